@@ -1,0 +1,167 @@
+//! `gongkai`: import published disclosure documents into bundles, validate bundles, print the
+//! bundle JSON Schema. Exit status: 0 success, 1 a check failed, 2 unreadable input or bad usage.
+
+use gongkai_import::{import_bytes, ImportOptions};
+use gongkai_model::{parse_bundle, reconcile, to_json, CheckStatus};
+use std::path::Path;
+use std::process::ExitCode;
+
+const USAGE: &str = "gongkai — 部门预算公开 documents → Gongkai bundles
+
+USAGE:
+  gongkai import DOC [-o BUNDLE.json] [--province P] [--city C] [--url URL]
+      Read a disclosure (.txt in UTF-8, UTF-16 or GBK) and write a bundle (stdout without -o).
+      The import report (sections found/missing, skipped lines) is printed to stderr.
+  gongkai validate BUNDLE.json
+      Check the schema and every reconciliation; one line per check.
+      Exit 0 when all hold, 1 when a check fails, 2 when the file cannot be read or parsed.
+  gongkai schema
+      Print the JSON Schema of the bundle format.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("import") => import(&args[1..]),
+        Some("validate") => validate(&args[1..]),
+        Some("schema") => {
+            print!("{}", gongkai_model::bundle_schema());
+            ExitCode::SUCCESS
+        }
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn import(args: &[String]) -> ExitCode {
+    let mut doc = None;
+    let mut out = None;
+    let mut opts = ImportOptions::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| match it.next() {
+            Some(v) => Some(v.clone()),
+            None => {
+                eprintln!("gongkai import: {name} needs a value");
+                None
+            }
+        };
+        match a.as_str() {
+            "-o" | "--output" => match value(a) {
+                Some(v) => out = Some(v),
+                None => return ExitCode::from(2),
+            },
+            "--province" => opts.province = value(a),
+            "--city" => opts.city = value(a),
+            "--url" => opts.url = value(a),
+            _ if doc.is_none() && !a.starts_with('-') => doc = Some(a.clone()),
+            _ => {
+                eprintln!("gongkai import: unexpected argument {a}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(doc) = doc else {
+        eprint!("gongkai import: no document given\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let bytes = match std::fs::read(&doc) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{doc}: cannot read: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    opts.file_name = Path::new(&doc).file_name().map(|f| f.to_string_lossy().into_owned());
+    let bundle = match import_bytes(&bytes, &opts) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{doc}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(r) = &bundle.import_report {
+        eprintln!("{doc}: {} lines read; sections found: {}", r.lines, r.sections_found.join("、"));
+        if !r.sections_missing.is_empty() {
+            eprintln!("{doc}: sections missing: {}", r.sections_missing.join("、"));
+        }
+        for s in &r.skipped {
+            eprintln!("{doc}:{}: skipped: {} ({})", s.line, s.text, s.reason);
+        }
+    }
+    eprintln!(
+        "{doc}: {} duties, {} sub-units, {} activities, {} sub-activities, {} indicators, {} asset rows",
+        bundle.duties.len(),
+        bundle.organisation.units.len(),
+        bundle.performance.activities.len(),
+        bundle.sub_activity_count(),
+        bundle.indicators().count(),
+        bundle.assets.rows.len()
+    );
+    let json = to_json(&bundle);
+    match out {
+        Some(path) => {
+            if let Err(e) = std::fs::write(&path, json) {
+                eprintln!("{path}: cannot write: {e}");
+                return ExitCode::from(2);
+            }
+        }
+        None => print!("{json}"),
+    }
+    ExitCode::SUCCESS
+}
+
+fn validate(args: &[String]) -> ExitCode {
+    let [path] = args else {
+        eprint!("gongkai validate: give exactly one bundle file\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{path}: cannot read: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{path}: not UTF-8 text (byte {}): a bundle is UTF-8 JSON", e.utf8_error().valid_up_to());
+            return ExitCode::from(2);
+        }
+    };
+    let bundle = match parse_bundle(&text, path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{}", e.message_en());
+            return ExitCode::from(2);
+        }
+    };
+    println!("{path}: schema ✓ (format gongkai-bundle version {})", bundle.version);
+    let checks = reconcile(&bundle);
+    let mut failed = 0;
+    for c in &checks {
+        let mark = match c.status {
+            CheckStatus::Pass => "✓",
+            CheckStatus::Fail => {
+                failed += 1;
+                "✗"
+            }
+            CheckStatus::NotApplicable => "–",
+        };
+        println!("{mark} [{}] {}: {}", c.area, c.label, c.detail);
+    }
+    let passed = checks.iter().filter(|c| c.status == CheckStatus::Pass).count();
+    println!("{} checks: {passed} passed, {failed} failed, {} not applicable", checks.len(), checks.len() - passed - failed);
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,143 @@
+//! Importer: a published 部门预算公开 document → a Gongkai [`Bundle`] plus an import report.
+//!
+//! Pipeline: bytes → [`decode`] → [`lines::split_lines`] → sections by heading →
+//! one reader per section (narrative sentences, performance table, assets table). Whatever a
+//! reader cannot place is recorded in [`ImportReport::skipped`] with its line number; the
+//! importer never panics on any input (fuzzed, see tests/).
+
+pub mod decode;
+pub mod lines;
+mod narrative;
+mod tables;
+pub mod text;
+
+use gongkai_model::*;
+use lines::{heading_kind, split_lines, SectionKind, SrcLine};
+
+/// What the caller knows that the document does not say.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// File name recorded in `meta.source.file`.
+    pub file_name: Option<String>,
+    pub province: Option<String>,
+    pub city: Option<String>,
+    /// Web address the document was published at.
+    pub url: Option<String>,
+}
+
+/// Why a document could not be imported at all (anything less is an import-report entry).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    Decode(decode::DecodeError),
+    /// Nothing in the text looks like a budget disclosure.
+    NotADisclosure { lines: usize },
+    /// Larger than [`MAX_DOCUMENT_BYTES`].
+    TooLarge { bytes: usize },
+}
+
+/// Largest document accepted (a county disclosure is well under 1 MB; 64 MB leaves room for a
+/// whole year's documents pasted together, and keeps the browser responsive).
+pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::Decode(e) => write!(f, "cannot read the document: {e}"),
+            ImportError::NotADisclosure { lines } => write!(
+                f,
+                "no part of the {lines} lines looks like a 部门预算公开 disclosure (no section heading such as 部门职责, 收入说明, “三公”经费 or 绩效预算 was found)"
+            ),
+            ImportError::TooLarge { bytes } => write!(f, "the document is {bytes} bytes, more than the limit of {MAX_DOCUMENT_BYTES}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Imports a document from its raw bytes (any supported text encoding).
+pub fn import_bytes(bytes: &[u8], opts: &ImportOptions) -> Result<Bundle, ImportError> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let (text, _encoding) = decode::decode(bytes).map_err(ImportError::Decode)?;
+    import_text(&text, opts)
+}
+
+/// Imports a document from text.
+pub fn import_text(text: &str, opts: &ImportOptions) -> Result<Bundle, ImportError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    let lines = split_lines(text);
+    let sections = split_sections(&lines);
+    if sections.iter().all(|(k, _)| *k == SectionKind::Title) {
+        return Err(ImportError::NotADisclosure { lines: lines.len() });
+    }
+
+    let title_lines: Vec<&SrcLine> = sections
+        .iter()
+        .filter(|(k, _)| *k == SectionKind::Title)
+        .flat_map(|(_, ls)| ls.iter())
+        .filter(|l| !l.is_blank())
+        .collect();
+    let mut report = ImportReport { input: "text".into(), lines: lines.len(), ..Default::default() };
+    let meta = narrative::meta(&title_lines, text, opts);
+    let mut b = Bundle::empty(meta);
+    let unit = b.meta.unit.clone();
+
+    for (kind, body) in &sections {
+        let name = kind.name().to_string();
+        if *kind != SectionKind::Title && !report.sections_found.contains(&name) {
+            report.sections_found.push(name);
+        }
+        let skipped = &mut report.skipped;
+        match kind {
+            SectionKind::Title => {}
+            SectionKind::Duties => narrative::duties(body, &mut b),
+            SectionKind::Organisation => narrative::organisation(body, &mut b),
+            SectionKind::Overall => narrative::overall(body, &mut b, &unit, skipped),
+            SectionKind::Revenue => narrative::revenue(body, &mut b, &unit),
+            SectionKind::Expenditure => narrative::expenditure(body, &mut b, &unit),
+            SectionKind::Change => narrative::change(body, &mut b, &unit),
+            SectionKind::OperatingCosts => narrative::operating_costs(body, &mut b, &unit),
+            SectionKind::ThreePublic => narrative::three_public(body, &mut b, &unit),
+            SectionKind::Performance => tables::performance(body, &mut b, skipped),
+            SectionKind::Procurement => narrative::procurement(body, &mut b, &unit),
+            SectionKind::Assets => tables::assets(body, &mut b, &unit, skipped),
+            SectionKind::Glossary => narrative::glossary(body, &mut b, skipped),
+            SectionKind::Notes => narrative::notes(body, &mut b),
+        }
+    }
+    // A document that states the overall figures only in the 总体情况 paragraph still fills them.
+    for kind in SectionKind::EXPECTED {
+        let name = kind.name().to_string();
+        let filled = match kind {
+            SectionKind::Revenue => b.revenue.total.is_some(),
+            SectionKind::Expenditure => b.expenditure.total.is_some(),
+            SectionKind::Change => b.change.total.is_some(),
+            _ => false,
+        };
+        if !report.sections_found.contains(&name) && !filled {
+            report.sections_missing.push(name);
+        }
+    }
+    b.import_report = Some(report);
+    Ok(b)
+}
+
+/// Splits lines at section headings. The first section (before any heading) is the title.
+fn split_sections(lines: &[SrcLine]) -> Vec<(SectionKind, Vec<SrcLine>)> {
+    let mut out: Vec<(SectionKind, Vec<SrcLine>)> = vec![(SectionKind::Title, Vec::new())];
+    for l in lines {
+        if let Some(k) = heading_kind(l) {
+            // "机构设置：" inside the duties section, "部门职责:" right after the 一、 heading.
+            if out.last().is_some_and(|(last, body)| *last == k && body.iter().all(|x| x.is_blank())) {
+                continue;
+            }
+            out.push((k, Vec::new()));
+            continue;
+        }
+        out.last_mut().expect("never empty").1.push(l.clone());
+    }
+    out
+}

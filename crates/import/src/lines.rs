@@ -1,0 +1,229 @@
+//! Text → numbered lines → sections (by heading) and table rows (tab-prefixed blocks).
+
+/// One source line with its 1-based number, cleaned of control characters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SrcLine {
+    pub no: usize,
+    pub text: String,
+}
+
+impl SrcLine {
+    /// A table-cell line: starts with a tab, possibly after a few spaces (" \t职责活动").
+    pub fn is_cell(&self) -> bool {
+        self.text.trim_start_matches(' ').starts_with('\t')
+    }
+    /// The cell text without its leading tab.
+    pub fn cell(&self) -> &str {
+        let t = self.text.trim_start_matches(' ');
+        t.strip_prefix('\t').unwrap_or(t)
+    }
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// Splits text into lines: \r\n and \r and form feeds end lines; other control characters (and
+/// the Unicode replacement character) are removed; trailing whitespace is kept only for tabs.
+pub fn split_lines(text: &str) -> Vec<SrcLine> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A final newline ends the last line; it does not start another.
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    text.split(['\n', '\u{0c}'])
+        .enumerate()
+        .map(|(i, l)| SrcLine {
+            no: i + 1,
+            text: l
+                .trim_end_matches('\r')
+                .chars()
+                .filter(|c| *c == '\t' || !c.is_control())
+                .filter(|c| *c != '\u{fffd}' && *c != '\u{200b}')
+                .collect(),
+        })
+        .collect()
+}
+
+/// Which part of a disclosure a heading opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionKind {
+    Title,
+    Duties,
+    Organisation,
+    Overall,
+    Revenue,
+    Expenditure,
+    Change,
+    OperatingCosts,
+    ThreePublic,
+    Performance,
+    Procurement,
+    Assets,
+    Glossary,
+    Notes,
+}
+
+impl SectionKind {
+    /// The Chinese name used in import reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Title => "标题",
+            SectionKind::Duties => "部门职责",
+            SectionKind::Organisation => "机构设置",
+            SectionKind::Overall => "总体情况",
+            SectionKind::Revenue => "收入说明",
+            SectionKind::Expenditure => "支出说明",
+            SectionKind::Change => "比上年增减",
+            SectionKind::OperatingCosts => "机关运行经费",
+            SectionKind::ThreePublic => "“三公”经费",
+            SectionKind::Performance => "绩效预算",
+            SectionKind::Procurement => "政府采购",
+            SectionKind::Assets => "国有资产",
+            SectionKind::Glossary => "名词解释",
+            SectionKind::Notes => "其他需要说明的事项",
+        }
+    }
+
+    /// Sections a complete disclosure has (for "missing" in the import report).
+    pub const EXPECTED: [SectionKind; 11] = [
+        SectionKind::Duties,
+        SectionKind::Organisation,
+        SectionKind::Revenue,
+        SectionKind::Expenditure,
+        SectionKind::Change,
+        SectionKind::OperatingCosts,
+        SectionKind::ThreePublic,
+        SectionKind::Performance,
+        SectionKind::Procurement,
+        SectionKind::Assets,
+        SectionKind::Glossary,
+    ];
+}
+
+/// Strips a heading number: "一、", "（二）", "3、 ", "4.", "五 、".
+pub fn strip_heading_number(s: &str) -> &str {
+    let t = s.trim_start_matches([' ', '　', '\t']);
+    let t2 = t.trim_start_matches(['（', '(']);
+    let after_num = t2.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c) || c.is_whitespace());
+    if after_num.len() == t2.len() {
+        return t;
+    }
+    let after = after_num.trim_start_matches(['、', '.', '．', '）', ')', ' ', '　']);
+    if after.len() == after_num.len() {
+        t
+    } else {
+        after
+    }
+}
+
+/// If `line` is a section heading, which section it opens. Headings are short lines, not
+/// table cells, usually numbered, naming the section. Lines that merely mention a keyword inside
+/// a sentence are not headings.
+pub fn heading_kind(line: &SrcLine) -> Option<SectionKind> {
+    if line.is_cell() {
+        return None;
+    }
+    let raw = line.text.trim();
+    if raw.is_empty() || raw.chars().count() > 40 {
+        return None;
+    }
+    let body = strip_heading_number(raw);
+    let numbered = body.len() != raw.trim_start_matches([' ', '　']).len();
+    let body = body.trim_end_matches(['：', ':']);
+    let has = |k: &str| body.contains(k);
+    use SectionKind::*;
+    let kind = if has("部门职责") && (has("机构") || numbered) {
+        Duties
+    } else if body == "部门职责" {
+        Duties
+    } else if body.starts_with("机构设置") && body.chars().count() <= 8 {
+        Organisation
+    } else if has("预算安排的总体情况") || has("收支总体情况") || has("收支预算总体情况") {
+        Overall
+    } else if has("收入说明") || (numbered && has("收入预算") && !has("支出")) {
+        Revenue
+    } else if has("支出说明") || (numbered && has("支出预算") && !has("收入") && !has("三公") && !has("一般公共")) {
+        Expenditure
+    } else if has("比上年增减") {
+        Change
+    } else if has("机关运行经费") && numbered {
+        OperatingCosts
+    } else if has("三公") && numbered {
+        ThreePublic
+    } else if has("绩效") && numbered {
+        Performance
+    } else if has("政府采购") && numbered {
+        Procurement
+    } else if has("国有资产") && numbered {
+        Assets
+    } else if has("名词解释") {
+        Glossary
+    } else if has("其他需要说明") {
+        Notes
+    } else {
+        return None;
+    };
+    Some(kind)
+}
+
+/// Groups table-cell lines into rows: a row is a run of cell lines ended by a blank line; a
+/// non-blank line without a tab inside a row continues the previous cell (wrapped text).
+/// Returns rows of (first line number, cells), and the text lines that are in no row.
+pub fn table_rows(lines: &[SrcLine]) -> (Vec<(usize, Vec<String>)>, Vec<&SrcLine>) {
+    let mut rows = Vec::new();
+    let mut loose = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    let mut start = 0;
+    for l in lines {
+        if l.is_cell() {
+            if cur.is_empty() {
+                start = l.no;
+            }
+            cur.push(l.cell().to_string());
+        } else if l.is_blank() {
+            if !cur.is_empty() {
+                rows.push((start, std::mem::take(&mut cur)));
+            }
+        } else if let Some(last) = cur.last_mut() {
+            last.push_str(l.text.trim_end());
+        } else {
+            loose.push(l);
+        }
+    }
+    if !cur.is_empty() {
+        rows.push((start, cur));
+    }
+    (rows, loose)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l(t: &str) -> SrcLine {
+        SrcLine { no: 1, text: t.into() }
+    }
+
+    #[test]
+    fn headings() {
+        assert_eq!(heading_kind(&l("   一、部门职责及机构设置情况")), Some(SectionKind::Duties));
+        assert_eq!(heading_kind(&l("1、收入说明")), Some(SectionKind::Revenue));
+        assert_eq!(heading_kind(&l("3、 比上年增减情况")), Some(SectionKind::Change));
+        assert_eq!(heading_kind(&l("8、 名词解释")), Some(SectionKind::Glossary));
+        assert_eq!(heading_kind(&l("四、财政拨款“三公”经费预算情况及增减变化原因")), Some(SectionKind::ThreePublic));
+        assert_eq!(heading_kind(&l("机构设置：")), Some(SectionKind::Organisation));
+        assert_eq!(heading_kind(&l("机关运行经费情况：机关运行经费共计安排92.22万元，主要用于办公费")), None);
+        assert_eq!(heading_kind(&l("\t职责活动")), None);
+    }
+
+    #[test]
+    fn rows_with_wrapped_cells() {
+        let lines = split_lines("\ta\n\tb\ncontinued\n\n\tc\n");
+        assert_eq!(table_rows(&lines).0, vec![(1, vec!["a".to_string(), "bcontinued".to_string()]), (5, vec!["c".to_string()])]);
+    }
+
+    #[test]
+    fn control_characters_are_removed() {
+        let lines = split_lines("a\u{0}b\r\nc\u{0c}d");
+        let texts: Vec<_> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["ab", "c", "d"]);
+    }
+}

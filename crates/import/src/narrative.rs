@@ -1,0 +1,386 @@
+//! Readers for the narrative sections: figures inside sentences, lists, glossary.
+
+use crate::lines::{strip_heading_number, SrcLine};
+use crate::text::{amount_in, ascii_digits, change_sign, clauses};
+use crate::ImportOptions;
+use gongkai_model::*;
+use rust_decimal::Decimal;
+
+fn non_blank(body: &[SrcLine]) -> impl Iterator<Item = &SrcLine> {
+    body.iter().filter(|l| !l.is_blank())
+}
+
+/// The body as one paragraph per line, trimmed of layout indentation.
+fn paragraph(body: &[SrcLine]) -> String {
+    non_blank(body).map(|l| l.text.trim().to_string()).collect::<Vec<_>>().join("\n")
+}
+
+fn first_year(s: &str) -> Option<i32> {
+    let s = ascii_digits(s);
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let digits = &b[i..i + 4];
+        let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
+        let after_ok = b[i + 4..].starts_with("年".as_bytes());
+        if before_ok && after_ok && digits.iter().all(u8::is_ascii_digit) {
+            std::str::from_utf8(digits).ok()?.parse().ok().filter(|y| (1949..=2100).contains(y))
+        } else {
+            None
+        }
+    })
+}
+
+/// Title, department, year, kind, unit and region.
+pub fn meta(title_lines: &[&SrcLine], full_text: &str, opts: &ImportOptions) -> Meta {
+    let title: String = title_lines.iter().map(|l| l.text.trim()).collect::<Vec<_>>().join("");
+    let year = first_year(&title).or_else(|| first_year(full_text)).unwrap_or(2000);
+    let department = match title_lines.first() {
+        Some(first) if first_year(&first.text).is_none() && first.text.trim().chars().count() <= 30 => first.text.trim().to_string(),
+        _ => {
+            let t = ascii_digits(&title);
+            match t.find(&year.to_string()) {
+                Some(i) if i > 0 => t[..i].trim().to_string(),
+                _ => "未署名部门".to_string(),
+            }
+        }
+    };
+    let wan = full_text.matches("万元").count();
+    let yuan = full_text.matches('元').count() - wan - full_text.matches("亿元").count();
+    let unit = if wan == 0 && yuan > 0 { "元" } else { "万元" };
+    let mut meta = Meta::new(&department, year, unit);
+    meta.title = title.clone();
+    if title.contains("决算") {
+        meta.kind = DocumentKind::FinalAccounts;
+    }
+    let county_end = department
+        .char_indices()
+        .take(8)
+        .find(|(i, c)| *i > 0 && matches!(c, '县' | '区' | '旗' | '市'))
+        .map(|(i, c)| i + c.len_utf8());
+    meta.region = Region {
+        province: opts.province.clone(),
+        city: opts.city.clone(),
+        county: county_end.map(|e| department[..e].to_string()),
+    };
+    meta.source = Source { publisher: Some(department.clone()), url: opts.url.clone(), file: opts.file_name.clone() };
+    meta
+}
+
+/// Is this the start of a numbered duty ("（一）", "(12)", "1、", "1.")? Returns label length.
+fn duty_label(s: &str) -> Option<usize> {
+    let t = s;
+    if let Some(rest) = t.strip_prefix('（').or_else(|| t.strip_prefix('(')) {
+        let close = rest.find(['）', ')'])?;
+        let inner = &rest[..close];
+        if !inner.is_empty() && inner.chars().count() <= 5 && inner.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十百零".contains(c)) {
+            let open_len = t.len() - rest.len();
+            let close_len = rest[close..].chars().next().unwrap().len_utf8();
+            return Some(open_len + close + close_len);
+        }
+        return None;
+    }
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && digits <= 3 {
+        let after = &t[digits..];
+        for sep in ['、', '.', '．'] {
+            if after.starts_with(sep) {
+                return Some(digits + sep.len_utf8());
+            }
+        }
+    }
+    None
+}
+
+/// 部门职责: numbered items; unnumbered lines continue the previous item.
+pub fn duties(body: &[SrcLine], b: &mut Bundle) {
+    for l in non_blank(body) {
+        let t = l.text.trim();
+        if matches!(t.trim_end_matches([':', '：']), "部门职责" | "主要职责" | "职责") {
+            continue;
+        }
+        match duty_label(t) {
+            Some(n) => b.duties.push(Duty { label: t[..n].to_string(), text: t[n..].trim().to_string() }),
+            None => match b.duties.last_mut() {
+                Some(d) => d.text.push_str(t),
+                // An unnumbered first paragraph is a duty of its own (some documents do not number).
+                None => b.duties.push(Duty { label: String::new(), text: t.to_string() }),
+            },
+        }
+    }
+}
+
+/// 机构设置: the sentence, and the sub-units listed after its colon.
+pub fn organisation(body: &[SrcLine], b: &mut Bundle) {
+    let text = paragraph(body);
+    let list = text.rsplit(['：', ':']).next().unwrap_or("");
+    let units: Vec<String> = list
+        .split(['、', '，', ',', '；', ';', '\n'])
+        .map(|u| u.trim().trim_end_matches(['。', '.', '等']).trim().to_string())
+        .filter(|u| !u.is_empty() && u.chars().count() <= 40 && u != &text)
+        .collect();
+    b.organisation = Organisation { text, units };
+}
+
+/// Name of a figure in a clause: the text before its number, minus connecting words.
+fn clause_name(clause: &str) -> String {
+    let norm = ascii_digits(clause);
+    let cut = norm.find(|c: char| c.is_ascii_digit()).unwrap_or(norm.len());
+    let mut name = norm[..cut].trim();
+    for p in ["其中：", "其中:", "其中", "包括", "含"] {
+        name = name.trim_start_matches(p);
+    }
+    for s in ["安排", "为", "共计", "合计", "是"] {
+        name = name.trim_end_matches(s);
+    }
+    name.trim().to_string()
+}
+
+/// Total and named parts of a "共安排预算X万元，A a万元，B b万元" paragraph.
+fn total_and_parts(text: &str, total_words: &[&str], unit: &str) -> (Option<Decimal>, Vec<(String, Decimal)>) {
+    let mut total = None;
+    let mut parts = Vec::new();
+    for c in clauses(text) {
+        let Some((amount, _)) = amount_in(c, unit) else { continue };
+        if total.is_none() && total_words.iter().any(|w| c.contains(w)) {
+            total = Some(amount);
+            continue;
+        }
+        let name = clause_name(c);
+        if !name.is_empty() && name.chars().count() <= 24 {
+            parts.push((name, amount));
+        }
+    }
+    (total, parts)
+}
+
+/// 总体情况 paragraph, when a document states totals there.
+pub fn overall(body: &[SrcLine], b: &mut Bundle, unit: &str, _skipped: &mut [SkippedLine]) {
+    let text = paragraph(body);
+    if text.is_empty() {
+        return;
+    }
+    for c in clauses(&text) {
+        if let Some((a, _)) = amount_in(c, unit) {
+            if c.contains("收入") && b.revenue.total.is_none() {
+                b.revenue.total = Some(a);
+            } else if c.contains("支出") && b.expenditure.total.is_none() {
+                b.expenditure.total = Some(a);
+            }
+        }
+    }
+    b.revenue.text = if b.revenue.text.is_empty() { text } else { format!("{text}\n{}", b.revenue.text) };
+}
+
+/// 收入说明.
+pub fn revenue(body: &[SrcLine], b: &mut Bundle, unit: &str) {
+    let text = paragraph(body);
+    let (total, parts) = total_and_parts(&text, &["预算收入", "收入预算", "收入总", "总收入", "收入合计", "收入"], unit);
+    if total.is_some() {
+        b.revenue.total = total;
+    }
+    b.revenue.sources = parts.into_iter().map(|(name, a)| Line { name, amount: Some(a) }).collect();
+    b.revenue.text = if b.revenue.text.is_empty() { text } else { format!("{}\n{text}", b.revenue.text) };
+}
+
+/// 支出说明.
+pub fn expenditure(body: &[SrcLine], b: &mut Bundle, unit: &str) {
+    let text = paragraph(body);
+    let (total, parts) = total_and_parts(&text, &["预算支出", "支出预算", "支出总", "总支出", "支出合计"], unit);
+    if total.is_some() {
+        b.expenditure.total = total;
+    }
+    b.expenditure.categories = parts
+        .into_iter()
+        .map(|(name, a)| {
+            let class = if name.contains("项目") { SpendingClass::Project } else { SpendingClass::Basic };
+            ExpenditureCategory { name, amount: Some(a), class }
+        })
+        .collect();
+    b.expenditure.text = text;
+}
+
+fn signed(amount: Decimal, clause: &str) -> Decimal {
+    match change_sign(clause) {
+        Some(-1) => -amount,
+        _ => amount,
+    }
+}
+
+/// 比上年增减.
+pub fn change(body: &[SrcLine], b: &mut Bundle, unit: &str) {
+    let text = paragraph(body);
+    let norm = ascii_digits(&text);
+    b.change.base_year = ["较", "比"].iter().find_map(|w| {
+        let i = norm.find(w)?;
+        let window: String = norm[i + w.len()..].chars().take(5).collect();
+        first_year(&window)
+    });
+    if b.change.base_year.is_none() && (text.contains("上年") || text.contains("上一年")) {
+        b.change.base_year = Some(b.meta.fiscal_year - 1);
+    }
+    for c in clauses(&text) {
+        let value = match amount_in(c, unit) {
+            Some((a, _)) => Some(signed(a, c)),
+            None if change_sign(c) == Some(0) => Some(Decimal::ZERO),
+            None => None,
+        };
+        let Some(v) = value else { continue };
+        if c.contains("基本支出") {
+            b.change.basic = Some(v);
+        } else if c.contains("项目支出") {
+            b.change.project = Some(v);
+        } else if b.change.total.is_none() {
+            b.change.total = Some(v);
+        }
+    }
+    b.change.text = text;
+}
+
+/// 机关运行经费.
+pub fn operating_costs(body: &[SrcLine], b: &mut Bundle, unit: &str) {
+    let text = paragraph(body);
+    b.operating_costs.amount = amount_in(&text, unit).map(|(a, _)| a);
+    b.operating_costs.covers = ["主要用于", "用于", "包括"]
+        .iter()
+        .find_map(|w| text.find(w).map(|i| &text[i + w.len()..]))
+        .map(|rest| rest.split(['。', '\n']).next().unwrap_or("").trim().to_string())
+        .unwrap_or_default();
+    b.operating_costs.text = text;
+}
+
+fn three_public_kind(name: &str) -> Option<ThreePublicKind> {
+    use ThreePublicKind::*;
+    if name.contains("出国") || name.contains("出境") {
+        Some(Overseas)
+    } else if name.contains("购置") && name.contains("运行") {
+        Some(Vehicles)
+    } else if name.contains("购置") {
+        Some(VehiclePurchase)
+    } else if name.contains("车") {
+        Some(VehicleOperation)
+    } else if name.contains("接待") {
+        Some(Reception)
+    } else {
+        None
+    }
+}
+
+fn is_change_clause(c: &str) -> bool {
+    ["比上年", "较上年", "同上年", "与上年", "比去年", "较去年", "上年持平"].iter().any(|w| c.contains(w)) || c.starts_with("持平")
+}
+
+/// “三公”经费: total and change, the three items with their changes, and the reasons.
+pub fn three_public(body: &[SrcLine], b: &mut Bundle, unit: &str) {
+    let text = paragraph(body);
+    let tp = &mut b.three_public;
+    for sentence in text.split(['。', '\n']).map(str::trim).filter(|s| !s.is_empty()) {
+        if let Some(at) = sentence.find("原因") {
+            let reason = sentence[at..]
+                .trim_start_matches("原因")
+                .trim_start_matches(['是', '为', '：', ':', ' '])
+                .trim()
+                .to_string();
+            let about = three_public_kind(&sentence[..at]);
+            let target = match about {
+                Some(k) => tp.items.iter_mut().find(|i| i.kind == k),
+                None => {
+                    let mut changed = tp.items.iter_mut().filter(|i| i.change.is_some_and(|c| !c.is_zero()));
+                    let first = changed.next();
+                    if changed.next().is_none() { first } else { None }
+                }
+            };
+            if let Some(item) = target {
+                item.reason = if item.reason.is_empty() { reason } else { format!("{}；{reason}", item.reason) };
+            }
+            continue;
+        }
+        let body = match sentence.find("其中") {
+            Some(i) => {
+                let head = &sentence[..i];
+                read_three_public_total(head, tp, unit);
+                &sentence[i..]
+            }
+            None => sentence,
+        };
+        for c in clauses(body) {
+            let c = c.trim_start_matches("其中").trim_start_matches(['：', ':']);
+            let kind = three_public_kind(&clause_name(c)).filter(|_| !is_change_clause(c));
+            if let Some(kind) = kind {
+                let amount = amount_in(c, unit).map(|(a, _)| a);
+                let name = clause_name(c);
+                let mut item = ThreePublicItem { name, kind, amount, change: None, change_text: String::new(), reason: String::new() };
+                // "公务接待4.75万元比上年增加2.35万元" in one clause.
+                if let Some(i) = ["比上年", "较上年", "同上年", "与上年"].iter().find_map(|w| c.find(w)) {
+                    set_change(&mut item, &c[i..], unit);
+                }
+                tp.items.push(item);
+            } else if is_change_clause(c) {
+                match tp.items.last_mut() {
+                    Some(item) => set_change(item, c, unit),
+                    None => {
+                        if let Some((a, _)) = amount_in(c, unit) {
+                            tp.total_change = Some(signed(a, c));
+                        } else if change_sign(c) == Some(0) {
+                            tp.total_change = Some(Decimal::ZERO);
+                        }
+                    }
+                }
+            } else if tp.items.is_empty() {
+                read_three_public_total(c, tp, unit);
+            }
+        }
+    }
+    tp.text = text;
+}
+
+fn read_three_public_total(clause_text: &str, tp: &mut ThreePublic, unit: &str) {
+    for c in clauses(clause_text) {
+        if let Some((a, _)) = amount_in(c, unit) {
+            if is_change_clause(c) {
+                tp.total_change = Some(signed(a, c));
+            } else if tp.total.is_none() && c.contains("三公") {
+                tp.total = Some(a);
+            }
+        } else if is_change_clause(c) && change_sign(c) == Some(0) {
+            tp.total_change = Some(Decimal::ZERO);
+        }
+    }
+}
+
+fn set_change(item: &mut ThreePublicItem, c: &str, unit: &str) {
+    item.change_text = c.to_string();
+    item.change = match amount_in(c, unit) {
+        Some((a, _)) => Some(signed(a, c)),
+        None if change_sign(c) == Some(0) => Some(Decimal::ZERO),
+        None => None,
+    };
+}
+
+/// 政府采购.
+pub fn procurement(body: &[SrcLine], b: &mut Bundle, unit: &str) {
+    let text = paragraph(body);
+    let none = text.contains("未安排") || text.contains("无政府采购");
+    b.procurement.total = if none { None } else { amount_in(&text, unit).map(|(a, _)| a) };
+    b.procurement.text = text;
+}
+
+/// 名词解释: "1、term：definition"; unnumbered lines continue the previous definition.
+pub fn glossary(body: &[SrcLine], b: &mut Bundle, skipped: &mut Vec<SkippedLine>) {
+    for l in non_blank(body) {
+        let t = strip_heading_number(l.text.trim());
+        match t.split_once(['：', ':']) {
+            Some((term, def)) if term.chars().count() <= 20 && !term.is_empty() => {
+                b.glossary.push(GlossaryTerm { term: term.trim().to_string(), definition: def.trim().to_string() })
+            }
+            _ => match b.glossary.last_mut() {
+                Some(g) => g.definition.push_str(t),
+                None => skipped.push(SkippedLine { line: l.no, text: t.to_string(), reason: "名词解释中没有“名词：解释”的格式".into() }),
+            },
+        }
+    }
+}
+
+/// 其他需要说明的事项: each line a paragraph.
+pub fn notes(body: &[SrcLine], b: &mut Bundle) {
+    b.notes.extend(non_blank(body).map(|l| l.text.trim().to_string()));
+}

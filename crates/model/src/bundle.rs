@@ -1,0 +1,508 @@
+//! The bundle: one department's disclosure for one fiscal year, as the viewer loads it.
+//!
+//! Invariants every bundle written by Gongkai keeps (checked by [`crate::validate`]):
+//! - all amounts are in [`Meta::unit`] (e.g. 万元) unless a field says otherwise;
+//! - `None` amounts mean "not stated in the document" (未列) and are never treated as zero;
+//! - texts are kept exactly as published (full-width punctuation included), trimmed of layout
+//!   whitespace only.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+/// The value of [`Bundle::format`].
+pub const FORMAT_NAME: &str = "gongkai-bundle";
+/// The bundle format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One disclosure document turned into data. The root of a bundle JSON file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Bundle {
+    /// Always `"gongkai-bundle"`.
+    pub format: String,
+    /// Format version; this build reads version 1.
+    pub version: u32,
+    pub meta: Meta,
+    /// 部门职责: the numbered duties, in published order.
+    pub duties: Vec<Duty>,
+    /// 机构设置.
+    pub organisation: Organisation,
+    /// 收入: revenue total and sources.
+    pub revenue: Revenue,
+    /// 支出: expenditure total and economic categories.
+    pub expenditure: Expenditure,
+    /// 比上年增减: change on last year.
+    pub change: Change,
+    /// 机关运行经费.
+    pub operating_costs: OperatingCosts,
+    /// 财政拨款“三公”经费.
+    pub three_public: ThreePublic,
+    /// 绩效预算: performance budget table.
+    pub performance: Performance,
+    /// 政府采购.
+    pub procurement: Procurement,
+    /// 国有资产.
+    pub assets: Assets,
+    /// 名词解释.
+    pub glossary: Vec<GlossaryTerm>,
+    /// 其他需要说明的事项: paragraphs as published.
+    pub notes: Vec<String>,
+    /// What the importer could not place, when the bundle came from a document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import_report: Option<ImportReport>,
+}
+
+/// Who published what, for which year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub region: Region,
+    /// 部门 name, e.g. 平乡县发展改革局.
+    pub department: String,
+    /// Fiscal (calendar) year the budget is for, e.g. 2017.
+    pub fiscal_year: i32,
+    pub kind: DocumentKind,
+    /// Unit of every amount in the bundle, e.g. "万元" (10,000 yuan) or "元".
+    pub unit: String,
+    /// Title of the source document as published.
+    pub title: String,
+    pub source: Source,
+}
+
+/// Administrative region; any part may be unknown.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub county: Option<String>,
+}
+
+/// 部门预算 (budget) or 部门决算 (final accounts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    Budget,
+    FinalAccounts,
+}
+
+/// Where the document came from.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Who published it (usually the department itself).
+    pub publisher: Option<String>,
+    /// Where it was published (web address), when known.
+    pub url: Option<String>,
+    /// File name of the document the bundle was imported from.
+    pub file: Option<String>,
+}
+
+/// One numbered duty (部门职责).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Duty {
+    /// Published label, e.g. "（一）"; may be empty.
+    pub label: String,
+    pub text: String,
+}
+
+/// 机构设置.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// The published sentence, e.g. "本部门由以下基层单位构成：…".
+    pub text: String,
+    /// Sub-units named in it, in published order.
+    pub units: Vec<String>,
+}
+
+/// A named amount (a revenue source, an expenditure category…).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    pub name: String,
+    /// In [`Meta::unit`]; `null` when not stated.
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub amount: Option<Decimal>,
+}
+
+/// 收入说明.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Revenue {
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub total: Option<Decimal>,
+    /// Sources, e.g. 一般公共预算拨款; they should sum to `total`.
+    pub sources: Vec<Line>,
+    /// The published paragraph.
+    pub text: String,
+}
+
+/// Whether spending keeps the department running (基本支出) or funds projects (项目支出).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SpendingClass {
+    Basic,
+    Project,
+}
+
+/// One economic category of expenditure (工资福利支出, 日常公用经费…).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ExpenditureCategory {
+    pub name: String,
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub amount: Option<Decimal>,
+    pub class: SpendingClass,
+}
+
+/// 支出说明.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Expenditure {
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub total: Option<Decimal>,
+    /// Categories by economic classification; they should sum to `total`.
+    pub categories: Vec<ExpenditureCategory>,
+    pub text: String,
+}
+
+/// 比上年增减: this year minus last year, as published (positive = increase).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// The year compared with, e.g. 2016.
+    pub base_year: Option<i32>,
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub total: Option<Decimal>,
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub basic: Option<Decimal>,
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub project: Option<Decimal>,
+    pub text: String,
+}
+
+/// 机关运行经费.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OperatingCosts {
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub amount: Option<Decimal>,
+    /// What it covers, as published (办公费、印刷费…).
+    pub covers: String,
+    pub text: String,
+}
+
+/// Which of the three “三公” items a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ThreePublicKind {
+    /// 因公出国（境）费.
+    Overseas,
+    /// 公务用车运行维护费 / 公车运行.
+    VehicleOperation,
+    /// 公务用车购置费.
+    VehiclePurchase,
+    /// 公务用车购置及运行费 published as one figure.
+    Vehicles,
+    /// 公务接待费.
+    Reception,
+}
+
+/// One “三公” line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ThreePublicItem {
+    /// Name as published, e.g. "公车运行".
+    pub name: String,
+    pub kind: ThreePublicKind,
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub amount: Option<Decimal>,
+    /// Change on last year; `null` when the document does not state it.
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub change: Option<Decimal>,
+    /// How the change was published, e.g. "同上年持平" or "比上年增加2.35万元".
+    pub change_text: String,
+    /// The published reason for the change; empty when none is given.
+    pub reason: String,
+}
+
+/// 财政拨款“三公”经费.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ThreePublic {
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub total: Option<Decimal>,
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub total_change: Option<Decimal>,
+    pub items: Vec<ThreePublicItem>,
+    pub text: String,
+}
+
+/// 绩效预算信息.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Performance {
+    /// 职责活动, in published order. Their amounts should sum to 项目支出.
+    pub activities: Vec<Activity>,
+}
+
+/// A 职责活动 (duty activity) or one of its sub-activities.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub name: String,
+    /// 年度预算数 in [`Meta::unit`]; `null` when the cell is blank.
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub amount: Option<Decimal>,
+    /// 内容描述.
+    pub description: String,
+    /// 绩效目标.
+    pub goal: String,
+    /// 绩效指标 listed on this row itself.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    /// Sub-activities (empty for a sub-activity). Their amounts should sum to this one's.
+    #[serde(default)]
+    pub sub_activities: Vec<Activity>,
+}
+
+/// One 绩效指标 with its 评价标准 (grade thresholds) kept as published text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub name: String,
+    /// 优 (excellent); `null` when the cell is blank.
+    pub excellent: Option<String>,
+    /// 良 (good).
+    pub good: Option<String>,
+    /// 中 (fair).
+    pub fair: Option<String>,
+    /// 差 (poor).
+    pub poor: Option<String>,
+}
+
+/// 政府采购预算.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Procurement {
+    /// Total planned procurement; `null` when none is stated (see `text`).
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub total: Option<Decimal>,
+    /// Procurement lines, when the document lists them.
+    #[serde(default)]
+    pub items: Vec<Line>,
+    pub text: String,
+}
+
+/// 国有资产信息.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Assets {
+    /// The published sentence before the table.
+    pub text: String,
+    /// Unit of the value columns (usually the bundle unit, 万元).
+    pub value_unit: String,
+    /// Top-level rows (一、固定资产, 二、长期投资…), each with its sub-rows.
+    pub rows: Vec<AssetRow>,
+}
+
+/// How a row relates to its parent's total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AssetRole {
+    /// Adds to the parent (the usual case).
+    #[default]
+    Part,
+    /// "其中：" rows: included in the parent but not a full breakdown of it.
+    OfWhich,
+    /// "减：" rows: subtracted from the parent (depreciation, amortisation).
+    Deduction,
+}
+
+/// One row of the assets table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AssetRow {
+    /// Row name as published, e.g. "（二）车辆（台、辆）".
+    pub name: String,
+    /// Unit of the quantity columns, e.g. "台、辆"; `null` when the row has no quantity.
+    pub quantity_unit: Option<String>,
+    pub role: AssetRole,
+    /// 数量 at the start / end of the year; `null` when the cell is "—" or blank.
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub quantity_start: Option<Decimal>,
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub quantity_end: Option<Decimal>,
+    /// 价值 at the start / end of the year in [`Assets::value_unit`].
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub value_start: Option<Decimal>,
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub value_end: Option<Decimal>,
+    #[serde(default)]
+    pub children: Vec<AssetRow>,
+}
+
+/// One 名词解释 entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryTerm {
+    pub term: String,
+    pub definition: String,
+}
+
+/// What the importer read and what it could not place.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ImportReport {
+    /// Input format the importer recognised ("text", "pdf-text", "docx").
+    pub input: String,
+    /// Number of lines of text read.
+    pub lines: usize,
+    /// Sections found, in document order (e.g. "部门职责", "绩效预算").
+    pub sections_found: Vec<String>,
+    /// Sections a full disclosure has that this document lacks.
+    pub sections_missing: Vec<String>,
+    /// Lines the importer skipped or could not place.
+    pub skipped: Vec<SkippedLine>,
+}
+
+/// A line of the source the importer did not use, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SkippedLine {
+    /// 1-based line number in the source text.
+    pub line: usize,
+    pub text: String,
+    pub reason: String,
+}
+
+impl Bundle {
+    /// An empty bundle of the current format, for importers to fill.
+    pub fn empty(meta: Meta) -> Bundle {
+        Bundle {
+            format: FORMAT_NAME.to_string(),
+            version: FORMAT_VERSION,
+            meta,
+            duties: Vec::new(),
+            organisation: Organisation::default(),
+            revenue: Revenue::default(),
+            expenditure: Expenditure::default(),
+            change: Change::default(),
+            operating_costs: OperatingCosts::default(),
+            three_public: ThreePublic::default(),
+            performance: Performance::default(),
+            procurement: Procurement::default(),
+            assets: Assets::default(),
+            glossary: Vec::new(),
+            notes: Vec::new(),
+            import_report: None,
+        }
+    }
+
+    /// 基本支出: the sum of the basic categories, or `None` if any is blank or there are none.
+    pub fn basic_expenditure(&self) -> Option<Decimal> {
+        sum_class(&self.expenditure.categories, SpendingClass::Basic)
+    }
+
+    /// 项目支出: the sum of the project categories, or `None` if any is blank or there are none.
+    pub fn project_expenditure(&self) -> Option<Decimal> {
+        sum_class(&self.expenditure.categories, SpendingClass::Project)
+    }
+
+    /// Every indicator with the activity and sub-activity it belongs to, in table order.
+    pub fn indicators(&self) -> impl Iterator<Item = (&Activity, Option<&Activity>, &Indicator)> {
+        self.performance.activities.iter().flat_map(|a| {
+            a.indicators.iter().map(move |i| (a, None, i)).chain(
+                a.sub_activities
+                    .iter()
+                    .flat_map(move |s| s.indicators.iter().map(move |i| (a, Some(s), i))),
+            )
+        })
+    }
+
+    /// Number of sub-activities in the performance table.
+    pub fn sub_activity_count(&self) -> usize {
+        self.performance.activities.iter().map(|a| a.sub_activities.len()).sum()
+    }
+}
+
+fn sum_class(cats: &[ExpenditureCategory], class: SpendingClass) -> Option<Decimal> {
+    let mut it = cats.iter().filter(|c| c.class == class).peekable();
+    it.peek()?;
+    it.map(|c| c.amount).sum()
+}
+
+impl Meta {
+    /// Metadata with everything unknown except what is given.
+    pub fn new(department: &str, fiscal_year: i32, unit: &str) -> Meta {
+        Meta {
+            region: Region::default(),
+            department: department.to_string(),
+            fiscal_year,
+            kind: DocumentKind::Budget,
+            unit: unit.to_string(),
+            title: String::new(),
+            source: Source::default(),
+        }
+    }
+}
+
+impl DocumentKind {
+    /// Chinese name of the kind of document.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            DocumentKind::Budget => "部门预算",
+            DocumentKind::FinalAccounts => "部门决算",
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! Charts as data: bundle → [`BarChart`] (what to show) → [`BarLayout`] (where, in pixels).
+//!
+//! Both steps are pure and tested with exact values; [`crate::render`] only draws a layout.
+//! Amounts stay Decimal in the spec; only pixel geometry uses f64.
+
+use crate::bundle::*;
+use crate::format::{fmt_amount_grouped, fmt_percent, percent};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// Colour-blind-safe palette (Okabe–Ito, darkened where needed for ≥ 3:1 contrast on white).
+pub const SERIES_COLOURS: [&str; 3] = ["#0072B2", "#6B6B6B", "#B5490B"];
+
+/// A horizontal bar chart: one row per category, one bar per series in each row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    /// Unit of every value, e.g. "万元".
+    pub unit: String,
+    /// Series names (legend), 1–3 of them, e.g. ["2016年", "2017年"].
+    pub series: Vec<String>,
+    pub rows: Vec<BarRow>,
+    /// One-sentence text summary of what the chart shows (for screen readers and captions).
+    pub summary: String,
+}
+
+/// One category of a [`BarChart`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarRow {
+    pub label: String,
+    /// One value per series; `None` = not stated (drawn as a marked gap, never as zero).
+    pub values: Vec<Option<Decimal>>,
+    /// Which palette colour the row's single-series bar uses (for a category such as 基本/项目).
+    pub colour: usize,
+    /// Emphasis for rows whose values changed between series (e.g. vehicles 4 → 2).
+    pub highlight: bool,
+}
+
+/// One drawn bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarRect {
+    pub row: usize,
+    pub series: usize,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    pub colour: &'static str,
+    /// Text drawn after the bar, e.g. "2017年 11.82" or "未列".
+    pub value_label: String,
+    pub value_x: f64,
+}
+
+/// A text drawn by the layout (row label, tick label).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+    pub bold: bool,
+}
+
+/// Pixel layout of a [`BarChart`] for one width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarLayout {
+    pub width: u32,
+    pub height: u32,
+    pub bars: Vec<BarRect>,
+    pub labels: Vec<Label>,
+    /// Vertical grid lines: (x, value text).
+    pub ticks: Vec<(f64, String)>,
+    /// Plot area left and right edges.
+    pub x0: f64,
+    pub x1: f64,
+    /// Top of the plot area, bottom of the plot area.
+    pub y0: f64,
+    pub y1: f64,
+}
+
+const ROW_LABEL_H: f64 = 20.0;
+const BAR_H: f64 = 16.0;
+const BAR_GAP: f64 = 2.0;
+const ROW_GAP: f64 = 10.0;
+const TOP: f64 = 22.0;
+const VALUE_SPACE: f64 = 118.0;
+
+/// "Nice" tick step and ticks covering 0..=max (1, 2 or 5 × 10ⁿ), at most ~`target` ticks.
+pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
+    if !(max > 0.0) || !max.is_finite() {
+        return vec![0.0];
+    }
+    let raw = max / target.max(1) as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
+    let n = (max / step).ceil() as usize;
+    (0..=n).map(|i| (i as f64 * step * 1e9).round() / 1e9).collect()
+}
+
+fn tick_text(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Lays out `chart` for a drawing `width` px wide (clamped to 280..=1600).
+pub fn layout_bars(chart: &BarChart, width: u32) -> BarLayout {
+    let width = width.clamp(280, 1600);
+    let x0 = 8.0;
+    let x1 = width as f64 - VALUE_SPACE;
+    let n_series = chart.series.len().max(1);
+    let max = chart
+        .rows
+        .iter()
+        .flat_map(|r| r.values.iter().flatten())
+        .filter_map(|d| d.to_f64())
+        .fold(0.0f64, f64::max);
+    let ticks = nice_ticks(max, if width < 500 { 3 } else { 5 });
+    let domain = *ticks.last().unwrap_or(&1.0);
+    let scale = |v: f64| if domain > 0.0 { x0 + (x1 - x0) * (v / domain) } else { x0 };
+
+    let mut bars = Vec::new();
+    let mut labels = Vec::new();
+    let mut y = TOP;
+    for (ri, row) in chart.rows.iter().enumerate() {
+        labels.push(Label { x: x0, y: y + ROW_LABEL_H / 2.0, text: row.label.clone(), bold: row.highlight });
+        y += ROW_LABEL_H;
+        for si in 0..n_series {
+            let value = row.values.get(si).copied().flatten();
+            let colour = if n_series == 1 { SERIES_COLOURS[row.colour % 3] } else { SERIES_COLOURS[si % 3] };
+            let prefix = if n_series > 1 { format!("{} ", chart.series[si]) } else { String::new() };
+            let (w, value_label) = match value {
+                Some(v) => {
+                    let w = (scale(v.to_f64().unwrap_or(0.0).max(0.0)) - x0).max(0.0);
+                    // A non-zero amount never vanishes: at least one pixel wide.
+                    let w = if !v.is_zero() { w.max(1.0) } else { 0.0 };
+                    (w, format!("{prefix}{}", fmt_amount_grouped(v)))
+                }
+                None => (0.0, format!("{prefix}未列")),
+            };
+            bars.push(BarRect {
+                row: ri,
+                series: si,
+                x: x0,
+                y,
+                w,
+                h: BAR_H,
+                colour,
+                value_label,
+                value_x: x0 + w + 4.0,
+            });
+            y += BAR_H + BAR_GAP;
+        }
+        y += ROW_GAP;
+    }
+    let ticks = ticks.iter().map(|t| (scale(*t), tick_text(*t))).collect();
+    BarLayout { width, height: (y + 4.0).ceil() as u32, bars, labels, ticks, x0, x1, y0: TOP, y1: y }
+}
+
+/// “Where the money goes”: expenditure by economic category (basic categories in colour 0,
+/// project categories in colour 2).
+pub fn expenditure_chart(b: &Bundle) -> BarChart {
+    let unit = b.meta.unit.clone();
+    let rows = b
+        .expenditure
+        .categories
+        .iter()
+        .map(|c| BarRow {
+            label: format!("{}（{}）", c.name, if c.class == SpendingClass::Basic { "基本支出" } else { "项目支出" }),
+            values: vec![c.amount],
+            colour: if c.class == SpendingClass::Basic { 0 } else { 2 },
+            highlight: false,
+        })
+        .collect();
+    let summary = ranked_summary("支出合计", b.expenditure.total, b.expenditure.categories.iter().map(|c| (c.name.as_str(), c.amount)), &unit);
+    BarChart { unit, series: vec![format!("{}年", b.meta.fiscal_year)], rows, summary }
+}
+
+/// Project spending by 职责活动, largest first.
+pub fn activities_chart(b: &Bundle) -> BarChart {
+    let unit = b.meta.unit.clone();
+    let mut acts: Vec<&Activity> = b.performance.activities.iter().collect();
+    // Largest first; blanks last; ties keep published order (stable sort).
+    acts.sort_by(|a, c| c.amount.unwrap_or(Decimal::MIN).cmp(&a.amount.unwrap_or(Decimal::MIN)));
+    let rows = acts
+        .iter()
+        .map(|a| BarRow { label: a.name.clone(), values: vec![a.amount], colour: 0, highlight: false })
+        .collect();
+    let total = b.project_expenditure().or_else(|| b.performance.activities.iter().map(|a| a.amount).sum());
+    let summary = ranked_summary("项目支出", total, b.performance.activities.iter().map(|a| (a.name.as_str(), a.amount)), &unit);
+    BarChart { unit, series: vec![format!("{}年", b.meta.fiscal_year)], rows, summary }
+}
+
+/// Sub-activities of one activity.
+pub fn sub_activities_chart(b: &Bundle, a: &Activity) -> BarChart {
+    let unit = b.meta.unit.clone();
+    let rows = a
+        .sub_activities
+        .iter()
+        .map(|s| BarRow { label: s.name.clone(), values: vec![s.amount], colour: 0, highlight: false })
+        .collect();
+    let summary = ranked_summary(&a.name, a.amount, a.sub_activities.iter().map(|s| (s.name.as_str(), s.amount)), &unit);
+    BarChart { unit, series: vec![format!("{}年", b.meta.fiscal_year)], rows, summary }
+}
+
+/// “三公” this year against last year (last year = this year − published change).
+pub fn three_public_chart(b: &Bundle) -> BarChart {
+    let unit = b.meta.unit.clone();
+    let y = b.meta.fiscal_year;
+    let mut rows: Vec<BarRow> = b
+        .three_public
+        .items
+        .iter()
+        .map(|i| {
+            let last = match (i.amount, i.change) {
+                (Some(a), Some(c)) => Some(a - c),
+                _ => None,
+            };
+            BarRow { label: i.name.clone(), values: vec![last, i.amount], colour: 0, highlight: i.change.is_some_and(|c| !c.is_zero()) }
+        })
+        .collect();
+    let tp = &b.three_public;
+    let last_total = tp.total.zip(tp.total_change).map(|(t, c)| t - c);
+    rows.push(BarRow { label: "合计".into(), values: vec![last_total, tp.total], colour: 0, highlight: true });
+    let summary = match (tp.total, tp.total_change) {
+        (Some(t), Some(c)) => format!(
+            "“三公”经费 {y} 年 {} {unit}，{} 年 {} {unit}，{}{} {unit}。",
+            fmt_amount_grouped(t),
+            y - 1,
+            fmt_amount_grouped(t - c),
+            if c.is_sign_negative() && !c.is_zero() { "减少 " } else if c.is_zero() { "持平 " } else { "增加 " },
+            fmt_amount_grouped(c.abs())
+        ),
+        (Some(t), None) => format!("“三公”经费 {y} 年 {} {unit}，上年未列。", fmt_amount_grouped(t)),
+        _ => "“三公”经费未列。".to_string(),
+    };
+    BarChart { unit, series: vec![format!("{}年", y - 1), format!("{y}年")], rows, summary }
+}
+
+/// Asset values at the start and end of the year, for every row with a value, changed rows
+/// emphasised.
+pub fn assets_chart(b: &Bundle) -> BarChart {
+    let mut rows = Vec::new();
+    fn walk(r: &AssetRow, depth: usize, rows: &mut Vec<BarRow>) {
+        if r.value_start.is_some() || r.value_end.is_some() {
+            let changed = r.value_start != r.value_end || r.quantity_start != r.quantity_end;
+            let indent = "　".repeat(depth);
+            rows.push(BarRow { label: format!("{indent}{}", r.name), values: vec![r.value_start, r.value_end], colour: 0, highlight: changed });
+        }
+        for c in &r.children {
+            walk(c, depth + 1, rows);
+        }
+    }
+    for r in &b.assets.rows {
+        walk(r, 0, &mut rows);
+    }
+    // Rows that are zero at both ends say nothing in a chart; the table keeps them.
+    rows.retain(|r| r.values.iter().any(|v| v.is_some_and(|d| !d.is_zero())));
+    let changed: Vec<String> = rows.iter().filter(|r| r.highlight).map(|r| r.label.trim_start_matches('　').to_string()).collect();
+    let unit = b.assets.value_unit.clone();
+    let summary = if changed.is_empty() {
+        "各项资产年初与年末价值相同。".to_string()
+    } else {
+        format!("年初与年末相比有变化的资产：{}。", changed.join("、"))
+    };
+    BarChart { unit, series: vec!["年初".into(), "年末".into()], rows, summary }
+}
+
+/// "total X unit, largest: NAME Y unit (Z%)" for a breakdown.
+pub fn ranked_summary<'a>(
+    what: &str,
+    total: Option<Decimal>,
+    parts: impl Iterator<Item = (&'a str, Option<Decimal>)>,
+    unit: &str,
+) -> String {
+    let parts: Vec<_> = parts.collect();
+    let blanks = parts.iter().filter(|(_, a)| a.is_none()).count();
+    let largest = parts.iter().filter_map(|(n, a)| a.map(|a| (*n, a))).fold(None, |best: Option<(&str, Decimal)>, (n, a)| match best {
+        Some((_, b)) if b >= a => best,
+        _ => Some((n, a)),
+    });
+    let mut s = match total {
+        Some(t) => format!("{what} {} {unit}，共 {} 项", fmt_amount_grouped(t), parts.len()),
+        None => format!("{what}合计未列，共 {} 项", parts.len()),
+    };
+    if let Some((n, a)) = largest {
+        let share = total.and_then(|t| percent(a, t, 1));
+        s.push_str(&format!("；最大：{n} {} {unit}（{}）", fmt_amount_grouped(a), fmt_percent(share)));
+    }
+    if blanks > 0 {
+        s.push_str(&format!("；{blanks} 项金额未列"));
+    }
+    s.push('。');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_ticks_exact() {
+        assert_eq!(nice_ticks(3719.45, 5), vec![0.0, 1000.0, 2000.0, 3000.0, 4000.0]);
+        assert_eq!(nice_ticks(11.82, 5), vec![0.0, 5.0, 10.0, 15.0]);
+        assert_eq!(nice_ticks(0.0, 5), vec![0.0]);
+        assert_eq!(nice_ticks(872.0, 3), vec![0.0, 500.0, 1000.0]);
+    }
+
+    #[test]
+    fn bars_proportional_and_blank_is_not_zero_silently() {
+        let chart = BarChart {
+            unit: "万元".into(),
+            series: vec!["2017年".into()],
+            rows: vec![
+                BarRow { label: "A".into(), values: vec![Some(Decimal::new(500, 0))], colour: 0, highlight: false },
+                BarRow { label: "B".into(), values: vec![Some(Decimal::new(250, 0))], colour: 0, highlight: false },
+                BarRow { label: "C".into(), values: vec![None], colour: 0, highlight: false },
+            ],
+            summary: String::new(),
+        };
+        let l = layout_bars(&chart, 600);
+        assert_eq!(l.x0, 8.0);
+        assert_eq!(l.x1, 482.0);
+        // domain 0..500 → A spans the whole plot, B half of it.
+        assert_eq!(l.bars[0].w, 474.0);
+        assert_eq!(l.bars[1].w, 237.0);
+        assert_eq!(l.bars[2].w, 0.0);
+        assert_eq!(l.bars[2].value_label, "未列");
+        assert_eq!(l.height, 22 + 3 * 48 + 4);
+    }
+}

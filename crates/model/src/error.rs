@@ -1,0 +1,126 @@
+//! The one error type for getting a bundle on screen, with the words a person reads.
+//!
+//! Every variant names the file; [`LoadError::message_zh`] and [`LoadError::message_en`] are the
+//! only places user-facing error text is written. The app's error view and the CLI both use them.
+
+use std::fmt;
+
+/// Why a bundle (or the catalog) could not be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The server answered with an HTTP error status.
+    Http { file: String, status: u16, status_text: String },
+    /// The request failed before any answer (offline, blocked, bad URL).
+    Network { file: String, detail: String },
+    /// The file is not valid JSON (or not UTF-8 text).
+    Syntax { file: String, line: usize, column: usize, detail: String },
+    /// The JSON is not a Gongkai bundle: the `format` field is missing or different.
+    NotABundle { file: String, found: Option<String> },
+    /// A Gongkai bundle of a version this viewer cannot read.
+    UnsupportedVersion { file: String, found: u64, supported: u32 },
+    /// Valid JSON of the right version, but a field has the wrong type or value.
+    Field { file: String, path: String, line: usize, column: usize, detail: String },
+    /// The bundle parsed but breaks an invariant the viewer relies on.
+    Invalid { file: String, problems: Vec<String> },
+    /// The file is larger than the viewer accepts.
+    TooLarge { file: String, bytes: usize, limit: usize },
+}
+
+impl LoadError {
+    /// The file (path or URL) the error is about.
+    pub fn file(&self) -> &str {
+        match self {
+            LoadError::Http { file, .. }
+            | LoadError::Network { file, .. }
+            | LoadError::Syntax { file, .. }
+            | LoadError::NotABundle { file, .. }
+            | LoadError::UnsupportedVersion { file, .. }
+            | LoadError::Field { file, .. }
+            | LoadError::Invalid { file, .. }
+            | LoadError::TooLarge { file, .. } => file,
+        }
+    }
+
+    /// A short Chinese headline for the error.
+    pub fn title_zh(&self) -> &'static str {
+        match self {
+            LoadError::Http { .. } | LoadError::Network { .. } => "无法获取数据文件",
+            LoadError::Syntax { .. } => "数据文件格式错误",
+            LoadError::NotABundle { .. } => "不是公开预算数据包",
+            LoadError::UnsupportedVersion { .. } => "数据包版本不受支持",
+            LoadError::Field { .. } => "数据包字段错误",
+            LoadError::Invalid { .. } => "数据包内容不一致",
+            LoadError::TooLarge { .. } => "数据文件过大",
+        }
+    }
+
+    /// The full Chinese message: what went wrong, where, and what to do.
+    pub fn message_zh(&self) -> String {
+        match self {
+            LoadError::Http { file, status, status_text } => {
+                format!("读取 {file} 时服务器返回 HTTP {status} {status_text}。请检查地址是否正确。")
+            }
+            LoadError::Network { file, detail } => {
+                format!("无法连接服务器读取 {file}（{detail}）。请检查网络后重试。")
+            }
+            LoadError::Syntax { file, line, column, detail } => {
+                format!("{file} 不是有效的 JSON：第 {line} 行第 {column} 列，{detail}。")
+            }
+            LoadError::NotABundle { file, found } => match found {
+                Some(f) => format!("{file} 的 format 字段为“{f}”，应为“gongkai-bundle”。"),
+                None => format!("{file} 缺少 format 字段，不是公开预算数据包。"),
+            },
+            LoadError::UnsupportedVersion { file, found, supported } => format!(
+                "{file} 是第 {found} 版数据包，本查看器只能读取第 {supported} 版。请更新查看器或重新导出数据包。"
+            ),
+            LoadError::Field { file, path, line, column, detail } => {
+                format!("{file} 第 {line} 行第 {column} 列，字段 {path}：{detail}。")
+            }
+            LoadError::Invalid { file, problems } => {
+                format!("{file} 的数据未通过检查：{}", problems.join("；"))
+            }
+            LoadError::TooLarge { file, bytes, limit } => format!(
+                "{file} 大小为 {} MB，超过上限 {} MB。",
+                bytes / 1_000_000,
+                limit / 1_000_000
+            ),
+        }
+    }
+
+    /// The same message in English (CLI output, logs).
+    pub fn message_en(&self) -> String {
+        match self {
+            LoadError::Http { file, status, status_text } => {
+                format!("{file}: the server answered HTTP {status} {status_text}")
+            }
+            LoadError::Network { file, detail } => format!("{file}: could not be fetched ({detail})"),
+            LoadError::Syntax { file, line, column, detail } => {
+                format!("{file}:{line}:{column}: not valid JSON: {detail}")
+            }
+            LoadError::NotABundle { file, found } => match found {
+                Some(f) => format!("{file}: format is \"{f}\", expected \"gongkai-bundle\""),
+                None => format!("{file}: no \"format\" field; not a Gongkai bundle"),
+            },
+            LoadError::UnsupportedVersion { file, found, supported } => {
+                format!("{file}: bundle format version {found} is not supported (this build reads version {supported})")
+            }
+            LoadError::Field { file, path, line, column, detail } => {
+                format!("{file}:{line}:{column}: field {path}: {detail}")
+            }
+            LoadError::Invalid { file, problems } => {
+                format!("{file}: invalid bundle: {}", problems.join("; "))
+            }
+            LoadError::TooLarge { file, bytes, limit } => {
+                format!("{file}: {bytes} bytes is more than the limit of {limit} bytes")
+            }
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_en())
+    }
+}
+
+impl std::error::Error for LoadError {}

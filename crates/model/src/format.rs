@@ -1,0 +1,95 @@
+//! Number formatting for people: amounts keep their published precision; shares and changes
+//! are computed exactly with Decimal and rounded only for display.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// An amount as published (scale kept: "1.00" stays "1.00"), e.g. "3719.45".
+pub fn fmt_amount(d: Decimal) -> String {
+    d.to_string()
+}
+
+/// An amount with thousands separators for large figures, e.g. "17,981.68".
+pub fn fmt_amount_grouped(d: Decimal) -> String {
+    let s = d.abs().to_string();
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let sign = if d.is_sign_negative() && !d.is_zero() { "-" } else { "" };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// An optional amount; blank is shown as 未列 (not stated), never as 0.
+pub fn fmt_opt(d: Option<Decimal>) -> String {
+    d.map(fmt_amount_grouped).unwrap_or_else(|| "未列".to_string())
+}
+
+/// `part / whole` as a percentage rounded half-up to `dp` decimals; `None` when whole is 0.
+pub fn percent(part: Decimal, whole: Decimal, dp: u32) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
+    let p = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
+    Some(p.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// A percentage for display, e.g. "34.6%"; "—" when undefined.
+pub fn fmt_percent(p: Option<Decimal>) -> String {
+    match p {
+        Some(p) => format!("{p}%"),
+        None => "—".to_string(),
+    }
+}
+
+/// Change with sign and percentage of the base, e.g. "+1456.72 万元（+64.4%）".
+pub fn fmt_change(change: Decimal, base: Option<Decimal>, unit: &str) -> String {
+    let sign = if change.is_sign_negative() && !change.is_zero() { "−" } else { "+" };
+    let abs = fmt_amount_grouped(change.abs());
+    match base.and_then(|b| percent(change.abs(), b, 1)) {
+        Some(p) => format!("{sign}{abs} {unit}（{sign}{p}%）"),
+        None => format!("{sign}{abs} {unit}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn grouping() {
+        assert_eq!(fmt_amount_grouped(d("17981.68")), "17,981.68");
+        assert_eq!(fmt_amount_grouped(d("3719.45")), "3,719.45");
+        assert_eq!(fmt_amount_grouped(d("872.00")), "872.00");
+        assert_eq!(fmt_amount_grouped(d("-1234567")), "-1,234,567");
+    }
+
+    #[test]
+    fn percentages_round_half_up() {
+        assert_eq!(percent(d("872.00"), d("2521.16"), 1), Some(d("34.6")));
+        assert_eq!(percent(d("1"), d("8"), 1), Some(d("12.5")));
+        assert_eq!(percent(d("1"), d("0"), 1), None);
+    }
+
+    #[test]
+    fn change_text() {
+        // 2017 total 3719.45 with +1456.72 means 2016 was 2262.73: +64.4%.
+        assert_eq!(fmt_change(d("1456.72"), Some(d("2262.73")), "万元"), "+1,456.72 万元（+64.4%）");
+        assert_eq!(fmt_change(d("-2"), Some(d("10")), "万元"), "−2 万元（−20.0%）");
+        assert_eq!(fmt_opt(None), "未列");
+    }
+}

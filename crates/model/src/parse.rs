@@ -1,0 +1,106 @@
+//! Reading a bundle from JSON text, with errors that say where and what.
+
+use crate::bundle::{Bundle, FORMAT_NAME, FORMAT_VERSION};
+use crate::error::LoadError;
+use crate::validate::structural_problems;
+use serde::Deserialize;
+
+/// Largest bundle file the viewer reads (the seed is ~100 KB; 64 MB leaves room for big counties).
+pub const MAX_BUNDLE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Only the header, read first so a bundle of another version is reported as such and not as a
+/// confusing field error.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+/// Parses and checks a bundle. `file` is the name used in error messages.
+///
+/// Order: size → JSON syntax (line, column) → format name → version → fields (JSON path, line,
+/// column) → structural invariants (counts, duplicates, negative amounts where impossible).
+pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
+    let file = file.to_string();
+    if text.len() > MAX_BUNDLE_BYTES {
+        return Err(LoadError::TooLarge { file, bytes: text.len(), limit: MAX_BUNDLE_BYTES });
+    }
+    // A UTF-8 byte-order mark is harmless; strip it rather than fail on it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+
+    let header: Header = serde_json::from_str(text).map_err(|e| syntax_or_not_bundle(&file, e))?;
+    match header.format {
+        Some(serde_json::Value::String(ref f)) if f == FORMAT_NAME => {}
+        Some(other) => {
+            let found = match other {
+                serde_json::Value::String(s) => s,
+                v => v.to_string(),
+            };
+            return Err(LoadError::NotABundle { file, found: Some(found) });
+        }
+        None => return Err(LoadError::NotABundle { file, found: None }),
+    }
+    match header.version.as_ref().and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+        Some(v) => {
+            return Err(LoadError::UnsupportedVersion { file, found: v, supported: FORMAT_VERSION })
+        }
+        None => {
+            return Err(LoadError::Field {
+                file,
+                path: "version".into(),
+                line: 1,
+                column: 1,
+                detail: "missing or not a whole number".into(),
+            })
+        }
+    }
+
+    let mut de = serde_json::Deserializer::from_str(text);
+    let bundle: Bundle = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        LoadError::Field {
+            file: file.clone(),
+            path,
+            line: inner.line(),
+            column: inner.column(),
+            detail: strip_position(&inner.to_string()),
+        }
+    })?;
+    de.end().map_err(|e| syntax_or_not_bundle(&file, e))?;
+
+    let problems = structural_problems(&bundle);
+    if !problems.is_empty() {
+        return Err(LoadError::Invalid { file, problems });
+    }
+    Ok(bundle)
+}
+
+fn syntax_or_not_bundle(file: &str, e: serde_json::Error) -> LoadError {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Data => LoadError::NotABundle { file: file.to_string(), found: None },
+        _ => LoadError::Syntax {
+            file: file.to_string(),
+            line: e.line(),
+            column: e.column(),
+            detail: strip_position(&e.to_string()),
+        },
+    }
+}
+
+/// serde_json appends " at line L column C"; the message states them separately.
+fn strip_position(s: &str) -> String {
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s.to_string(),
+    }
+}
+
+/// Writes a bundle as pretty JSON (the form committed in data/), ending in a newline.
+pub fn to_json(bundle: &Bundle) -> String {
+    let mut s = serde_json::to_string_pretty(bundle).expect("a bundle always serialises");
+    s.push('\n');
+    s
+}
