@@ -139,9 +139,25 @@ pub fn amount_after(s: &str, keyword: &str, unit: &str) -> Option<Decimal> {
     amount_in(&rest[..clause_end], unit).map(|(d, _)| d)
 }
 
-/// Splits a sentence into clauses at ，,；;。 (keeping the text of each clause trimmed).
+/// Splits a sentence into clauses at ，,；;。 (an ASCII comma between digits is a thousands
+/// separator, not a clause break), each clause trimmed.
 pub fn clauses(s: &str) -> Vec<&str> {
-    s.split(['，', ',', '；', ';', '。']).map(str::trim).filter(|c| !c.is_empty()).collect()
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let thousands = c == ','
+            && k > 0
+            && chars[k - 1].1.is_ascii_digit()
+            && chars.get(k + 1).is_some_and(|(_, n)| n.is_ascii_digit());
+        if matches!(c, '，' | '；' | ';' | '。') || (c == ',' && !thousands) {
+            out.push(s[start..i].trim());
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(s[start..].trim());
+    out.retain(|c| !c.is_empty());
+    out
 }
 
 /// Sign of a change from its verb: 增加/增长/上升 → +1, 减少/下降/降低 → −1, 持平 → 0.

@@ -40,7 +40,10 @@ pub fn percent(part: Decimal, whole: Decimal, dp: u32) -> Option<Decimal> {
         return None;
     }
     let p = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
-    Some(p.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
+    let mut p = p.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    // Always show `dp` decimals ("20.0%", not "20%").
+    p.rescale(dp);
+    Some(p)
 }
 
 /// A percentage for display, e.g. "34.6%"; "—" when undefined.

@@ -29,6 +29,10 @@ pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
 
     let header: Header = serde_json::from_str(text).map_err(|e| syntax_or_not_bundle(&file, e))?;
+    if !text.trim_start().starts_with('{') {
+        // Valid JSON, but an array, string or number: not a bundle at all.
+        return Err(LoadError::NotABundle { file, found: None });
+    }
     match header.format {
         Some(serde_json::Value::String(ref f)) if f == FORMAT_NAME => {}
         Some(other) => {
@@ -80,7 +84,13 @@ pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
 fn syntax_or_not_bundle(file: &str, e: serde_json::Error) -> LoadError {
     use serde_json::error::Category;
     match e.classify() {
-        Category::Data => LoadError::NotABundle { file: file.to_string(), found: None },
+        Category::Data => LoadError::Field {
+            file: file.to_string(),
+            path: "(top level)".into(),
+            line: e.line(),
+            column: e.column(),
+            detail: strip_position(&e.to_string()),
+        },
         _ => LoadError::Syntax {
             file: file.to_string(),
             line: e.line(),

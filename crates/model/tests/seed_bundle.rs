@@ -1,0 +1,132 @@
+//! The seed bundle in data/ keeps every published figure and the invariants the viewer relies on.
+
+use gongkai_model::*;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+const SEED: &str = include_str!("../../../data/pingxiang-fgj-2017.json");
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn seed() -> Bundle {
+    parse_bundle(SEED, "data/pingxiang-fgj-2017.json").expect("seed bundle parses")
+}
+
+#[test]
+fn counts_match_the_document() {
+    let b = seed();
+    assert_eq!(b.duties.len(), 78);
+    assert_eq!(b.duties[77].label, "（七十八）");
+    assert_eq!(b.organisation.units.len(), 8);
+    assert_eq!(b.performance.activities.len(), 39);
+    assert_eq!(b.sub_activity_count(), 90);
+    assert_eq!(b.indicators().count(), 177);
+    assert_eq!(b.glossary.len(), 4);
+}
+
+#[test]
+fn expenditure_parts_sum_to_total() {
+    let b = seed();
+    let parts: Vec<Decimal> = b.expenditure.categories.iter().map(|c| c.amount.unwrap()).collect();
+    assert_eq!(parts, vec![d("716.45"), d("92.22"), d("389.62"), d("2521.16")]);
+    assert_eq!(parts.iter().copied().sum::<Decimal>(), d("3719.45"));
+    assert_eq!(b.expenditure.total, Some(d("3719.45")));
+    assert_eq!(b.revenue.total, Some(d("3719.45")));
+    assert_eq!(b.project_expenditure(), Some(d("2521.16")));
+    assert_eq!(b.basic_expenditure(), Some(d("1198.29")));
+}
+
+#[test]
+fn change_on_last_year_as_published() {
+    let b = seed();
+    assert_eq!(b.change.base_year, Some(2016));
+    assert_eq!(b.change.total, Some(d("1456.72")));
+    assert_eq!(b.change.basic, Some(d("55.19")));
+    assert_eq!(b.change.project, Some(d("1401.53")));
+}
+
+#[test]
+fn activities_sum_to_project_expenditure_and_subs_to_activity() {
+    let b = seed();
+    let sum: Decimal = b.performance.activities.iter().filter_map(|a| a.amount).sum();
+    assert_eq!(sum, d("2521.16"));
+    for a in &b.performance.activities {
+        if let (Some(total), false) = (a.amount, a.sub_activities.is_empty()) {
+            let subs: Decimal = a.sub_activities.iter().filter_map(|s| s.amount).sum();
+            assert_eq!(subs, total, "sub-activities of {}", a.name);
+        }
+    }
+    // A blank amount stays blank (未列), it is not zero.
+    let reform = &b.performance.activities[1];
+    assert_eq!(reform.name, "推进全县改革开放和经济技术合作");
+    assert_eq!(reform.sub_activities[0].amount, None);
+    let largest = b.performance.activities.iter().max_by_key(|a| a.amount).unwrap();
+    assert_eq!((largest.name.as_str(), largest.amount), ("对内商贸管理", Some(d("872.00"))));
+}
+
+#[test]
+fn three_public_items_sum_to_total() {
+    let b = seed();
+    let tp = &b.three_public;
+    assert_eq!(tp.total, Some(d("11.82")));
+    assert_eq!(tp.total_change, Some(d("2.35")));
+    let sum: Decimal = tp.items.iter().filter_map(|i| i.amount).sum();
+    assert_eq!(sum, d("11.82"));
+    let names: Vec<&str> = tp.items.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["因公出国（境）费", "公车运行", "公务接待"]);
+    assert_eq!(tp.items[1].change, Some(Decimal::ZERO));
+    assert_eq!(tp.items[1].change_text, "同上年持平");
+    assert_eq!(tp.items[2].reason, "开展重点项目观摩、招商引资项目工作");
+    assert_eq!(b.operating_costs.amount, Some(d("92.22")));
+}
+
+#[test]
+fn indicator_thresholds_kept_as_published() {
+    let b = seed();
+    let (_, sub, first) = b.indicators().next().unwrap();
+    assert_eq!(sub.unwrap().name, "规划、计划及课题编制");
+    assert_eq!(first.name, "各类经济社会发展中长期规划编制完成率");
+    assert_eq!(first.excellent.as_deref(), Some("≥100%"));
+    assert_eq!(first.poor.as_deref(), Some("<90%"));
+    let blank = b.indicators().find(|(_, _, i)| i.name == "全县城乡居民可支配收入增长率").unwrap().2;
+    assert_eq!((blank.excellent.as_ref(), blank.poor.as_ref()), (None, None));
+}
+
+#[test]
+fn asset_rows_sum_to_their_totals() {
+    let b = seed();
+    let fixed = &b.assets.rows[0];
+    assert_eq!(fixed.name, "一、固定资产");
+    assert_eq!((fixed.value_start, fixed.value_end), (Some(d("250.1")), Some(d("231.9"))));
+    let vehicles = &fixed.children[1];
+    assert_eq!(vehicles.quantity_unit.as_deref(), Some("台、辆"));
+    assert_eq!((vehicles.quantity_start, vehicles.quantity_end), (Some(d("4")), Some(d("2"))));
+    assert_eq!(b.assets.rows.len(), 5);
+    for c in reconcile(&b).iter().filter(|c| c.area == "资产") {
+        assert_eq!(c.status, CheckStatus::Pass, "{c:?}");
+    }
+}
+
+#[test]
+fn every_reconciliation_of_the_seed_holds() {
+    let checks = reconcile(&seed());
+    assert!(checks.len() > 50);
+    let failed: Vec<_> = checks.iter().filter(|c| c.status == CheckStatus::Fail).collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn round_trip_is_byte_identical() {
+    let b = seed();
+    assert_eq!(to_json(&b), SEED);
+    assert_eq!(parse_bundle(&to_json(&b), "x").unwrap(), b);
+}
+
+#[test]
+fn chart_summary_names_the_largest_activity() {
+    let b = seed();
+    let s = chart::activities_chart(&b).summary;
+    assert!(s.starts_with("项目支出 2,521.16 万元，共 39 项；最大：对内商贸管理 872.00 万元（34.6%）"), "{s}");
+}

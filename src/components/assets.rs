@@ -1,0 +1,77 @@
+//! 国有资产: the whole table as a tree, start vs end of year, changed rows highlighted, and a
+//! chart of values.
+
+use super::bar_chart::BarChartView;
+use super::overview::paragraphs;
+use super::use_loaded;
+use gongkai_model::chart::assets_chart;
+use gongkai_model::format::fmt_opt;
+use gongkai_model::{AssetRole, AssetRow};
+use rust_decimal::Decimal;
+use std::rc::Rc;
+use yew::prelude::*;
+
+fn change_cell(a: Option<Decimal>, b: Option<Decimal>) -> Html {
+    match (a, b) {
+        (Some(a), Some(b)) if a != b => {
+            let d = b - a;
+            let (cls, arrow) = if d.is_sign_negative() { ("down", "↓") } else { ("up", "↑") };
+            html! { <span class={classes!("delta", cls)}>{ format!("{arrow}{}", d.abs()) }</span> }
+        }
+        _ => html! {},
+    }
+}
+
+fn rows(r: &AssetRow, depth: usize, out: &mut Vec<Html>) {
+    let changed = r.value_start != r.value_end || r.quantity_start != r.quantity_end;
+    let role = match r.role {
+        AssetRole::Part => "",
+        AssetRole::OfWhich => "（其中项，不另计）",
+        AssetRole::Deduction => "（从上级扣减）",
+    };
+    out.push(html! {
+        <tr class={classes!(format!("depth-{depth}"), changed.then_some("changed"))}>
+            <th scope="row">{ &r.name }<span class="role">{ role }</span></th>
+            <td class="num">{ r.quantity_unit.as_deref().unwrap_or("") }</td>
+            <td class={classes!("num", r.quantity_start.is_none().then_some("blank"))}>{ fmt_opt(r.quantity_start) }</td>
+            <td class={classes!("num", r.quantity_end.is_none().then_some("blank"))}>{ fmt_opt(r.quantity_end) }{ change_cell(r.quantity_start, r.quantity_end) }</td>
+            <td class={classes!("num", r.value_start.is_none().then_some("blank"))}>{ fmt_opt(r.value_start) }</td>
+            <td class={classes!("num", r.value_end.is_none().then_some("blank"))}>{ fmt_opt(r.value_end) }{ change_cell(r.value_start, r.value_end) }</td>
+        </tr>
+    });
+    for c in &r.children {
+        rows(c, depth + 1, out);
+    }
+}
+
+#[component]
+pub fn AssetsView() -> Html {
+    let ctx = use_loaded();
+    let chart = use_memo(ctx.clone(), |c| Rc::new(assets_chart(&c.0.bundle)));
+    let a = &ctx.0.bundle.assets;
+    if a.rows.is_empty() && a.text.is_empty() {
+        return html! { <><h2>{ "国有资产" }</h2><p class="blank">{ "本文件未公开国有资产信息。" }</p></> };
+    }
+    let mut body = Vec::new();
+    for r in &a.rows {
+        rows(r, 0, &mut body);
+    }
+    html! {
+        <>
+            <h2>{ "国有资产" }</h2>
+            { paragraphs(&a.text) }
+            <BarChartView id="assets" title="资产价值：年初与年末" chart={(*chart).clone()} />
+            <div class="table-scroll" tabindex="0" role="region" aria-label="国有资产表">
+                <table class="assets">
+                    <caption>{ format!("国有资产（价值单位：{}；“—”或空白为未列）", a.value_unit) }</caption>
+                    <thead>
+                        <tr><th scope="col" rowspan="2">{ "项目" }</th><th scope="col" rowspan="2">{ "数量单位" }</th><th scope="colgroup" colspan="2">{ "数量" }</th><th scope="colgroup" colspan="2">{ "价值" }</th></tr>
+                        <tr><th scope="col" class="num">{ "年初数" }</th><th scope="col" class="num">{ "年末数" }</th><th scope="col" class="num">{ "年初数" }</th><th scope="col" class="num">{ "年末数" }</th></tr>
+                    </thead>
+                    <tbody>{ for body }</tbody>
+                </table>
+            </div>
+            <p class="hint">{ "有变化的行加粗显示，↑↓ 为年末比年初的增减。" }</p>
+        </>
+    }
+}

@@ -1,0 +1,21 @@
+//! Views, one per file. Each reads the bundle from context and renders model output.
+
+pub mod assets;
+pub mod bar_chart;
+pub mod checks;
+pub mod duties;
+pub mod error_view;
+pub mod indicators;
+pub mod nav;
+pub mod other;
+pub mod overview;
+pub mod performance;
+
+use crate::hooks::use_bundle::BundleCtx;
+use yew::prelude::*;
+
+/// The loaded bundle; views are only mounted under the provider, so it is always there.
+#[hook]
+pub fn use_loaded() -> BundleCtx {
+    use_context::<BundleCtx>().expect("views are rendered inside the bundle provider")
+}

@@ -1,0 +1,27 @@
+//! Site navigation between views (links, so the browser's back button and deep links work).
+
+use crate::route::Route;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NavProps {
+    pub route: Route,
+}
+
+#[component]
+pub fn Nav(props: &NavProps) -> Html {
+    html! {
+        <nav aria-label="主要栏目">
+            <ul>
+                { for Route::NAV.iter().map(|(r, name)| {
+                    let current = props.route.in_section(*r);
+                    html! {
+                        <li>
+                            <a href={r.to_hash()} aria-current={current.then_some("page")} class={classes!(current.then_some("current"))}>{ *name }</a>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,85 @@
+//! The one hook for bundles: which bundle to show (from `?bundle=` or the catalog), loading it,
+//! and the state the app renders (loading with progress, loaded, or a [`LoadError`]).
+
+use crate::loader::{check_relative, fetch_bundle, fetch_catalog};
+use gongkai_model::{reconcile, Bundle, Catalog, Check, LoadError};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Where the catalog lives, relative to the page.
+pub const CATALOG_URL: &str = "data/index.json";
+
+/// A loaded bundle with what the views derive from it once.
+#[derive(Debug)]
+pub struct Loaded {
+    pub bundle: Bundle,
+    /// The path it was loaded from (shown in the footer and in error messages).
+    pub path: String,
+    /// Every reconciliation check, computed once on load.
+    pub checks: Vec<Check>,
+}
+
+/// Shared through a `ContextProvider`; equality is identity, so re-renders never deep-compare.
+#[derive(Debug, Clone)]
+pub struct BundleCtx(pub Rc<Loaded>);
+
+impl PartialEq for BundleCtx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the app shows while and after loading.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadState {
+    /// Still loading; the text says which step.
+    Loading(String),
+    Loaded(BundleCtx),
+    Failed(LoadError),
+}
+
+/// The `?bundle=` parameter of the page URL, if any.
+pub fn bundle_param() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("bundle").filter(|s| !s.is_empty())
+}
+
+async fn load() -> Result<Loaded, LoadError> {
+    let path = match bundle_param() {
+        Some(p) => {
+            check_relative(&p)?;
+            p
+        }
+        None => {
+            let catalog: Catalog = fetch_catalog(CATALOG_URL).await?;
+            let first = catalog.bundles.first().ok_or_else(|| LoadError::Invalid {
+                file: CATALOG_URL.to_string(),
+                problems: vec!["目录中没有任何数据包".into()],
+            })?;
+            format!("data/{}", first.path)
+        }
+    };
+    let bundle = fetch_bundle(&path).await?;
+    let checks = reconcile(&bundle);
+    Ok(Loaded { bundle, path, checks })
+}
+
+/// Loads the bundle once on mount.
+#[hook]
+pub fn use_bundle() -> LoadState {
+    let state = use_state(|| LoadState::Loading("正在加载数据…".to_string()));
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let next = match load().await {
+                    Ok(loaded) => LoadState::Loaded(BundleCtx(Rc::new(loaded))),
+                    Err(e) => LoadState::Failed(e),
+                };
+                state.set(next);
+            });
+        });
+    }
+    (*state).clone()
+}

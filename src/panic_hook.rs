@@ -1,0 +1,25 @@
+//! A panic in wasm would otherwise leave a frozen or blank page: show it on screen instead.
+
+use wasm_bindgen::JsCast;
+
+/// Installs a panic hook that writes the panic message into a visible alert box.
+pub fn install() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let message = format!("{info}");
+        web_sys::console::error_1(&format!("Gongkai panicked: {message}").into());
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(body) = doc.body() else { return };
+        let Ok(box_el) = doc.create_element("div") else { return };
+        box_el.set_id("panic");
+        box_el.set_class_name("panic");
+        let _ = box_el.set_attribute("role", "alert");
+        // Text only (set_text_content), so nothing in the message can become markup.
+        box_el.set_text_content(Some(&format!(
+            "程序内部错误，页面已停止响应。请刷新页面重试；如仍出现，请将以下信息告知网站管理员。\nInternal error: {message}"
+        )));
+        if let Some(el) = box_el.dyn_ref::<web_sys::HtmlElement>() {
+            el.set_tab_index(-1);
+        }
+        let _ = body.prepend_with_node_1(&box_el);
+    }));
+}

@@ -1,0 +1,64 @@
+//! Hash routes, so deep links work on any static server without rewrite rules:
+//! `#/`, `#/duties`, `#/performance`, `#/performance/3` (activity 3, 1-based), `#/indicators`,
+//! `#/assets`, `#/other`, `#/checks`.
+
+/// A view of the viewer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Overview,
+    Duties,
+    /// The performance table; `Some(i)` opens activity `i` (0-based index into the bundle).
+    Performance(Option<usize>),
+    Indicators,
+    Assets,
+    Other,
+    Checks,
+}
+
+impl Route {
+    /// Parses a location hash such as "#/performance/3". Unknown hashes give the overview.
+    pub fn from_hash(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.split('/');
+        match (parts.next().unwrap_or(""), parts.next()) {
+            ("duties", _) => Route::Duties,
+            ("performance", Some(n)) => Route::Performance(n.parse::<usize>().ok().filter(|n| *n >= 1).map(|n| n - 1)),
+            ("performance", None) => Route::Performance(None),
+            ("indicators", _) => Route::Indicators,
+            ("assets", _) => Route::Assets,
+            ("other", _) => Route::Other,
+            ("checks", _) => Route::Checks,
+            _ => Route::Overview,
+        }
+    }
+
+    /// The hash for this route, e.g. "#/performance/3".
+    pub fn to_hash(self) -> String {
+        match self {
+            Route::Overview => "#/".into(),
+            Route::Duties => "#/duties".into(),
+            Route::Performance(None) => "#/performance".into(),
+            Route::Performance(Some(i)) => format!("#/performance/{}", i + 1),
+            Route::Indicators => "#/indicators".into(),
+            Route::Assets => "#/assets".into(),
+            Route::Other => "#/other".into(),
+            Route::Checks => "#/checks".into(),
+        }
+    }
+
+    /// The navigation entries, in order, with their Chinese names.
+    pub const NAV: [(Route, &'static str); 7] = [
+        (Route::Overview, "概览"),
+        (Route::Duties, "职责与机构"),
+        (Route::Performance(None), "绩效预算"),
+        (Route::Indicators, "绩效指标"),
+        (Route::Assets, "国有资产"),
+        (Route::Other, "采购·名词·说明"),
+        (Route::Checks, "数据核对"),
+    ];
+
+    /// Whether the nav entry `nav` is the section this route is in.
+    pub fn in_section(self, nav: Route) -> bool {
+        matches!((self, nav), (Route::Performance(_), Route::Performance(_))) || self == nav
+    }
+}
