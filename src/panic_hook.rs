@@ -7,7 +7,9 @@ pub fn install() {
     yew::set_custom_panic_hook(Box::new(|info| {
         let message = format!("{info}");
         web_sys::console::error_1(&format!("Gongkai panicked: {message}").into());
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         let Some(body) = doc.body() else { return };
         let Ok(box_el) = doc.create_element("div") else { return };
         box_el.set_id("panic");

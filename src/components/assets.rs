@@ -15,7 +15,11 @@ fn change_cell(a: Option<Decimal>, b: Option<Decimal>) -> Html {
     match (a, b) {
         (Some(a), Some(b)) if a != b => {
             let d = b - a;
-            let (cls, arrow) = if d.is_sign_negative() { ("down", "↓") } else { ("up", "↑") };
+            let (cls, arrow) = if d.is_sign_negative() {
+                ("down", "↓")
+            } else {
+                ("up", "↑")
+            };
             html! { <span class={classes!("delta", cls)}>{ format!("{arrow}{}", d.abs()) }</span> }
         }
         _ => html! {},

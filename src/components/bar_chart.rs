@@ -21,7 +21,9 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
     let width = use_chart_width();
     let chart = props.chart.clone();
     // Layout and SVG depend only on the chart and the width: compute once per change.
-    let svg = use_memo((chart.clone(), width), |(chart, width)| bars_svg(&layout_bars(chart, *width)));
+    let svg = use_memo((chart.clone(), width), |(chart, width)| {
+        bars_svg(&layout_bars(chart, *width))
+    });
     let c = &props.chart;
     let title_id = format!("{}-title", props.id);
     let legend = (c.series.len() > 1).then(|| {

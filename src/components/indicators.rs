@@ -57,7 +57,10 @@ pub fn IndicatorsView() -> Html {
     let ctx = use_loaded();
     let b = &ctx.0.bundle;
     let total = b.indicators().count();
-    let blank = b.indicators().filter(|(_, _, i)| i.excellent.is_none() && i.good.is_none() && i.fair.is_none() && i.poor.is_none()).count();
+    let blank = b
+        .indicators()
+        .filter(|(_, _, i)| i.excellent.is_none() && i.good.is_none() && i.fair.is_none() && i.poor.is_none())
+        .count();
     html! {
         <>
             <h2>{ "绩效指标" }</h2>

@@ -14,7 +14,11 @@ pub fn OverviewView() -> Html {
     let unit = b.meta.unit.as_str();
     let spend = use_memo(ctx.clone(), |c| Rc::new(expenditure_chart(&c.0.bundle)));
     let tp_chart = use_memo(ctx.clone(), |c| Rc::new(three_public_chart(&c.0.bundle)));
-    let base_year = b.change.base_year.map(|y| format!("{y} 年")).unwrap_or_else(|| "上年".into());
+    let base_year = b
+        .change
+        .base_year
+        .map(|y| format!("{y} 年"))
+        .unwrap_or_else(|| "上年".into());
     let change_text = match b.change.total {
         Some(c) => fmt_change(c, b.expenditure.total.map(|t| t - c), unit),
         None => "未列".into(),

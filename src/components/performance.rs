@@ -72,7 +72,12 @@ struct ActivityDetailProps {
 fn ActivityDetail(props: &ActivityDetailProps) -> Html {
     let ctx = use_loaded();
     let index = props.index;
-    let chart = use_memo((ctx.clone(), index), |(c, i)| Rc::new(sub_activities_chart(&c.0.bundle, &c.0.bundle.performance.activities[*i])));
+    let chart = use_memo((ctx.clone(), index), |(c, i)| {
+        Rc::new(sub_activities_chart(
+            &c.0.bundle,
+            &c.0.bundle.performance.activities[*i],
+        ))
+    });
     let b = &ctx.0.bundle;
     let a = &b.performance.activities[index];
     let unit = &b.meta.unit;

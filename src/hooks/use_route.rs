@@ -5,7 +5,9 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 fn current() -> Route {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     Route::from_hash(&hash)
 }
 

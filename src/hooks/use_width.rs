@@ -5,7 +5,10 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 fn chart_width() -> u32 {
-    let w = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(800.0);
+    let w = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(800.0);
     // Page padding on phones is 2 × 12 px plus the figure's own border and padding.
     ((w - 56.0).clamp(280.0, 900.0)) as u32
 }

@@ -87,7 +87,11 @@ fn import(args: &[String]) -> ExitCode {
         }
     };
     if let Some(r) = &bundle.import_report {
-        eprintln!("{doc}: {} lines read; sections found: {}", r.lines, r.sections_found.join("、"));
+        eprintln!(
+            "{doc}: {} lines read; sections found: {}",
+            r.lines,
+            r.sections_found.join("、")
+        );
         if !r.sections_missing.is_empty() {
             eprintln!("{doc}: sections missing: {}", r.sections_missing.join("、"));
         }
@@ -132,7 +136,10 @@ fn validate(args: &[String]) -> ExitCode {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("{path}: not UTF-8 text (byte {}): a bundle is UTF-8 JSON", e.utf8_error().valid_up_to());
+            eprintln!(
+                "{path}: not UTF-8 text (byte {}): a bundle is UTF-8 JSON",
+                e.utf8_error().valid_up_to()
+            );
             return ExitCode::from(2);
         }
     };
@@ -158,7 +165,11 @@ fn validate(args: &[String]) -> ExitCode {
         println!("{mark} [{}] {}: {}", c.area, c.label, c.detail);
     }
     let passed = checks.iter().filter(|c| c.status == CheckStatus::Pass).count();
-    println!("{} checks: {passed} passed, {failed} failed, {} not applicable", checks.len(), checks.len() - passed - failed);
+    println!(
+        "{} checks: {passed} passed, {failed} failed, {} not applicable",
+        checks.len(),
+        checks.len() - passed - failed
+    );
     if failed > 0 {
         ExitCode::from(1)
     } else {

@@ -5,7 +5,9 @@
 pub enum DecodeError {
     Empty,
     /// Looks like a binary file (NUL bytes or many control characters), with a guess of its type.
-    Binary { guess: &'static str },
+    Binary {
+        guess: &'static str,
+    },
 }
 
 impl std::fmt::Display for DecodeError {
@@ -42,7 +44,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
         Err(_) => {
             let (t, _, had_errors) = encoding_rs::GB18030.decode(bytes);
             if had_errors {
-                Ok((String::from_utf8_lossy(bytes).into_owned(), "UTF-8 (with invalid bytes replaced)"))
+                Ok((
+                    String::from_utf8_lossy(bytes).into_owned(),
+                    "UTF-8 (with invalid bytes replaced)",
+                ))
             } else {
                 Ok((t.into_owned(), "GB18030/GBK"))
             }
@@ -62,7 +67,10 @@ fn binary_guess(bytes: &[u8]) -> Option<&'static str> {
     }
     let head = &bytes[..bytes.len().min(8192)];
     let nul = head.iter().filter(|b| **b == 0).count();
-    let ctrl = head.iter().filter(|b| **b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let ctrl = head
+        .iter()
+        .filter(|b| **b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     if nul > 0 || ctrl * 20 > head.len() {
         return Some("binary data");
     }
@@ -86,6 +94,9 @@ mod tests {
         assert_eq!(decode(&u16).unwrap().0, "三公");
         assert_eq!(decode(b"  \n"), Err(DecodeError::Empty));
         assert!(matches!(decode(b"%PDF-1.4 ..."), Err(DecodeError::Binary { .. })));
-        assert!(matches!(decode(&[0u8, 1, 2, 3, 200, 100]), Err(DecodeError::Binary { .. })));
+        assert!(matches!(
+            decode(&[0u8, 1, 2, 3, 200, 100]),
+            Err(DecodeError::Binary { .. })
+        ));
     }
 }

@@ -30,9 +30,13 @@ pub struct ImportOptions {
 pub enum ImportError {
     Decode(decode::DecodeError),
     /// Nothing in the text looks like a budget disclosure.
-    NotADisclosure { lines: usize },
+    NotADisclosure {
+        lines: usize,
+    },
     /// Larger than [`MAX_DOCUMENT_BYTES`].
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
 }
 
 /// Largest document accepted (a county disclosure is well under 1 MB; 64 MB leaves room for a
@@ -80,7 +84,11 @@ pub fn import_text(text: &str, opts: &ImportOptions) -> Result<Bundle, ImportErr
         .flat_map(|(_, ls)| ls.iter())
         .filter(|l| !l.is_blank())
         .collect();
-    let mut report = ImportReport { input: "text".into(), lines: lines.len(), ..Default::default() };
+    let mut report = ImportReport {
+        input: "text".into(),
+        lines: lines.len(),
+        ..Default::default()
+    };
     let meta = narrative::meta(&title_lines, text, opts);
     let mut b = Bundle::empty(meta);
     let unit = b.meta.unit.clone();
@@ -131,7 +139,10 @@ fn split_sections(lines: &[SrcLine]) -> Vec<(SectionKind, Vec<SrcLine>)> {
     for l in lines {
         if let Some(k) = heading_kind(l) {
             // "机构设置：" inside the duties section, "部门职责:" right after the 一、 heading.
-            if out.last().is_some_and(|(last, body)| *last == k && body.iter().all(|x| x.is_blank())) {
+            if out
+                .last()
+                .is_some_and(|(last, body)| *last == k && body.iter().all(|x| x.is_blank()))
+            {
                 continue;
             }
             out.push((k, Vec::new()));

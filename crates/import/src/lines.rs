@@ -102,7 +102,8 @@ impl SectionKind {
 pub fn strip_heading_number(s: &str) -> &str {
     let t = s.trim_start_matches([' ', '　', '\t']);
     let t2 = t.trim_start_matches(['（', '(']);
-    let after_num = t2.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c) || c.is_whitespace());
+    let after_num =
+        t2.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c) || c.is_whitespace());
     if after_num.len() == t2.len() {
         return t;
     }
@@ -140,7 +141,8 @@ pub fn heading_kind(line: &SrcLine) -> Option<SectionKind> {
         Overall
     } else if has("收入说明") || (numbered && has("收入预算") && !has("支出")) {
         Revenue
-    } else if has("支出说明") || (numbered && has("支出预算") && !has("收入") && !has("三公") && !has("一般公共")) {
+    } else if has("支出说明") || (numbered && has("支出预算") && !has("收入") && !has("三公") && !has("一般公共"))
+    {
         Expenditure
     } else if has("比上年增减") {
         Change
@@ -204,20 +206,35 @@ mod tests {
 
     #[test]
     fn headings() {
-        assert_eq!(heading_kind(&l("   一、部门职责及机构设置情况")), Some(SectionKind::Duties));
+        assert_eq!(
+            heading_kind(&l("   一、部门职责及机构设置情况")),
+            Some(SectionKind::Duties)
+        );
         assert_eq!(heading_kind(&l("1、收入说明")), Some(SectionKind::Revenue));
         assert_eq!(heading_kind(&l("3、 比上年增减情况")), Some(SectionKind::Change));
         assert_eq!(heading_kind(&l("8、 名词解释")), Some(SectionKind::Glossary));
-        assert_eq!(heading_kind(&l("四、财政拨款“三公”经费预算情况及增减变化原因")), Some(SectionKind::ThreePublic));
+        assert_eq!(
+            heading_kind(&l("四、财政拨款“三公”经费预算情况及增减变化原因")),
+            Some(SectionKind::ThreePublic)
+        );
         assert_eq!(heading_kind(&l("机构设置：")), Some(SectionKind::Organisation));
-        assert_eq!(heading_kind(&l("机关运行经费情况：机关运行经费共计安排92.22万元，主要用于办公费")), None);
+        assert_eq!(
+            heading_kind(&l("机关运行经费情况：机关运行经费共计安排92.22万元，主要用于办公费")),
+            None
+        );
         assert_eq!(heading_kind(&l("\t职责活动")), None);
     }
 
     #[test]
     fn rows_with_wrapped_cells() {
         let lines = split_lines("\ta\n\tb\ncontinued\n\n\tc\n");
-        assert_eq!(table_rows(&lines).0, vec![(1, vec!["a".to_string(), "bcontinued".to_string()]), (5, vec!["c".to_string()])]);
+        assert_eq!(
+            table_rows(&lines).0,
+            vec![
+                (1, vec!["a".to_string(), "bcontinued".to_string()]),
+                (5, vec!["c".to_string()])
+            ]
+        );
     }
 
     #[test]

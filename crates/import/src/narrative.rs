@@ -12,7 +12,10 @@ fn non_blank(body: &[SrcLine]) -> impl Iterator<Item = &SrcLine> {
 
 /// The body as one paragraph per line, trimmed of layout indentation.
 fn paragraph(body: &[SrcLine]) -> String {
-    non_blank(body).map(|l| l.text.trim().to_string()).collect::<Vec<_>>().join("\n")
+    non_blank(body)
+        .map(|l| l.text.trim().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn first_year(s: &str) -> Option<i32> {
@@ -23,7 +26,11 @@ fn first_year(s: &str) -> Option<i32> {
         let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
         let after_ok = b[i + 4..].starts_with("年".as_bytes());
         if before_ok && after_ok && digits.iter().all(u8::is_ascii_digit) {
-            std::str::from_utf8(digits).ok()?.parse().ok().filter(|y| (1949..=2100).contains(y))
+            std::str::from_utf8(digits)
+                .ok()?
+                .parse()
+                .ok()
+                .filter(|y| (1949..=2100).contains(y))
         } else {
             None
         }
@@ -35,7 +42,9 @@ pub fn meta(title_lines: &[&SrcLine], full_text: &str, opts: &ImportOptions) -> 
     let title: String = title_lines.iter().map(|l| l.text.trim()).collect::<Vec<_>>().join("");
     let year = first_year(&title).or_else(|| first_year(full_text)).unwrap_or(2000);
     let department = match title_lines.first() {
-        Some(first) if first_year(&first.text).is_none() && first.text.trim().chars().count() <= 30 => first.text.trim().to_string(),
+        Some(first) if first_year(&first.text).is_none() && first.text.trim().chars().count() <= 30 => {
+            first.text.trim().to_string()
+        }
         _ => {
             let t = ascii_digits(&title);
             match t.find(&year.to_string()) {
@@ -62,7 +71,11 @@ pub fn meta(title_lines: &[&SrcLine], full_text: &str, opts: &ImportOptions) -> 
         city: opts.city.clone(),
         county: county_end.map(|e| department[..e].to_string()),
     };
-    meta.source = Source { publisher: Some(department.clone()), url: opts.url.clone(), file: opts.file_name.clone() };
+    meta.source = Source {
+        publisher: Some(department.clone()),
+        url: opts.url.clone(),
+        file: opts.file_name.clone(),
+    };
     meta
 }
 
@@ -72,7 +85,12 @@ fn duty_label(s: &str) -> Option<usize> {
     if let Some(rest) = t.strip_prefix('（').or_else(|| t.strip_prefix('(')) {
         let close = rest.find(['）', ')'])?;
         let inner = &rest[..close];
-        if !inner.is_empty() && inner.chars().count() <= 5 && inner.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十百零".contains(c)) {
+        if !inner.is_empty()
+            && inner.chars().count() <= 5
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百零".contains(c))
+        {
             let open_len = t.len() - rest.len();
             let close_len = rest[close..].chars().next().unwrap().len_utf8();
             return Some(open_len + close + close_len);
@@ -99,11 +117,17 @@ pub fn duties(body: &[SrcLine], b: &mut Bundle) {
             continue;
         }
         match duty_label(t) {
-            Some(n) => b.duties.push(Duty { label: t[..n].to_string(), text: t[n..].trim().to_string() }),
+            Some(n) => b.duties.push(Duty {
+                label: t[..n].to_string(),
+                text: t[n..].trim().to_string(),
+            }),
             None => match b.duties.last_mut() {
                 Some(d) => d.text.push_str(t),
                 // An unnumbered first paragraph is a duty of its own (some documents do not number).
-                None => b.duties.push(Duty { label: String::new(), text: t.to_string() }),
+                None => b.duties.push(Duty {
+                    label: String::new(),
+                    text: t.to_string(),
+                }),
             },
         }
     }
@@ -140,7 +164,9 @@ fn total_and_parts(text: &str, total_words: &[&str], unit: &str) -> (Option<Deci
     let mut total = None;
     let mut parts = Vec::new();
     for c in clauses(text) {
-        let Some((amount, _)) = amount_in(c, unit) else { continue };
+        let Some((amount, _)) = amount_in(c, unit) else {
+            continue;
+        };
         if total.is_none() && total_words.iter().any(|w| c.contains(w)) {
             total = Some(amount);
             continue;
@@ -168,18 +194,33 @@ pub fn overall(body: &[SrcLine], b: &mut Bundle, unit: &str, _skipped: &mut [Ski
             }
         }
     }
-    b.revenue.text = if b.revenue.text.is_empty() { text } else { format!("{text}\n{}", b.revenue.text) };
+    b.revenue.text = if b.revenue.text.is_empty() {
+        text
+    } else {
+        format!("{text}\n{}", b.revenue.text)
+    };
 }
 
 /// 收入说明.
 pub fn revenue(body: &[SrcLine], b: &mut Bundle, unit: &str) {
     let text = paragraph(body);
-    let (total, parts) = total_and_parts(&text, &["预算收入", "收入预算", "收入总", "总收入", "收入合计", "收入"], unit);
+    let (total, parts) = total_and_parts(
+        &text,
+        &["预算收入", "收入预算", "收入总", "总收入", "收入合计", "收入"],
+        unit,
+    );
     if total.is_some() {
         b.revenue.total = total;
     }
-    b.revenue.sources = parts.into_iter().map(|(name, a)| Line { name, amount: Some(a) }).collect();
-    b.revenue.text = if b.revenue.text.is_empty() { text } else { format!("{}\n{text}", b.revenue.text) };
+    b.revenue.sources = parts
+        .into_iter()
+        .map(|(name, a)| Line { name, amount: Some(a) })
+        .collect();
+    b.revenue.text = if b.revenue.text.is_empty() {
+        text
+    } else {
+        format!("{}\n{text}", b.revenue.text)
+    };
 }
 
 /// 支出说明.
@@ -192,8 +233,16 @@ pub fn expenditure(body: &[SrcLine], b: &mut Bundle, unit: &str) {
     b.expenditure.categories = parts
         .into_iter()
         .map(|(name, a)| {
-            let class = if name.contains("项目") { SpendingClass::Project } else { SpendingClass::Basic };
-            ExpenditureCategory { name, amount: Some(a), class }
+            let class = if name.contains("项目") {
+                SpendingClass::Project
+            } else {
+                SpendingClass::Basic
+            };
+            ExpenditureCategory {
+                name,
+                amount: Some(a),
+                class,
+            }
         })
         .collect();
     b.expenditure.text = text;
@@ -266,7 +315,10 @@ fn three_public_kind(name: &str) -> Option<ThreePublicKind> {
 }
 
 fn is_change_clause(c: &str) -> bool {
-    ["比上年", "较上年", "同上年", "与上年", "比去年", "较去年", "上年持平"].iter().any(|w| c.contains(w)) || c.starts_with("持平")
+    ["比上年", "较上年", "同上年", "与上年", "比去年", "较去年", "上年持平"]
+        .iter()
+        .any(|w| c.contains(w))
+        || c.starts_with("持平")
 }
 
 /// “三公”经费: total and change, the three items with their changes, and the reasons.
@@ -286,11 +338,19 @@ pub fn three_public(body: &[SrcLine], b: &mut Bundle, unit: &str) {
                 None => {
                     let mut changed = tp.items.iter_mut().filter(|i| i.change.is_some_and(|c| !c.is_zero()));
                     let first = changed.next();
-                    if changed.next().is_none() { first } else { None }
+                    if changed.next().is_none() {
+                        first
+                    } else {
+                        None
+                    }
                 }
             };
             if let Some(item) = target {
-                item.reason = if item.reason.is_empty() { reason } else { format!("{}；{reason}", item.reason) };
+                item.reason = if item.reason.is_empty() {
+                    reason
+                } else {
+                    format!("{}；{reason}", item.reason)
+                };
             }
             continue;
         }
@@ -308,7 +368,14 @@ pub fn three_public(body: &[SrcLine], b: &mut Bundle, unit: &str) {
             if let Some(kind) = kind {
                 let amount = amount_in(c, unit).map(|(a, _)| a);
                 let name = clause_name(c);
-                let mut item = ThreePublicItem { name, kind, amount, change: None, change_text: String::new(), reason: String::new() };
+                let mut item = ThreePublicItem {
+                    name,
+                    kind,
+                    amount,
+                    change: None,
+                    change_text: String::new(),
+                    reason: String::new(),
+                };
                 // "公务接待4.75万元比上年增加2.35万元" in one clause.
                 if let Some(i) = ["比上年", "较上年", "同上年", "与上年"].iter().find_map(|w| c.find(w)) {
                     set_change(&mut item, &c[i..], unit);
@@ -360,7 +427,11 @@ fn set_change(item: &mut ThreePublicItem, c: &str, unit: &str) {
 pub fn procurement(body: &[SrcLine], b: &mut Bundle, unit: &str) {
     let text = paragraph(body);
     let none = text.contains("未安排") || text.contains("无政府采购");
-    b.procurement.total = if none { None } else { amount_in(&text, unit).map(|(a, _)| a) };
+    b.procurement.total = if none {
+        None
+    } else {
+        amount_in(&text, unit).map(|(a, _)| a)
+    };
     b.procurement.text = text;
 }
 
@@ -369,12 +440,17 @@ pub fn glossary(body: &[SrcLine], b: &mut Bundle, skipped: &mut Vec<SkippedLine>
     for l in non_blank(body) {
         let t = strip_heading_number(l.text.trim());
         match t.split_once(['：', ':']) {
-            Some((term, def)) if term.chars().count() <= 20 && !term.is_empty() => {
-                b.glossary.push(GlossaryTerm { term: term.trim().to_string(), definition: def.trim().to_string() })
-            }
+            Some((term, def)) if term.chars().count() <= 20 && !term.is_empty() => b.glossary.push(GlossaryTerm {
+                term: term.trim().to_string(),
+                definition: def.trim().to_string(),
+            }),
             _ => match b.glossary.last_mut() {
                 Some(g) => g.definition.push_str(t),
-                None => skipped.push(SkippedLine { line: l.no, text: t.to_string(), reason: "名词解释中没有“名词：解释”的格式".into() }),
+                None => skipped.push(SkippedLine {
+                    line: l.no,
+                    text: t.to_string(),
+                    reason: "名词解释中没有“名词：解释”的格式".into(),
+                }),
             },
         }
     }

@@ -15,7 +15,11 @@ fn opt_text(s: &str) -> Option<String> {
 
 fn skip(skipped: &mut Vec<SkippedLine>, line: usize, text: &str, reason: &str) {
     let text: String = text.chars().take(200).collect();
-    skipped.push(SkippedLine { line, text, reason: reason.to_string() });
+    skipped.push(SkippedLine {
+        line,
+        text,
+        reason: reason.to_string(),
+    });
 }
 
 /// 绩效预算 table: 9 columns (职责活动, 年度预算数, 内容描述, 绩效目标, 绩效指标, 优, 良, 中, 差).
@@ -30,7 +34,9 @@ pub fn performance(body: &[SrcLine], b: &mut Bundle, skipped: &mut Vec<SkippedLi
     let acts = &mut b.performance.activities;
     for (line, mut cells) in rows {
         let joined = cells.join("|");
-        if cells.first().is_some_and(|c| c.trim() == "职责活动") || cells.iter().all(|c| matches!(c.trim(), "" | "优" | "良" | "中" | "差")) {
+        if cells.first().is_some_and(|c| c.trim() == "职责活动")
+            || cells.iter().all(|c| matches!(c.trim(), "" | "优" | "良" | "中" | "差"))
+        {
             continue; // header rows
         }
         if cells.len() > 9 {
@@ -38,7 +44,9 @@ pub fn performance(body: &[SrcLine], b: &mut Bundle, skipped: &mut Vec<SkippedLi
         }
         cells.resize(9, String::new());
         let name_raw = cells[0].as_str();
-        let name = name_raw.trim_matches(|c: char| c.is_whitespace() || c == '　').to_string();
+        let name = name_raw
+            .trim_matches(|c: char| c.is_whitespace() || c == '　')
+            .to_string();
         let amount = match parse_cell_number(&cells[1]) {
             Ok(a) => a,
             Err(()) => {
@@ -108,7 +116,8 @@ fn unit_in_name(name: &str) -> Option<String> {
     let inner = t.strip_suffix('）').or_else(|| t.strip_suffix(')'))?;
     let open = inner.rfind(['（', '('])?;
     let u = &inner[open + inner[open..].chars().next()?.len_utf8()..];
-    (!u.is_empty() && u.chars().count() <= 8 && !u.chars().any(|c| "一二三四五六七八九十".contains(c))).then(|| u.to_string())
+    (!u.is_empty() && u.chars().count() <= 8 && !u.chars().any(|c| "一二三四五六七八九十".contains(c)))
+        .then(|| u.to_string())
 }
 
 /// 国有资产 table: name, 数量 年初/年末, 价值 年初/年末.
@@ -127,10 +136,17 @@ pub fn assets(body: &[SrcLine], b: &mut Bundle, unit: &str, skipped: &mut Vec<Sk
             continue;
         }
         if cells.len() != 5 {
-            skip(skipped, line, &cells.join("|"), "资产表行应有 5 列（名称、数量年初/年末、价值年初/年末）");
+            skip(
+                skipped,
+                line,
+                &cells.join("|"),
+                "资产表行应有 5 列（名称、数量年初/年末、价值年初/年末）",
+            );
             continue;
         }
-        let name = first.trim_start_matches(|c: char| c.is_whitespace() || c == '　').to_string();
+        let name = first
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '　')
+            .to_string();
         let mut nums = [None; 4];
         for (i, c) in cells[1..5].iter().enumerate() {
             match parse_cell_number(c) {
@@ -150,11 +166,22 @@ pub fn assets(body: &[SrcLine], b: &mut Bundle, unit: &str, skipped: &mut Vec<Sk
             (last_level.max(1), AssetRole::Part)
         };
         // Units are stated on category rows ("（二）车辆（台、辆）"); item rows inherit them.
-        let own_unit = if level == 1 && role == AssetRole::Part { unit_in_name(&name) } else { None };
+        let own_unit = if level == 1 && role == AssetRole::Part {
+            unit_in_name(&name)
+        } else {
+            None
+        };
         let quantity_unit = own_unit.or_else(|| {
-            flat.iter().rev().find(|(l, _)| *l < level).and_then(|(_, p)| p.quantity_unit.clone())
+            flat.iter()
+                .rev()
+                .find(|(l, _)| *l < level)
+                .and_then(|(_, p)| p.quantity_unit.clone())
         });
-        let quantity_unit = if nums[0].is_none() && nums[1].is_none() { None } else { quantity_unit };
+        let quantity_unit = if nums[0].is_none() && nums[1].is_none() {
+            None
+        } else {
+            quantity_unit
+        };
         last_role = role;
         last_level = level;
         flat.push((
@@ -175,7 +202,11 @@ pub fn assets(body: &[SrcLine], b: &mut Bundle, unit: &str, skipped: &mut Vec<Sk
 }
 
 fn last_level_of_kind(flat: &[(usize, AssetRow)], at_least: usize) -> Option<usize> {
-    flat.iter().rev().find(|(l, r)| *l >= at_least && r.role == AssetRole::Part).map(|(l, _)| *l).or(Some(at_least - 1).filter(|_| !flat.is_empty()))
+    flat.iter()
+        .rev()
+        .find(|(l, r)| *l >= at_least && r.role == AssetRole::Part)
+        .map(|(l, _)| *l)
+        .or(Some(at_least - 1).filter(|_| !flat.is_empty()))
 }
 
 fn build_tree(flat: Vec<(usize, AssetRow)>) -> Vec<AssetRow> {

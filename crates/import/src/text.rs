@@ -58,7 +58,12 @@ fn leading_number(s: &str) -> Option<(Decimal, usize)> {
         } else if b == b'.' && !seen_dot && end > 0 && bytes.get(end + 1).is_some_and(|n| n.is_ascii_digit()) {
             seen_dot = true;
             end += 1;
-        } else if b == b',' && !seen_dot && end > 0 && bytes.len() >= end + 4 && bytes[end + 1..end + 4].iter().all(|d| d.is_ascii_digit()) {
+        } else if b == b','
+            && !seen_dot
+            && end > 0
+            && bytes.len() >= end + 4
+            && bytes[end + 1..end + 4].iter().all(|d| d.is_ascii_digit())
+        {
             end += 1;
         } else {
             break;
@@ -108,7 +113,13 @@ pub fn convert(value: Decimal, from: &str, to: &str) -> Decimal {
     if from == to {
         return value;
     }
-    let f = |u: &str| UNITS.iter().find(|(n, _)| *n == u).map(|(_, f)| Decimal::from_str(f).unwrap()).unwrap_or(Decimal::ONE);
+    let f = |u: &str| {
+        UNITS
+            .iter()
+            .find(|(n, _)| *n == u)
+            .map(|(_, f)| Decimal::from_str(f).unwrap())
+            .unwrap_or(Decimal::ONE)
+    };
     (value * f(from) / f(to)).normalize_scale_like(value)
 }
 
@@ -201,7 +212,10 @@ mod tests {
         assert_eq!(amount_in("收入17,981.68万元", "万元").map(|x| x.0), Some(d("17981.68")));
         assert_eq!(amount_in("安排1234500元", "万元").map(|x| x.0), Some(d("123.45")));
         // The year is not an amount: it is not followed by a money unit.
-        assert_eq!(amount_in("2017年部门预算较2016年增长1456.72万元", "万元").map(|x| x.0), Some(d("1456.72")));
+        assert_eq!(
+            amount_in("2017年部门预算较2016年增长1456.72万元", "万元").map(|x| x.0),
+            Some(d("1456.72"))
+        );
     }
 
     #[test]

@@ -77,9 +77,18 @@ fn amounts_in_yuan_with_thousands_separators_are_converted() {
 
 #[test]
 fn unreadable_documents_give_clear_errors() {
-    assert_eq!(import_bytes(b"", &ImportOptions::default()), Err(ImportError::Decode(decode::DecodeError::Empty)));
-    assert!(matches!(import_bytes(b"%PDF-1.7\n...", &ImportOptions::default()), Err(ImportError::Decode(_))));
-    assert!(matches!(import_text("hello world\nnothing here", &ImportOptions::default()), Err(ImportError::NotADisclosure { lines: 2 })));
+    assert_eq!(
+        import_bytes(b"", &ImportOptions::default()),
+        Err(ImportError::Decode(decode::DecodeError::Empty))
+    );
+    assert!(matches!(
+        import_bytes(b"%PDF-1.7\n...", &ImportOptions::default()),
+        Err(ImportError::Decode(_))
+    ));
+    assert!(matches!(
+        import_text("hello world\nnothing here", &ImportOptions::default()),
+        Err(ImportError::NotADisclosure { lines: 2 })
+    ));
 }
 
 /// xorshift: deterministic pseudo-random numbers without a dependency.
@@ -99,9 +108,32 @@ impl Rng {
 #[test]
 fn importer_never_panics_on_mutated_documents() {
     let text = std::str::from_utf8(SEED_DOC).unwrap();
-    let pieces = ["\t", "\n", "\n\n", "　　", "—", "1,49", "99999999999999999999999万元", "<script>alert(1)</script>", "\u{0}", "\u{feff}", "（", "）", "其中：", "减：", "一、", "比上年减少", "万元", "%", "\r"];
+    let pieces = [
+        "\t",
+        "\n",
+        "\n\n",
+        "　　",
+        "—",
+        "1,49",
+        "99999999999999999999999万元",
+        "<script>alert(1)</script>",
+        "\u{0}",
+        "\u{feff}",
+        "（",
+        "）",
+        "其中：",
+        "减：",
+        "一、",
+        "比上年减少",
+        "万元",
+        "%",
+        "\r",
+    ];
     let mut rng = Rng(0x9E3779B97F4A7C15);
-    let runs = std::env::var("GONGKAI_FUZZ_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(300);
+    let runs = std::env::var("GONGKAI_FUZZ_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
     for _ in 0..runs {
         let mut bytes = text.as_bytes().to_vec();
         for _ in 0..(1 + rng.next() % 8) {

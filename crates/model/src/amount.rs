@@ -26,7 +26,10 @@ pub fn parse_amount(s: &str) -> Result<Decimal, String> {
             && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
     };
     if !ok_shape || s.len() > 40 {
-        return Err(format!("“{}” is not a decimal amount (expected e.g. \"3719.45\")", truncate(s, 40)));
+        return Err(format!(
+            "“{}” is not a decimal amount (expected e.g. \"3719.45\")",
+            truncate(s, 40)
+        ));
     }
     let d = Decimal::from_str(s).map_err(|e| format!("“{}”: {e}", truncate(s, 40)))?;
     if d.abs() > Decimal::from(MAX_ABS_AMOUNT) {
@@ -113,7 +116,19 @@ mod tests {
 
     #[test]
     fn rejects_everything_else() {
-        for bad in ["", "1,490.00", "1e3", " 1", "NaN", "inf", "1.", ".5", "--1", "１", "10000000000000000"] {
+        for bad in [
+            "",
+            "1,490.00",
+            "1e3",
+            " 1",
+            "NaN",
+            "inf",
+            "1.",
+            ".5",
+            "--1",
+            "１",
+            "10000000000000000",
+        ] {
             assert!(parse_amount(bad).is_err(), "{bad:?} should be rejected");
         }
     }

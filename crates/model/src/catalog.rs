@@ -36,15 +36,32 @@ pub fn parse_catalog(text: &str, file: &str) -> Result<Catalog, LoadError> {
         let path = e.path().to_string();
         let inner = e.into_inner();
         if inner.is_data() {
-            LoadError::Field { file: file.into(), path, line: inner.line(), column: inner.column(), detail: inner.to_string() }
+            LoadError::Field {
+                file: file.into(),
+                path,
+                line: inner.line(),
+                column: inner.column(),
+                detail: inner.to_string(),
+            }
         } else {
-            LoadError::Syntax { file: file.into(), line: inner.line(), column: inner.column(), detail: inner.to_string() }
+            LoadError::Syntax {
+                file: file.into(),
+                line: inner.line(),
+                column: inner.column(),
+                detail: inner.to_string(),
+            }
         }
     })?;
     if cat.format != "gongkai-catalog" {
-        return Err(LoadError::NotABundle { file: file.into(), found: Some(cat.format) });
+        return Err(LoadError::NotABundle {
+            file: file.into(),
+            found: Some(cat.format),
+        });
     }
-    let bad_path = cat.bundles.iter().position(|b| b.path.contains("..") || b.path.contains("://") || b.path.starts_with('/'));
+    let bad_path = cat
+        .bundles
+        .iter()
+        .position(|b| b.path.contains("..") || b.path.contains("://") || b.path.starts_with('/'));
     if let Some(i) = bad_path {
         return Err(LoadError::Field {
             file: file.into(),

@@ -90,7 +90,11 @@ pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
     }
     let raw = max / target.max(1) as f64;
     let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
     let n = (max / step).ceil() as usize;
     (0..=n).map(|i| (i as f64 * step * 1e9).round() / 1e9).collect()
 }
@@ -117,18 +121,37 @@ pub fn layout_bars(chart: &BarChart, width: u32) -> BarLayout {
         .fold(0.0f64, f64::max);
     let ticks = nice_ticks(max, if width < 500 { 3 } else { 5 });
     let domain = *ticks.last().unwrap_or(&1.0);
-    let scale = |v: f64| if domain > 0.0 { x0 + (x1 - x0) * (v / domain) } else { x0 };
+    let scale = |v: f64| {
+        if domain > 0.0 {
+            x0 + (x1 - x0) * (v / domain)
+        } else {
+            x0
+        }
+    };
 
     let mut bars = Vec::new();
     let mut labels = Vec::new();
     let mut y = TOP;
     for (ri, row) in chart.rows.iter().enumerate() {
-        labels.push(Label { x: x0, y: y + ROW_LABEL_H / 2.0, text: row.label.clone(), bold: row.highlight });
+        labels.push(Label {
+            x: x0,
+            y: y + ROW_LABEL_H / 2.0,
+            text: row.label.clone(),
+            bold: row.highlight,
+        });
         y += ROW_LABEL_H;
         for si in 0..n_series {
             let value = row.values.get(si).copied().flatten();
-            let colour = if n_series == 1 { SERIES_COLOURS[row.colour % 3] } else { SERIES_COLOURS[si % 3] };
-            let prefix = if n_series > 1 { format!("{} ", chart.series[si]) } else { String::new() };
+            let colour = if n_series == 1 {
+                SERIES_COLOURS[row.colour % 3]
+            } else {
+                SERIES_COLOURS[si % 3]
+            };
+            let prefix = if n_series > 1 {
+                format!("{} ", chart.series[si])
+            } else {
+                String::new()
+            };
             let (w, value_label) = match value {
                 Some(v) => {
                     let w = (scale(v.to_f64().unwrap_or(0.0).max(0.0)) - x0).max(0.0);
@@ -154,7 +177,17 @@ pub fn layout_bars(chart: &BarChart, width: u32) -> BarLayout {
         y += ROW_GAP;
     }
     let ticks = ticks.iter().map(|t| (scale(*t), tick_text(*t))).collect();
-    BarLayout { width, height: (y + 4.0).ceil() as u32, bars, labels, ticks, x0, x1, y0: TOP, y1: y }
+    BarLayout {
+        width,
+        height: (y + 4.0).ceil() as u32,
+        bars,
+        labels,
+        ticks,
+        x0,
+        x1,
+        y0: TOP,
+        y1: y,
+    }
 }
 
 /// “Where the money goes”: expenditure by economic category (basic categories in colour 0,
@@ -166,14 +199,32 @@ pub fn expenditure_chart(b: &Bundle) -> BarChart {
         .categories
         .iter()
         .map(|c| BarRow {
-            label: format!("{}（{}）", c.name, if c.class == SpendingClass::Basic { "基本支出" } else { "项目支出" }),
+            label: format!(
+                "{}（{}）",
+                c.name,
+                if c.class == SpendingClass::Basic {
+                    "基本支出"
+                } else {
+                    "项目支出"
+                }
+            ),
             values: vec![c.amount],
             colour: if c.class == SpendingClass::Basic { 0 } else { 2 },
             highlight: false,
         })
         .collect();
-    let summary = ranked_summary("支出合计", b.expenditure.total, b.expenditure.categories.iter().map(|c| (c.name.as_str(), c.amount)), &unit);
-    BarChart { unit, series: vec![format!("{}年", b.meta.fiscal_year)], rows, summary }
+    let summary = ranked_summary(
+        "支出合计",
+        b.expenditure.total,
+        b.expenditure.categories.iter().map(|c| (c.name.as_str(), c.amount)),
+        &unit,
+    );
+    BarChart {
+        unit,
+        series: vec![format!("{}年", b.meta.fiscal_year)],
+        rows,
+        summary,
+    }
 }
 
 /// Project spending by 职责活动, largest first.
@@ -184,11 +235,28 @@ pub fn activities_chart(b: &Bundle) -> BarChart {
     acts.sort_by(|a, c| c.amount.unwrap_or(Decimal::MIN).cmp(&a.amount.unwrap_or(Decimal::MIN)));
     let rows = acts
         .iter()
-        .map(|a| BarRow { label: a.name.clone(), values: vec![a.amount], colour: 0, highlight: false })
+        .map(|a| BarRow {
+            label: a.name.clone(),
+            values: vec![a.amount],
+            colour: 0,
+            highlight: false,
+        })
         .collect();
-    let total = b.project_expenditure().or_else(|| b.performance.activities.iter().map(|a| a.amount).sum());
-    let summary = ranked_summary("项目支出", total, b.performance.activities.iter().map(|a| (a.name.as_str(), a.amount)), &unit);
-    BarChart { unit, series: vec![format!("{}年", b.meta.fiscal_year)], rows, summary }
+    let total = b
+        .project_expenditure()
+        .or_else(|| b.performance.activities.iter().map(|a| a.amount).sum());
+    let summary = ranked_summary(
+        "项目支出",
+        total,
+        b.performance.activities.iter().map(|a| (a.name.as_str(), a.amount)),
+        &unit,
+    );
+    BarChart {
+        unit,
+        series: vec![format!("{}年", b.meta.fiscal_year)],
+        rows,
+        summary,
+    }
 }
 
 /// Sub-activities of one activity.
@@ -197,10 +265,25 @@ pub fn sub_activities_chart(b: &Bundle, a: &Activity) -> BarChart {
     let rows = a
         .sub_activities
         .iter()
-        .map(|s| BarRow { label: s.name.clone(), values: vec![s.amount], colour: 0, highlight: false })
+        .map(|s| BarRow {
+            label: s.name.clone(),
+            values: vec![s.amount],
+            colour: 0,
+            highlight: false,
+        })
         .collect();
-    let summary = ranked_summary(&a.name, a.amount, a.sub_activities.iter().map(|s| (s.name.as_str(), s.amount)), &unit);
-    BarChart { unit, series: vec![format!("{}年", b.meta.fiscal_year)], rows, summary }
+    let summary = ranked_summary(
+        &a.name,
+        a.amount,
+        a.sub_activities.iter().map(|s| (s.name.as_str(), s.amount)),
+        &unit,
+    );
+    BarChart {
+        unit,
+        series: vec![format!("{}年", b.meta.fiscal_year)],
+        rows,
+        summary,
+    }
 }
 
 /// “三公” this year against last year (last year = this year − published change).
@@ -216,25 +299,46 @@ pub fn three_public_chart(b: &Bundle) -> BarChart {
                 (Some(a), Some(c)) => Some(a - c),
                 _ => None,
             };
-            BarRow { label: i.name.clone(), values: vec![last, i.amount], colour: 0, highlight: i.change.is_some_and(|c| !c.is_zero()) }
+            BarRow {
+                label: i.name.clone(),
+                values: vec![last, i.amount],
+                colour: 0,
+                highlight: i.change.is_some_and(|c| !c.is_zero()),
+            }
         })
         .collect();
     let tp = &b.three_public;
     let last_total = tp.total.zip(tp.total_change).map(|(t, c)| t - c);
-    rows.push(BarRow { label: "合计".into(), values: vec![last_total, tp.total], colour: 0, highlight: true });
+    rows.push(BarRow {
+        label: "合计".into(),
+        values: vec![last_total, tp.total],
+        colour: 0,
+        highlight: true,
+    });
     let summary = match (tp.total, tp.total_change) {
         (Some(t), Some(c)) => format!(
             "“三公”经费 {y} 年 {} {unit}，{} 年 {} {unit}，{}{} {unit}。",
             fmt_amount_grouped(t),
             y - 1,
             fmt_amount_grouped(t - c),
-            if c.is_sign_negative() && !c.is_zero() { "减少 " } else if c.is_zero() { "持平 " } else { "增加 " },
+            if c.is_sign_negative() && !c.is_zero() {
+                "减少 "
+            } else if c.is_zero() {
+                "持平 "
+            } else {
+                "增加 "
+            },
             fmt_amount_grouped(c.abs())
         ),
         (Some(t), None) => format!("“三公”经费 {y} 年 {} {unit}，上年未列。", fmt_amount_grouped(t)),
         _ => "“三公”经费未列。".to_string(),
     };
-    BarChart { unit, series: vec![format!("{}年", y - 1), format!("{y}年")], rows, summary }
+    BarChart {
+        unit,
+        series: vec![format!("{}年", y - 1), format!("{y}年")],
+        rows,
+        summary,
+    }
 }
 
 /// Asset values at the start and end of the year, for every row with a value, changed rows
@@ -245,7 +349,12 @@ pub fn assets_chart(b: &Bundle) -> BarChart {
         if r.value_start.is_some() || r.value_end.is_some() {
             let changed = r.value_start != r.value_end || r.quantity_start != r.quantity_end;
             let indent = "　".repeat(depth);
-            rows.push(BarRow { label: format!("{indent}{}", r.name), values: vec![r.value_start, r.value_end], colour: 0, highlight: changed });
+            rows.push(BarRow {
+                label: format!("{indent}{}", r.name),
+                values: vec![r.value_start, r.value_end],
+                colour: 0,
+                highlight: changed,
+            });
         }
         for c in &r.children {
             walk(c, depth + 1, rows);
@@ -256,14 +365,23 @@ pub fn assets_chart(b: &Bundle) -> BarChart {
     }
     // Rows that are zero at both ends say nothing in a chart; the table keeps them.
     rows.retain(|r| r.values.iter().any(|v| v.is_some_and(|d| !d.is_zero())));
-    let changed: Vec<String> = rows.iter().filter(|r| r.highlight).map(|r| r.label.trim_start_matches('　').to_string()).collect();
+    let changed: Vec<String> = rows
+        .iter()
+        .filter(|r| r.highlight)
+        .map(|r| r.label.trim_start_matches('　').to_string())
+        .collect();
     let unit = b.assets.value_unit.clone();
     let summary = if changed.is_empty() {
         "各项资产年初与年末价值相同。".to_string()
     } else {
         format!("年初与年末相比有变化的资产：{}。", changed.join("、"))
     };
-    BarChart { unit, series: vec!["年初".into(), "年末".into()], rows, summary }
+    BarChart {
+        unit,
+        series: vec!["年初".into(), "年末".into()],
+        rows,
+        summary,
+    }
 }
 
 /// "total X unit, largest: NAME Y unit (Z%)" for a breakdown.
@@ -275,17 +393,25 @@ pub fn ranked_summary<'a>(
 ) -> String {
     let parts: Vec<_> = parts.collect();
     let blanks = parts.iter().filter(|(_, a)| a.is_none()).count();
-    let largest = parts.iter().filter_map(|(n, a)| a.map(|a| (*n, a))).fold(None, |best: Option<(&str, Decimal)>, (n, a)| match best {
-        Some((_, b)) if b >= a => best,
-        _ => Some((n, a)),
-    });
+    let largest =
+        parts
+            .iter()
+            .filter_map(|(n, a)| a.map(|a| (*n, a)))
+            .fold(None, |best: Option<(&str, Decimal)>, (n, a)| match best {
+                Some((_, b)) if b >= a => best,
+                _ => Some((n, a)),
+            });
     let mut s = match total {
         Some(t) => format!("{what} {} {unit}，共 {} 项", fmt_amount_grouped(t), parts.len()),
         None => format!("{what}合计未列，共 {} 项", parts.len()),
     };
     if let Some((n, a)) = largest {
         let share = total.and_then(|t| percent(a, t, 1));
-        s.push_str(&format!("；最大：{n} {} {unit}（{}）", fmt_amount_grouped(a), fmt_percent(share)));
+        s.push_str(&format!(
+            "；最大：{n} {} {unit}（{}）",
+            fmt_amount_grouped(a),
+            fmt_percent(share)
+        ));
     }
     if blanks > 0 {
         s.push_str(&format!("；{blanks} 项金额未列"));
@@ -312,9 +438,24 @@ mod tests {
             unit: "万元".into(),
             series: vec!["2017年".into()],
             rows: vec![
-                BarRow { label: "A".into(), values: vec![Some(Decimal::new(500, 0))], colour: 0, highlight: false },
-                BarRow { label: "B".into(), values: vec![Some(Decimal::new(250, 0))], colour: 0, highlight: false },
-                BarRow { label: "C".into(), values: vec![None], colour: 0, highlight: false },
+                BarRow {
+                    label: "A".into(),
+                    values: vec![Some(Decimal::new(500, 0))],
+                    colour: 0,
+                    highlight: false,
+                },
+                BarRow {
+                    label: "B".into(),
+                    values: vec![Some(Decimal::new(250, 0))],
+                    colour: 0,
+                    highlight: false,
+                },
+                BarRow {
+                    label: "C".into(),
+                    values: vec![None],
+                    colour: 0,
+                    highlight: false,
+                },
             ],
             summary: String::new(),
         };

@@ -9,17 +9,32 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     /// The server answered with an HTTP error status.
-    Http { file: String, status: u16, status_text: String },
+    Http {
+        file: String,
+        status: u16,
+        status_text: String,
+    },
     /// The request failed before any answer (offline, blocked, bad URL).
     Network { file: String, detail: String },
     /// The file is not valid JSON (or not UTF-8 text).
-    Syntax { file: String, line: usize, column: usize, detail: String },
+    Syntax {
+        file: String,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// The JSON is not a Gongkai bundle: the `format` field is missing or different.
     NotABundle { file: String, found: Option<String> },
     /// A Gongkai bundle of a version this viewer cannot read.
     UnsupportedVersion { file: String, found: u64, supported: u32 },
     /// Valid JSON of the right version, but a field has the wrong type or value.
-    Field { file: String, path: String, line: usize, column: usize, detail: String },
+    Field {
+        file: String,
+        path: String,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// The bundle parsed but breaks an invariant the viewer relies on.
     Invalid { file: String, problems: Vec<String> },
     /// The file is larger than the viewer accepts.
@@ -57,13 +72,22 @@ impl LoadError {
     /// The full Chinese message: what went wrong, where, and what to do.
     pub fn message_zh(&self) -> String {
         match self {
-            LoadError::Http { file, status, status_text } => {
+            LoadError::Http {
+                file,
+                status,
+                status_text,
+            } => {
                 format!("读取 {file} 时服务器返回 HTTP {status} {status_text}。请检查地址是否正确。")
             }
             LoadError::Network { file, detail } => {
                 format!("无法连接服务器读取 {file}（{detail}）。请检查网络后重试。")
             }
-            LoadError::Syntax { file, line, column, detail } => {
+            LoadError::Syntax {
+                file,
+                line,
+                column,
+                detail,
+            } => {
                 format!("{file} 不是有效的 JSON：第 {line} 行第 {column} 列，{detail}。")
             }
             LoadError::NotABundle { file, found } => match found {
@@ -73,7 +97,13 @@ impl LoadError {
             LoadError::UnsupportedVersion { file, found, supported } => format!(
                 "{file} 是第 {found} 版数据包，本查看器只能读取第 {supported} 版。请更新查看器或重新导出数据包。"
             ),
-            LoadError::Field { file, path, line, column, detail } => {
+            LoadError::Field {
+                file,
+                path,
+                line,
+                column,
+                detail,
+            } => {
                 format!("{file} 第 {line} 行第 {column} 列，字段 {path}：{detail}。")
             }
             LoadError::Invalid { file, problems } => {
@@ -90,11 +120,20 @@ impl LoadError {
     /// The same message in English (CLI output, logs).
     pub fn message_en(&self) -> String {
         match self {
-            LoadError::Http { file, status, status_text } => {
+            LoadError::Http {
+                file,
+                status,
+                status_text,
+            } => {
                 format!("{file}: the server answered HTTP {status} {status_text}")
             }
             LoadError::Network { file, detail } => format!("{file}: could not be fetched ({detail})"),
-            LoadError::Syntax { file, line, column, detail } => {
+            LoadError::Syntax {
+                file,
+                line,
+                column,
+                detail,
+            } => {
                 format!("{file}:{line}:{column}: not valid JSON: {detail}")
             }
             LoadError::NotABundle { file, found } => match found {
@@ -104,7 +143,13 @@ impl LoadError {
             LoadError::UnsupportedVersion { file, found, supported } => {
                 format!("{file}: bundle format version {found} is not supported (this build reads version {supported})")
             }
-            LoadError::Field { file, path, line, column, detail } => {
+            LoadError::Field {
+                file,
+                path,
+                line,
+                column,
+                detail,
+            } => {
                 format!("{file}:{line}:{column}: field {path}: {detail}")
             }
             LoadError::Invalid { file, problems } => {

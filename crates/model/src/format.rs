@@ -56,7 +56,11 @@ pub fn fmt_percent(p: Option<Decimal>) -> String {
 
 /// Change with sign and percentage of the base, e.g. "+1456.72 万元（+64.4%）".
 pub fn fmt_change(change: Decimal, base: Option<Decimal>, unit: &str) -> String {
-    let sign = if change.is_sign_negative() && !change.is_zero() { "−" } else { "+" };
+    let sign = if change.is_sign_negative() && !change.is_zero() {
+        "−"
+    } else {
+        "+"
+    };
     let abs = fmt_amount_grouped(change.abs());
     match base.and_then(|b| percent(change.abs(), b, 1)) {
         Some(p) => format!("{sign}{abs} {unit}（{sign}{p}%）"),
@@ -91,7 +95,10 @@ mod tests {
     #[test]
     fn change_text() {
         // 2017 total 3719.45 with +1456.72 means 2016 was 2262.73: +64.4%.
-        assert_eq!(fmt_change(d("1456.72"), Some(d("2262.73")), "万元"), "+1,456.72 万元（+64.4%）");
+        assert_eq!(
+            fmt_change(d("1456.72"), Some(d("2262.73")), "万元"),
+            "+1,456.72 万元（+64.4%）"
+        );
         assert_eq!(fmt_change(d("-2"), Some(d("10")), "万元"), "−2 万元（−20.0%）");
         assert_eq!(fmt_opt(None), "未列");
     }

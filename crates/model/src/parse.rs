@@ -23,7 +23,11 @@ struct Header {
 pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
     let file = file.to_string();
     if text.len() > MAX_BUNDLE_BYTES {
-        return Err(LoadError::TooLarge { file, bytes: text.len(), limit: MAX_BUNDLE_BYTES });
+        return Err(LoadError::TooLarge {
+            file,
+            bytes: text.len(),
+            limit: MAX_BUNDLE_BYTES,
+        });
     }
     // A UTF-8 byte-order mark is harmless; strip it rather than fail on it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -40,14 +44,21 @@ pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
                 serde_json::Value::String(s) => s,
                 v => v.to_string(),
             };
-            return Err(LoadError::NotABundle { file, found: Some(found) });
+            return Err(LoadError::NotABundle {
+                file,
+                found: Some(found),
+            });
         }
         None => return Err(LoadError::NotABundle { file, found: None }),
     }
     match header.version.as_ref().and_then(|v| v.as_u64()) {
         Some(v) if v == u64::from(FORMAT_VERSION) => {}
         Some(v) => {
-            return Err(LoadError::UnsupportedVersion { file, found: v, supported: FORMAT_VERSION })
+            return Err(LoadError::UnsupportedVersion {
+                file,
+                found: v,
+                supported: FORMAT_VERSION,
+            })
         }
         None => {
             return Err(LoadError::Field {

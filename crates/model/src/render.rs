@@ -25,15 +25,37 @@ pub fn draw_bars<DB: DrawingBackend>(
     let small = TextStyle::from((FONT, 12).into_font()).color(&TEXT);
     for (x, text) in &layout.ticks {
         let x = x.round() as i32;
-        area.draw(&PathElement::new(vec![(x, layout.y0 as i32 - 4), (x, layout.y1 as i32)], GRID))?;
-        area.draw(&Text::new(text.clone(), (x, 4), small.pos(Pos::new(HPos::Center, VPos::Top))))?;
+        area.draw(&PathElement::new(
+            vec![(x, layout.y0 as i32 - 4), (x, layout.y1 as i32)],
+            GRID,
+        ))?;
+        area.draw(&Text::new(
+            text.clone(),
+            (x, 4),
+            small.pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
     }
     for l in &layout.labels {
-        let style = TextStyle::from((FONT, 14).into_font().style(if l.bold { FontStyle::Bold } else { FontStyle::Normal })).color(&TEXT);
-        area.draw(&Text::new(l.text.clone(), (l.x as i32, l.y as i32), style.pos(Pos::new(HPos::Left, VPos::Center))))?;
+        let style =
+            TextStyle::from(
+                (FONT, 14)
+                    .into_font()
+                    .style(if l.bold { FontStyle::Bold } else { FontStyle::Normal }),
+            )
+            .color(&TEXT);
+        area.draw(&Text::new(
+            l.text.clone(),
+            (l.x as i32, l.y as i32),
+            style.pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
     }
     for b in &layout.bars {
-        let (x, y, w, h) = (b.x.round() as i32, b.y.round() as i32, b.w.round() as i32, b.h.round() as i32);
+        let (x, y, w, h) = (
+            b.x.round() as i32,
+            b.y.round() as i32,
+            b.w.round() as i32,
+            b.h.round() as i32,
+        );
         if b.w > 0.0 {
             area.draw(&Rectangle::new([(x, y), (x + w.max(1), y + h)], hex(b.colour).filled()))?;
         } else {

@@ -61,7 +61,10 @@ pub fn structural_problems(b: &Bundle) -> Vec<String> {
     for (i, a) in b.performance.activities.iter().enumerate() {
         negative(format!("performance.activities[{i}].amount"), a.amount);
         for (j, s) in a.sub_activities.iter().enumerate() {
-            negative(format!("performance.activities[{i}].sub_activities[{j}].amount"), s.amount);
+            negative(
+                format!("performance.activities[{i}].sub_activities[{j}].amount"),
+                s.amount,
+            );
             if !s.sub_activities.is_empty() {
                 nested.push(format!(
                     "performance.activities[{i}].sub_activities[{j}] 含有下级活动（只允许两级）"
@@ -111,7 +114,15 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
         );
     }
     match (b.revenue.total, b.expenditure.total) {
-        (Some(r), Some(e)) => push_eq(&mut out, "收支", "收入合计 = 支出合计（收支平衡）".into(), fmt_amount(r), r, e, unit),
+        (Some(r), Some(e)) => push_eq(
+            &mut out,
+            "收支",
+            "收入合计 = 支出合计（收支平衡）".into(),
+            fmt_amount(r),
+            r,
+            e,
+            unit,
+        ),
         _ => out.push(na("收支", "收入合计 = 支出合计（收支平衡）", "收入或支出合计未列")),
     }
 
@@ -127,11 +138,19 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
             t,
             unit,
         ),
-        _ => out.push(na("增减", "基本支出增减 + 项目支出增减 = 总增减", "增减的组成部分未全部列出")),
+        _ => out.push(na(
+            "增减",
+            "基本支出增减 + 项目支出增减 = 总增减",
+            "增减的组成部分未全部列出",
+        )),
     }
     if let (Some(t), Some(total)) = (c.total, b.expenditure.total) {
         let last = total - t;
-        let status = if last.is_sign_negative() && !last.is_zero() { CheckStatus::Fail } else { CheckStatus::Pass };
+        let status = if last.is_sign_negative() && !last.is_zero() {
+            CheckStatus::Fail
+        } else {
+            CheckStatus::Pass
+        };
         out.push(Check {
             area: "增减",
             label: "上年预算 = 本年合计 − 增减额（应不为负）".into(),
@@ -145,7 +164,11 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
     ] {
         if let (Some(p), Some(ch)) = (part, change) {
             let last = p - ch;
-            let status = if last.is_sign_negative() && !last.is_zero() { CheckStatus::Fail } else { CheckStatus::Pass };
+            let status = if last.is_sign_negative() && !last.is_zero() {
+                CheckStatus::Fail
+            } else {
+                CheckStatus::Pass
+            };
             out.push(Check {
                 area: "增减",
                 label: format!("上年{label} = 本年{label} − 增减额（应不为负）"),
@@ -166,14 +189,27 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
         unit,
     );
     if let Some(total_change) = tp.total_change {
-        let stated: Vec<_> = tp.items.iter().filter_map(|i| i.change.map(|c| (i.name.as_str(), c))).collect();
-        let unstated: Vec<_> = tp.items.iter().filter(|i| i.change.is_none()).map(|i| i.name.as_str()).collect();
+        let stated: Vec<_> = tp
+            .items
+            .iter()
+            .filter_map(|i| i.change.map(|c| (i.name.as_str(), c)))
+            .collect();
+        let unstated: Vec<_> = tp
+            .items
+            .iter()
+            .filter(|i| i.change.is_none())
+            .map(|i| i.name.as_str())
+            .collect();
         if stated.is_empty() {
             out.push(na("三公", "“三公”各项增减之和 = 合计增减", "各项增减均未列"));
         } else {
             let sum: Decimal = stated.iter().map(|(_, c)| *c).sum();
             let parts = stated.iter().map(|(_, c)| fmt_term(*c)).collect::<Vec<_>>().join(" + ");
-            let mut detail = format!("{parts} = {} {unit}，合计 {}", fmt_signed(sum), fmt_signed(total_change));
+            let mut detail = format!(
+                "{parts} = {} {unit}，合计 {}",
+                fmt_signed(sum),
+                fmt_signed(total_change)
+            );
             if !unstated.is_empty() {
                 detail.push_str(&format!("（{} 未列增减，按无变化计）", unstated.join("、")));
             }
@@ -190,7 +226,14 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
     let acts = &b.performance.activities;
     if !acts.is_empty() {
         let acts_sum = acts.iter().map(|a| (a.name.as_str(), a.amount));
-        sum_check(&mut out, "绩效", format!("{} 项职责活动金额之和 = 项目支出", acts.len()), acts_sum, b.project_expenditure(), unit);
+        sum_check(
+            &mut out,
+            "绩效",
+            format!("{} 项职责活动金额之和 = 项目支出", acts.len()),
+            acts_sum,
+            b.project_expenditure(),
+            unit,
+        );
         for a in acts.iter().filter(|a| !a.sub_activities.is_empty()) {
             sum_check(
                 &mut out,
@@ -213,7 +256,11 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
     names_check(&mut out, "职责活动", acts.iter().map(|a| a.name.as_str()));
     for a in acts {
         if !a.sub_activities.is_empty() {
-            names_check(&mut out, &format!("“{}”的子活动", a.name), a.sub_activities.iter().map(|s| s.name.as_str()));
+            names_check(
+                &mut out,
+                &format!("“{}”的子活动", a.name),
+                a.sub_activities.iter().map(|s| s.name.as_str()),
+            );
         }
     }
     let empty_indicators = b.indicators().filter(|(_, _, i)| i.name.trim().is_empty()).count();
@@ -242,7 +289,12 @@ fn status_of(ok: bool) -> CheckStatus {
 }
 
 fn na(area: &'static str, label: &str, why: &str) -> Check {
-    Check { area, label: label.to_string(), status: CheckStatus::NotApplicable, detail: why.to_string() }
+    Check {
+        area,
+        label: label.to_string(),
+        status: CheckStatus::NotApplicable,
+        detail: why.to_string(),
+    }
 }
 
 /// An addend in a sum: "2.35", or "(−1.00)" when negative.
@@ -263,14 +315,32 @@ pub fn fmt_signed(d: Decimal) -> String {
     }
 }
 
-fn push_eq(out: &mut Vec<Check>, area: &'static str, label: String, lhs: String, sum: Decimal, total: Decimal, unit: &str) {
+fn push_eq(
+    out: &mut Vec<Check>,
+    area: &'static str,
+    label: String,
+    lhs: String,
+    sum: Decimal,
+    total: Decimal,
+    unit: &str,
+) {
     let ok = sum == total;
     let detail = if ok {
         format!("{lhs} = {} {unit} ✓", fmt_amount(total))
     } else {
-        format!("{lhs} = {} {unit}，公布 {}，相差 {} ✗", fmt_amount(sum), fmt_amount(total), fmt_signed(sum - total))
+        format!(
+            "{lhs} = {} {unit}，公布 {}，相差 {} ✗",
+            fmt_amount(sum),
+            fmt_amount(total),
+            fmt_signed(sum - total)
+        )
     };
-    out.push(Check { area, label, status: status_of(ok), detail });
+    out.push(Check {
+        area,
+        label,
+        status: status_of(ok),
+        detail,
+    });
 }
 
 /// Parts vs total. Blank parts are named and the stated parts compared; a blank total means the
@@ -285,17 +355,31 @@ fn sum_check<'a>(
 ) {
     let parts: Vec<_> = parts.collect();
     let Some(total) = total else {
-        out.push(Check { area, label, status: CheckStatus::NotApplicable, detail: "合计未列".into() });
+        out.push(Check {
+            area,
+            label,
+            status: CheckStatus::NotApplicable,
+            detail: "合计未列".into(),
+        });
         return;
     };
     if parts.is_empty() {
-        out.push(Check { area, label, status: CheckStatus::NotApplicable, detail: "未列出组成部分".into() });
+        out.push(Check {
+            area,
+            label,
+            status: CheckStatus::NotApplicable,
+            detail: "未列出组成部分".into(),
+        });
         return;
     }
     let stated: Decimal = parts.iter().filter_map(|(_, a)| *a).sum();
     let blanks: Vec<&str> = parts.iter().filter(|(_, a)| a.is_none()).map(|(n, _)| *n).collect();
     let lhs = if parts.len() <= 6 {
-        parts.iter().filter_map(|(_, a)| a.map(fmt_term)).collect::<Vec<_>>().join(" + ")
+        parts
+            .iter()
+            .filter_map(|(_, a)| a.map(fmt_term))
+            .collect::<Vec<_>>()
+            .join(" + ")
     } else {
         format!("{} 项之和", parts.len() - blanks.len())
     };
@@ -323,15 +407,31 @@ fn asset_checks(out: &mut Vec<Check>, row: &AssetRow, value_unit: &str) {
     ];
     for (col, get, is_value) in columns {
         let Some(total) = get(row) else { continue };
-        let unit = if is_value { value_unit } else { row.quantity_unit.as_deref().unwrap_or("") };
+        let unit = if is_value {
+            value_unit
+        } else {
+            row.quantity_unit.as_deref().unwrap_or("")
+        };
         if !parts.is_empty() && parts.iter().all(|p| get(p).is_some()) && (is_value || deductions.is_empty()) {
             let sum: Decimal = parts.iter().filter_map(|p| get(p)).sum();
             let ded: Decimal = deductions.iter().filter_map(|d| get(d)).sum();
-            let mut lhs = parts.iter().map(|p| fmt_amount(get(p).unwrap())).collect::<Vec<_>>().join(" + ");
+            let mut lhs = parts
+                .iter()
+                .map(|p| fmt_amount(get(p).unwrap()))
+                .collect::<Vec<_>>()
+                .join(" + ");
             if !deductions.is_empty() {
                 lhs.push_str(&format!(" − {}", fmt_amount(ded)));
             }
-            push_eq(out, "资产", format!("“{}”{col} = 下级各行之和", row.name), lhs, sum - ded, total, unit);
+            push_eq(
+                out,
+                "资产",
+                format!("“{}”{col} = 下级各行之和", row.name),
+                lhs,
+                sum - ded,
+                total,
+                unit,
+            );
         }
         let ow: Vec<Decimal> = of_which.iter().filter_map(|o| get(o)).collect();
         if !ow.is_empty() {
@@ -340,12 +440,20 @@ fn asset_checks(out: &mut Vec<Check>, row: &AssetRow, value_unit: &str) {
                 area: "资产",
                 label: format!("“{}”{col}：其中项之和不超过总数", row.name),
                 status: status_of(s <= total),
-                detail: format!("其中项合计 {} ≤ {} {unit}{}", fmt_amount(s), fmt_amount(total), if s <= total { " ✓" } else { " ✗" }),
+                detail: format!(
+                    "其中项合计 {} ≤ {} {unit}{}",
+                    fmt_amount(s),
+                    fmt_amount(total),
+                    if s <= total { " ✓" } else { " ✗" }
+                ),
             });
         }
     }
     // Quantity and value must agree on "nothing": no items but a value (or items worth nothing).
-    for (when, q, v) in [("年初", row.quantity_start, row.value_start), ("年末", row.quantity_end, row.value_end)] {
+    for (when, q, v) in [
+        ("年初", row.quantity_start, row.value_start),
+        ("年末", row.quantity_end, row.value_end),
+    ] {
         if let (Some(q), Some(v)) = (q, v) {
             let non_negative = !q.is_sign_negative() || q.is_zero();
             // Floor areas (平方米) may be fractional; counted things (台、辆、套) may not.
@@ -356,7 +464,12 @@ fn asset_checks(out: &mut Vec<Check>, row: &AssetRow, value_unit: &str) {
                     area: "资产",
                     label: format!("“{}”{when}数量与价值相符", row.name),
                     status: CheckStatus::Fail,
-                    detail: format!("数量 {} {}，价值 {} {value_unit} ✗", fmt_amount(q), row.quantity_unit.as_deref().unwrap_or(""), fmt_amount(v)),
+                    detail: format!(
+                        "数量 {} {}，价值 {} {value_unit} ✗",
+                        fmt_amount(q),
+                        row.quantity_unit.as_deref().unwrap_or(""),
+                        fmt_amount(v)
+                    ),
                 });
             }
         }
@@ -389,5 +502,10 @@ fn names_check<'a>(out: &mut Vec<Check>, what: &str, names: impl Iterator<Item =
         detail.push_str(&format!("，重复：{}", dups.join("、")));
     }
     detail.push_str(if ok { "，无重复 ✓" } else { " ✗" });
-    out.push(Check { area: "名称", label: format!("{what}名称不重复、不为空"), status: status_of(ok), detail });
+    out.push(Check {
+        area: "名称",
+        label: format!("{what}名称不重复、不为空"),
+        status: status_of(ok),
+        detail,
+    });
 }

@@ -24,12 +24,37 @@ fn syntax_error_has_line_and_column() {
 #[test]
 fn wrong_version_and_format() {
     let v2 = SEED.replacen("\"version\": 1", "\"version\": 2", 1);
-    assert_eq!(err(&v2), LoadError::UnsupportedVersion { file: "bad.json".into(), found: 2, supported: 1 });
+    assert_eq!(
+        err(&v2),
+        LoadError::UnsupportedVersion {
+            file: "bad.json".into(),
+            found: 2,
+            supported: 1
+        }
+    );
     assert!(err(&v2).message_zh().contains("第 2 版"));
     let other = SEED.replacen("gongkai-bundle", "something-else", 1);
-    assert_eq!(err(&other), LoadError::NotABundle { file: "bad.json".into(), found: Some("something-else".into()) });
-    assert_eq!(err("[1,2]"), LoadError::NotABundle { file: "bad.json".into(), found: None });
-    assert_eq!(err("{}"), LoadError::NotABundle { file: "bad.json".into(), found: None });
+    assert_eq!(
+        err(&other),
+        LoadError::NotABundle {
+            file: "bad.json".into(),
+            found: Some("something-else".into())
+        }
+    );
+    assert_eq!(
+        err("[1,2]"),
+        LoadError::NotABundle {
+            file: "bad.json".into(),
+            found: None
+        }
+    );
+    assert_eq!(
+        err("{}"),
+        LoadError::NotABundle {
+            file: "bad.json".into(),
+            found: None
+        }
+    );
 }
 
 #[test]
@@ -55,7 +80,11 @@ fn negative_totals_and_duplicate_keys_are_rejected() {
         LoadError::Invalid { problems, .. } => assert!(problems[0].contains("revenue.total"), "{problems:?}"),
         e => panic!("{e:?}"),
     }
-    let dup = SEED.replacen("\"format\": \"gongkai-bundle\",", "\"format\": \"gongkai-bundle\", \"format\": \"gongkai-bundle\",", 1);
+    let dup = SEED.replacen(
+        "\"format\": \"gongkai-bundle\",",
+        "\"format\": \"gongkai-bundle\", \"format\": \"gongkai-bundle\",",
+        1,
+    );
     assert!(matches!(err(&dup), LoadError::Field { .. } | LoadError::Syntax { .. }));
 }
 

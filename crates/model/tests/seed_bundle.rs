@@ -63,7 +63,10 @@ fn activities_sum_to_project_expenditure_and_subs_to_activity() {
     assert_eq!(reform.name, "推进全县改革开放和经济技术合作");
     assert_eq!(reform.sub_activities[0].amount, None);
     let largest = b.performance.activities.iter().max_by_key(|a| a.amount).unwrap();
-    assert_eq!((largest.name.as_str(), largest.amount), ("对内商贸管理", Some(d("872.00"))));
+    assert_eq!(
+        (largest.name.as_str(), largest.amount),
+        ("对内商贸管理", Some(d("872.00")))
+    );
 }
 
 #[test]
@@ -90,7 +93,11 @@ fn indicator_thresholds_kept_as_published() {
     assert_eq!(first.name, "各类经济社会发展中长期规划编制完成率");
     assert_eq!(first.excellent.as_deref(), Some("≥100%"));
     assert_eq!(first.poor.as_deref(), Some("<90%"));
-    let blank = b.indicators().find(|(_, _, i)| i.name == "全县城乡居民可支配收入增长率").unwrap().2;
+    let blank = b
+        .indicators()
+        .find(|(_, _, i)| i.name == "全县城乡居民可支配收入增长率")
+        .unwrap()
+        .2;
     assert_eq!((blank.excellent.as_ref(), blank.poor.as_ref()), (None, None));
 }
 
@@ -99,10 +106,16 @@ fn asset_rows_sum_to_their_totals() {
     let b = seed();
     let fixed = &b.assets.rows[0];
     assert_eq!(fixed.name, "一、固定资产");
-    assert_eq!((fixed.value_start, fixed.value_end), (Some(d("250.1")), Some(d("231.9"))));
+    assert_eq!(
+        (fixed.value_start, fixed.value_end),
+        (Some(d("250.1")), Some(d("231.9")))
+    );
     let vehicles = &fixed.children[1];
     assert_eq!(vehicles.quantity_unit.as_deref(), Some("台、辆"));
-    assert_eq!((vehicles.quantity_start, vehicles.quantity_end), (Some(d("4")), Some(d("2"))));
+    assert_eq!(
+        (vehicles.quantity_start, vehicles.quantity_end),
+        (Some(d("4")), Some(d("2")))
+    );
     assert_eq!(b.assets.rows.len(), 5);
     for c in reconcile(&b).iter().filter(|c| c.area == "资产") {
         assert_eq!(c.status, CheckStatus::Pass, "{c:?}");
@@ -128,5 +141,8 @@ fn round_trip_is_byte_identical() {
 fn chart_summary_names_the_largest_activity() {
     let b = seed();
     let s = chart::activities_chart(&b).summary;
-    assert!(s.starts_with("项目支出 2,521.16 万元，共 39 项；最大：对内商贸管理 872.00 万元（34.6%）"), "{s}");
+    assert!(
+        s.starts_with("项目支出 2,521.16 万元，共 39 项；最大：对内商贸管理 872.00 万元（34.6%）"),
+        "{s}"
+    );
 }

@@ -1,0 +1,68 @@
+//! The gongkai command: exit codes and report lines.
+
+use std::process::Command;
+
+fn gongkai(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn validate_seed_passes_with_every_check_listed() {
+    let (code, out, _) = gongkai(&["validate", "../../data/pingxiang-fgj-2017.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("✓ [支出] 支出各经济分类之和 = 支出合计: 716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 万元 ✓"),
+        "{out}"
+    );
+    assert!(
+        out.contains("✓ [三公] “三公”各项之和 = “三公”合计: 0 + 7.07 + 4.75 = 11.82 万元 ✓"),
+        "{out}"
+    );
+    assert!(out.contains(" 0 failed"), "{out}");
+}
+
+#[test]
+fn validate_exit_codes() {
+    let dir = std::env::temp_dir().join(format!("gongkai-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = std::fs::read_to_string("../../data/pingxiang-fgj-2017.json").unwrap();
+    // A figure that no longer adds up: exit 1 with the ✗ line.
+    let wrong = seed.replacen("\"amount\": \"716.45\"", "\"amount\": \"716.46\"", 1);
+    let p = dir.join("wrong.json");
+    std::fs::write(&p, wrong).unwrap();
+    let (code, out, _) = gongkai(&["validate", p.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.contains("✗ [支出] 支出各经济分类之和 = 支出合计: 716.46 + 92.22 + 389.62 + 2521.16 = 3719.46 万元，公布 3719.45，相差 +0.01 ✗"), "{out}");
+    // Unparseable: exit 2 naming file, line and column.
+    let p = dir.join("broken.json");
+    std::fs::write(&p, &seed[..500]).unwrap();
+    let (code, _, err) = gongkai(&["validate", p.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("broken.json:") && err.contains("not valid JSON"), "{err}");
+    let (code, _, err) = gongkai(&["validate", "/nonexistent/x.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("/nonexistent/x.json: cannot read"), "{err}");
+}
+
+#[test]
+fn import_reports_and_rejects_binary() {
+    let (code, out, err) = gongkai(&["import", "../import/tests/fixtures/narrative_yuan.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"department\": \"某县教育局\""));
+    assert!(err.contains("sections missing:"), "{err}");
+    let dir = std::env::temp_dir();
+    let p = dir.join(format!("gongkai-bin-{}.pdf", std::process::id()));
+    std::fs::write(&p, b"%PDF-1.5\n\x00\x01binary").unwrap();
+    let (code, _, err) = gongkai(&["import", p.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not text (looks like a PDF"), "{err}");
+}

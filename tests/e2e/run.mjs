@@ -1,0 +1,201 @@
+// End-to-end tests of the built viewer (dist/) in Debian's headless Chromium via playwright-core.
+// Serves dist/ from an in-process static server on 127.0.0.1, plus generated malformed bundles
+// under /fixtures/. Fails on any request to another origin and on any page error.
+// Usage: node tests/e2e/run.mjs [--screenshots]   (screenshots go to tests/e2e/output/)
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const dist = path.join(root, 'dist');
+const shots = process.argv.includes('--screenshots');
+const outDir = path.join(here, 'output');
+if (!fs.existsSync(path.join(dist, 'index.html'))) {
+  console.error('dist/index.html missing: run `trunk build --release` first');
+  process.exit(2);
+}
+
+// ---- fixtures: malformed bundles made from the seed at run time ----
+const seed = fs.readFileSync(path.join(root, 'data/pingxiang-fgj-2017.json'), 'utf8');
+const fixtures = {
+  'truncated.json': seed.slice(0, 2000),
+  'v2.json': seed.replace('"version": 1', '"version": 2'),
+  'not-bundle.json': '{"hello": "world"}',
+  'number-amount.json': seed.replace('"total": "3719.45"', '"total": 3719.45'),
+  'xss.json': seed
+    .replace('"department": "平乡县发展改革局"', '"department": "<img src=x onerror=\\"window.__xss=1\\">部门"')
+    .replace('"name": "组织编制经济社会发展规划和计划"', '"name": "<script>window.__xss=2</script>规划"')
+    .replace('"term": "一般预算收入"', '"term": "<a href=\\"javascript:window.__xss=3\\">收入</a>"'),
+};
+
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  const p = decodeURIComponent(url.pathname);
+  if (p.startsWith('/fixtures/')) {
+    const body = fixtures[p.slice('/fixtures/'.length)];
+    if (body === undefined) { res.writeHead(404); return res.end('not found'); }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    return res.end(body);
+  }
+  const file = path.join(dist, p.endsWith('/') ? p + 'index.html' : p);
+  if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); return res.end('not found'); }
+  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+let failures = 0;
+let passed = 0;
+const foreign = [];
+async function test(name, viewport, fn) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url()); });
+  try {
+    await fn(page, errors);
+    if (errors.length) throw new Error('page errors: ' + errors.join(' | '));
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failures++;
+    console.log(`FAIL ${name}\n     ${String(e.message || e).split('\n').slice(0, 6).join('\n     ')}`);
+  } finally {
+    await context.close();
+  }
+}
+function expect(cond, msg) { if (!cond) throw new Error(msg); }
+async function shot(page, name) {
+  if (!shots) return;
+  fs.mkdirSync(outDir, { recursive: true });
+  await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: false });
+}
+
+const phone = { width: 390, height: 844 };
+const desktop = { width: 1366, height: 768 };
+const views = [
+  ['overview', '#/', '概览'],
+  ['duties', '#/duties', '部门职责'],
+  ['performance', '#/performance', '绩效预算'],
+  ['activity', '#/performance/8', '对内商贸管理'],
+  ['indicators', '#/indicators', '绩效指标'],
+  ['assets', '#/assets', '国有资产'],
+  ['other', '#/other', '政府采购'],
+  ['checks', '#/checks', '数据核对'],
+];
+
+await test('overview shows the published totals', desktop, async (page) => {
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#total-revenue', { timeout: 15000 });
+  expect((await page.textContent('#total-revenue')).includes('3,719.45'), 'total revenue 3,719.45');
+  expect((await page.textContent('#total-expenditure')).includes('3,719.45'), 'total expenditure');
+  const body = await page.textContent('main');
+  for (const s of ['+1,456.72 万元（+64.4%）', '11.82', '92.22', '公务接待', '开展重点项目观摩、招商引资项目工作', '同上年持平']) expect(body.includes(s), `overview shows ${s}`);
+  expect(await page.locator('figure.chart svg rect').count() > 5, 'charts drawn');
+  expect(await page.locator('figure.chart figcaption').count() >= 2, 'chart summaries');
+});
+
+for (const [vp, size] of [['phone', phone], ['desktop', desktop]]) {
+  for (const [name, hash, heading] of views) {
+    await test(`${name} renders (${vp})`, size, async (page) => {
+      await page.goto(`${origin}/${hash}`);
+      await page.waitForSelector('main h2', { timeout: 15000 });
+      const h = await page.locator('main h2').allTextContents();
+      expect(h.some((t) => t.includes(heading)), `heading ${heading} in ${h.join(',')}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow <= 1, `no horizontal page scroll (overflow ${overflow}px)`);
+      await shot(page, `${name}-${vp}`);
+    });
+  }
+}
+
+await test('every figure count reaches the viewer', desktop, async (page) => {
+  await page.goto(`${origin}/#/duties`);
+  await page.waitForSelector('ol.duties li');
+  expect(await page.locator('ol.duties li').count() === 78, '78 duties');
+  expect(await page.locator('ul.units li').count() === 8, '8 sub-units');
+  await page.goto(`${origin}/#/indicators`);
+  await page.waitForSelector('table.indicators');
+  expect(await page.locator('table.indicators tbody tr').count() === 177, '177 indicators');
+  expect(await page.locator('td.blank', { hasText: '未设定' }).count() > 0, 'blank thresholds marked');
+  await page.goto(`${origin}/#/performance`);
+  await page.waitForSelector('table.activities');
+  expect(await page.locator('table.activities tbody tr').count() === 39, '39 activities');
+  await page.goto(`${origin}/#/assets`);
+  await page.waitForSelector('table.assets');
+  const vehicles = await page.locator('table.assets tr', { hasText: '车辆' }).first().textContent();
+  expect(vehicles.includes('4') && vehicles.includes('2') && vehicles.includes('↓2'), `vehicles 4 → 2: ${vehicles}`);
+  await page.goto(`${origin}/#/other`);
+  await page.waitForSelector('dl.glossary');
+  expect(await page.locator('dl.glossary dt').count() === 4, '4 glossary terms');
+});
+
+await test('drill down into an activity and back by link', desktop, async (page) => {
+  await page.goto(`${origin}/#/performance`);
+  await page.click('table.activities a:text("对内商贸管理")');
+  await page.waitForSelector('nav.breadcrumb');
+  expect(page.url().endsWith('#/performance/8'), `deep link ${page.url()}`);
+  expect((await page.textContent('main')).includes('年度预算数：872.00 万元'), 'activity amount');
+  await page.click('nav.breadcrumb a');
+  await page.waitForSelector('table.activities');
+  await page.goBack();
+  await page.waitForSelector('nav.breadcrumb');
+});
+
+await test('keyboard reaches navigation and chart data tables', desktop, async (page) => {
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#total-revenue');
+  await page.keyboard.press('Tab');
+  expect((await page.evaluate(() => document.activeElement.textContent)).includes('跳到正文'), 'skip link first');
+  await page.keyboard.press('Tab');
+  expect((await page.evaluate(() => document.activeElement.textContent)) === '概览', 'then navigation');
+  await page.focus('details.data-table summary');
+  await page.keyboard.press('Enter');
+  expect(await page.locator('details.data-table[open] table').count() === 1, 'table alternative opens with Enter');
+});
+
+const errorCases = [
+  ['truncated bundle', 'fixtures/truncated.json', ['数据文件格式错误', 'fixtures/truncated.json', '行']],
+  ['unsupported version', 'fixtures/v2.json', ['数据包版本不受支持', '第 2 版']],
+  ['not a bundle', 'fixtures/not-bundle.json', ['不是公开预算数据包', 'format']],
+  ['amount as number', 'fixtures/number-amount.json', ['数据包字段错误', 'revenue.total']],
+  ['missing file', 'fixtures/nope.json', ['无法获取数据文件', 'HTTP 404']],
+  ['other origin refused', 'https://example.com/x.json', ['相对路径']],
+];
+for (const [name, file, texts] of errorCases) {
+  await test(`error shown: ${name}`, phone, async (page) => {
+    await page.goto(`${origin}/?bundle=${encodeURIComponent(file)}`);
+    await page.waitForSelector('section.error', { timeout: 15000 });
+    const t = await page.textContent('section.error');
+    for (const s of texts) expect(t.includes(s), `error mentions "${s}": ${t}`);
+    await shot(page, `error-${name.replace(/ /g, '-')}`);
+  });
+}
+
+await test('bundle text is shown as text, never run', desktop, async (page) => {
+  await page.goto(`${origin}/?bundle=fixtures/xss.json#/performance`);
+  await page.waitForSelector('table.activities');
+  expect((await page.textContent('header h1')).includes('<img'), 'markup shown literally');
+  await page.goto(`${origin}/?bundle=fixtures/xss.json#/other`);
+  await page.waitForSelector('dl.glossary');
+  expect(await page.evaluate(() => window.__xss === undefined), 'no injected script ran');
+  expect(await page.locator('main img, main script, dl.glossary a').count() === 0, 'no injected elements');
+});
+
+await browser.close();
+server.close();
+if (foreign.length) { failures++; console.log(`FAIL requests to other origins: ${[...new Set(foreign)].join(', ')}`); }
+console.log(`\n${passed} passed, ${failures} failed`);
+process.exit(failures ? 1 : 0);
