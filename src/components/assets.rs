@@ -5,11 +5,16 @@ use super::bar_chart::BarChartView;
 use super::overview::paragraphs;
 use super::use_loaded;
 use gongkai_model::chart::assets_chart;
-use gongkai_model::format::fmt_opt;
+use gongkai_model::format::fmt_amount_grouped;
 use gongkai_model::{AssetRole, AssetRow};
 use rust_decimal::Decimal;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Asset cells print "—" where the table has no figure, as the published table does.
+fn fmt_cell(v: Option<Decimal>) -> String {
+    v.map(fmt_amount_grouped).unwrap_or_else(|| "—".to_string())
+}
 
 fn change_cell(a: Option<Decimal>, b: Option<Decimal>) -> Html {
     match (a, b) {
@@ -37,10 +42,10 @@ fn rows(r: &AssetRow, depth: usize, out: &mut Vec<Html>) {
         <tr class={classes!(format!("depth-{depth}"), changed.then_some("changed"))}>
             <th scope="row">{ &r.name }<span class="role">{ role }</span></th>
             <td class="num">{ r.quantity_unit.as_deref().unwrap_or("") }</td>
-            <td class={classes!("num", r.quantity_start.is_none().then_some("blank"))}>{ fmt_opt(r.quantity_start) }</td>
-            <td class={classes!("num", r.quantity_end.is_none().then_some("blank"))}>{ fmt_opt(r.quantity_end) }{ change_cell(r.quantity_start, r.quantity_end) }</td>
-            <td class={classes!("num", r.value_start.is_none().then_some("blank"))}>{ fmt_opt(r.value_start) }</td>
-            <td class={classes!("num", r.value_end.is_none().then_some("blank"))}>{ fmt_opt(r.value_end) }{ change_cell(r.value_start, r.value_end) }</td>
+            <td class={classes!("num", r.quantity_start.is_none().then_some("blank"))}>{ fmt_cell(r.quantity_start) }</td>
+            <td class={classes!("num", r.quantity_end.is_none().then_some("blank"))}>{ fmt_cell(r.quantity_end) }{ change_cell(r.quantity_start, r.quantity_end) }</td>
+            <td class={classes!("num", r.value_start.is_none().then_some("blank"))}>{ fmt_cell(r.value_start) }</td>
+            <td class={classes!("num", r.value_end.is_none().then_some("blank"))}>{ fmt_cell(r.value_end) }{ change_cell(r.value_start, r.value_end) }</td>
         </tr>
     });
     for c in &r.children {

@@ -2,7 +2,7 @@
 //! alternative that screen readers and keyboard users reach directly.
 
 use crate::hooks::use_width::use_chart_width;
-use gongkai_model::chart::{layout_bars, BarChart};
+use gongkai_model::chart::{layout_bars, series_colour_index, BarChart};
 use gongkai_model::format::fmt_opt;
 use gongkai_model::render::bars_svg;
 use std::rc::Rc;
@@ -30,7 +30,7 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
         html! {
             <ul class="legend" aria-hidden="true">
                 { for c.series.iter().enumerate().map(|(i, s)| html! {
-                    <li><span class={classes!("swatch", format!("s{i}"))}></span>{ s }</li>
+                    <li><span class={classes!("swatch", format!("s{}", series_colour_index(c.series.len(), i)))}></span>{ s }</li>
                 }) }
             </ul>
         }
@@ -43,6 +43,9 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
             <div class="svg" role="img" aria-label={format!("{}：{}", props.title, c.summary)}>
                 { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
             </div>
+            { if c.blank_rows.is_empty() { html!{} } else { html! {
+                <p class="blank-rows">{ format!("金额未列（不绘制）：{}", c.blank_rows.join("、")) }</p>
+            } } }
             <details class="data-table">
                 <summary>{ "查看数据表" }</summary>
                 <table>
@@ -59,6 +62,10 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
                                 <th scope="row">{ r.label.trim_start_matches('　') }</th>
                                 { for r.values.iter().map(|v| html! { <td class={classes!("num", v.is_none().then_some("blank"))}>{ fmt_opt(*v) }</td> }) }
                             </tr>
+                        }) }
+                        { for c.blank_rows.iter().map(|r| html! {
+                            <tr><th scope="row">{ r.trim_start_matches('　') }</th>
+                            { for c.series.iter().map(|_| html! { <td class="num blank">{ "未列" }</td> }) }</tr>
                         }) }
                     </tbody>
                 </table>

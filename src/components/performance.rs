@@ -6,7 +6,7 @@ use super::indicators::IndicatorTable;
 use super::use_loaded;
 use crate::route::Route;
 use gongkai_model::chart::{activities_chart, sub_activities_chart};
-use gongkai_model::format::{fmt_opt, fmt_percent, percent};
+use gongkai_model::format::{fmt_opt, fmt_share};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -53,7 +53,7 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
                             <td class="num">{ i + 1 }</td>
                             <th scope="row"><a href={Route::Performance(Some(i)).to_hash()}>{ &a.name }</a></th>
                             <td class={classes!("num", a.amount.is_none().then_some("blank"))}>{ fmt_opt(a.amount) }</td>
-                            <td class="num">{ fmt_percent(a.amount.zip(total).and_then(|(x, t)| percent(x, t, 1))) }</td>
+                            <td class="num">{ fmt_share(a.amount, total) }</td>
                             <td class="num">{ a.sub_activities.len() }</td>
                         </tr>
                     }) }

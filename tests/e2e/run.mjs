@@ -80,7 +80,11 @@ function expect(cond, msg) { if (!cond) throw new Error(msg); }
 async function shot(page, name) {
   if (!shots) return;
   fs.mkdirSync(outDir, { recursive: true });
+  // The top of the page as a person first sees it, and the page further down (up to 2400 px).
   await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: false });
+  const h = await page.evaluate(() => document.documentElement.scrollHeight);
+  const w = page.viewportSize().width;
+  await page.screenshot({ path: path.join(outDir, `${name}-long.png`), fullPage: true, clip: { x: 0, y: 0, width: w, height: Math.min(h, 2400) } });
 }
 
 const phone = { width: 390, height: 844 };

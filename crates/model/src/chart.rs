@@ -9,7 +9,18 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 /// Colour-blind-safe palette (Okabe–Ito, darkened where needed for ≥ 3:1 contrast on white).
+/// Index 0 blue, 1 grey, 2 vermilion. The CSS classes `.s0`–`.s2` use the same colours.
 pub const SERIES_COLOURS: [&str; 3] = ["#0072B2", "#6B6B6B", "#B5490B"];
+
+/// Palette index of series `si` of `n`: with two series (last year / this year, start / end)
+/// the earlier one is grey and the current one blue, so "now" is always the strong colour.
+pub fn series_colour_index(n: usize, si: usize) -> usize {
+    if n == 2 {
+        [1, 0][si.min(1)]
+    } else {
+        si % 3
+    }
+}
 
 /// A horizontal bar chart: one row per category, one bar per series in each row.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +32,8 @@ pub struct BarChart {
     pub rows: Vec<BarRow>,
     /// One-sentence text summary of what the chart shows (for screen readers and captions).
     pub summary: String,
+    /// Categories whose every value is blank (未列): listed beside the chart, not drawn as bars.
+    pub blank_rows: Vec<String>,
 }
 
 /// One category of a [`BarChart`].
@@ -219,12 +232,24 @@ pub fn expenditure_chart(b: &Bundle) -> BarChart {
         b.expenditure.categories.iter().map(|c| (c.name.as_str(), c.amount)),
         &unit,
     );
-    BarChart {
+    split_blanks(BarChart {
         unit,
         series: vec![format!("{}年", b.meta.fiscal_year)],
         rows,
         summary,
-    }
+        blank_rows: vec![],
+    })
+}
+
+/// Moves rows whose every value is blank out of the drawing into `blank_rows`.
+fn split_blanks(mut chart: BarChart) -> BarChart {
+    let (blank, drawn): (Vec<BarRow>, Vec<BarRow>) = chart
+        .rows
+        .into_iter()
+        .partition(|r| r.values.iter().all(|v| v.is_none()));
+    chart.rows = drawn;
+    chart.blank_rows = blank.into_iter().map(|r| r.label).collect();
+    chart
 }
 
 /// Project spending by 职责活动, largest first.
@@ -251,12 +276,13 @@ pub fn activities_chart(b: &Bundle) -> BarChart {
         b.performance.activities.iter().map(|a| (a.name.as_str(), a.amount)),
         &unit,
     );
-    BarChart {
+    split_blanks(BarChart {
         unit,
         series: vec![format!("{}年", b.meta.fiscal_year)],
         rows,
         summary,
-    }
+        blank_rows: vec![],
+    })
 }
 
 /// Sub-activities of one activity.
@@ -278,12 +304,13 @@ pub fn sub_activities_chart(b: &Bundle, a: &Activity) -> BarChart {
         a.sub_activities.iter().map(|s| (s.name.as_str(), s.amount)),
         &unit,
     );
-    BarChart {
+    split_blanks(BarChart {
         unit,
         series: vec![format!("{}年", b.meta.fiscal_year)],
         rows,
         summary,
-    }
+        blank_rows: vec![],
+    })
 }
 
 /// “三公” this year against last year (last year = this year − published change).
@@ -338,6 +365,7 @@ pub fn three_public_chart(b: &Bundle) -> BarChart {
         series: vec![format!("{}年", y - 1), format!("{y}年")],
         rows,
         summary,
+        blank_rows: vec![],
     }
 }
 
@@ -381,6 +409,7 @@ pub fn assets_chart(b: &Bundle) -> BarChart {
         series: vec!["年初".into(), "年末".into()],
         rows,
         summary,
+        blank_rows: vec![],
     }
 }
 
@@ -458,6 +487,7 @@ mod tests {
                 },
             ],
             summary: String::new(),
+            blank_rows: vec![],
         };
         let l = layout_bars(&chart, 600);
         assert_eq!(l.x0, 8.0);

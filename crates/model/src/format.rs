@@ -54,6 +54,18 @@ pub fn fmt_percent(p: Option<Decimal>) -> String {
     }
 }
 
+/// Share of a part in a whole for display: "34.6%", "<0.1%" for a tiny non-zero part, "—" when
+/// either is blank or the whole is zero.
+pub fn fmt_share(part: Option<Decimal>, whole: Option<Decimal>) -> String {
+    match (part, whole) {
+        (Some(p), Some(w)) => match percent(p, w, 1) {
+            Some(s) if s.is_zero() && !p.is_zero() => "<0.1%".to_string(),
+            s => fmt_percent(s),
+        },
+        _ => "—".to_string(),
+    }
+}
+
 /// Change with sign and percentage of the base, e.g. "+1456.72 万元（+64.4%）".
 pub fn fmt_change(change: Decimal, base: Option<Decimal>, unit: &str) -> String {
     let sign = if change.is_sign_negative() && !change.is_zero() {
@@ -101,5 +113,8 @@ mod tests {
         );
         assert_eq!(fmt_change(d("-2"), Some(d("10")), "万元"), "−2 万元（−20.0%）");
         assert_eq!(fmt_opt(None), "未列");
+        assert_eq!(fmt_share(Some(d("1.00")), Some(d("2521.16"))), "<0.1%");
+        assert_eq!(fmt_share(Some(d("872.00")), Some(d("2521.16"))), "34.6%");
+        assert_eq!(fmt_share(None, Some(d("1"))), "—");
     }
 }

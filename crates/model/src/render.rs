@@ -10,6 +10,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 const TEXT: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
 const GRID: RGBColor = RGBColor(0xd9, 0xd9, 0xd9);
 const FONT: &str = "sans-serif";
+// plotters' SVG backend writes font-size = size / 1.24; these give 14 px labels, 13 px values
+// and 12 px ticks on screen.
+const LABEL_SIZE: f64 = 17.4;
+const VALUE_SIZE: f64 = 16.1;
+const TICK_SIZE: f64 = 14.9;
 
 fn hex(c: &str) -> RGBColor {
     let v = u32::from_str_radix(c.trim_start_matches('#'), 16).unwrap_or(0);
@@ -22,7 +27,8 @@ pub fn draw_bars<DB: DrawingBackend>(
     layout: &BarLayout,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&WHITE)?;
-    let small = TextStyle::from((FONT, 12).into_font()).color(&TEXT);
+    let tick = TextStyle::from((FONT, TICK_SIZE).into_font()).color(&TEXT);
+    let small = TextStyle::from((FONT, VALUE_SIZE).into_font()).color(&TEXT);
     for (x, text) in &layout.ticks {
         let x = x.round() as i32;
         area.draw(&PathElement::new(
@@ -32,7 +38,7 @@ pub fn draw_bars<DB: DrawingBackend>(
         area.draw(&Text::new(
             text.clone(),
             (x, 4),
-            small.pos(Pos::new(HPos::Center, VPos::Top)),
+            tick.pos(Pos::new(HPos::Center, VPos::Top)),
         ))?;
     }
     for l in &layout.labels {

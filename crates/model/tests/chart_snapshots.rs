@@ -1,0 +1,83 @@
+//! Snapshot tests of rendered chart SVG for the seed bundle. Numbers are rounded to one decimal
+//! before comparing so harmless float noise does not fail the test.
+//! Update after an intended change: `UPDATE_SNAPSHOTS=1 cargo test -p gongkai-model --test chart_snapshots`.
+
+use gongkai_model::chart::*;
+use gongkai_model::render::bars_svg;
+use gongkai_model::*;
+use std::path::PathBuf;
+
+const SEED: &str = include_str!("../../../data/pingxiang-fgj-2017.json");
+
+fn normalise(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut num = String::new();
+    let flush = |num: &mut String, out: &mut String| {
+        if !num.is_empty() {
+            match num.parse::<f64>() {
+                Ok(v) if num.contains('.') && !num.ends_with('.') => out.push_str(&format!("{:.1}", v)),
+                _ => out.push_str(num),
+            }
+            num.clear();
+        }
+    };
+    for c in svg.chars() {
+        if c.is_ascii_digit() || (c == '.' && !num.is_empty()) {
+            num.push(c);
+        } else {
+            flush(&mut num, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut num, &mut out);
+    out
+}
+
+fn check(name: &str, chart: &BarChart, width: u32) {
+    let svg = normalise(&bars_svg(&layout_bars(chart, width)));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}-{width}.svg"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
+        std::fs::write(&path, &svg).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap();
+    assert!(svg == expected, "{name}-{width}.svg differs from the snapshot; if intended, rerun with UPDATE_SNAPSHOTS=1");
+}
+
+#[test]
+fn seed_charts_match_snapshots() {
+    let b = parse_bundle(SEED, "seed").unwrap();
+    for width in [360, 900] {
+        check("expenditure", &expenditure_chart(&b), width);
+        check("activities", &activities_chart(&b), width);
+        check("three-public", &three_public_chart(&b), width);
+        check("assets", &assets_chart(&b), width);
+        check("sub-activities-8", &sub_activities_chart(&b, &b.performance.activities[7]), width);
+    }
+}
+
+#[test]
+fn svg_text_is_escaped_and_sized_to_the_layout() {
+    let b = parse_bundle(SEED, "seed").unwrap();
+    let mut chart = expenditure_chart(&b);
+    chart.rows[0].label = "<script>alert(1)</script>".into();
+    let layout = layout_bars(&chart, 600);
+    let svg = bars_svg(&layout);
+    assert!(!svg.contains("<script>"));
+    assert!(svg.contains("&lt;script&gt;"));
+    assert!(svg.contains(&format!("viewBox=\"0 0 {} {}\"", layout.width, layout.height)));
+    // One filled rect per non-zero bar (plus the white background).
+    assert_eq!(svg.matches("<rect").count(), 1 + layout.bars.iter().filter(|b| b.w > 0.0).count());
+}
+
+#[test]
+fn blank_activities_are_listed_not_drawn() {
+    let b = parse_bundle(SEED, "seed").unwrap();
+    let chart = activities_chart(&b);
+    assert_eq!(chart.rows.len(), 29);
+    assert_eq!(chart.blank_rows.len(), 10);
+    assert_eq!(chart.rows[0].label, "对内商贸管理");
+    let l = layout_bars(&chart, 900);
+    // Bars are proportional to amounts: 872.00 vs 423.48.
+    let ratio = l.bars[1].w / l.bars[0].w;
+    assert!((ratio - 423.48 / 872.0).abs() < 1e-9, "{ratio}");
+}
