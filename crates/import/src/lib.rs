@@ -8,6 +8,7 @@
 pub mod decode;
 pub mod lines;
 mod narrative;
+pub mod pdftext;
 mod tables;
 pub mod text;
 
@@ -72,8 +73,15 @@ pub fn import_text(text: &str, opts: &ImportOptions) -> Result<Bundle, ImportErr
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
-    let lines = split_lines(text);
-    let sections = split_sections(&lines);
+    let mut lines = split_lines(text);
+    let pdf = pdftext::looks_like_pdf_text(text);
+    if pdf {
+        lines = pdftext::clean(lines);
+    }
+    let mut sections = split_sections(&lines);
+    if sections.iter().all(|(k, _)| *k == SectionKind::Title) {
+        sections = classify_paragraphs(&lines);
+    }
     if sections.iter().all(|(k, _)| *k == SectionKind::Title) {
         return Err(ImportError::NotADisclosure { lines: lines.len() });
     }
@@ -131,6 +139,48 @@ pub fn import_text(text: &str, opts: &ImportOptions) -> Result<Bundle, ImportErr
     }
     b.import_report = Some(report);
     Ok(b)
+}
+
+/// For documents without section headings (narrative-only notices): the first lines up to the
+/// first figure are the title; every later paragraph goes to the section its words name.
+fn classify_paragraphs(lines: &[SrcLine]) -> Vec<(SectionKind, Vec<SrcLine>)> {
+    let mut out: Vec<(SectionKind, Vec<SrcLine>)> = vec![(SectionKind::Title, Vec::new())];
+    let mut in_title = true;
+    for l in lines {
+        let t = l.text.as_str();
+        let has_amount = text::amount_in(t, "万元").is_some();
+        let kind = if t.contains("三公") && has_amount {
+            Some(SectionKind::ThreePublic)
+        } else if t.contains("机关运行经费") && has_amount {
+            Some(SectionKind::OperatingCosts)
+        } else if (t.contains("比上年") || t.contains("较上年") || t.contains("较20") || t.contains("比20"))
+            && has_amount
+        {
+            Some(SectionKind::Change)
+        } else if t.contains("收入") && has_amount {
+            Some(SectionKind::Revenue)
+        } else if t.contains("支出") && has_amount {
+            Some(SectionKind::Expenditure)
+        } else if t.contains("政府采购") {
+            Some(SectionKind::Procurement)
+        } else {
+            None
+        };
+        match kind {
+            Some(k) => {
+                in_title = false;
+                out.push((k, vec![l.clone()]));
+            }
+            None if in_title && !l.is_blank() && l.text.chars().count() > 60 => {
+                in_title = false;
+                out.push((SectionKind::Notes, vec![l.clone()]));
+            }
+            None if in_title => out[0].1.push(l.clone()),
+            None if l.is_blank() => {}
+            None => out.push((SectionKind::Notes, vec![l.clone()])),
+        }
+    }
+    out
 }
 
 /// Splits lines at section headings. The first section (before any heading) is the title.

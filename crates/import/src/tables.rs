@@ -27,9 +27,23 @@ fn skip(skipped: &mut Vec<SkippedLine>, line: usize, text: &str, reason: &str) {
 /// row above.
 pub fn performance(body: &[SrcLine], b: &mut Bundle, skipped: &mut Vec<SkippedLine>) {
     let (rows, loose) = table_rows(body);
+    let looks_like_table = loose
+        .iter()
+        .any(|l| l.text.trim() == "职责活动" || l.text.trim() == "绩效指标");
     for l in loose {
-        // Text outside the table (e.g. "本部门未编制绩效预算") is kept where a reader finds it.
-        b.notes.push(l.text.trim().to_string());
+        if looks_like_table {
+            // Cells one per line (PDF text) lose their empty cells, so rows cannot be rebuilt
+            // reliably: report every line rather than guess.
+            skip(
+                skipped,
+                l.no,
+                &l.text,
+                "绩效表没有制表符分隔的单元格（如 PDF 提取的文本），无法可靠还原行列；请使用 .docx 或保留制表符的文本",
+            );
+        } else {
+            // Text outside the table (e.g. "本部门未编制绩效预算") is kept where a reader finds it.
+            b.notes.push(l.text.trim().to_string());
+        }
     }
     let acts = &mut b.performance.activities;
     for (line, mut cells) in rows {
@@ -122,8 +136,19 @@ fn unit_in_name(name: &str) -> Option<String> {
 
 /// 国有资产 table: name, 数量 年初/年末, 价值 年初/年末.
 pub fn assets(body: &[SrcLine], b: &mut Bundle, unit: &str, skipped: &mut Vec<SkippedLine>) {
-    let (rows, loose) = table_rows(body);
-    b.assets.text = loose.iter().map(|l| l.text.trim()).collect::<Vec<_>>().join("\n");
+    let (mut rows, loose) = table_rows(body);
+    let header_at = loose
+        .iter()
+        .position(|l| matches!(l.text.trim(), "项目" | "项 目" | "项　　目"));
+    let (intro, cells) = match header_at {
+        // No tab-separated rows but a table header: cells one per line (PDF text).
+        Some(i) if rows.is_empty() => (&loose[..i], &loose[i..]),
+        _ => (&loose[..], &loose[loose.len()..]),
+    };
+    if !cells.is_empty() {
+        rows = crate::pdftext::cells_to_asset_rows(cells);
+    }
+    b.assets.text = intro.iter().map(|l| l.text.trim()).collect::<Vec<_>>().join("\n");
     b.assets.value_unit = unit.to_string();
     // (level, row) in table order, then folded into a tree.
     let mut flat: Vec<(usize, AssetRow)> = Vec::new();

@@ -42,13 +42,12 @@ pub fn draw_bars<DB: DrawingBackend>(
         ))?;
     }
     for l in &layout.labels {
-        let style =
-            TextStyle::from(
-                (FONT, 14)
-                    .into_font()
-                    .style(if l.bold { FontStyle::Bold } else { FontStyle::Normal }),
-            )
-            .color(&TEXT);
+        let style = TextStyle::from((FONT, LABEL_SIZE).into_font().style(if l.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }))
+        .color(&TEXT);
         area.draw(&Text::new(
             l.text.clone(),
             (l.x as i32, l.y as i32),

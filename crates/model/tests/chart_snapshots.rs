@@ -35,12 +35,17 @@ fn normalise(svg: &str) -> String {
 
 fn check(name: &str, chart: &BarChart, width: u32) {
     let svg = normalise(&bars_svg(&layout_bars(chart, width)));
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}-{width}.svg"));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}-{width}.svg"));
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
         std::fs::write(&path, &svg).unwrap();
     }
     let expected = std::fs::read_to_string(&path).unwrap();
-    assert!(svg == expected, "{name}-{width}.svg differs from the snapshot; if intended, rerun with UPDATE_SNAPSHOTS=1");
+    assert!(
+        svg == expected,
+        "{name}-{width}.svg differs from the snapshot; if intended, rerun with UPDATE_SNAPSHOTS=1"
+    );
 }
 
 #[test]
@@ -51,7 +56,11 @@ fn seed_charts_match_snapshots() {
         check("activities", &activities_chart(&b), width);
         check("three-public", &three_public_chart(&b), width);
         check("assets", &assets_chart(&b), width);
-        check("sub-activities-8", &sub_activities_chart(&b, &b.performance.activities[7]), width);
+        check(
+            "sub-activities-8",
+            &sub_activities_chart(&b, &b.performance.activities[7]),
+            width,
+        );
     }
 }
 
@@ -66,7 +75,10 @@ fn svg_text_is_escaped_and_sized_to_the_layout() {
     assert!(svg.contains("&lt;script&gt;"));
     assert!(svg.contains(&format!("viewBox=\"0 0 {} {}\"", layout.width, layout.height)));
     // One filled rect per non-zero bar (plus the white background).
-    assert_eq!(svg.matches("<rect").count(), 1 + layout.bars.iter().filter(|b| b.w > 0.0).count());
+    assert_eq!(
+        svg.matches("<rect").count(),
+        1 + layout.bars.iter().filter(|b| b.w > 0.0).count()
+    );
 }
 
 #[test]
