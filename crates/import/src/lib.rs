@@ -15,6 +15,7 @@ pub mod text;
 use gongkai_model::*;
 use lines::{heading_kind, split_lines, SectionKind, SrcLine};
 
+
 /// What the caller knows that the document does not say.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -77,6 +78,8 @@ pub fn import_text(text: &str, opts: &ImportOptions) -> Result<Bundle, ImportErr
     let pdf = pdftext::looks_like_pdf_text(text);
     if pdf {
         lines = pdftext::clean(lines);
+    } else {
+        lines::strip_page_breaks(&mut lines);
     }
     let mut sections = split_sections(&lines);
     if sections.iter().all(|(k, _)| *k == SectionKind::Title) {
@@ -93,8 +96,9 @@ pub fn import_text(text: &str, opts: &ImportOptions) -> Result<Bundle, ImportErr
         .filter(|l| !l.is_blank())
         .collect();
     let mut report = ImportReport {
-        input: "text".into(),
-        lines: lines.len(),
+        input: if pdf { "pdf-text" } else { "text" }.into(),
+        // Lines as an editor counts them (before PDF paragraphs are re-joined).
+        lines: text.strip_suffix('\n').unwrap_or(text).split('\n').count(),
         ..Default::default()
     };
     let meta = narrative::meta(&title_lines, text, opts);

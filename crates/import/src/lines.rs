@@ -22,24 +22,36 @@ impl SrcLine {
     }
 }
 
-/// Splits text into lines: \r\n and \r and form feeds end lines; other control characters (and
-/// the Unicode replacement character) are removed; trailing whitespace is kept only for tabs.
+/// Splits text into lines at \n (and lone \r): other control characters (and the Unicode
+/// replacement character) are removed, except tabs and form feeds (page breaks, which
+/// [`crate::pdftext::clean`] uses and [`strip_page_breaks`] removes). Line numbers are the
+/// numbers an editor shows.
 pub fn split_lines(text: &str) -> Vec<SrcLine> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // A final newline ends the last line; it does not start another.
     let text = text.strip_suffix('\n').unwrap_or(text);
-    text.split(['\n', '\u{0c}'])
+    text.split('\n')
         .enumerate()
         .map(|(i, l)| SrcLine {
             no: i + 1,
             text: l
                 .trim_end_matches('\r')
                 .chars()
-                .filter(|c| *c == '\t' || !c.is_control())
+                .map(|c| if c == '\r' { ' ' } else { c })
+                .filter(|c| *c == '\t' || *c == '\u{0c}' || !c.is_control())
                 .filter(|c| *c != '\u{fffd}' && *c != '\u{200b}')
                 .collect(),
         })
         .collect()
+}
+
+/// Removes form feeds (page breaks) from lines.
+pub fn strip_page_breaks(lines: &mut [SrcLine]) {
+    for l in lines {
+        if l.text.contains('\u{0c}') {
+            l.text = l.text.replace('\u{0c}', "");
+        }
+    }
 }
 
 /// Which part of a disclosure a heading opens.
@@ -239,8 +251,9 @@ mod tests {
 
     #[test]
     fn control_characters_are_removed() {
-        let lines = split_lines("a\u{0}b\r\nc\u{0c}d");
+        let mut lines = split_lines("a\u{0}b\r\nc\u{0c}d");
+        strip_page_breaks(&mut lines);
         let texts: Vec<_> = lines.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(texts, ["ab", "c", "d"]);
+        assert_eq!(texts, ["ab", "cd"]);
     }
 }

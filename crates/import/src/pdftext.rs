@@ -43,21 +43,44 @@ pub fn looks_like_pdf_text(text: &str) -> bool {
 /// joins wrapped paragraph lines and numbers split across lines. Line numbers of the result are
 /// those of the first source line of each joined paragraph.
 pub fn clean(lines: Vec<SrcLine>) -> Vec<SrcLine> {
+    let lines = &lines;
     let mut kept: Vec<SrcLine> = Vec::with_capacity(lines.len());
-    for l in lines {
-        let t = l.text.trim();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.trim().trim_start_matches('\u{0c}');
+        // A bare number is a page number only next to a page break; elsewhere it may be a cell.
+        let at_break = lines.get(i + 1).is_none_or(|n| n.text.starts_with('\u{0c}'))
+            || l.text.starts_with('\u{0c}')
+            || lines.get(i + 2).is_some_and(|n| n.text.starts_with('\u{0c}') && lines[i + 1].is_blank());
         let dashed = t.starts_with(['-', '—', '－']) || t.starts_with('第');
-        if is_page_number(t) && (dashed || t.len() <= 3) {
+        if is_page_number(t) && (dashed || at_break) {
             continue;
         }
+        let mut l = l.clone();
+        l.text = l.text.replace('\u{0c}', "");
         kept.push(l);
     }
+    // The wrap width: the most common length among long lines. A line that long was wrapped by
+    // the PDF; a shorter one ended its paragraph (or is a table cell).
+    let mut counts = std::collections::HashMap::new();
+    for l in &kept {
+        let n = l.text.trim().chars().count();
+        if n >= 20 {
+            *counts.entry(n).or_insert(0usize) += 1;
+        }
+    }
+    let width = counts.into_iter().max_by_key(|(n, c)| (*c, *n)).map(|(n, _)| n).unwrap_or(usize::MAX);
     let mut out: Vec<SrcLine> = Vec::with_capacity(kept.len());
     for l in kept {
         let t = l.text.trim();
         if let Some(prev) = out.last_mut() {
             let p = prev.text.trim_end();
-            let long = p.chars().count() >= 18;
+            // Joined lines grow, so compare the last wrapped piece: the length modulo nothing is
+            // known, but a joined paragraph only continues while each source line was full.
+            // A number cut by the wrap ("3719." / "45万元") always continues.
+            let split_number = p.chars().count() >= 18
+                && p.ends_with(|c: char| c.is_ascii_digit() || c == '.')
+                && t.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+            let long = prev_full(&prev.text, width) || split_number;
             let next_is_new = t.is_empty() || heading_kind(&l).is_some() || starts_item(t);
             if long && !ends_sentence(p) && !next_is_new && !l.is_cell() {
                 // Same paragraph, wrapped by the PDF: no space between Chinese characters.
@@ -68,6 +91,12 @@ pub fn clean(lines: Vec<SrcLine>) -> Vec<SrcLine> {
         out.push(l);
     }
     out
+}
+
+/// Whether the last source line joined into `text` filled the wrap width.
+fn prev_full(text: &str, width: usize) -> bool {
+    let n = text.trim_end().chars().count();
+    width != usize::MAX && n >= width.saturating_sub(1) && (n % width == 0 || n % width >= width.saturating_sub(1))
 }
 
 /// Table cells one per line (empty cells dropped by the extractor) → rows for the assets table:

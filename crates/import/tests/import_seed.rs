@@ -176,3 +176,51 @@ fn importer_never_panics_on_mutated_documents() {
         }
     }
 }
+
+#[test]
+fn pdf_extracted_text_keeps_narrative_figures_and_the_assets_table() {
+    let doc = include_str!("fixtures/seed_pdftext.txt");
+    let b = import_text(doc, &ImportOptions::default()).unwrap();
+    let reference = import_bytes(SEED_DOC, &seed_opts()).unwrap();
+    let r = b.import_report.as_ref().unwrap();
+    assert_eq!(r.input, "pdf-text");
+    assert_eq!(r.lines, doc.lines().count());
+    assert_eq!(b.duties, reference.duties);
+    assert_eq!(b.organisation.units, reference.organisation.units);
+    assert_eq!(b.revenue, reference.revenue);
+    assert_eq!(b.expenditure, reference.expenditure);
+    assert_eq!(b.change, reference.change);
+    assert_eq!(b.three_public, reference.three_public);
+    assert_eq!(b.assets, reference.assets);
+    assert_eq!(b.glossary, reference.glossary);
+    // The performance table cannot be rebuilt from one-cell-per-line text: every line of it is
+    // reported with its line number instead of being guessed.
+    assert!(b.performance.activities.is_empty());
+    assert!(r.skipped.len() > 1000);
+    let first = &r.skipped[0];
+    assert_eq!(doc.lines().nth(first.line - 1).unwrap().trim_start_matches('\u{0c}'), first.text);
+    assert!(reconcile(&b).iter().all(|c| c.status != CheckStatus::Fail));
+}
+
+#[test]
+fn narrative_only_notice_without_headings() {
+    let doc = "平乡县某局2019年部门预算公开\n本部门2019年共安排预算收入1,200.50万元，一般公共预算拨款1,200.50万元。\n本部门2019年共安排预算支出1,200.50万元，工资福利支出800.00万元，项目支出400.50万元。\n安排“三公”经费11.82万元，比上年增加2.35万元。\n";
+    let b = import_text(doc, &ImportOptions::default()).unwrap();
+    assert_eq!(b.meta.department, "平乡县某局");
+    assert_eq!(b.meta.fiscal_year, 2019);
+    assert_eq!(b.revenue.total, Some(d("1200.50")));
+    assert_eq!(b.expenditure.total, Some(d("1200.50")));
+    assert_eq!(b.expenditure.categories.len(), 2);
+    assert_eq!(b.three_public.total, Some(d("11.82")));
+    assert_eq!(b.three_public.total_change, Some(d("2.35")));
+    assert!(reconcile(&b).iter().all(|c| c.status != CheckStatus::Fail));
+}
+
+#[test]
+fn hostile_text_is_kept_as_text_and_huge_input_is_refused() {
+    let doc = "某县<script>alert(1)</script>局\n2018年部门预算公开\n一、部门职责\n（一）<img src=x onerror=alert(1)>负责\u{7}工作。\n";
+    let b = import_text(doc, &ImportOptions::default()).unwrap();
+    assert_eq!(b.duties[0].text, "<img src=x onerror=alert(1)>负责工作。");
+    let huge = vec![b'a'; MAX_DOCUMENT_BYTES + 1];
+    assert!(matches!(import_bytes(&huge, &ImportOptions::default()), Err(ImportError::TooLarge { .. })));
+}
