@@ -6,6 +6,7 @@
 //! importer never panics on any input (fuzzed, see tests/).
 
 pub mod decode;
+pub mod docx;
 pub mod lines;
 mod narrative;
 pub mod pdftext;
@@ -14,7 +15,6 @@ pub mod text;
 
 use gongkai_model::*;
 use lines::{heading_kind, split_lines, SectionKind, SrcLine};
-
 
 /// What the caller knows that the document does not say.
 #[derive(Debug, Clone, Default)]
@@ -31,6 +31,8 @@ pub struct ImportOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     Decode(decode::DecodeError),
+    /// A .docx file that cannot be read.
+    Docx(docx::DocxError),
     /// Nothing in the text looks like a budget disclosure.
     NotADisclosure {
         lines: usize,
@@ -49,6 +51,7 @@ impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ImportError::Decode(e) => write!(f, "cannot read the document: {e}"),
+            ImportError::Docx(e) => write!(f, "cannot read the Word document: {e}"),
             ImportError::NotADisclosure { lines } => write!(
                 f,
                 "no part of the {lines} lines looks like a 部门预算公开 disclosure (no section heading such as 部门职责, 收入说明, “三公”经费 or 绩效预算 was found)"
@@ -65,12 +68,21 @@ pub fn import_bytes(bytes: &[u8], opts: &ImportOptions) -> Result<Bundle, Import
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
+    if bytes.starts_with(b"PK\x03\x04") {
+        let text = docx::docx_text(bytes).map_err(ImportError::Docx)?;
+        return import_as(&text, Some("docx"), opts);
+    }
     let (text, _encoding) = decode::decode(bytes).map_err(ImportError::Decode)?;
     import_text(&text, opts)
 }
 
 /// Imports a document from text.
 pub fn import_text(text: &str, opts: &ImportOptions) -> Result<Bundle, ImportError> {
+    import_as(text, None, opts)
+}
+
+/// Imports text; `input` names where the text came from (e.g. "docx") when not plain text.
+fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bundle, ImportError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
@@ -96,7 +108,7 @@ pub fn import_text(text: &str, opts: &ImportOptions) -> Result<Bundle, ImportErr
         .filter(|l| !l.is_blank())
         .collect();
     let mut report = ImportReport {
-        input: if pdf { "pdf-text" } else { "text" }.into(),
+        input: input.unwrap_or(if pdf { "pdf-text" } else { "text" }).into(),
         // Lines as an editor counts them (before PDF paragraphs are re-joined).
         lines: text.strip_suffix('\n').unwrap_or(text).split('\n').count(),
         ..Default::default()

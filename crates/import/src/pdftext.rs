@@ -50,7 +50,9 @@ pub fn clean(lines: Vec<SrcLine>) -> Vec<SrcLine> {
         // A bare number is a page number only next to a page break; elsewhere it may be a cell.
         let at_break = lines.get(i + 1).is_none_or(|n| n.text.starts_with('\u{0c}'))
             || l.text.starts_with('\u{0c}')
-            || lines.get(i + 2).is_some_and(|n| n.text.starts_with('\u{0c}') && lines[i + 1].is_blank());
+            || lines
+                .get(i + 2)
+                .is_some_and(|n| n.text.starts_with('\u{0c}') && lines[i + 1].is_blank());
         let dashed = t.starts_with(['-', '—', '－']) || t.starts_with('第');
         if is_page_number(t) && (dashed || at_break) {
             continue;
@@ -68,7 +70,11 @@ pub fn clean(lines: Vec<SrcLine>) -> Vec<SrcLine> {
             *counts.entry(n).or_insert(0usize) += 1;
         }
     }
-    let width = counts.into_iter().max_by_key(|(n, c)| (*c, *n)).map(|(n, _)| n).unwrap_or(usize::MAX);
+    let width = counts
+        .into_iter()
+        .max_by_key(|(n, c)| (*c, *n))
+        .map(|(n, _)| n)
+        .unwrap_or(usize::MAX);
     let mut out: Vec<SrcLine> = Vec::with_capacity(kept.len());
     for l in kept {
         let t = l.text.trim();

@@ -198,7 +198,10 @@ fn pdf_extracted_text_keeps_narrative_figures_and_the_assets_table() {
     assert!(b.performance.activities.is_empty());
     assert!(r.skipped.len() > 1000);
     let first = &r.skipped[0];
-    assert_eq!(doc.lines().nth(first.line - 1).unwrap().trim_start_matches('\u{0c}'), first.text);
+    assert_eq!(
+        doc.lines().nth(first.line - 1).unwrap().trim_start_matches('\u{0c}'),
+        first.text
+    );
     assert!(reconcile(&b).iter().all(|c| c.status != CheckStatus::Fail));
 }
 
@@ -222,5 +225,30 @@ fn hostile_text_is_kept_as_text_and_huge_input_is_refused() {
     let b = import_text(doc, &ImportOptions::default()).unwrap();
     assert_eq!(b.duties[0].text, "<img src=x onerror=alert(1)>负责工作。");
     let huge = vec![b'a'; MAX_DOCUMENT_BYTES + 1];
-    assert!(matches!(import_bytes(&huge, &ImportOptions::default()), Err(ImportError::TooLarge { .. })));
+    assert!(matches!(
+        import_bytes(&huge, &ImportOptions::default()),
+        Err(ImportError::TooLarge { .. })
+    ));
+}
+
+/// seed.docx (made by fixtures/make_fixtures.py with python-docx: real Word tables with
+/// horizontally and vertically merged cells) imports to the same bundle as the seed text.
+#[test]
+fn docx_tables_with_merged_cells_import_like_the_text() {
+    let bytes = include_bytes!("fixtures/seed.docx");
+    let mut b = import_bytes(bytes, &seed_opts()).unwrap();
+    let report = b.import_report.take().unwrap();
+    assert_eq!(report.input, "docx");
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    let mut reference = import_bytes(SEED_DOC, &seed_opts()).unwrap();
+    reference.import_report = None;
+    assert_eq!(b, reference);
+}
+
+#[test]
+fn damaged_docx_is_a_clear_error() {
+    let bytes = include_bytes!("fixtures/seed.docx");
+    let cut = &bytes[..bytes.len() / 2];
+    let err = import_bytes(cut, &ImportOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("Word document"), "{err}");
 }
