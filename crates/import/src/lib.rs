@@ -138,6 +138,9 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
             SectionKind::Assets => tables::assets(body, &mut b, &unit, skipped),
             SectionKind::Glossary => narrative::glossary(body, &mut b, skipped),
             SectionKind::Notes => narrative::notes(body, &mut b),
+            SectionKind::SummaryTable => tables::summary_table(body, &mut b, &unit, skipped),
+            SectionKind::ThreePublicTable => tables::three_public_table(body, &mut b, &unit, skipped),
+            SectionKind::OtherBudgetTable => tables::other_table(*kind, body, skipped),
         }
     }
     // A document that states the overall figures only in the 总体情况 paragraph still fills them.
@@ -147,6 +150,7 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
             SectionKind::Revenue => b.revenue.total.is_some(),
             SectionKind::Expenditure => b.expenditure.total.is_some(),
             SectionKind::Change => b.change.total.is_some(),
+            SectionKind::ThreePublic => b.three_public.total.is_some(),
             _ => false,
         };
         if !report.sections_found.contains(&name) && !filled {

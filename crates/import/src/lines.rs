@@ -71,6 +71,12 @@ pub enum SectionKind {
     Assets,
     Glossary,
     Notes,
+    /// 收支总表 of the nine-table layout (revenue on the left, expenditure on the right).
+    SummaryTable,
+    /// “三公”经费支出表.
+    ThreePublicTable,
+    /// Another table of the nine-table layout (收入总表, 支出总表, 财政拨款收支总表…).
+    OtherBudgetTable,
 }
 
 impl SectionKind {
@@ -91,6 +97,9 @@ impl SectionKind {
             SectionKind::Assets => "国有资产",
             SectionKind::Glossary => "名词解释",
             SectionKind::Notes => "其他需要说明的事项",
+            SectionKind::SummaryTable => "收支总表",
+            SectionKind::ThreePublicTable => "“三公”经费支出表",
+            SectionKind::OtherBudgetTable => "其他预算表",
         }
     }
 
@@ -143,6 +152,31 @@ pub fn heading_kind(line: &SrcLine) -> Option<SectionKind> {
     let body = body.trim_end_matches(['：', ':']);
     let has = |k: &str| body.contains(k);
     use SectionKind::*;
+    // Table titles of the nine-table layout: "表1 部门收支总表", "附表七：“三公”经费支出表（单位：万元）".
+    let title = body.split(['（', '(']).next().unwrap_or(body).trim();
+    if title.ends_with('表') && !has("情况") && !has("说明") {
+        if title.contains("收支总表") && !title.contains("财政拨款") {
+            return Some(SummaryTable);
+        }
+        if title.contains("三公") {
+            return Some(ThreePublicTable);
+        }
+        if [
+            "收入总表",
+            "支出总表",
+            "财政拨款收支总表",
+            "一般公共预算支出表",
+            "基本支出表",
+            "政府性基金",
+            "项目支出表",
+            "国有资本经营",
+        ]
+        .iter()
+        .any(|k| title.contains(k))
+        {
+            return Some(OtherBudgetTable);
+        }
+    }
     let kind = if has("部门职责") && (has("机构") || numbered) {
         Duties
     } else if body == "部门职责" {

@@ -256,3 +256,197 @@ fn build_tree(flat: Vec<(usize, AssetRow)>) -> Vec<AssetRow> {
     }
     roots
 }
+
+/// The unit a table states ("单位：元", "金额单位：万元"), if any.
+fn table_unit(body: &[SrcLine]) -> Option<&'static str> {
+    body.iter().find_map(|l| {
+        let t = l.text.replace([' ', '　'], "");
+        let at = t.find("单位")?;
+        let rest = &t[at..];
+        ["万元", "亿元", "元"].into_iter().find(|u| rest.contains(u))
+    })
+}
+
+fn strip_numbering(name: &str) -> String {
+    crate::lines::strip_heading_number(name.trim()).trim().to_string()
+}
+
+fn amount_cell(cell: &str, from: &str, to: &str) -> Result<Option<rust_decimal::Decimal>, ()> {
+    parse_cell_number(cell).map(|v| v.map(|d| crate::text::convert(d, from, to)))
+}
+
+/// 收支总表: rows of (收入项目, 金额, 支出项目, 金额). Fills revenue sources and expenditure
+/// categories when the narrative did not state them; otherwise checks nothing and keeps the
+/// narrative figures (the reconciliation view compares them).
+pub fn summary_table(body: &[SrcLine], b: &mut Bundle, unit: &str, skipped: &mut Vec<SkippedLine>) {
+    let from = table_unit(body).unwrap_or(unit);
+    let (rows, _) = table_rows(body);
+    let mut sources = Vec::new();
+    let mut cats = Vec::new();
+    let (mut rev_total, mut exp_total) = (None, None);
+    for (line, cells) in rows {
+        if cells.len() != 4 {
+            skip(
+                skipped,
+                line,
+                &cells.join("|"),
+                "收支总表行应有 4 列（收入项目、金额、支出项目、金额）",
+            );
+            continue;
+        }
+        if cells
+            .iter()
+            .any(|c| matches!(c.trim(), "预算数" | "金额" | "本年预算数"))
+        {
+            continue; // header
+        }
+        for (side, (name, cell)) in [(0, (&cells[0], &cells[1])), (1, (&cells[2], &cells[3]))] {
+            let name = strip_numbering(name);
+            if name.is_empty() {
+                continue;
+            }
+            let Ok(amount) = amount_cell(cell, from, unit) else {
+                skip(skipped, line, cell, "收支总表金额无法识别");
+                continue;
+            };
+            let total = name.contains("总计") || name == "合计" || name.ends_with("合计");
+            match (side, total) {
+                (0, true) => rev_total = amount.or(rev_total),
+                (1, true) => exp_total = amount.or(exp_total),
+                (0, false) if amount.is_some_and(|a| !a.is_zero()) => sources.push(Line { name, amount }),
+                (1, false) if amount.is_some_and(|a| !a.is_zero()) => {
+                    let class = if name.contains("项目") {
+                        SpendingClass::Project
+                    } else {
+                        SpendingClass::Basic
+                    };
+                    cats.push(ExpenditureCategory { name, amount, class })
+                }
+                _ => {}
+            }
+        }
+    }
+    if b.revenue.total.is_none() {
+        b.revenue.total = rev_total;
+    }
+    if b.revenue.sources.is_empty() {
+        b.revenue.sources = sources;
+    }
+    if b.expenditure.total.is_none() {
+        b.expenditure.total = exp_total;
+    }
+    if b.expenditure.categories.is_empty() {
+        b.expenditure.categories = cats;
+    }
+}
+
+/// “三公”经费支出表: a header row of item names and a row of amounts (a second header row for
+/// 公务用车购置及运行费 → 购置费 / 运行费 is handled by taking the most specific names).
+pub fn three_public_table(body: &[SrcLine], b: &mut Bundle, unit: &str, skipped: &mut Vec<SkippedLine>) {
+    let from = table_unit(body).unwrap_or(unit);
+    let (rows, _) = table_rows(body);
+    let mut headers: Vec<Vec<String>> = Vec::new();
+    let mut values: Option<(usize, Vec<String>)> = None;
+    for (line, cells) in rows {
+        let numeric = cells
+            .iter()
+            .filter(|c| parse_cell_number(c).is_ok_and(|v| v.is_some()))
+            .count();
+        if numeric * 2 >= cells.len() && numeric > 0 {
+            values = Some((line, cells));
+            break;
+        }
+        headers.push(cells);
+    }
+    let Some((line, values)) = values else {
+        skip(
+            skipped,
+            body.first().map_or(0, |l| l.no),
+            "“三公”经费支出表",
+            "表中没有金额行",
+        );
+        return;
+    };
+    // For each column, the last non-empty header text above it (the most specific name).
+    let name_of = |col: usize| {
+        headers
+            .iter()
+            .rev()
+            .find_map(|h| h.get(col).map(|s| s.trim()).filter(|s| !s.is_empty()))
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut items = Vec::new();
+    let mut total = None;
+    let mut vehicles_parent_split = false;
+    for (col, cell) in values.iter().enumerate() {
+        let name = name_of(col);
+        let Ok(amount) = amount_cell(cell, from, unit) else {
+            skip(skipped, line, cell, "“三公”经费支出表金额无法识别");
+            continue;
+        };
+        if name.contains("合计") || name.contains("总计") {
+            total = amount;
+            continue;
+        }
+        if name.contains("小计") {
+            continue; // a subtotal of the columns beside it
+        }
+        let kind = if name.contains("出国") || name.contains("出境") {
+            ThreePublicKind::Overseas
+        } else if name.contains("购置") && name.contains("运行") {
+            ThreePublicKind::Vehicles
+        } else if name.contains("购置") {
+            vehicles_parent_split = true;
+            ThreePublicKind::VehiclePurchase
+        } else if name.contains("运行") || name.contains("车") {
+            vehicles_parent_split = true;
+            ThreePublicKind::VehicleOperation
+        } else if name.contains("接待") {
+            ThreePublicKind::Reception
+        } else {
+            skip(
+                skipped,
+                line,
+                &format!("{name}: {cell}"),
+                "“三公”经费支出表中无法识别的列",
+            );
+            continue;
+        };
+        items.push(ThreePublicItem {
+            name,
+            kind,
+            amount,
+            change: None,
+            change_text: String::new(),
+            reason: String::new(),
+        });
+    }
+    if vehicles_parent_split {
+        // When 购置费 and 运行费 are given, a 购置及运行费 column is their subtotal, not an item.
+        items.retain(|i| i.kind != ThreePublicKind::Vehicles);
+    }
+    let tp = &mut b.three_public;
+    if tp.total.is_none() {
+        tp.total = total;
+    }
+    if tp.items.is_empty() {
+        tp.items = items;
+    }
+}
+
+/// Tables of the nine-table layout not read into the bundle yet: every row is reported.
+pub fn other_table(kind: crate::lines::SectionKind, body: &[SrcLine], skipped: &mut Vec<SkippedLine>) {
+    let (rows, loose) = table_rows(body);
+    for l in loose {
+        skip(skipped, l.no, &l.text, &format!("{}中的文字未导入", kind.name()));
+    }
+    for (line, cells) in rows {
+        skip(
+            skipped,
+            line,
+            &cells.join("|"),
+            "此预算表（收入总表、支出总表、财政拨款收支总表、一般公共预算支出表等）暂不导入；其合计数请以收支总表为准",
+        );
+    }
+}

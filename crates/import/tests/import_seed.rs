@@ -252,3 +252,57 @@ fn damaged_docx_is_a_clear_error() {
     let err = import_bytes(cut, &ImportOptions::default()).unwrap_err();
     assert!(err.to_string().contains("Word document"), "{err}");
 }
+
+/// The classic nine-table layout: figures in 收支总表 and “三公”经费支出表 (amounts in 元 with
+/// thousands separators, a two-row header with 小计/购置费/运行费), other tables reported.
+#[test]
+fn nine_table_layout() {
+    let doc = include_str!("fixtures/nine_tables.txt");
+    let b = import_text(doc, &ImportOptions::default()).unwrap();
+    assert_eq!(b.meta.unit, "万元");
+    assert_eq!(b.revenue.total, Some(d("1798.168")));
+    assert_eq!(
+        b.revenue.sources,
+        vec![Line {
+            name: "一般公共预算拨款".into(),
+            amount: Some(d("1798.168"))
+        }]
+    );
+    let cats: Vec<(&str, Decimal)> = b
+        .expenditure
+        .categories
+        .iter()
+        .map(|c| (c.name.as_str(), c.amount.unwrap()))
+        .collect();
+    assert_eq!(
+        cats,
+        [
+            ("工资福利支出", d("1200")),
+            ("商品和服务支出", d("300")),
+            ("对个人和家庭的补助", d("98.168")),
+            ("项目支出", d("200"))
+        ]
+    );
+    let tp: Vec<(&str, ThreePublicKind, Decimal)> = b
+        .three_public
+        .items
+        .iter()
+        .map(|i| (i.name.as_str(), i.kind, i.amount.unwrap()))
+        .collect();
+    assert_eq!(
+        tp,
+        [
+            ("因公出国（境）费", ThreePublicKind::Overseas, d("0")),
+            ("购置费", ThreePublicKind::VehiclePurchase, d("0")),
+            ("运行费", ThreePublicKind::VehicleOperation, d("12")),
+            ("公务接待费", ThreePublicKind::Reception, d("6.85")),
+        ]
+    );
+    assert_eq!(b.three_public.total, Some(d("18.85")));
+    let r = b.import_report.as_ref().unwrap();
+    assert!(r.sections_found.contains(&"收支总表".to_string()));
+    assert!(!r.sections_missing.contains(&"“三公”经费".to_string()));
+    assert_eq!(r.skipped.len(), 2, "{:?}", r.skipped);
+    assert_eq!(r.skipped[1].line, 42);
+    assert!(reconcile(&b).iter().all(|c| c.status != CheckStatus::Fail));
+}
