@@ -1,17 +1,18 @@
 //! The app shell: load the bundle, provide it, route to a view.
 
+use crate::components::open_file::OpenFile;
 use crate::components::{
     assets::AssetsView, checks::ChecksView, duties::DutiesView, error_view::ErrorView, indicators::IndicatorsView,
     nav::Nav, other::OtherView, overview::OverviewView, performance::PerformanceView,
 };
-use crate::hooks::use_bundle::{use_bundle, BundleCtx, LoadState};
+use crate::hooks::use_bundle::{use_bundle, BundleCtx, LoadState, UseBundle};
 use crate::hooks::use_route::use_route;
 use crate::route::Route;
 use yew::prelude::*;
 
 #[component]
 pub fn App() -> Html {
-    let state = use_bundle();
+    let UseBundle { state, open_file } = use_bundle();
     let route = use_route();
     match state {
         LoadState::Loading(step) => html! {
@@ -20,7 +21,12 @@ pub fn App() -> Html {
                 <p role="status">{ step }</p>
             </main>
         },
-        LoadState::Failed(err) => html! { <main id="main"><ErrorView error={err} /></main> },
+        LoadState::Failed(err) => html! {
+            <main id="main">
+                <ErrorView error={err} />
+                <OpenFile on_file={open_file} />
+            </main>
+        },
         LoadState::Loaded(ctx) => {
             let b = &ctx.0.bundle;
             let view = match route {
@@ -48,6 +54,7 @@ pub fn App() -> Html {
                     </header>
                     <main id="main" tabindex="-1">{ view }</main>
                     <footer class="site">
+                        <OpenFile on_file={open_file} />
                         <p>{ format!("数据来源：{}", b.meta.title) }</p>
                         <p>{ format!("数据文件：{}", ctx.0.path) }</p>
                         <p>{ "公开 Gongkai · 预算公开查看器。数据保持原文，空白金额显示为“未列”。" }</p>

@@ -7,6 +7,7 @@ pub mod duties;
 pub mod error_view;
 pub mod indicators;
 pub mod nav;
+pub mod open_file;
 pub mod other;
 pub mod overview;
 pub mod performance;

@@ -1,7 +1,7 @@
 //! The one hook for bundles: which bundle to show (from `?bundle=` or the catalog), loading it,
 //! and the state the app renders (loading with progress, loaded, or a [`LoadError`]).
 
-use crate::loader::{check_relative, fetch_bundle, fetch_catalog};
+use crate::loader::{check_relative, fetch_bundle, fetch_catalog, open_local_file};
 use gongkai_model::{reconcile, Bundle, Catalog, Check, LoadError};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -65,21 +65,52 @@ async fn load() -> Result<Loaded, LoadError> {
     Ok(Loaded { bundle, path, checks })
 }
 
-/// Loads the bundle once on mount.
+/// The load state and a callback that opens a local file instead (import in the browser).
+pub struct UseBundle {
+    pub state: LoadState,
+    pub open_file: Callback<web_sys::File>,
+}
+
+fn loaded(bundle: Bundle, path: String) -> LoadState {
+    let checks = reconcile(&bundle);
+    LoadState::Loaded(BundleCtx(Rc::new(Loaded { bundle, path, checks })))
+}
+
+/// Loads the bundle once on mount; `open_file` replaces it with a local file.
 #[hook]
-pub fn use_bundle() -> LoadState {
+pub fn use_bundle() -> UseBundle {
     let state = use_state(|| LoadState::Loading("正在加载数据…".to_string()));
     {
         let state = state.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let next = match load().await {
-                    Ok(loaded) => LoadState::Loaded(BundleCtx(Rc::new(loaded))),
+                    Ok(l) => LoadState::Loaded(BundleCtx(Rc::new(l))),
                     Err(e) => LoadState::Failed(e),
                 };
                 state.set(next);
             });
         });
     }
-    (*state).clone()
+    let open_file = {
+        let state = state.clone();
+        Callback::from(move |file: web_sys::File| {
+            let state = state.clone();
+            let name = file.name();
+            state.set(LoadState::Loading(format!(
+                "正在读取 {name}…（文件只在本机处理，不会上传）"
+            )));
+            wasm_bindgen_futures::spawn_local(async move {
+                let next = match open_local_file(file).await {
+                    Ok(b) => loaded(b, format!("本地文件 {name}")),
+                    Err(e) => LoadState::Failed(e),
+                };
+                state.set(next);
+            });
+        })
+    };
+    UseBundle {
+        state: (*state).clone(),
+        open_file,
+    }
 }

@@ -198,6 +198,55 @@ await test('bundle text is shown as text, never run', desktop, async (page) => {
   expect(await page.locator('main img, main script, dl.glossary a').count() === 0, 'no injected elements');
 });
 
+// ---- local files: imported in the browser, nothing uploaded ----
+const fx = path.join(root, 'crates/import/tests/fixtures');
+const local = [
+  ['seed text document', path.join(fx, '000_462ce516b33954bc.txt'), '#/performance', async (page) => {
+    await page.waitForSelector('table.activities');
+    expect(await page.locator('table.activities tbody tr').count() === 39, '39 activities from the imported text');
+    expect((await page.textContent('footer')).includes('本地文件 000_462ce516b33954bc.txt'), 'footer names the local file');
+  }],
+  ['Word document', path.join(fx, 'seed.docx'), '#/', async (page) => {
+    await page.waitForSelector('#total-revenue');
+    expect((await page.textContent('#total-revenue')).includes('3,719.45'), 'docx total');
+  }],
+  ['PDF text', path.join(fx, 'seed_pdftext.txt'), '#/checks', async (page) => {
+    await page.waitForSelector('#h-import');
+    const t = await page.textContent('main');
+    expect(t.includes('输入格式：pdf-text'), 'import report shows input kind');
+    expect(t.includes('无法可靠还原'), 'import report lists skipped table lines');
+  }],
+  ['bundle json', path.join(root, 'data/pingxiang-fgj-2017.json'), '#/assets', async (page) => {
+    await page.waitForSelector('table.assets');
+  }],
+];
+for (const [name, file, hash, check] of local) {
+  await test(`open local file: ${name}`, desktop, async (page) => {
+    await page.goto(`${origin}/${hash}`);
+    await page.waitForSelector('#open-file-input', { state: 'attached' });
+    const requestsBefore = [];
+    page.on('request', (r) => { if (r.method() !== 'GET') requestsBefore.push(r.url()); });
+    await page.setInputFiles('#open-file-input', file);
+    await check(page);
+    expect(requestsBefore.length === 0, `nothing uploaded: ${requestsBefore}`);
+  });
+}
+await test('open local file: GBK text and a binary file', phone, async (page) => {
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#open-file-input', { state: 'attached' });
+  // "某县局\n2018年部门预算公开\n三、“三公”经费预算情况\n安排“三公”经费11.82万元，比上年增加2.35万元。" in GBK.
+  const gbk = Buffer.from('c4b3cfd8bed60a32303138c4eab2bfc3c5d4a4cbe3b9abbfaa0ac8fda1a2a1b0c8fdb9aba1b1beadb7d1d4a4cbe3c7e9bff60ab0b2c5c5a1b0c8fdb9aba1b1beadb7d131312e3832cdf2d4aaa3acb1c8c9cfc4ead4f6bcd3322e3335cdf2d4aaa1a30a', 'hex');
+  await page.setInputFiles('#open-file-input', { name: 'gbk.txt', mimeType: 'text/plain', buffer: gbk });
+  await page.waitForSelector('#total-revenue');
+  const t = await page.textContent('main');
+  expect(t.includes('11.82') && t.includes('+2.35'), `GBK document imported: ${t.slice(0, 200)}`);
+  await page.setInputFiles('#open-file-input', { name: 'junk.docx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2, 3]) });
+  await page.waitForSelector('section.error');
+  const e = await page.textContent('section.error');
+  expect(e.includes('无法导入文档') && e.includes('junk.docx'), `clear import error: ${e}`);
+  await shot(page, 'error-import');
+});
+
 await browser.close();
 server.close();
 if (foreign.length) { failures++; console.log(`FAIL requests to other origins: ${[...new Set(foreign)].join(', ')}`); }

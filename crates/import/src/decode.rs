@@ -4,6 +4,9 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     Empty,
+    /// Not UTF-8 and this build has no GBK decoder (the web build leaves it to the browser's
+    /// TextDecoder; the CLI has one).
+    LegacyEncoding,
     /// Looks like a binary file (NUL bytes or many control characters), with a guess of its type.
     Binary {
         guess: &'static str,
@@ -14,6 +17,7 @@ impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DecodeError::Empty => f.write_str("the file is empty"),
+            DecodeError::LegacyEncoding => f.write_str("the text is neither UTF-8 nor UTF-16; save it as UTF-8"),
             DecodeError::Binary { guess } => write!(f, "the file is not text (looks like {guess})"),
         }
     }
@@ -29,30 +33,41 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
         return Ok((String::from_utf8_lossy(rest).into_owned(), "UTF-8 (BOM)"));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) {
-        let (t, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(&bytes[2..]);
-        return Ok((t.into_owned(), "UTF-16LE"));
+        return Ok((utf16(&bytes[2..], u16::from_le_bytes), "UTF-16LE"));
     }
     if bytes.starts_with(&[0xFE, 0xFF]) {
-        let (t, _) = encoding_rs::UTF_16BE.decode_without_bom_handling(&bytes[2..]);
-        return Ok((t.into_owned(), "UTF-16BE"));
+        return Ok((utf16(&bytes[2..], u16::from_be_bytes), "UTF-16BE"));
     }
     if let Some(guess) = binary_guess(bytes) {
         return Err(DecodeError::Binary { guess });
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_string(), "UTF-8")),
-        Err(_) => {
-            let (t, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-            if had_errors {
-                Ok((
-                    String::from_utf8_lossy(bytes).into_owned(),
-                    "UTF-8 (with invalid bytes replaced)",
-                ))
-            } else {
-                Ok((t.into_owned(), "GB18030/GBK"))
-            }
-        }
+        Err(_) => legacy(bytes),
     }
+}
+
+fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));
+    char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect()
+}
+
+#[cfg(feature = "gbk")]
+fn legacy(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+    let (t, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+    if had_errors {
+        Ok((
+            String::from_utf8_lossy(bytes).into_owned(),
+            "UTF-8 (with invalid bytes replaced)",
+        ))
+    } else {
+        Ok((t.into_owned(), "GB18030/GBK"))
+    }
+}
+
+#[cfg(not(feature = "gbk"))]
+fn legacy(_bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+    Err(DecodeError::LegacyEncoding)
 }
 
 fn binary_guess(bytes: &[u8]) -> Option<&'static str> {
@@ -81,6 +96,7 @@ fn binary_guess(bytes: &[u8]) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "gbk")]
     #[test]
     fn encodings() {
         assert_eq!(decode("一、".as_bytes()).unwrap().0, "一、");

@@ -6,7 +6,7 @@ use gongkai_model::*;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-const SEED_DOC: &[u8] = include_bytes!("../../../../shared/seed/000_462ce516b33954bc.txt");
+const SEED_DOC: &[u8] = include_bytes!("fixtures/000_462ce516b33954bc.txt");
 const SEED_BUNDLE: &str = include_str!("../../../data/pingxiang-fgj-2017.json");
 
 fn seed_opts() -> ImportOptions {
@@ -25,7 +25,7 @@ fn d(s: &str) -> Decimal {
 #[test]
 fn seed_imports_to_the_exact_bundle_in_data() {
     let b = import_bytes(SEED_DOC, &seed_opts()).unwrap();
-    assert_eq!(to_json(&b), SEED_BUNDLE, "run: gongkai import ../shared/seed/000_462ce516b33954bc.txt --province 河北省 --city 邢台市 -o data/pingxiang-fgj-2017.json");
+    assert_eq!(to_json(&b), SEED_BUNDLE, "run: gongkai import crates/import/tests/fixtures/000_462ce516b33954bc.txt --province 河北省 --city 邢台市 -o data/pingxiang-fgj-2017.json");
     let r = b.import_report.as_ref().unwrap();
     assert!(r.skipped.is_empty() && r.sections_missing.is_empty(), "{r:?}");
 }

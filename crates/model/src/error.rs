@@ -39,6 +39,8 @@ pub enum LoadError {
     Invalid { file: String, problems: Vec<String> },
     /// The file is larger than the viewer accepts.
     TooLarge { file: String, bytes: usize, limit: usize },
+    /// A local document could not be imported (unreadable, not a disclosure…).
+    Import { file: String, detail: String },
 }
 
 impl LoadError {
@@ -52,7 +54,8 @@ impl LoadError {
             | LoadError::UnsupportedVersion { file, .. }
             | LoadError::Field { file, .. }
             | LoadError::Invalid { file, .. }
-            | LoadError::TooLarge { file, .. } => file,
+            | LoadError::TooLarge { file, .. }
+            | LoadError::Import { file, .. } => file,
         }
     }
 
@@ -66,6 +69,7 @@ impl LoadError {
             LoadError::Field { .. } => "数据包字段错误",
             LoadError::Invalid { .. } => "数据包内容不一致",
             LoadError::TooLarge { .. } => "数据文件过大",
+            LoadError::Import { .. } => "无法导入文档",
         }
     }
 
@@ -109,6 +113,9 @@ impl LoadError {
             LoadError::Invalid { file, problems } => {
                 format!("{file} 的数据未通过检查：{}", problems.join("；"))
             }
+            LoadError::Import { file, detail } => format!(
+                "{file} 无法导入：{detail}。支持的文件：预算公开文本（.txt，UTF-8/UTF-16/GBK）、Word 文档（.docx）和数据包（.json）。"
+            ),
             LoadError::TooLarge { file, bytes, limit } => format!(
                 "{file} 大小为 {} MB，超过上限 {} MB。",
                 bytes / 1_000_000,
@@ -158,6 +165,7 @@ impl LoadError {
             LoadError::TooLarge { file, bytes, limit } => {
                 format!("{file}: {bytes} bytes is more than the limit of {limit} bytes")
             }
+            LoadError::Import { file, detail } => format!("{file}: cannot import: {detail}"),
         }
     }
 }
