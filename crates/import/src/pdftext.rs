@@ -76,33 +76,34 @@ pub fn clean(lines: Vec<SrcLine>) -> Vec<SrcLine> {
         .map(|(n, _)| n)
         .unwrap_or(usize::MAX);
     let mut out: Vec<SrcLine> = Vec::with_capacity(kept.len());
+    // Length in characters of the last source line appended to `out.last()` (joined paragraphs
+    // grow; only the last wrapped piece tells whether the paragraph continues). Tracked here so
+    // joining stays linear in the size of the document.
+    let mut last_len = 0usize;
     for l in kept {
         let t = l.text.trim();
+        let t_len = t.chars().count();
         if let Some(prev) = out.last_mut() {
             let p = prev.text.trim_end();
-            // Joined lines grow, so compare the last wrapped piece: the length modulo nothing is
-            // known, but a joined paragraph only continues while each source line was full.
             // A number cut by the wrap ("3719." / "45万元") always continues.
-            let split_number = p.chars().count() >= 18
+            let split_number = last_len >= 18
                 && p.ends_with(|c: char| c.is_ascii_digit() || c == '.')
                 && t.starts_with(|c: char| c.is_ascii_digit() || c == '.');
-            let long = prev_full(&prev.text, width) || split_number;
+            let full = width != usize::MAX && last_len >= width.saturating_sub(1);
             let next_is_new = t.is_empty() || heading_kind(&l).is_some() || starts_item(t);
-            if long && !ends_sentence(p) && !next_is_new && !l.is_cell() {
+            if (full || split_number) && !ends_sentence(p) && !next_is_new && !l.is_cell() {
                 // Same paragraph, wrapped by the PDF: no space between Chinese characters.
-                prev.text = format!("{p}{t}");
+                let keep = p.len();
+                prev.text.truncate(keep);
+                prev.text.push_str(t);
+                last_len = t_len;
                 continue;
             }
         }
+        last_len = t_len;
         out.push(l);
     }
     out
-}
-
-/// Whether the last source line joined into `text` filled the wrap width.
-fn prev_full(text: &str, width: usize) -> bool {
-    let n = text.trim_end().chars().count();
-    width != usize::MAX && n >= width.saturating_sub(1) && (n % width == 0 || n % width >= width.saturating_sub(1))
 }
 
 /// Table cells one per line (empty cells dropped by the extractor) → rows for the assets table:

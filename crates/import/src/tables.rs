@@ -272,7 +272,11 @@ fn strip_numbering(name: &str) -> String {
 }
 
 fn amount_cell(cell: &str, from: &str, to: &str) -> Result<Option<rust_decimal::Decimal>, ()> {
-    parse_cell_number(cell).map(|v| v.map(|d| crate::text::convert(d, from, to)))
+    let v = parse_cell_number(cell)?.map(|d| crate::text::convert(d, from, to));
+    match v {
+        Some(d) if d.abs() > rust_decimal::Decimal::from(gongkai_model::amount::MAX_ABS_AMOUNT) => Err(()),
+        v => Ok(v),
+    }
 }
 
 /// 收支总表: rows of (收入项目, 金额, 支出项目, 金额). Fills revenue sources and expenditure

@@ -39,7 +39,7 @@ pub fn parse_cell_number(cell: &str) -> Result<Option<Decimal>, ()> {
     match gongkai_model::amount::parse_amount(&cleaned) {
         Ok(d) => Ok(Some(d)),
         Err(_) => match Decimal::from_str(&cleaned) {
-            Ok(d) if cleaned.starts_with('+') => Ok(Some(d)),
+            Ok(d) if cleaned.starts_with('+') && in_range(&d) => Ok(Some(d)),
             _ => Err(()),
         },
     }
@@ -73,7 +73,13 @@ fn leading_number(s: &str) -> Option<(Decimal, usize)> {
         return None;
     }
     let cleaned: String = s[..end].chars().filter(|c| *c != ',').collect();
-    Decimal::from_str(&cleaned).ok().map(|d| (d, end))
+    // Beyond the bundle's range an amount is certainly not a budget figure (and would make an
+    // unreadable bundle): treat it as text.
+    Decimal::from_str(&cleaned).ok().filter(in_range).map(|d| (d, end))
+}
+
+fn in_range(d: &Decimal) -> bool {
+    d.abs() <= Decimal::from(gongkai_model::amount::MAX_ABS_AMOUNT)
 }
 
 /// Money units a document may use, and their factor to 万元.
@@ -97,7 +103,10 @@ pub fn amount_in(s: &str, target_unit: &str) -> Option<(Decimal, usize)> {
             for (unit, _) in UNITS {
                 if let Some(stripped) = after.strip_prefix(unit) {
                     let consumed = norm.len() - stripped.len();
-                    return Some((convert(value, unit, target_unit), consumed));
+                    let converted = convert(value, unit, target_unit);
+                    if in_range(&converted) {
+                        return Some((converted, consumed));
+                    }
                 }
             }
             i += len;
@@ -112,6 +121,9 @@ pub fn amount_in(s: &str, target_unit: &str) -> Option<(Decimal, usize)> {
 pub fn convert(value: Decimal, from: &str, to: &str) -> Decimal {
     if from == to {
         return value;
+    }
+    if !in_range(&value) {
+        return value; // callers check the range; never overflow here
     }
     let f = |u: &str| {
         UNITS
