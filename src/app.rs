@@ -33,6 +33,7 @@ pub fn App() -> Html {
                 Route::Overview => html! { <OverviewView /> },
                 Route::Duties => html! { <DutiesView /> },
                 Route::Performance(open) => html! { <PerformanceView {open} /> },
+                Route::SubActivity(i, j) => html! { <PerformanceView open={Some(i)} sub={Some(j)} /> },
                 Route::Indicators => html! { <IndicatorsView /> },
                 Route::Assets => html! { <AssetsView /> },
                 Route::Other => html! { <OtherView /> },

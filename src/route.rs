@@ -9,6 +9,8 @@ pub enum Route {
     Duties,
     /// The performance table; `Some(i)` opens activity `i` (0-based index into the bundle).
     Performance(Option<usize>),
+    /// Sub-activity `j` of activity `i` (0-based), shown inside its activity.
+    SubActivity(usize, usize),
     Indicators,
     Assets,
     Other,
@@ -22,7 +24,13 @@ impl Route {
         let mut parts = path.split('/');
         match (parts.next().unwrap_or(""), parts.next()) {
             ("duties", _) => Route::Duties,
-            ("performance", Some(n)) => Route::Performance(n.parse::<usize>().ok().filter(|n| *n >= 1).map(|n| n - 1)),
+            ("performance", Some(n)) => {
+                let one_based = |s: &str| s.parse::<usize>().ok().filter(|n| *n >= 1).map(|n| n - 1);
+                match (one_based(n), parts.next().and_then(one_based)) {
+                    (Some(i), Some(j)) => Route::SubActivity(i, j),
+                    (i, _) => Route::Performance(i),
+                }
+            }
             ("performance", None) => Route::Performance(None),
             ("indicators", _) => Route::Indicators,
             ("assets", _) => Route::Assets,
@@ -39,6 +47,7 @@ impl Route {
             Route::Duties => "#/duties".into(),
             Route::Performance(None) => "#/performance".into(),
             Route::Performance(Some(i)) => format!("#/performance/{}", i + 1),
+            Route::SubActivity(i, j) => format!("#/performance/{}/{}", i + 1, j + 1),
             Route::Indicators => "#/indicators".into(),
             Route::Assets => "#/assets".into(),
             Route::Other => "#/other".into(),
@@ -59,6 +68,25 @@ impl Route {
 
     /// Whether the nav entry `nav` is the section this route is in.
     pub fn in_section(self, nav: Route) -> bool {
-        matches!((self, nav), (Route::Performance(_), Route::Performance(_))) || self == nav
+        matches!(
+            (self, nav),
+            (Route::Performance(_) | Route::SubActivity(..), Route::Performance(_))
+        ) || self == nav
+    }
+
+    /// One level up the drill path (Escape): sub-activity → activity → all activities.
+    pub fn up(self) -> Option<Route> {
+        match self {
+            Route::SubActivity(i, _) => Some(Route::Performance(Some(i))),
+            Route::Performance(Some(_)) => Some(Route::Performance(None)),
+            _ => None,
+        }
+    }
+
+    /// Goes to this route (sets the location hash, so history and deep links follow).
+    pub fn go(self) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&self.to_hash());
+        }
     }
 }

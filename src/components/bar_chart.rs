@@ -1,10 +1,12 @@
-//! A bar chart figure: title, one-line text summary, the plotters-drawn SVG, and a data table
-//! alternative that screen readers and keyboard users reach directly.
+//! A bar chart figure: title, one-line text summary, the plotters-drawn SVG on an interactive
+//! surface (hover, tap, arrow keys show each row; Enter or click opens it when the chart is
+//! drillable), a live info line, the rows with blank amounts, and a data table alternative.
 
+use super::chart_surface::ChartSurface;
 use crate::hooks::use_width::use_chart_width;
 use gongkai_model::chart::{layout_bars, series_colour_index, BarChart};
 use gongkai_model::format::fmt_opt;
-use gongkai_model::render::bars_svg;
+use gongkai_model::render::bars_svg_selected;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,18 +16,35 @@ pub struct BarChartViewProps {
     pub chart: Rc<BarChart>,
     /// Stable id prefix for headings and the table.
     pub id: AttrValue,
+    /// Opens row `i` (drill down); rows are not openable without it.
+    #[prop_or_default]
+    pub on_activate: Option<Callback<usize>>,
+    /// Goes up a level on Escape.
+    #[prop_or_default]
+    pub on_escape: Option<Callback<()>>,
 }
 
 #[component]
 pub fn BarChartView(props: &BarChartViewProps) -> Html {
     let width = use_chart_width();
-    let chart = props.chart.clone();
-    // Layout and SVG depend only on the chart and the width: compute once per change.
-    let svg = use_memo((chart.clone(), width), |(chart, width)| {
-        bars_svg(&layout_bars(chart, *width))
+    let selected = use_state(|| None::<usize>);
+    let layout = use_memo((props.chart.clone(), width), |(chart, width)| {
+        Rc::new(layout_bars(chart, *width))
+    });
+    let svg = use_memo(((*layout).clone(), *selected), |(l, sel)| {
+        AttrValue::from(bars_svg_selected(l, *sel))
     });
     let c = &props.chart;
     let title_id = format!("{}-title", props.id);
+    let info_id = format!("{}-info", props.id);
+    let hit = {
+        let layout = (*layout).clone();
+        Callback::from(move |(x, y): (f64, f64)| layout.hit(x, y))
+    };
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |s: Option<usize>| selected.set(s))
+    };
     let legend = (c.series.len() > 1).then(|| {
         html! {
             <ul class="legend" aria-hidden="true">
@@ -35,14 +54,33 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
             </ul>
         }
     });
+    let hint = if props.on_activate.is_some() {
+        "移动鼠标、轻触或用方向键查看各项；点击或按回车打开下一级。"
+    } else {
+        "移动鼠标、轻触或用方向键查看各项。"
+    };
+    let info = match *selected {
+        Some(i) => c.describe(i),
+        None => hint.to_string(),
+    };
     html! {
         <figure class="chart" aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ &props.title }</h3>
             <figcaption class="summary">{ &c.summary }</figcaption>
             { legend.unwrap_or_default() }
-            <div class="svg" role="img" aria-label={format!("{}：{}", props.title, c.summary)}>
-                { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
-            </div>
+            <ChartSurface
+                svg={(*svg).clone()}
+                layout_width={layout.width}
+                {hit}
+                order={(0..c.rows.len()).collect::<Vec<_>>()}
+                selected={*selected}
+                {on_select}
+                on_activate={props.on_activate.clone()}
+                on_escape={props.on_escape.clone()}
+                label={format!("{}：{}", props.title, c.summary)}
+                info_id={info_id.clone()}
+            />
+            <p class="chart-info" id={info_id} aria-live="polite">{ info }</p>
             { if c.blank_rows.is_empty() { html!{} } else { html! {
                 <p class="blank-rows">{ format!("金额未列（不绘制）：{}", c.blank_rows.join("、")) }</p>
             } } }

@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod bar_chart;
+pub mod chart_surface;
 pub mod checks;
 pub mod duties;
 pub mod error_view;
@@ -11,6 +12,7 @@ pub mod open_file;
 pub mod other;
 pub mod overview;
 pub mod performance;
+pub mod treemap_view;
 
 use crate::hooks::use_bundle::BundleCtx;
 use yew::prelude::*;

@@ -2,7 +2,8 @@
 
 use super::bar_chart::BarChartView;
 use super::use_loaded;
-use gongkai_model::chart::{expenditure_chart, three_public_chart};
+use crate::route::Route;
+use gongkai_model::chart::{change_chart, expenditure_chart, three_public_chart};
 use gongkai_model::format::{fmt_change, fmt_opt};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -14,6 +15,7 @@ pub fn OverviewView() -> Html {
     let unit = b.meta.unit.as_str();
     let spend = use_memo(ctx.clone(), |c| Rc::new(expenditure_chart(&c.0.bundle)));
     let tp_chart = use_memo(ctx.clone(), |c| Rc::new(three_public_chart(&c.0.bundle)));
+    let change = use_memo(ctx.clone(), |c| Rc::new(change_chart(&c.0.bundle)));
     let base_year = b
         .change
         .base_year
@@ -46,6 +48,7 @@ pub fn OverviewView() -> Html {
             <section aria-labelledby="h-budget">
                 <h2 id="h-budget">{ "收支安排" }</h2>
                 <BarChartView id="spend" title="支出按经济分类" chart={(*spend).clone()} />
+                <p class="hint">{ "项目支出按职责活动的细分见" }<a href={Route::Performance(None).to_hash()}>{ "绩效预算" }</a>{ "。" }</p>
                 <h3>{ "收入说明" }</h3>
                 { paragraphs(&b.revenue.text) }
                 { if b.revenue.sources.is_empty() { html!{} } else { html! {
@@ -58,6 +61,7 @@ pub fn OverviewView() -> Html {
                 <h3>{ "支出说明" }</h3>
                 { paragraphs(&b.expenditure.text) }
                 <h3>{ "比上年增减情况" }</h3>
+                <BarChartView id="change" title="比上年增减：上年与本年" chart={(*change).clone()} />
                 { paragraphs(&b.change.text) }
             </section>
 

@@ -1,11 +1,10 @@
 //! 绩效预算: activities with amounts (chart + table); an activity opens (deep link
 //! `#/performance/N`) to its sub-activities with descriptions, goals and indicators.
 
-use super::bar_chart::BarChartView;
 use super::indicators::IndicatorTable;
+use super::treemap_view::TreemapView;
 use super::use_loaded;
 use crate::route::Route;
-use gongkai_model::chart::{activities_chart, sub_activities_chart};
 use gongkai_model::format::{fmt_opt, fmt_share};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -14,20 +13,48 @@ use yew::prelude::*;
 pub struct PerformanceViewProps {
     /// Index of the open activity, if any.
     pub open: Option<usize>,
+    /// Index of the sub-activity to bring into view, if any.
+    #[prop_or_default]
+    pub sub: Option<usize>,
+}
+
+/// Escape anywhere on the performance pages goes one level up the drill path.
+#[hook]
+fn use_escape_goes_up(route: Route) {
+    use_effect_with(route, move |route| {
+        let route = *route;
+        let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+            gloo_events::EventListener::new(&doc, "keydown", move |e| {
+                use wasm_bindgen::JsCast;
+                if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+                    if k.key() == "Escape" && !k.default_prevented() {
+                        if let Some(up) = route.up() {
+                            up.go();
+                        }
+                    }
+                }
+            })
+        });
+        move || drop(listener)
+    });
 }
 
 #[component]
 pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
     let ctx = use_loaded();
     let b = &ctx.0.bundle;
-    let chart = use_memo(ctx.clone(), |c| Rc::new(activities_chart(&c.0.bundle)));
+    let route = match (props.open, props.sub) {
+        (Some(i), Some(j)) => Route::SubActivity(i, j),
+        (open, _) => Route::Performance(open),
+    };
+    use_escape_goes_up(route);
     let acts = &b.performance.activities;
     if acts.is_empty() {
         return html! { <><h2>{ "绩效预算" }</h2><p class="blank">{ "本文件未公开绩效预算表。" }</p></> };
     }
     if let Some(i) = props.open {
         return match acts.get(i) {
-            Some(_) => html! { <ActivityDetail index={i} /> },
+            Some(_) => html! { <ActivityDetail index={i} sub={props.sub} /> },
             None => html! {
                 <>
                     <h2>{ "绩效预算" }</h2>
@@ -43,7 +70,13 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
         <>
             <h2>{ "绩效预算" }</h2>
             <p>{ format!("{} 项职责活动，{} 项子活动，{} 项绩效指标。点击活动名称查看子活动和指标。", acts.len(), b.sub_activity_count(), b.indicators().count()) }</p>
-            <BarChartView id="activities" title="项目支出按职责活动（由大到小）" chart={(*chart).clone()} />
+            <TreemapView
+                id="activities"
+                activity={None::<usize>}
+                title="项目支出按职责活动"
+                on_activate={Callback::from(|i: usize| Route::Performance(Some(i)).go())}
+                href={Callback::from(|i: usize| Route::Performance(Some(i)).to_hash())}
+            />
             <table class="activities">
                 <caption>{ format!("职责活动（按公开顺序，金额单位：{unit}）") }</caption>
                 <thead><tr><th scope="col">{ "序号" }</th><th scope="col">{ "职责活动" }</th><th scope="col" class="num">{ "年度预算数" }</th><th scope="col" class="num">{ "占项目支出" }</th><th scope="col" class="num">{ "子活动" }</th></tr></thead>
@@ -66,17 +99,27 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ActivityDetailProps {
     index: usize,
+    sub: Option<usize>,
 }
 
 #[component]
 fn ActivityDetail(props: &ActivityDetailProps) -> Html {
     let ctx = use_loaded();
     let index = props.index;
-    let chart = use_memo((ctx.clone(), index), |(c, i)| {
-        Rc::new(sub_activities_chart(
-            &c.0.bundle,
-            &c.0.bundle.performance.activities[*i],
-        ))
+    // Bring the sub-activity of the deep link into view and give it focus.
+    use_effect_with((index, props.sub), |(_, sub)| {
+        if let Some(j) = sub {
+            let el = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&format!("sub-{j}")));
+            if let Some(el) = el {
+                el.scroll_into_view();
+                use wasm_bindgen::JsCast;
+                if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        }
     });
     let b = &ctx.0.bundle;
     let a = &b.performance.activities[index];
@@ -87,7 +130,16 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
             <nav class="breadcrumb" aria-label="位置">
                 <a href={Route::Performance(None).to_hash()}>{ "绩效预算" }</a>
                 <span aria-hidden="true">{ " › " }</span>
-                <span aria-current="page">{ &a.name }</span>
+                { match props.sub.and_then(|j| a.sub_activities.get(j)) {
+                    None => html! { <span aria-current="page">{ &a.name }</span> },
+                    Some(s) => html! {
+                        <>
+                            <a href={Route::Performance(Some(index)).to_hash()}>{ &a.name }</a>
+                            <span aria-hidden="true">{ " › " }</span>
+                            <span aria-current="page">{ &s.name }</span>
+                        </>
+                    },
+                } }
             </nav>
             <h2>{ format!("{}. {}", index + 1, a.name) }</h2>
             <p class="lead">{ format!("年度预算数：{} {unit}", fmt_opt(a.amount)) }</p>
@@ -96,10 +148,19 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
                 <dt>{ "绩效目标" }</dt><dd>{ text_or_blank(&a.goal) }</dd>
             </dl>
             { if a.indicators.is_empty() { html!{} } else { html! { <IndicatorTable caption={format!("“{}”的绩效指标", a.name)} indicators={Rc::new(a.indicators.clone())} /> } } }
-            { if a.sub_activities.len() > 1 { html! { <BarChartView id="subs" title="子活动金额" chart={(*chart).clone()} /> } } else { html!{} } }
+            { if a.sub_activities.len() > 1 { html! {
+                <TreemapView
+                    id="subs"
+                    activity={Some(index)}
+                    title="子活动金额"
+                    on_activate={Callback::from(move |j: usize| Route::SubActivity(index, j).go())}
+                    href={Callback::from(move |j: usize| Route::SubActivity(index, j).to_hash())}
+                    on_escape={Some(Callback::from(|_| Route::Performance(None).go()))}
+                />
+            } } else { html!{} } }
             { for a.sub_activities.iter().enumerate().map(|(j, s)| html! {
-                <section class="sub-activity" aria-labelledby={format!("sub-{j}")}>
-                    <h3 id={format!("sub-{j}")}>{ &s.name }</h3>
+                <section class={classes!("sub-activity", (props.sub == Some(j)).then_some("focused"))} aria-labelledby={format!("sub-{j}")}>
+                    <h3 id={format!("sub-{j}")} tabindex="-1">{ &s.name }</h3>
                     <p class="lead">{ format!("年度预算数：{} {unit}", fmt_opt(s.amount)) }</p>
                     <dl class="desc">
                         <dt>{ "内容描述" }</dt><dd>{ text_or_blank(&s.description) }</dd>

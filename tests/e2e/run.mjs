@@ -158,6 +158,66 @@ await test('drill down into an activity and back by link', desktop, async (page)
   await page.waitForSelector('nav.breadcrumb');
 });
 
+await test('treemap: keyboard drill-down, Escape back up, deep link to a sub-activity', desktop, async (page) => {
+  await page.goto(`${origin}/#/performance`);
+  const surface = page.locator('#activities-title ~ .chart-surface');
+  await surface.waitFor();
+  await surface.focus();
+  const info = page.locator('#activities-info');
+  expect((await info.textContent()).startsWith('对内商贸管理：872.00 万元；占项目支出 34.6%；占支出合计 23.4%'), `focus info: ${await info.textContent()}`);
+  await page.keyboard.press('ArrowDown');
+  expect((await info.textContent()).startsWith('科技创新项目支撑'), `next item: ${await info.textContent()}`);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#/performance/8');
+  await page.waitForSelector('#subs-title');
+  const subs = page.locator('#subs-title ~ .chart-surface');
+  await subs.focus();
+  expect((await page.locator('#subs-info').textContent()).includes('农村电子商务建设：870.00 万元；占对内商贸管理 99.8%'), 'sub-activity info');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /^#\/performance\/8\/\d+$/.test(location.hash));
+  await page.waitForSelector('.sub-activity.focused');
+  expect((await page.textContent('nav.breadcrumb')).includes('农村电子商务建设'), 'breadcrumb names the sub-activity');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => location.hash === '#/performance/8');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => location.hash === '#/performance');
+  // A deep link reloads straight into the drill path.
+  await page.goto(`${origin}/#/performance/8/3`);
+  await page.waitForSelector('.sub-activity.focused #sub-2');
+  await shot(page, 'drill-sub-activity-desktop');
+});
+
+await test('treemap: pointer hover and click, % switch, bar alternative (phone)', phone, async (page) => {
+  await page.goto(`${origin}/#/performance`);
+  const surface = page.locator('#activities-title ~ .chart-surface');
+  await surface.waitFor();
+  const box = await surface.boundingBox();
+  await page.mouse.move(box.x + 10, box.y + 10);
+  expect((await page.textContent('#activities-info')).startsWith('对内商贸管理'), 'hover shows the top-left (largest) cell');
+  await page.click('button.mode');
+  await page.waitForFunction(() => document.querySelector('#activities-title ~ .chart-surface svg').textContent.includes('23.4%'));
+  await shot(page, 'treemap-share-phone');
+  await surface.click({ position: { x: 10, y: 10 } });
+  await page.waitForFunction(() => location.hash === '#/performance/8');
+  await page.goto(`${origin}/#/performance`);
+  await page.click('button:text("条形图")');
+  await page.waitForSelector('#activities-bars-title');
+  expect(await page.locator('details.ranked li').count() === 39, 'ranked list has all 39 activities');
+});
+
+await test('bar charts: hover and keyboard describe each row', desktop, async (page) => {
+  await page.goto(`${origin}/`);
+  const surface = page.locator('#three-public-title ~ .chart-surface');
+  await surface.waitFor();
+  await surface.focus();
+  await page.keyboard.press('End');
+  expect((await page.textContent('#three-public-info')) === '合计：2016年 9.47 万元，2017年 11.82 万元；占“三公”合计 100.0%', `info: ${await page.textContent('#three-public-info')}`);
+  const change = page.locator('#change-title ~ .chart-surface');
+  await change.focus();
+  expect((await page.textContent('#change-info')).startsWith('支出合计：2016年 2,262.73 万元，2017年 3,719.45 万元'), 'change chart');
+});
+
 await test('keyboard reaches navigation and chart data tables', desktop, async (page) => {
   await page.goto(`${origin}/`);
   await page.waitForSelector('#total-revenue');

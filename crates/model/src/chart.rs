@@ -34,6 +34,43 @@ pub struct BarChart {
     pub summary: String,
     /// Categories whose every value is blank (未列): listed beside the chart, not drawn as bars.
     pub blank_rows: Vec<String>,
+    /// (name, amount) of the whole the rows are parts of, e.g. ("项目支出", 2521.16), for
+    /// "share of parent" in descriptions; `None` when rows are not parts of one whole.
+    pub parent: Option<(String, Decimal)>,
+    /// The department's total expenditure, for "share of total".
+    pub grand_total: Option<Decimal>,
+}
+
+impl BarChart {
+    /// What a person hears or reads when row `i` is hovered or focused: name, amounts with unit,
+    /// share of the parent and of the total.
+    pub fn describe(&self, i: usize) -> String {
+        let Some(row) = self.rows.get(i) else {
+            return String::new();
+        };
+        let unit = &self.unit;
+        let name = row.label.trim_start_matches('　');
+        let values: Vec<String> = row
+            .values
+            .iter()
+            .zip(&self.series)
+            .map(|(v, s)| match v {
+                Some(v) if self.series.len() > 1 => format!("{s} {} {unit}", fmt_amount_grouped(*v)),
+                Some(v) => format!("{} {unit}", fmt_amount_grouped(*v)),
+                None if self.series.len() > 1 => format!("{s} 未列"),
+                None => "未列".to_string(),
+            })
+            .collect();
+        let mut s = format!("{name}：{}", values.join("，"));
+        let current = row.values.last().copied().flatten();
+        if let (Some(v), Some((pname, p))) = (current, &self.parent) {
+            s.push_str(&format!("；占{pname} {}", crate::format::fmt_share(Some(v), Some(*p))));
+        }
+        if let (Some(v), Some(t)) = (current, self.grand_total) {
+            s.push_str(&format!("；占支出合计 {}", crate::format::fmt_share(Some(v), Some(t))));
+        }
+        s
+    }
 }
 
 /// One category of a [`BarChart`].
@@ -87,6 +124,18 @@ pub struct BarLayout {
     /// Top of the plot area, bottom of the plot area.
     pub y0: f64,
     pub y1: f64,
+    /// Vertical extent (top, bottom) of each row: its label and bars. Hit-testing uses these.
+    pub row_bands: Vec<(f64, f64)>,
+}
+
+impl BarLayout {
+    /// The row under the point (x, y) in layout pixels.
+    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+        if x < 0.0 || x > self.width as f64 {
+            return None;
+        }
+        self.row_bands.iter().position(|(top, bottom)| y >= *top && y < *bottom)
+    }
 }
 
 const ROW_LABEL_H: f64 = 20.0;
@@ -145,7 +194,9 @@ pub fn layout_bars(chart: &BarChart, width: u32) -> BarLayout {
     let mut bars = Vec::new();
     let mut labels = Vec::new();
     let mut y = TOP;
+    let mut row_bands = Vec::new();
     for (ri, row) in chart.rows.iter().enumerate() {
+        let top = y - ROW_GAP / 2.0;
         labels.push(Label {
             x: x0,
             y: y + ROW_LABEL_H / 2.0,
@@ -158,7 +209,7 @@ pub fn layout_bars(chart: &BarChart, width: u32) -> BarLayout {
             let colour = if n_series == 1 {
                 SERIES_COLOURS[row.colour % 3]
             } else {
-                SERIES_COLOURS[si % 3]
+                SERIES_COLOURS[series_colour_index(n_series, si)]
             };
             let prefix = if n_series > 1 {
                 format!("{} ", chart.series[si])
@@ -188,6 +239,7 @@ pub fn layout_bars(chart: &BarChart, width: u32) -> BarLayout {
             y += BAR_H + BAR_GAP;
         }
         y += ROW_GAP;
+        row_bands.push((top, y - ROW_GAP / 2.0));
     }
     let ticks = ticks.iter().map(|t| (scale(*t), tick_text(*t))).collect();
     BarLayout {
@@ -200,6 +252,7 @@ pub fn layout_bars(chart: &BarChart, width: u32) -> BarLayout {
         x1,
         y0: TOP,
         y1: y,
+        row_bands,
     }
 }
 
@@ -212,15 +265,19 @@ pub fn expenditure_chart(b: &Bundle) -> BarChart {
         .categories
         .iter()
         .map(|c| BarRow {
-            label: format!(
-                "{}（{}）",
-                c.name,
-                if c.class == SpendingClass::Basic {
+            label: {
+                let class = if c.class == SpendingClass::Basic {
                     "基本支出"
                 } else {
                     "项目支出"
+                };
+                // The class is a text cue as well as a colour; not repeated when the name says it.
+                if c.name.contains(class) {
+                    c.name.clone()
+                } else {
+                    format!("{}（{class}）", c.name)
                 }
-            ),
+            },
             values: vec![c.amount],
             colour: if c.class == SpendingClass::Basic { 0 } else { 2 },
             highlight: false,
@@ -238,6 +295,8 @@ pub fn expenditure_chart(b: &Bundle) -> BarChart {
         rows,
         summary,
         blank_rows: vec![],
+        parent: b.expenditure.total.map(|t| ("支出合计".to_string(), t)),
+        grand_total: None,
     })
 }
 
@@ -282,6 +341,8 @@ pub fn activities_chart(b: &Bundle) -> BarChart {
         rows,
         summary,
         blank_rows: vec![],
+        parent: b.project_expenditure().map(|t| ("项目支出".to_string(), t)),
+        grand_total: b.expenditure.total,
     })
 }
 
@@ -310,6 +371,8 @@ pub fn sub_activities_chart(b: &Bundle, a: &Activity) -> BarChart {
         rows,
         summary,
         blank_rows: vec![],
+        parent: a.amount.map(|t| (a.name.clone(), t)),
+        grand_total: b.expenditure.total,
     })
 }
 
@@ -366,6 +429,8 @@ pub fn three_public_chart(b: &Bundle) -> BarChart {
         rows,
         summary,
         blank_rows: vec![],
+        parent: b.three_public.total.map(|t| ("“三公”合计".to_string(), t)),
+        grand_total: None,
     }
 }
 
@@ -410,6 +475,52 @@ pub fn assets_chart(b: &Bundle) -> BarChart {
         rows,
         summary,
         blank_rows: vec![],
+        parent: None,
+        grand_total: None,
+    }
+}
+
+/// 比上年增减: total, basic and project expenditure last year (this year − published change)
+/// against this year.
+pub fn change_chart(b: &Bundle) -> BarChart {
+    let unit = b.meta.unit.clone();
+    let y = b.meta.fiscal_year;
+    let base = b.change.base_year.unwrap_or(y - 1);
+    let row = |label: &str, now: Option<Decimal>, change: Option<Decimal>| BarRow {
+        label: label.to_string(),
+        values: vec![now.zip(change).map(|(n, c)| n - c), now],
+        colour: 0,
+        highlight: change.is_some_and(|c| !c.is_zero()),
+    };
+    let rows = vec![
+        row("支出合计", b.expenditure.total, b.change.total),
+        row("基本支出", b.basic_expenditure(), b.change.basic),
+        row("项目支出", b.project_expenditure(), b.change.project),
+    ];
+    let summary = match (b.expenditure.total, b.change.total) {
+        (Some(t), Some(c)) => format!(
+            "{y} 年支出 {} {unit}，比 {base} 年{}，其中基本支出{}、项目支出{}。",
+            fmt_amount_grouped(t),
+            crate::format::fmt_change(c, Some(t - c), &unit),
+            b.change
+                .basic
+                .map(|c| crate::format::fmt_change(c, b.basic_expenditure().map(|v| v - c), &unit))
+                .unwrap_or("未列".into()),
+            b.change
+                .project
+                .map(|c| crate::format::fmt_change(c, b.project_expenditure().map(|v| v - c), &unit))
+                .unwrap_or("未列".into()),
+        ),
+        _ => "比上年增减未列。".to_string(),
+    };
+    BarChart {
+        unit,
+        series: vec![format!("{base}年"), format!("{y}年")],
+        rows,
+        summary,
+        blank_rows: vec![],
+        parent: None,
+        grand_total: None,
     }
 }
 
@@ -488,6 +599,8 @@ mod tests {
             ],
             summary: String::new(),
             blank_rows: vec![],
+            parent: None,
+            grand_total: None,
         };
         let l = layout_bars(&chart, 600);
         assert_eq!(l.x0, 8.0);

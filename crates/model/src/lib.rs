@@ -12,6 +12,7 @@ pub mod error;
 pub mod format;
 pub mod parse;
 pub mod render;
+pub mod treemap;
 pub mod validate;
 
 pub use bundle::*;

@@ -3,6 +3,7 @@
 //! positions come from [`crate::chart::BarLayout`].
 
 use crate::chart::BarLayout;
+use crate::treemap::{Treemap, LABEL_PX, TREEMAP_COLOURS};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -21,12 +22,25 @@ fn hex(c: &str) -> RGBColor {
     RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
 }
 
-/// Draws `layout` onto `area` (which must be at least `layout.width × layout.height`).
+const SELECTED_BAND: RGBColor = RGBColor(0xff, 0xf0, 0xb3);
+const FOCUS: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
+
+/// Draws `layout` onto `area` (which must be at least `layout.width × layout.height`); the row
+/// `selected` (hovered or keyboard-focused) gets a highlighted band.
 pub fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     layout: &BarLayout,
+    selected: Option<usize>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&WHITE)?;
+    if let Some((top, bottom)) = selected.and_then(|i| layout.row_bands.get(i)) {
+        let band = [(0, *top as i32), (layout.width as i32, *bottom as i32)];
+        area.draw(&Rectangle::new(band, SELECTED_BAND.filled()))?;
+        area.draw(&Rectangle::new(
+            [(1, *top as i32), (layout.width as i32 - 1, *bottom as i32)],
+            FOCUS.stroke_width(2),
+        ))?;
+    }
     let tick = TextStyle::from((FONT, TICK_SIZE).into_font()).color(&TEXT);
     let small = TextStyle::from((FONT, VALUE_SIZE).into_font()).color(&TEXT);
     for (x, text) in &layout.ticks {
@@ -78,17 +92,77 @@ pub fn draw_bars<DB: DrawingBackend>(
 
 /// The layout as a standalone SVG document string.
 pub fn bars_svg(layout: &BarLayout) -> String {
+    bars_svg_selected(layout, None)
+}
+
+/// The layout as SVG with row `selected` highlighted.
+pub fn bars_svg_selected(layout: &BarLayout, selected: Option<usize>) -> String {
     let mut svg = String::new();
     {
         let backend = SVGBackend::with_string(&mut svg, (layout.width, layout.height));
         let area = backend.into_drawing_area();
         // Drawing into a String cannot fail.
-        let _ = draw_bars(&area, layout);
+        let _ = draw_bars(&area, layout, selected);
     }
-    // Scale with its container; keep the aspect ratio.
+    responsive(svg, layout.width, layout.height)
+}
+
+/// Scale with the container, keep the aspect ratio, never take keyboard focus itself.
+fn responsive(svg: String, width: u32, height: u32) -> String {
     svg.replacen(
-        &format!("width=\"{}\" height=\"{}\"", layout.width, layout.height),
-        &format!("width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" focusable=\"false\""),
+        &format!("width=\"{width}\" height=\"{height}\""),
+        "width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" focusable=\"false\"",
         1,
     )
+}
+
+/// Draws a treemap: cells with a white gap between them, labels where they fit, the `selected`
+/// cell outlined.
+pub fn draw_treemap<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    t: &Treemap,
+    selected: Option<usize>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    let label = TextStyle::from((FONT, LABEL_PX * 1.24).into_font()).color(&WHITE);
+    for c in &t.cells {
+        let r = c.rect;
+        let (x0, y0) = (r.x.round() as i32, r.y.round() as i32);
+        let (x1, y1) = ((r.x + r.w).round() as i32, (r.y + r.h).round() as i32);
+        // 1 px white gutter on each side so neighbouring cells read as separate.
+        let inner = [(x0 + 1, y0 + 1), ((x1 - 1).max(x0 + 1), (y1 - 1).max(y0 + 1))];
+        area.draw(&Rectangle::new(inner, hex(TREEMAP_COLOURS[c.colour % 4]).filled()))?;
+        for (k, line) in c.label.iter().enumerate() {
+            let y = y0 + 4 + (k as i32) * (LABEL_PX as i32 + 3);
+            area.draw(&Text::new(
+                line.clone(),
+                (x0 + 5, y),
+                label.pos(Pos::new(HPos::Left, VPos::Top)),
+            ))?;
+        }
+    }
+    if let Some(c) = selected.and_then(|i| t.cells.get(i)) {
+        let r = c.rect;
+        let (x0, y0) = (r.x.round() as i32, r.y.round() as i32);
+        let (x1, y1) = ((r.x + r.w).round() as i32, (r.y + r.h).round() as i32);
+        area.draw(&Rectangle::new(
+            [(x0 + 1, y0 + 1), (x1 - 2, y1 - 2)],
+            RGBColor(0xff, 0xd5, 0x4f).stroke_width(4),
+        ))?;
+        area.draw(&Rectangle::new(
+            [(x0 + 3, y0 + 3), (x1 - 4, y1 - 4)],
+            FOCUS.stroke_width(1),
+        ))?;
+    }
+    area.present()
+}
+
+/// A treemap as a standalone SVG document string.
+pub fn treemap_svg(t: &Treemap, selected: Option<usize>) -> String {
+    let mut svg = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut svg, (t.width, t.height));
+        let _ = draw_treemap(&backend.into_drawing_area(), t, selected);
+    }
+    responsive(svg, t.width, t.height)
 }

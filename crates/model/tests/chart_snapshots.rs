@@ -93,3 +93,81 @@ fn blank_activities_are_listed_not_drawn() {
     let ratio = l.bars[1].w / l.bars[0].w;
     assert!((ratio - 423.48 / 872.0).abs() < 1e-9, "{ratio}");
 }
+
+#[test]
+fn activity_treemap_matches_snapshot_and_is_proportional() {
+    use gongkai_model::render::treemap_svg;
+    use gongkai_model::treemap::*;
+    let b = parse_bundle(SEED, "seed").unwrap();
+    for width in [360, 900] {
+        let t = activities_treemap(&b, width, LabelMode::Amount);
+        let svg = normalise(&treemap_svg(&t, Some(0)));
+        let path =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/snapshots/activities-treemap-{width}.svg"));
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
+            std::fs::write(&path, &svg).unwrap();
+        }
+        assert!(
+            svg == std::fs::read_to_string(&path).unwrap(),
+            "activities-treemap-{width}.svg differs"
+        );
+        // 29 stated activities drawn, 10 blank ones listed.
+        assert_eq!((t.cells.len(), t.blank.len()), (29, 10));
+        // Areas proportional to amounts, filling the box.
+        let area: f64 = t.cells.iter().map(|c| c.rect.area()).sum();
+        assert!((area - (t.width * t.height) as f64).abs() < 1e-6);
+        let per_unit = t.cells[0].rect.area() / 1.0; // 组织编制… 1.00 万元
+        for c in &t.cells {
+            let expected = per_unit * c.amount.to_string().parse::<f64>().unwrap();
+            assert!(
+                (c.rect.area() - expected).abs() < 1e-6 * expected.max(1.0),
+                "{}",
+                c.name
+            );
+        }
+        // Shares of the parent (项目支出) add up to 100% within rounding.
+        let shares: f64 = t
+            .cells
+            .iter()
+            .map(|c| {
+                c.share_of_parent
+                    .trim_end_matches('%')
+                    .trim_start_matches('<')
+                    .parse::<f64>()
+                    .unwrap()
+            })
+            .sum();
+        assert!((shares - 100.0).abs() < 0.5, "{shares}");
+        // The largest cell is labelled; hit-testing finds it at its centre.
+        let big = t.ranked()[0];
+        assert_eq!(t.cells[big].name, "对内商贸管理");
+        assert!(!t.cells[big].label.is_empty());
+        let r = t.cells[big].rect;
+        assert_eq!(t.hit(r.x + r.w / 2.0, r.y + r.h / 2.0), Some(big));
+        assert_eq!(
+            t.describe(big, "项目支出"),
+            "对内商贸管理：872.00 万元；占项目支出 34.6%；占支出合计 23.4%"
+        );
+    }
+}
+
+#[test]
+fn bar_rows_are_hit_tested_and_described() {
+    let b = parse_bundle(SEED, "seed").unwrap();
+    let chart = expenditure_chart(&b);
+    let l = layout_bars(&chart, 600);
+    let (top, bottom) = l.row_bands[3];
+    assert_eq!(l.hit(100.0, (top + bottom) / 2.0), Some(3));
+    assert_eq!(l.hit(100.0, 1.0), None);
+    assert_eq!(chart.describe(3), "项目支出：2,521.16 万元；占支出合计 67.8%");
+    let tp = three_public_chart(&b);
+    assert_eq!(
+        tp.describe(2),
+        "公务接待：2016年 2.40 万元，2017年 4.75 万元；占“三公”合计 40.2%"
+    );
+    let change = change_chart(&b);
+    assert_eq!(
+        change.describe(0),
+        "支出合计：2016年 2,262.73 万元，2017年 3,719.45 万元"
+    );
+}

@@ -1,0 +1,149 @@
+//! The interactive surface every chart shares: pointer hover and touch show an item, click/tap
+//! and Enter activate (drill down), arrow keys move between items, Escape goes up. It only
+//! translates events; which item is where comes from the chart spec through `hit`, and the
+//! parent draws the SVG with the selection.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartSurfaceProps {
+    /// The drawn chart (SVG text produced by the model's plotters renderer).
+    pub svg: AttrValue,
+    /// Width of the layout in layout pixels (pointer positions are scaled to it).
+    pub layout_width: u32,
+    /// Item under a point in layout pixels.
+    pub hit: Callback<(f64, f64), Option<usize>>,
+    /// Items in keyboard order (e.g. largest first).
+    pub order: Vec<usize>,
+    pub selected: Option<usize>,
+    pub on_select: Callback<Option<usize>>,
+    /// Drill into an item; `None` when items cannot be opened.
+    #[prop_or_default]
+    pub on_activate: Option<Callback<usize>>,
+    /// Go up a level (Escape); `None` at the top.
+    #[prop_or_default]
+    pub on_escape: Option<Callback<()>>,
+    /// Accessible name of the chart.
+    pub label: AttrValue,
+    /// Id of the element describing the selected item (the live info line).
+    pub info_id: AttrValue,
+}
+
+fn layout_point(e: &MouseEvent, el: &web_sys::Element, layout_width: u32) -> (f64, f64) {
+    let r = el.get_bounding_client_rect();
+    let scale = if r.width() > 0.0 {
+        layout_width as f64 / r.width()
+    } else {
+        1.0
+    };
+    (
+        (e.client_x() as f64 - r.left()) * scale,
+        (e.client_y() as f64 - r.top()) * scale,
+    )
+}
+
+#[component]
+pub fn ChartSurface(props: &ChartSurfaceProps) -> Html {
+    let node = use_node_ref();
+    let onpointermove = {
+        let (node, hit, on_select, w, sel) = (
+            node.clone(),
+            props.hit.clone(),
+            props.on_select.clone(),
+            props.layout_width,
+            props.selected,
+        );
+        Callback::from(move |e: PointerEvent| {
+            if let Some(el) = node.cast::<web_sys::Element>() {
+                let found = hit.emit(layout_point(&e, &el, w));
+                if found.is_some() && found != sel {
+                    on_select.emit(found);
+                }
+            }
+        })
+    };
+    let onclick = {
+        let (node, hit, on_select, on_activate, w) = (
+            node.clone(),
+            props.hit.clone(),
+            props.on_select.clone(),
+            props.on_activate.clone(),
+            props.layout_width,
+        );
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = node.cast::<web_sys::Element>() else {
+                return;
+            };
+            let found = hit.emit(layout_point(&e, &el, w));
+            on_select.emit(found);
+            if let (Some(i), Some(go)) = (found, on_activate.as_ref()) {
+                go.emit(i);
+            }
+        })
+    };
+    let onkeydown = {
+        let (order, sel, on_select, on_activate, on_escape) = (
+            props.order.clone(),
+            props.selected,
+            props.on_select.clone(),
+            props.on_activate.clone(),
+            props.on_escape.clone(),
+        );
+        Callback::from(move |e: KeyboardEvent| {
+            let pos = sel.and_then(|s| order.iter().position(|o| *o == s));
+            let last = order.len().saturating_sub(1);
+            let next = match e.key().as_str() {
+                "ArrowDown" | "ArrowRight" => Some(pos.map_or(0, |p| (p + 1).min(last))),
+                "ArrowUp" | "ArrowLeft" => Some(pos.map_or(0, |p| p.saturating_sub(1))),
+                "Home" => Some(0),
+                "End" => Some(last),
+                "Enter" | " " => {
+                    if let (Some(s), Some(go)) = (sel, on_activate.as_ref()) {
+                        e.prevent_default();
+                        go.emit(s);
+                    }
+                    None
+                }
+                "Escape" => {
+                    if let Some(up) = on_escape.as_ref() {
+                        e.prevent_default();
+                        e.stop_propagation();
+                        up.emit(());
+                    }
+                    None
+                }
+                _ => None,
+            };
+            if let Some(p) = next.filter(|_| !order.is_empty()) {
+                e.prevent_default();
+                on_select.emit(order.get(p).copied());
+            }
+        })
+    };
+    let onfocus = {
+        let (order, sel, on_select) = (props.order.clone(), props.selected, props.on_select.clone());
+        Callback::from(move |_: FocusEvent| {
+            // Focus starts on the first item so the info line says something at once.
+            if sel.is_none() {
+                on_select.emit(order.first().copied());
+            }
+        })
+    };
+    html! {
+        <div
+            ref={node}
+            class={classes!("svg", "chart-surface", props.on_activate.is_some().then_some("drillable"))}
+            tabindex="0"
+            role="group"
+            aria-roledescription="图表"
+            aria-label={props.label.clone()}
+            aria-describedby={props.info_id.clone()}
+            {onpointermove}
+            {onclick}
+            {onkeydown}
+            {onfocus}
+        >
+            <div aria-hidden="true">{ Html::from_html_unchecked(props.svg.clone()) }</div>
+        </div>
+    }
+}

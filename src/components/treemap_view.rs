@@ -1,0 +1,178 @@
+//! Project spending as a treemap (activities, or the sub-activities of one activity), with a
+//! switch to show amounts or shares of the total, a switch to the bar-chart alternative, the
+//! blank-amount items listed, and the full ranked list under the chart.
+
+use super::bar_chart::BarChartView;
+use super::chart_surface::ChartSurface;
+use super::use_loaded;
+use crate::hooks::use_width::use_chart_width;
+use gongkai_model::chart::{activities_chart, sub_activities_chart};
+use gongkai_model::format::fmt_amount_grouped;
+use gongkai_model::render::treemap_svg;
+use gongkai_model::treemap::{activities_treemap, sub_activities_treemap, LabelMode};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TreemapViewProps {
+    /// `None`: all activities; `Some(i)`: the sub-activities of activity `i`.
+    pub activity: Option<usize>,
+    pub title: AttrValue,
+    pub id: AttrValue,
+    /// Opens item `index` (activity or sub-activity index).
+    pub on_activate: Callback<usize>,
+    /// Link to item `index`, for the ranked list.
+    pub href: Callback<usize, String>,
+    #[prop_or_default]
+    pub on_escape: Option<Callback<()>>,
+}
+
+#[component]
+pub fn TreemapView(props: &TreemapViewProps) -> Html {
+    let ctx = use_loaded();
+    let width = use_chart_width();
+    let mode = use_state(LabelMode::default);
+    let as_bars = use_state(|| false);
+    let selected = use_state(|| None::<usize>);
+    let activity = props.activity;
+    let map = use_memo((ctx.clone(), activity, width, *mode), |(c, a, w, m)| {
+        Rc::new(match a {
+            None => activities_treemap(&c.0.bundle, *w, *m),
+            Some(i) => sub_activities_treemap(&c.0.bundle, *i, *w, *m)
+                .unwrap_or_else(|| activities_treemap(&c.0.bundle, *w, *m)),
+        })
+    });
+    let bars = use_memo((ctx.clone(), activity), |(c, a)| {
+        let b = &c.0.bundle;
+        Rc::new(match a.and_then(|i| b.performance.activities.get(i)) {
+            None => activities_chart(b),
+            Some(act) => sub_activities_chart(b, act),
+        })
+    });
+    let svg = use_memo(((*map).clone(), *selected), |(m, s)| {
+        AttrValue::from(treemap_svg(m, *s))
+    });
+    let b = &ctx.0.bundle;
+    let parent_name = match activity.and_then(|i| b.performance.activities.get(i)) {
+        Some(a) => a.name.clone(),
+        None => "项目支出".to_string(),
+    };
+    let info_id = format!("{}-info", props.id);
+    let title_id = format!("{}-title", props.id);
+
+    let hit = {
+        let m = (*map).clone();
+        Callback::from(move |(x, y): (f64, f64)| m.hit(x, y))
+    };
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |s: Option<usize>| selected.set(s))
+    };
+    // Surface items are cell positions; the page thinks in activity indexes.
+    let on_activate = {
+        let (m, go) = ((*map).clone(), props.on_activate.clone());
+        Callback::from(move |k: usize| {
+            if let Some(c) = m.cells.get(k) {
+                go.emit(c.index)
+            }
+        })
+    };
+    let bar_activate = {
+        // The bar chart is ranked; map its row back to the item by name.
+        let (chart, go, names) = ((*bars).clone(), props.on_activate.clone(), item_names(&ctx, activity));
+        Callback::from(move |row: usize| {
+            if let Some(i) = chart
+                .rows
+                .get(row)
+                .and_then(|r| names.iter().position(|n| *n == r.label))
+            {
+                go.emit(i)
+            }
+        })
+    };
+    let info = match *selected {
+        Some(k) => map.describe(k, &parent_name),
+        None => "移动鼠标、轻触或用方向键查看各项；点击或按回车打开。".to_string(),
+    };
+    let toggle_mode = {
+        let mode = mode.clone();
+        Callback::from(move |_| {
+            mode.set(if *mode == LabelMode::Amount {
+                LabelMode::ShareOfTotal
+            } else {
+                LabelMode::Amount
+            })
+        })
+    };
+    let toggle_view = {
+        let as_bars = as_bars.clone();
+        Callback::from(move |_| as_bars.set(!*as_bars))
+    };
+    let ranked = map.ranked();
+    html! {
+        <figure class="chart treemap" aria-labelledby={title_id.clone()}>
+            <h3 id={title_id}>{ &props.title }</h3>
+            <figcaption class="summary">{ &bars.summary }</figcaption>
+            <div class="chart-controls" role="group" aria-label="图表显示方式">
+                <button type="button" aria-pressed={(!*as_bars).to_string()} onclick={toggle_view.clone()} disabled={!*as_bars}>{ "树图" }</button>
+                <button type="button" aria-pressed={as_bars.to_string()} onclick={toggle_view} disabled={*as_bars}>{ "条形图" }</button>
+                { if *as_bars { html!{} } else { html! {
+                    <button type="button" class="mode" aria-pressed={(*mode == LabelMode::ShareOfTotal).to_string()} onclick={toggle_mode}>
+                        { if *mode == LabelMode::Amount { "显示占支出合计 %" } else { "显示金额" } }
+                    </button>
+                } } }
+            </div>
+            { if *as_bars {
+                html! { <BarChartView id={format!("{}-bars", props.id)} title={format!("{}（条形图）", props.title)} chart={(*bars).clone()} on_activate={bar_activate} on_escape={props.on_escape.clone()} /> }
+            } else { html! {
+                <>
+                    <ChartSurface
+                        svg={(*svg).clone()}
+                        layout_width={map.width}
+                        {hit}
+                        order={ranked.clone()}
+                        selected={*selected}
+                        {on_select}
+                        on_activate={Some(on_activate)}
+                        on_escape={props.on_escape.clone()}
+                        label={format!("{}：{}", props.title, bars.summary)}
+                        info_id={info_id.clone()}
+                    />
+                    <p class="chart-info" id={info_id} aria-live="polite">{ info }</p>
+                </>
+            } } }
+            { if map.blank.is_empty() && map.zero.is_empty() { html!{} } else { html! {
+                <p class="blank-rows">
+                    { if map.blank.is_empty() { String::new() } else { format!("金额未列（不绘制）：{}。", map.blank.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join("、")) } }
+                    { if map.zero.is_empty() { String::new() } else { format!("金额为 0：{}。", map.zero.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join("、")) } }
+                </p>
+            } } }
+            <details class="ranked" open={ranked.len() <= 12}>
+                <summary>{ format!("按金额排序的完整列表（{} 项）", ranked.len() + map.blank.len() + map.zero.len()) }</summary>
+                <ol>
+                    { for ranked.iter().map(|k| {
+                        let c = &map.cells[*k];
+                        html! {
+                            <li>
+                                <a href={props.href.emit(c.index)}>{ &c.name }</a>
+                                <span class="num">{ format!(" {} {}", fmt_amount_grouped(c.amount), map.unit) }</span>
+                                <span class="share">{ format!(" · 占{parent_name} {} · 占支出合计 {}", c.share_of_parent, c.share_of_total) }</span>
+                            </li>
+                        }
+                    }) }
+                    { for map.zero.iter().chain(map.blank.iter()).map(|(i, n)| html! {
+                        <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ " 未列或为 0" }</li>
+                    }) }
+                </ol>
+            </details>
+        </figure>
+    }
+}
+
+fn item_names(ctx: &crate::hooks::use_bundle::BundleCtx, activity: Option<usize>) -> Vec<String> {
+    let b = &ctx.0.bundle;
+    match activity.and_then(|i| b.performance.activities.get(i)) {
+        None => b.performance.activities.iter().map(|a| a.name.clone()).collect(),
+        Some(a) => a.sub_activities.iter().map(|s| s.name.clone()).collect(),
+    }
+}
