@@ -1,0 +1,83 @@
+//! Chart benchmark: time to build each chart spec, lay it out and render it to SVG (what the
+//! browser does before inserting the SVG), for the seed bundle and for a generated bundle of
+//! 2,000 activities (4,000 sub-activities, 10,000 indicators; generated, never shipped).
+//! Run: `cargo run --release -p gongkai-model --example chart_bench` (bench/run does).
+
+use gongkai_model::chart::*;
+use gongkai_model::render::{bars_svg_selected, treemap_svg};
+use gongkai_model::treemap::{activities_treemap, sub_activities_treemap, LabelMode};
+use gongkai_model::*;
+use rust_decimal::Decimal;
+use std::time::Instant;
+
+/// A bundle like the seed but with `n` activities of two sub-activities and five indicators
+/// each; amounts vary so the treemap has every size of cell.
+pub fn generated(seed: &Bundle, n: usize) -> Bundle {
+    let mut b = seed.clone();
+    b.meta.department = format!("（生成的测试数据）{n} 项活动");
+    let template = &seed.performance.activities[4];
+    b.performance.activities = (0..n)
+        .map(|i| {
+            let cents = 100 + (i as i64 * 7919) % 500_000;
+            let half = Decimal::new(cents / 2, 2);
+            let mut a = template.clone();
+            a.name = format!("生成活动{i:04}");
+            a.amount = Some(half + half);
+            a.sub_activities = (0..2)
+                .map(|j| {
+                    let mut s = template.sub_activities[0].clone();
+                    s.name = format!("生成子活动{i:04}-{j}");
+                    s.amount = Some(half);
+                    s.indicators = (0..5).map(|_| template.sub_activities[0].indicators[0].clone()).collect();
+                    s
+                })
+                .collect();
+            a
+        })
+        .collect();
+    let project: Decimal = b.performance.activities.iter().filter_map(|a| a.amount).sum();
+    for c in b.expenditure.categories.iter_mut().filter(|c| c.class == SpendingClass::Project) {
+        c.amount = Some(project);
+    }
+    b.expenditure.total = b.expenditure.categories.iter().map(|c| c.amount).sum();
+    b
+}
+
+fn median_ms(runs: usize, mut f: impl FnMut() -> usize) -> (f64, usize) {
+    let mut times = Vec::with_capacity(runs);
+    let mut size = 0;
+    for _ in 0..runs {
+        let t = Instant::now();
+        size = std::hint::black_box(f());
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    (times[runs / 2], size)
+}
+
+fn main() {
+    let seed = parse_bundle(include_str!("../../../data/pingxiang-fgj-2017.json"), "seed").unwrap();
+    let big = generated(&seed, 2000);
+    let big_json = to_json(&big);
+    println!("{:<44} {:>9} {:>9} {:>10}", "chart (spec + layout + SVG), median of 15", "ms @360", "ms @900", "SVG bytes");
+    for (name, b) in [("seed", &seed), ("2,000 activities", &big)] {
+        let row = |label: &str, f: &dyn Fn(u32) -> usize| {
+            let (a, _) = median_ms(15, || f(360));
+            let (c, size) = median_ms(15, || f(900));
+            println!("{:<44} {:>9.2} {:>9.2} {:>10}", format!("{name}: {label}"), a, c, size);
+        };
+        row("expenditure by category (bars)", &|w| bars_svg_selected(&layout_bars(&expenditure_chart(b), w), Some(0)).len());
+        row("activities (treemap)", &|w| treemap_svg(&activities_treemap(b, w, LabelMode::Amount), Some(0)).len());
+        row("activities (bar alternative)", &|w| bars_svg_selected(&layout_bars(&activities_chart(b), w), Some(0)).len());
+        row("sub-activities of the largest (treemap)", &|w| {
+            let i = (0..b.performance.activities.len()).max_by_key(|i| b.performance.activities[*i].amount).unwrap();
+            sub_activities_treemap(b, i, w, LabelMode::Amount).map(|t| treemap_svg(&t, None).len()).unwrap_or(0)
+        });
+        row("三公 last vs this year (bars)", &|w| bars_svg_selected(&layout_bars(&three_public_chart(b), w), None).len());
+        row("assets start vs end (bars)", &|w| bars_svg_selected(&layout_bars(&assets_chart(b), w), None).len());
+        row("change on last year (bars)", &|w| bars_svg_selected(&layout_bars(&change_chart(b), w), None).len());
+    }
+    let (parse, _) = median_ms(9, || parse_bundle(&big_json, "big").map(|b| b.performance.activities.len()).unwrap_or(0));
+    let (check, n) = median_ms(9, || reconcile(&big).len());
+    println!("\n2,000-activity bundle: {} bytes; parse + validate {parse:.1} ms; reconcile ({n} checks) {check:.1} ms", big_json.len());
+}
