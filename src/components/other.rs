@@ -2,7 +2,7 @@
 
 use super::overview::paragraphs;
 use super::use_loaded;
-use gongkai_model::format::fmt_opt;
+use gongkai_model::format::{fmt_opt, fmt_opt_unit};
 use yew::prelude::*;
 
 #[component]
@@ -13,7 +13,7 @@ pub fn OtherView() -> Html {
     html! {
         <>
             <h2>{ "政府采购" }</h2>
-            { if b.procurement.total.is_some() { html! { <p class="lead">{ format!("政府采购预算：{} {}", fmt_opt(b.procurement.total), m.unit) }</p> } } else { html!{} } }
+            { if b.procurement.total.is_some() { html! { <p class="lead">{ format!("政府采购预算：{}", fmt_opt_unit(b.procurement.total, &m.unit)) }</p> } } else { html!{} } }
             { paragraphs(&b.procurement.text) }
             { if b.procurement.items.is_empty() { html!{} } else { html! {
                 <table><caption>{ "采购项目" }</caption><tbody>

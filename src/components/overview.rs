@@ -4,7 +4,7 @@ use super::bar_chart::BarChartView;
 use super::use_loaded;
 use crate::route::Route;
 use gongkai_model::chart::{change_chart, expenditure_chart, three_public_chart};
-use gongkai_model::format::{fmt_change, fmt_opt};
+use gongkai_model::format::{fmt_change, fmt_opt, fmt_opt_unit};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -89,7 +89,7 @@ pub fn OverviewView() -> Html {
 
             <section aria-labelledby="h-op">
                 <h2 id="h-op">{ "机关运行经费" }</h2>
-                <p class="lead">{ format!("{} {unit}", fmt_opt(b.operating_costs.amount)) }</p>
+                <p class="lead">{ fmt_opt_unit(b.operating_costs.amount, unit) }</p>
                 { if b.operating_costs.covers.is_empty() { html!{} } else { html! { <p>{ "主要用于：" }{ &b.operating_costs.covers }</p> } } }
                 { paragraphs(&b.operating_costs.text) }
             </section>

@@ -5,7 +5,7 @@ use super::indicators::IndicatorTable;
 use super::treemap_view::TreemapView;
 use super::use_loaded;
 use crate::route::Route;
-use gongkai_model::format::{fmt_opt, fmt_share};
+use gongkai_model::format::{fmt_opt, fmt_opt_unit, fmt_share};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -142,7 +142,7 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
                 } }
             </nav>
             <h2>{ format!("{}. {}", index + 1, a.name) }</h2>
-            <p class="lead">{ format!("年度预算数：{} {unit}", fmt_opt(a.amount)) }</p>
+            <p class="lead">{ format!("年度预算数：{}", fmt_opt_unit(a.amount, unit)) }</p>
             <dl class="desc">
                 <dt>{ "内容描述" }</dt><dd>{ text_or_blank(&a.description) }</dd>
                 <dt>{ "绩效目标" }</dt><dd>{ text_or_blank(&a.goal) }</dd>
@@ -161,7 +161,7 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
             { for a.sub_activities.iter().enumerate().map(|(j, s)| html! {
                 <section class={classes!("sub-activity", (props.sub == Some(j)).then_some("focused"))} aria-labelledby={format!("sub-{j}")}>
                     <h3 id={format!("sub-{j}")} tabindex="-1">{ &s.name }</h3>
-                    <p class="lead">{ format!("年度预算数：{} {unit}", fmt_opt(s.amount)) }</p>
+                    <p class="lead">{ format!("年度预算数：{}", fmt_opt_unit(s.amount, unit)) }</p>
                     <dl class="desc">
                         <dt>{ "内容描述" }</dt><dd>{ text_or_blank(&s.description) }</dd>
                         <dt>{ "绩效目标" }</dt><dd>{ text_or_blank(&s.goal) }</dd>

@@ -160,8 +160,11 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
                             </li>
                         }
                     }) }
-                    { for map.zero.iter().chain(map.blank.iter()).map(|(i, n)| html! {
-                        <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ " 未列或为 0" }</li>
+                    { for map.zero.iter().map(|(i, n)| html! {
+                        <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ format!(" 0 {}", map.unit) }</li>
+                    }) }
+                    { for map.blank.iter().map(|(i, n)| html! {
+                        <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ " 金额未列" }</li>
                     }) }
                 </ol>
             </details>

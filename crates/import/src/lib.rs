@@ -93,6 +93,7 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
     } else {
         lines::strip_page_breaks(&mut lines);
     }
+    let bookmarks = strip_conversion_marks(&mut lines);
     let mut sections = split_sections(&lines);
     if sections.iter().all(|(k, _)| *k == SectionKind::Title) {
         sections = classify_paragraphs(&lines);
@@ -113,6 +114,7 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
         lines: text.strip_suffix('\n').unwrap_or(text).split('\n').count(),
         ..Default::default()
     };
+    report.skipped.extend(bookmarks);
     let meta = narrative::meta(&title_lines, text, opts);
     let mut b = Bundle::empty(meta);
     let unit = b.meta.unit.clone();
@@ -159,6 +161,25 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
     }
     b.import_report = Some(report);
     Ok(b)
+}
+
+/// Removes "[bookmark: _GoBack]"-style markers that Word-to-text converters leave in the text;
+/// each removal is reported so nothing disappears silently.
+fn strip_conversion_marks(lines: &mut [SrcLine]) -> Vec<SkippedLine> {
+    let mut removed = Vec::new();
+    for l in lines.iter_mut() {
+        while let Some(start) = l.text.find("[bookmark:") {
+            let Some(len) = l.text[start..].find(']') else { break };
+            let mark = l.text[start..start + len + 1].to_string();
+            l.text.replace_range(start..start + len + 1, "");
+            removed.push(SkippedLine {
+                line: l.no,
+                text: mark,
+                reason: "Word 书签标记（文档转换的产物，不是公开内容），已去除".into(),
+            });
+        }
+    }
+    removed
 }
 
 /// For documents without section headings (narrative-only notices): the first lines up to the

@@ -28,7 +28,9 @@ pub fn generated(seed: &Bundle, n: usize) -> Bundle {
                     let mut s = template.sub_activities[0].clone();
                     s.name = format!("生成子活动{i:04}-{j}");
                     s.amount = Some(half);
-                    s.indicators = (0..5).map(|_| template.sub_activities[0].indicators[0].clone()).collect();
+                    s.indicators = (0..5)
+                        .map(|_| template.sub_activities[0].indicators[0].clone())
+                        .collect();
                     s
                 })
                 .collect();
@@ -36,7 +38,12 @@ pub fn generated(seed: &Bundle, n: usize) -> Bundle {
         })
         .collect();
     let project: Decimal = b.performance.activities.iter().filter_map(|a| a.amount).sum();
-    for c in b.expenditure.categories.iter_mut().filter(|c| c.class == SpendingClass::Project) {
+    for c in b
+        .expenditure
+        .categories
+        .iter_mut()
+        .filter(|c| c.class == SpendingClass::Project)
+    {
         c.amount = Some(project);
     }
     b.expenditure.total = b.expenditure.categories.iter().map(|c| c.amount).sum();
@@ -59,25 +66,51 @@ fn main() {
     let seed = parse_bundle(include_str!("../../../data/pingxiang-fgj-2017.json"), "seed").unwrap();
     let big = generated(&seed, 2000);
     let big_json = to_json(&big);
-    println!("{:<44} {:>9} {:>9} {:>10}", "chart (spec + layout + SVG), median of 15", "ms @360", "ms @900", "SVG bytes");
+    println!(
+        "{:<44} {:>9} {:>9} {:>10}",
+        "chart (spec + layout + SVG), median of 15", "ms @360", "ms @900", "SVG bytes"
+    );
     for (name, b) in [("seed", &seed), ("2,000 activities", &big)] {
         let row = |label: &str, f: &dyn Fn(u32) -> usize| {
             let (a, _) = median_ms(15, || f(360));
             let (c, size) = median_ms(15, || f(900));
             println!("{:<44} {:>9.2} {:>9.2} {:>10}", format!("{name}: {label}"), a, c, size);
         };
-        row("expenditure by category (bars)", &|w| bars_svg_selected(&layout_bars(&expenditure_chart(b), w), Some(0)).len());
-        row("activities (treemap)", &|w| treemap_svg(&activities_treemap(b, w, LabelMode::Amount), Some(0)).len());
-        row("activities (bar alternative)", &|w| bars_svg_selected(&layout_bars(&activities_chart(b), w), Some(0)).len());
-        row("sub-activities of the largest (treemap)", &|w| {
-            let i = (0..b.performance.activities.len()).max_by_key(|i| b.performance.activities[*i].amount).unwrap();
-            sub_activities_treemap(b, i, w, LabelMode::Amount).map(|t| treemap_svg(&t, None).len()).unwrap_or(0)
+        row("expenditure by category (bars)", &|w| {
+            bars_svg_selected(&layout_bars(&expenditure_chart(b), w), Some(0)).len()
         });
-        row("三公 last vs this year (bars)", &|w| bars_svg_selected(&layout_bars(&three_public_chart(b), w), None).len());
-        row("assets start vs end (bars)", &|w| bars_svg_selected(&layout_bars(&assets_chart(b), w), None).len());
-        row("change on last year (bars)", &|w| bars_svg_selected(&layout_bars(&change_chart(b), w), None).len());
+        row("activities (treemap)", &|w| {
+            treemap_svg(&activities_treemap(b, w, LabelMode::Amount), Some(0)).len()
+        });
+        row("activities (bar alternative)", &|w| {
+            bars_svg_selected(&layout_bars(&activities_chart(b), w), Some(0)).len()
+        });
+        row("sub-activities of the largest (treemap)", &|w| {
+            let i = (0..b.performance.activities.len())
+                .max_by_key(|i| b.performance.activities[*i].amount)
+                .unwrap();
+            sub_activities_treemap(b, i, w, LabelMode::Amount)
+                .map(|t| treemap_svg(&t, None).len())
+                .unwrap_or(0)
+        });
+        row("三公 last vs this year (bars)", &|w| {
+            bars_svg_selected(&layout_bars(&three_public_chart(b), w), None).len()
+        });
+        row("assets start vs end (bars)", &|w| {
+            bars_svg_selected(&layout_bars(&assets_chart(b), w), None).len()
+        });
+        row("change on last year (bars)", &|w| {
+            bars_svg_selected(&layout_bars(&change_chart(b), w), None).len()
+        });
     }
-    let (parse, _) = median_ms(9, || parse_bundle(&big_json, "big").map(|b| b.performance.activities.len()).unwrap_or(0));
+    let (parse, _) = median_ms(9, || {
+        parse_bundle(&big_json, "big")
+            .map(|b| b.performance.activities.len())
+            .unwrap_or(0)
+    });
     let (check, n) = median_ms(9, || reconcile(&big).len());
-    println!("\n2,000-activity bundle: {} bytes; parse + validate {parse:.1} ms; reconcile ({n} checks) {check:.1} ms", big_json.len());
+    println!(
+        "\n2,000-activity bundle: {} bytes; parse + validate {parse:.1} ms; reconcile ({n} checks) {check:.1} ms",
+        big_json.len()
+    );
 }

@@ -34,6 +34,14 @@ pub fn fmt_opt(d: Option<Decimal>) -> String {
     d.map(fmt_amount_grouped).unwrap_or_else(|| "未列".to_string())
 }
 
+/// An optional amount with its unit: "872.00 万元", or "未列" (no unit) when blank.
+pub fn fmt_opt_unit(d: Option<Decimal>, unit: &str) -> String {
+    match d {
+        Some(d) => format!("{} {unit}", fmt_amount_grouped(d)),
+        None => "未列".to_string(),
+    }
+}
+
 /// `part / whole` as a percentage rounded half-up to `dp` decimals; `None` when whole is 0.
 pub fn percent(part: Decimal, whole: Decimal, dp: u32) -> Option<Decimal> {
     if whole.is_zero() {
