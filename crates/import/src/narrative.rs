@@ -297,7 +297,8 @@ pub fn operating_costs(body: &[SrcLine], b: &mut Bundle, unit: &str) {
     b.operating_costs.text = text;
 }
 
-fn three_public_kind(name: &str) -> Option<ThreePublicKind> {
+/// Which “三公” item a name means (出国, 购置及运行, 购置, 车/运行, 接待).
+pub(crate) fn three_public_kind(name: &str) -> Option<ThreePublicKind> {
     use ThreePublicKind::*;
     if name.contains("出国") || name.contains("出境") {
         Some(Overseas)
@@ -305,7 +306,7 @@ fn three_public_kind(name: &str) -> Option<ThreePublicKind> {
         Some(Vehicles)
     } else if name.contains("购置") {
         Some(VehiclePurchase)
-    } else if name.contains("车") {
+    } else if name.contains("车") || name.contains("运行") {
         Some(VehicleOperation)
     } else if name.contains("接待") {
         Some(Reception)
@@ -368,14 +369,7 @@ pub fn three_public(body: &[SrcLine], b: &mut Bundle, unit: &str) {
             if let Some(kind) = kind {
                 let amount = amount_in(c, unit).map(|(a, _)| a);
                 let name = clause_name(c);
-                let mut item = ThreePublicItem {
-                    name,
-                    kind,
-                    amount,
-                    change: None,
-                    change_text: String::new(),
-                    reason: String::new(),
-                };
+                let mut item = ThreePublicItem::new(name, kind, amount);
                 // "公务接待4.75万元比上年增加2.35万元" in one clause.
                 if let Some(i) = ["比上年", "较上年", "同上年", "与上年"].iter().find_map(|w| c.find(w)) {
                     set_change(&mut item, &c[i..], unit);

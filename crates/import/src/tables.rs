@@ -396,19 +396,7 @@ pub fn three_public_table(body: &[SrcLine], b: &mut Bundle, unit: &str, skipped:
         if name.contains("小计") {
             continue; // a subtotal of the columns beside it
         }
-        let kind = if name.contains("出国") || name.contains("出境") {
-            ThreePublicKind::Overseas
-        } else if name.contains("购置") && name.contains("运行") {
-            ThreePublicKind::Vehicles
-        } else if name.contains("购置") {
-            vehicles_parent_split = true;
-            ThreePublicKind::VehiclePurchase
-        } else if name.contains("运行") || name.contains("车") {
-            vehicles_parent_split = true;
-            ThreePublicKind::VehicleOperation
-        } else if name.contains("接待") {
-            ThreePublicKind::Reception
-        } else {
+        let Some(kind) = crate::narrative::three_public_kind(&name) else {
             skip(
                 skipped,
                 line,
@@ -417,14 +405,11 @@ pub fn three_public_table(body: &[SrcLine], b: &mut Bundle, unit: &str, skipped:
             );
             continue;
         };
-        items.push(ThreePublicItem {
-            name,
+        vehicles_parent_split |= matches!(
             kind,
-            amount,
-            change: None,
-            change_text: String::new(),
-            reason: String::new(),
-        });
+            ThreePublicKind::VehiclePurchase | ThreePublicKind::VehicleOperation
+        );
+        items.push(ThreePublicItem::new(name, kind, amount));
     }
     if vehicles_parent_split {
         // When 购置费 and 运行费 are given, a 购置及运行费 column is their subtotal, not an item.

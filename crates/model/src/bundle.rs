@@ -482,6 +482,20 @@ fn sum_class(cats: &[ExpenditureCategory], class: SpendingClass) -> Option<Decim
     it.map(|c| c.amount).sum()
 }
 
+impl ThreePublicItem {
+    /// An item with no change or reason stated (yet).
+    pub fn new(name: String, kind: ThreePublicKind, amount: Option<Decimal>) -> ThreePublicItem {
+        ThreePublicItem {
+            name,
+            kind,
+            amount,
+            change: None,
+            change_text: String::new(),
+            reason: String::new(),
+        }
+    }
+}
+
 impl Meta {
     /// Metadata with everything unknown except what is given.
     pub fn new(department: &str, fiscal_year: i32, unit: &str) -> Meta {

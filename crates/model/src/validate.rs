@@ -144,35 +144,18 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
             "增减的组成部分未全部列出",
         )),
     }
-    if let (Some(t), Some(total)) = (c.total, b.expenditure.total) {
-        let last = total - t;
-        let status = if last.is_sign_negative() && !last.is_zero() {
-            CheckStatus::Fail
-        } else {
-            CheckStatus::Pass
-        };
-        out.push(Check {
-            area: "增减",
-            label: "上年预算 = 本年合计 − 增减额（应不为负）".into(),
-            status,
-            detail: format!("{} − {} = {} {unit}", fmt_amount(total), fmt_term(t), fmt_amount(last)),
-        });
-    }
-    for (label, part, change) in [
+    // Last year's figure (this year − change) cannot be negative.
+    for (label, now, change) in [
+        ("合计", b.expenditure.total, c.total),
         ("基本支出", b.basic_expenditure(), c.basic),
         ("项目支出", b.project_expenditure(), c.project),
     ] {
-        if let (Some(p), Some(ch)) = (part, change) {
+        if let (Some(p), Some(ch)) = (now, change) {
             let last = p - ch;
-            let status = if last.is_sign_negative() && !last.is_zero() {
-                CheckStatus::Fail
-            } else {
-                CheckStatus::Pass
-            };
             out.push(Check {
                 area: "增减",
                 label: format!("上年{label} = 本年{label} − 增减额（应不为负）"),
-                status,
+                status: status_of(!last.is_sign_negative() || last.is_zero()),
                 detail: format!("{} − {} = {} {unit}", fmt_amount(p), fmt_term(ch), fmt_amount(last)),
             });
         }
