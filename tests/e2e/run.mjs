@@ -59,6 +59,11 @@ let passed = 0;
 const foreign = [];
 async function test(name, viewport, fn) {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  // Record Content-Security-Policy violations from the first script on.
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -67,6 +72,8 @@ async function test(name, viewport, fn) {
   try {
     await fn(page, errors);
     if (errors.length) throw new Error('page errors: ' + errors.join(' | '));
+    const csp = await page.evaluate(() => window.__csp || []).catch(() => []);
+    if (csp.length) throw new Error('CSP violations: ' + csp.join(' | '));
     passed++;
     console.log(`ok   ${name}`);
   } catch (e) {
@@ -100,8 +107,10 @@ const views = [
   ['checks', '#/checks', '数据核对'],
 ];
 
-await test('overview shows the published totals', desktop, async (page) => {
+await test('overview shows the published totals (under a strict CSP)', desktop, async (page) => {
   await page.goto(`${origin}/`);
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  expect(csp && !csp.includes('unsafe-inline') && csp.includes("'wasm-unsafe-eval'"), `strict CSP: ${csp}`);
   await page.waitForSelector('#total-revenue', { timeout: 15000 });
   expect((await page.textContent('#total-revenue')).includes('3,719.45'), 'total revenue 3,719.45');
   expect((await page.textContent('#total-expenditure')).includes('3,719.45'), 'total expenditure');

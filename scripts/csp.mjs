@@ -1,0 +1,30 @@
+// Trunk post-build hook: adds a strict Content-Security-Policy to the built index.html.
+// Trunk injects one inline module script (the wasm loader); instead of 'unsafe-inline', the policy
+// allows exactly that script by its SHA-256 hash. 'wasm-unsafe-eval' is what compiling wasm needs.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
+const file = path.join(dir, 'index.html');
+let html = fs.readFileSync(file, 'utf8');
+const hashes = [];
+for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+  hashes.push(`'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+}
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
+html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n  ${meta}`);
+fs.writeFileSync(file, html);
+console.log(`csp: ${hashes.length} inline script(s) allowed by hash in ${file}`);
