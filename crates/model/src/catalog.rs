@@ -31,10 +31,8 @@ pub struct CatalogEntry {
 /// Parses data/index.json. `file` names it in errors.
 pub fn parse_catalog(text: &str, file: &str) -> Result<Catalog, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut de = serde_json::Deserializer::from_str(text);
-    let cat: Catalog = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
+    let cat: Catalog = serde_json::from_str(text).map_err(|inner| {
+        let path = crate::json_path::path_at(text, inner.line(), inner.column());
         if inner.is_data() {
             LoadError::Field {
                 file: file.into(),

@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod chart;
 pub mod error;
 pub mod format;
+pub mod json_path;
 pub mod parse;
 pub mod render;
 pub mod treemap;

@@ -71,19 +71,19 @@ pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
         }
     }
 
-    let mut de = serde_json::Deserializer::from_str(text);
-    let bundle: Bundle = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        LoadError::Field {
-            file: file.clone(),
-            path,
-            line: inner.line(),
-            column: inner.column(),
-            detail: strip_position(&inner.to_string()),
+    let bundle: Bundle = serde_json::from_str(text).map_err(|e| {
+        if e.is_data() {
+            LoadError::Field {
+                file: file.clone(),
+                path: crate::json_path::path_at(text, e.line(), e.column()),
+                line: e.line(),
+                column: e.column(),
+                detail: strip_position(&e.to_string()),
+            }
+        } else {
+            syntax_or_not_bundle(&file, e)
         }
     })?;
-    de.end().map_err(|e| syntax_or_not_bundle(&file, e))?;
 
     let problems = structural_problems(&bundle);
     if !problems.is_empty() {
