@@ -70,11 +70,18 @@ pub async fn open_local_file(file: web_sys::File) -> Result<Bundle, LoadError> {
     let name = file.name();
     let size = file.size() as usize;
     if size > MAX_LOCAL_BYTES {
-        return Err(LoadError::TooLarge { file: name, bytes: size, limit: MAX_LOCAL_BYTES });
+        return Err(LoadError::TooLarge {
+            file: name,
+            bytes: size,
+            limit: MAX_LOCAL_BYTES,
+        });
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| LoadError::Network { file: name.clone(), detail: format!("{e:?}") })?;
+        .map_err(|e| LoadError::Network {
+            file: name.clone(),
+            detail: format!("{e:?}"),
+        })?;
     let bytes = js_sys::Uint8Array::new(&buffer);
     let raw = bytes.to_vec();
     let body = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&raw);
@@ -95,7 +102,10 @@ pub async fn open_local_file(file: web_sys::File) -> Result<Bundle, LoadError> {
 /// Sends the document to the import worker and waits for its answer.
 async fn import_in_worker(name: &str, bytes: &js_sys::Uint8Array) -> Result<String, LoadError> {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-    let fail = |detail: String| LoadError::Import { file: name.to_string(), detail };
+    let fail = |detail: String| LoadError::Import {
+        file: name.to_string(),
+        detail,
+    };
     let worker = web_sys::Worker::new(IMPORT_WORKER).map_err(|e| fail(format!("导入程序无法启动（{e:?}）")))?;
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"name".into(), &name.into());

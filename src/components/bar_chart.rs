@@ -86,6 +86,7 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
             } } }
             <details class="data-table">
                 <summary>{ "查看数据表" }</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}数据表", props.title)}>
                 <table>
                     <caption>{ format!("{}（单位：{}）", props.title, c.unit) }</caption>
                     <thead>
@@ -107,6 +108,7 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                </div>
             </details>
         </figure>
     }

@@ -16,9 +16,9 @@ pub fn OtherView() -> Html {
             { if b.procurement.total.is_some() { html! { <p class="lead">{ format!("政府采购预算：{}", fmt_opt_unit(b.procurement.total, &m.unit)) }</p> } } else { html!{} } }
             { paragraphs(&b.procurement.text) }
             { if b.procurement.items.is_empty() { html!{} } else { html! {
-                <table><caption>{ "采购项目" }</caption><tbody>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="采购项目"><table><caption>{ "采购项目" }</caption><tbody>
                 { for b.procurement.items.iter().map(|l| html! { <tr><th scope="row">{ &l.name }</th><td class="num">{ fmt_opt(l.amount) }</td></tr> }) }
-                </tbody></table>
+                </tbody></table></div>
             } } }
 
             <h2>{ "名词解释" }</h2>

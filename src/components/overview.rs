@@ -52,11 +52,13 @@ pub fn OverviewView() -> Html {
                 <h3>{ "收入说明" }</h3>
                 { paragraphs(&b.revenue.text) }
                 { if b.revenue.sources.is_empty() { html!{} } else { html! {
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="收入来源">
                     <table class="compact">
                         <caption>{ format!("收入来源（{unit}）") }</caption>
                         <thead><tr><th scope="col">{ "来源" }</th><th scope="col" class="num">{ "金额" }</th></tr></thead>
                         <tbody>{ for b.revenue.sources.iter().map(|s| html! { <tr><th scope="row">{ &s.name }</th><td class="num">{ fmt_opt(s.amount) }</td></tr> }) }</tbody>
                     </table>
+                    </div>
                 } } }
                 <h3>{ "支出说明" }</h3>
                 { paragraphs(&b.expenditure.text) }
@@ -68,6 +70,7 @@ pub fn OverviewView() -> Html {
             <section aria-labelledby="h-3p">
                 <h2 id="h-3p">{ "“三公”经费" }</h2>
                 <BarChartView id="three-public" title="“三公”经费：上年与本年" chart={(*tp_chart).clone()} />
+                <div class="table-scroll" tabindex="0" role="region" aria-label="“三公”经费明细">
                 <table>
                     <caption>{ format!("“三公”经费明细（{unit}）") }</caption>
                     <thead><tr><th scope="col">{ "项目" }</th><th scope="col" class="num">{ "本年" }</th><th scope="col">{ "比上年" }</th><th scope="col">{ "变化原因" }</th></tr></thead>
@@ -83,6 +86,7 @@ pub fn OverviewView() -> Html {
                         <tr class="total"><th scope="row">{ "合计" }</th><td class="num">{ fmt_opt(tp.total) }</td><td>{ tp_change.clone() }</td><td></td></tr>
                     </tbody>
                 </table>
+                </div>
                 <h3>{ "原文" }</h3>
                 { paragraphs(&tp.text) }
             </section>

@@ -77,6 +77,7 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
                 on_activate={Callback::from(|i: usize| Route::Performance(Some(i)).go())}
                 href={Callback::from(|i: usize| Route::Performance(Some(i)).to_hash())}
             />
+            <div class="table-scroll" tabindex="0" role="region" aria-label="职责活动表">
             <table class="activities">
                 <caption>{ format!("职责活动（按公开顺序，金额单位：{unit}）") }</caption>
                 <thead><tr><th scope="col">{ "序号" }</th><th scope="col">{ "职责活动" }</th><th scope="col" class="num">{ "年度预算数" }</th><th scope="col" class="num">{ "占项目支出" }</th><th scope="col" class="num">{ "子活动" }</th></tr></thead>
@@ -92,6 +93,7 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
         </>
     }
 }

@@ -31,6 +31,40 @@ const fixtures = {
     .replace('"term": "一般预算收入"', '"term": "<a href=\\"javascript:window.__xss=3\\">收入</a>"'),
 };
 
+// A corpus of malformed bundles: every one must give its clear error (never a blank page).
+const corpus = {};
+const J = JSON.parse(seed);
+const variant = (name, mutate) => { const b = structuredClone(J); mutate(b); corpus[name] = JSON.stringify(b); };
+[100, 1000, 5000, 20000, 60000, seed.length - 500, seed.length - 2].forEach((n, i) => { corpus[`trunc-${i}.json`] = seed.slice(0, n); });
+[0, 2, 3, 99, -1, '1', 1.5, null].forEach((v, i) => variant(`version-${i}.json`, (b) => { b.version = v; }));
+['', 'gongkai', 'GONGKAI-BUNDLE', 7, null].forEach((v, i) => variant(`format-${i}.json`, (b) => { b.format = v; }));
+const amounts = ['NaN', 'Infinity', '-5', '1e5', '1,000', '99999999999999999999', ' 1', '', '一百', 12.5, true, [], {}];
+amounts.forEach((v, i) => variant(`amount-${i}.json`, (b) => { b.revenue.total = v; }));
+amounts.slice(0, 6).forEach((v, i) => variant(`activity-amount-${i}.json`, (b) => { b.performance.activities[3].amount = v; }));
+variant('negative-total.json', (b) => { b.expenditure.total = '-3719.45'; });
+variant('year-zero.json', (b) => { b.meta.fiscal_year = 0; });
+variant('year-string.json', (b) => { b.meta.fiscal_year = '2017'; });
+variant('empty-department.json', (b) => { b.meta.department = ' '; });
+variant('unknown-field.json', (b) => { b.extra = 1; });
+variant('missing-meta.json', (b) => { delete b.meta; });
+variant('duties-object.json', (b) => { b.duties = {}; });
+variant('kind-bad.json', (b) => { b.meta.kind = 'plan'; });
+variant('class-bad.json', (b) => { b.expenditure.categories[0].class = 'other'; });
+variant('grade-number.json', (b) => { b.performance.activities[0].sub_activities[0].indicators[0].excellent = 100; });
+variant('nested-subs.json', (b) => { b.performance.activities[0].sub_activities[0].sub_activities = [structuredClone(b.performance.activities[1])]; });
+corpus['deep-nesting.json'] = '{"format":"gongkai-bundle","version":1,"meta":' + '['.repeat(5000) + ']'.repeat(5000) + '}';
+corpus['duplicate-key.json'] = seed.replace('"format": "gongkai-bundle",', '"format": "gongkai-bundle", "format": "gongkai-bundle",');
+corpus['array.json'] = '[1, 2, 3]';
+corpus['string.json'] = '"gongkai-bundle"';
+corpus['empty.json'] = '';
+corpus['whitespace.json'] = '   \n  ';
+corpus['html.json'] = '<!doctype html><html><body>404</body></html>';
+corpus['gbk.json'] = Buffer.concat([Buffer.from('{"format":"'), Buffer.from([0xb9, 0xab, 0xbf, 0xaa]), Buffer.from('"}')]);
+corpus['utf16.json'] = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed.slice(0, 300), 'utf16le')]);
+corpus['nul-bytes.json'] = Buffer.from([0, 0, 0, 0]);
+corpus['huge-string.json'] = seed.replace('"title": "', '"title": "' + 'x'.repeat(70 * 1024 * 1024));
+for (const [k, v] of Object.entries(corpus)) fixtures[`corpus/${k}`] = v;
+
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
@@ -84,6 +118,14 @@ async function test(name, viewport, fn) {
   }
 }
 function expect(cond, msg) { if (!cond) throw new Error(msg); }
+const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page; fails with each violation's targets. */
+async function expectAccessible(page, what) {
+  await page.evaluate(axeSource); // evaluated through DevTools, so the page's CSP does not apply
+  const result = await page.evaluate(() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const v = result.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  expect(v.length === 0, `axe violations on ${what}:\n       ${v.join('\n       ')}`);
+}
 async function shot(page, name) {
   if (!shots) return;
   fs.mkdirSync(outDir, { recursive: true });
@@ -130,9 +172,19 @@ for (const [vp, size] of [['phone', phone], ['desktop', desktop]]) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow <= 1, `no horizontal page scroll (overflow ${overflow}px)`);
       await shot(page, `${name}-${vp}`);
+      await expectAccessible(page, `${name} (${vp})`);
     });
   }
 }
+
+await test('the accessibility check can fail (axe finds a planted violation)', desktop, async (page) => {
+  await page.goto(`${origin}/#/duties`);
+  await page.waitForSelector('ol.duties');
+  await page.evaluate(() => { const i = document.createElement('img'); i.src = 'data:,'; document.querySelector('main').append(i); });
+  let failed = false;
+  try { await expectAccessible(page, 'planted'); } catch (e) { failed = /image-alt/.test(e.message); }
+  expect(failed, 'axe reports image-alt for an image without alt text');
+});
 
 await test('every figure count reaches the viewer', desktop, async (page) => {
   await page.goto(`${origin}/#/duties`);
@@ -256,6 +308,34 @@ for (const [name, file, texts] of errorCases) {
     await shot(page, `error-${name.replace(/ /g, '-')}`);
   });
 }
+
+await test(`malformed bundle corpus: ${Object.keys(corpus).length} files, each a clear error naming the file`, phone, async (page) => {
+  const seen = {};
+  for (const name of Object.keys(corpus)) {
+    const file = `fixtures/corpus/${name}`;
+    await page.goto(`${origin}/?bundle=${encodeURIComponent(file)}`);
+    await page.waitForSelector('section.error', { timeout: 20000 }).catch(() => { throw new Error(`${name}: no error shown`); });
+    const t = await page.textContent('section.error');
+    expect(t.includes(file), `${name}: message names the file: ${t.slice(0, 200)}`);
+    const title = await page.textContent('#error-title');
+    seen[title] = (seen[title] || 0) + 1;
+    expect(await page.locator('#panic').count() === 0, `${name}: no panic`);
+  }
+  expect(Object.keys(corpus).length >= 50, 'at least 50 malformed bundles');
+  console.log(`     error kinds: ${JSON.stringify(seen)}`);
+});
+
+await test('text reflows at 320 px and at 200% text size without loss', { width: 320, height: 640 }, async (page) => {
+  for (const [hash, sel] of [['#/', '#total-revenue'], ['#/performance', 'table.activities'], ['#/assets', 'table.assets'], ['#/checks', 'table.checks']]) {
+    await page.goto(`${origin}/${hash}`);
+    await page.waitForSelector(sel);
+    for (const size of ['100%', '200%']) {
+      await page.evaluate((s) => { document.documentElement.style.fontSize = s; }, size);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow <= 1, `${hash} at ${size}: page scrolls sideways by ${overflow}px`);
+    }
+  }
+});
 
 await test('bundle text is shown as text, never run', desktop, async (page) => {
   await page.goto(`${origin}/?bundle=fixtures/xss.json#/performance`);

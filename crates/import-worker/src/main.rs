@@ -7,7 +7,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 fn import(name: &str, bytes: &[u8]) -> Result<String, String> {
-    let opts = ImportOptions { file_name: Some(name.to_string()), ..Default::default() };
+    let opts = ImportOptions {
+        file_name: Some(name.to_string()),
+        ..Default::default()
+    };
     let bundle = match import_bytes(bytes, &opts) {
         Ok(b) => b,
         Err(ImportError::Decode(DecodeError::LegacyEncoding)) => {
@@ -27,8 +30,13 @@ fn main() {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let data = e.data();
-        let name = js_sys::Reflect::get(&data, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-        let bytes = js_sys::Reflect::get(&data, &"bytes".into()).map(|b| js_sys::Uint8Array::new(&b).to_vec()).unwrap_or_default();
+        let name = js_sys::Reflect::get(&data, &"name".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        let bytes = js_sys::Reflect::get(&data, &"bytes".into())
+            .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+            .unwrap_or_default();
         let answer = js_sys::Object::new();
         let (key, value) = match import(&name, &bytes) {
             Ok(json) => ("ok", json),
