@@ -37,7 +37,9 @@ pub async fn fetch_catalog(url: &str) -> Result<Catalog, LoadError> {
 
 /// Fetches and parses one bundle.
 pub async fn fetch_bundle(url: &str) -> Result<Bundle, LoadError> {
-    parse_bundle(&fetch_text(url).await?, url)
+    let text = fetch_text(url).await?;
+    crate::mark_once("gongkai:bundle-fetched");
+    parse_bundle(&text, url)
 }
 
 /// A bundle path given in `?bundle=` must stay on this site: relative, no scheme, no "//".

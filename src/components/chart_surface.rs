@@ -45,6 +45,8 @@ fn layout_point(e: &MouseEvent, el: &web_sys::Element, layout_width: u32) -> (f6
 #[component]
 pub fn ChartSurface(props: &ChartSurfaceProps) -> Html {
     let node = use_node_ref();
+    // The first chart in the page marks the time for the benchmark (bench/browser.mjs).
+    use_effect_with((), |_| crate::mark_once("gongkai:first-chart"));
     let onpointermove = {
         let (node, hit, on_select, w, sel) = (
             node.clone(),

@@ -61,7 +61,9 @@ async fn load() -> Result<Loaded, LoadError> {
         }
     };
     let bundle = fetch_bundle(&path).await?;
+    crate::mark_once("gongkai:bundle-parsed");
     let checks = reconcile(&bundle);
+    crate::mark_once("gongkai:checks-done");
     Ok(Loaded { bundle, path, checks })
 }
 

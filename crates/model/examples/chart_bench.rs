@@ -10,9 +10,9 @@ use gongkai_model::*;
 use rust_decimal::Decimal;
 use std::time::Instant;
 
-/// A bundle like the seed but with `n` activities of two sub-activities and five indicators
+/// A bundle like the seed but with `n` activities of `subs` sub-activities and five indicators
 /// each; amounts vary so the treemap has every size of cell.
-pub fn generated(seed: &Bundle, n: usize) -> Bundle {
+pub fn generated(seed: &Bundle, n: usize, subs: usize) -> Bundle {
     let mut b = seed.clone();
     b.meta.department = format!("（生成的测试数据）{n} 项活动");
     let template = &seed.performance.activities[4];
@@ -23,11 +23,11 @@ pub fn generated(seed: &Bundle, n: usize) -> Bundle {
             let mut a = template.clone();
             a.name = format!("生成活动{i:04}");
             a.amount = Some(half + half);
-            a.sub_activities = (0..2)
+            a.sub_activities = (0..subs)
                 .map(|j| {
                     let mut s = template.sub_activities[0].clone();
                     s.name = format!("生成子活动{i:04}-{j}");
-                    s.amount = Some(half);
+                    s.amount = Some(if subs == 2 { half } else { half + half });
                     s.indicators = (0..5)
                         .map(|_| template.sub_activities[0].indicators[0].clone())
                         .collect();
@@ -64,7 +64,20 @@ fn median_ms(runs: usize, mut f: impl FnMut() -> usize) -> (f64, usize) {
 
 fn main() {
     let seed = parse_bundle(include_str!("../../../data/pingxiang-fgj-2017.json"), "seed").unwrap();
-    let big = generated(&seed, 2000);
+    // `--write DIR`: write the generated bundle for the browser benchmark (bench/browser.mjs).
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(dir) = args.iter().position(|a| a == "--write").and_then(|i| args.get(i + 1)) {
+        let b = generated(&seed, 2000, 1);
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(format!("{dir}/generated-2000.json"), to_json(&b)).unwrap();
+        println!(
+            "wrote {dir}/generated-2000.json: {} activities, {} indicators (generated test data)",
+            b.performance.activities.len(),
+            b.indicators().count()
+        );
+        return;
+    }
+    let big = generated(&seed, 2000, 2);
     let big_json = to_json(&big);
     println!(
         "{:<44} {:>9} {:>9} {:>10}",

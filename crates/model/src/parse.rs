@@ -32,10 +32,46 @@ pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
     // A UTF-8 byte-order mark is harmless; strip it rather than fail on it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
 
-    let header: Header = serde_json::from_str(text).map_err(|e| syntax_or_not_bundle(&file, e))?;
+    // The happy path parses once; only a failure pays for the header checks that choose the
+    // most useful message (a bundle of another version is reported as such, not as field errors).
+    let bundle: Bundle = match serde_json::from_str::<Bundle>(text) {
+        Ok(b) if b.format == FORMAT_NAME && b.version == FORMAT_VERSION => b,
+        Ok(_) => return Err(header_error(text, &file).unwrap_or(LoadError::NotABundle { file, found: None })),
+        Err(e) => {
+            if let Some(better) = header_error(text, &file) {
+                return Err(better);
+            }
+            return Err(if e.is_data() {
+                LoadError::Field {
+                    file: file.clone(),
+                    path: crate::json_path::path_at(text, e.line(), e.column()),
+                    line: e.line(),
+                    column: e.column(),
+                    detail: strip_position(&e.to_string()),
+                }
+            } else {
+                syntax_or_not_bundle(&file, e)
+            });
+        }
+    };
+
+    let problems = structural_problems(&bundle);
+    if !problems.is_empty() {
+        return Err(LoadError::Invalid { file, problems });
+    }
+    Ok(bundle)
+}
+
+/// The error the header (format name, version) explains, if any; `None` when the header is fine.
+fn header_error(text: &str, file: &str) -> Option<LoadError> {
+    let file = file.to_string();
+    let header: Header = match serde_json::from_str(text) {
+        Ok(h) => h,
+        Err(e) => return Some(syntax_or_not_bundle(&file, e)),
+    };
     if !text.trim_start().starts_with('{') {
         // Valid JSON, but an array, string or number: not a bundle at all.
-        return Err(LoadError::NotABundle { file, found: None });
+        return Some(LoadError::NotABundle { file, found: None });
     }
     match header.format {
         Some(serde_json::Value::String(ref f)) if f == FORMAT_NAME => {}
@@ -44,24 +80,24 @@ pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
                 serde_json::Value::String(s) => s,
                 v => v.to_string(),
             };
-            return Err(LoadError::NotABundle {
+            return Some(LoadError::NotABundle {
                 file,
                 found: Some(found),
             });
         }
-        None => return Err(LoadError::NotABundle { file, found: None }),
+        None => return Some(LoadError::NotABundle { file, found: None }),
     }
     match header.version.as_ref().and_then(|v| v.as_u64()) {
         Some(v) if v == u64::from(FORMAT_VERSION) => {}
         Some(v) => {
-            return Err(LoadError::UnsupportedVersion {
+            return Some(LoadError::UnsupportedVersion {
                 file,
                 found: v,
                 supported: FORMAT_VERSION,
             })
         }
         None => {
-            return Err(LoadError::Field {
+            return Some(LoadError::Field {
                 file,
                 path: "version".into(),
                 line: 1,
@@ -71,25 +107,7 @@ pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
         }
     }
 
-    let bundle: Bundle = serde_json::from_str(text).map_err(|e| {
-        if e.is_data() {
-            LoadError::Field {
-                file: file.clone(),
-                path: crate::json_path::path_at(text, e.line(), e.column()),
-                line: e.line(),
-                column: e.column(),
-                detail: strip_position(&e.to_string()),
-            }
-        } else {
-            syntax_or_not_bundle(&file, e)
-        }
-    })?;
-
-    let problems = structural_problems(&bundle);
-    if !problems.is_empty() {
-        return Err(LoadError::Invalid { file, problems });
-    }
-    Ok(bundle)
+    None
 }
 
 fn syntax_or_not_bundle(file: &str, e: serde_json::Error) -> LoadError {

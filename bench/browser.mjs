@@ -1,0 +1,78 @@
+// Browser benchmark (not a test): time from navigation to the first chart in the DOM, bundle
+// parse + validate, a drill-down, and a hover, in Debian's headless Chromium, median of 7 runs,
+// on the seed and on a generated bundle (2,000 activities, 10,000 indicators; bench/out/, made by
+// `cargo run --release -p gongkai-model --example chart_bench -- --write bench/out`).
+// Usage: node bench/browser.mjs   (after `trunk build --release`; bench/run does both)
+import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The server runs in its own process, like a real static server.
+const port = 8000 + Math.floor(Math.random() * 900);
+const server = fork(path.join(root, 'bench/serve.mjs'), [String(port)]);
+await new Promise((r) => server.on('message', r));
+const origin = `http://127.0.0.1:${port}`;
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function run(label, query) {
+  const r = { start: [], first: [], parsed: [], drill: [], hover: [] };
+  for (let i = 0; i < 7; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await ctx.newPage();
+    // The first view a visitor gets: the overview.
+    await page.goto(`${origin}/${query}`);
+    await page.waitForFunction(() => performance.getEntriesByName('gongkai:first-chart').length > 0, null, { timeout: 60000 });
+    const mark = (n) => page.evaluate((n) => performance.getEntriesByName(n)[0].startTime, n);
+    r.start.push(await mark('gongkai:wasm-start'));
+    r.first.push(await mark('gongkai:first-chart'));
+    r.parsed.push(await mark('gongkai:bundle-parsed'));
+    await page.evaluate(() => { location.hash = '#/performance'; });
+    await page.waitForSelector('#activities-title ~ .chart-surface');
+    const surface = page.locator('#activities-title ~ .chart-surface');
+    await surface.focus();
+    // Hover: pointer move → the info line shows the item (measured inside the page, to the frame).
+    r.hover.push(await page.evaluate(async () => {
+      const s = document.querySelector('#activities-title ~ .chart-surface');
+      const info = document.querySelector('#activities-info');
+      const box = s.getBoundingClientRect();
+      const before = info.textContent;
+      const t0 = performance.now();
+      s.dispatchEvent(new PointerEvent('pointermove', { clientX: box.right - 3, clientY: box.bottom - 3, bubbles: true }));
+      while (info.textContent === before) await new Promise(requestAnimationFrame);
+      return performance.now() - t0;
+    }));
+    // Drill-down: Enter on the focused largest item → the activity page is in the DOM.
+    r.drill.push(await page.evaluate(async () => {
+      const s = document.querySelector('#activities-title ~ .chart-surface');
+      s.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+      await new Promise(requestAnimationFrame);
+      const t0 = performance.now();
+      s.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      while (!document.querySelector('nav.breadcrumb')) await new Promise(requestAnimationFrame);
+      return performance.now() - t0;
+    }));
+    await ctx.close();
+  }
+  const f = (x) => x.toFixed(1).padStart(9);
+  console.log(`${label.padEnd(34)}${f(median(r.start))}${f(median(r.parsed))}${f(median(r.first))}${f(median(r.hover))}${f(median(r.drill))}`);
+}
+
+console.log(`${'bundle (median of 7, ms)'.padEnd(34)}${'wasm run'.padStart(9)}${'parsed'.padStart(9)}${'1stchart'.padStart(9)}${'hover'.padStart(9)}${'drill'.padStart(9)}`);
+await run('seed (39 activities, 177 ind.)', '');
+if (fs.existsSync(path.join(root, 'bench/out/generated-2000.json'))) {
+  await run('generated (2,000 act., 10,000 ind.)', '?bundle=bench/out/generated-2000.json');
+} else {
+  console.log('generated bundle missing: cargo run --release -p gongkai-model --example chart_bench -- --write bench/out');
+}
+console.log('wasm run / parsed / 1st chart: ms from navigation start to the marks gongkai:wasm-start (wasm fetched and');
+console.log('compiled, main() starts), gongkai:bundle-parsed, gongkai:first-chart (overview, first chart in the DOM);');
+console.log('hover / drill: ms from the event to the updated DOM, to the next animation frame.');
+await browser.close();
+server.kill();
