@@ -1,4 +1,5 @@
-// Trunk post-build hook: adds a strict Content-Security-Policy to the built index.html.
+// Trunk post-build hook: adds a strict Content-Security-Policy to the built index.html, and a
+// preload of the default bundle.
 // Trunk injects one inline module script (the wasm loader); instead of 'unsafe-inline', the policy
 // allows exactly that script by its SHA-256 hash. 'wasm-unsafe-eval' is what compiling wasm needs.
 import fs from 'node:fs';
@@ -24,6 +25,19 @@ const policy = [
   "form-action 'none'",
 ].join('; ');
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+
+// Preload the bundle the catalog opens by default, so it downloads while the wasm compiles
+// (the app fetches data/index.json, then this file).
+try {
+  const catalog = JSON.parse(fs.readFileSync(path.join(dir, 'data', 'index.json'), 'utf8'));
+  const first = catalog.bundles?.[0]?.path;
+  html = html.replace(/\s*<link rel="preload" href="data\/(?!index\.json)[^"]*" as="fetch"[^>]*>/g, '');
+  if (first && !/[\s"'<>]/.test(first)) {
+    html = html.replace(/(<link rel="preload" href="data\/index\.json"[^>]*>)/, `$1\n  <link rel="preload" href="data/${first}" as="fetch" crossorigin="anonymous">`);
+  }
+} catch (e) {
+  console.log(`csp: no catalog to preload from (${e.message})`);
+}
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
 html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n  ${meta}`);
 fs.writeFileSync(file, html);
