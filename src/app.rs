@@ -1,12 +1,16 @@
 //! The app shell: load the bundle, provide it, route to a view.
 
+use crate::components::embed_dialog::EmbedDialog;
 use crate::components::open_file::OpenFile;
 use crate::components::{
     assets::AssetsView, checks::ChecksView, duties::DutiesView, error_view::ErrorView, indicators::IndicatorsView,
     nav::Nav, other::OtherView, overview::OverviewView, performance::PerformanceView,
 };
 use crate::hooks::use_bundle::{use_bundle, BundleCtx, LoadState, UseBundle};
+use crate::hooks::use_kiosk::use_kiosk;
+use crate::hooks::use_post_height::use_post_height;
 use crate::hooks::use_route::use_route;
+use crate::mode::DisplayMode;
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -14,7 +18,21 @@ use yew::prelude::*;
 pub fn App() -> Html {
     let UseBundle { state, open_file } = use_bundle();
     let route = use_route();
-    match state {
+    let mode = *use_memo((), |_| DisplayMode::current());
+    use_post_height(mode == DisplayMode::Embed);
+    use_kiosk(match mode {
+        DisplayMode::Kiosk {
+            idle_secs,
+            advance_secs,
+        } => Some((idle_secs, advance_secs)),
+        _ => None,
+    });
+    let mode_class = match mode {
+        DisplayMode::Site => "mode-site",
+        DisplayMode::Embed => "mode-embed",
+        DisplayMode::Kiosk { .. } => "mode-kiosk",
+    };
+    let page = match state {
         LoadState::Loading(step) => html! {
             <main id="main" class="loading" aria-busy="true">
                 <div class="spinner" aria-hidden="true"></div>
@@ -24,7 +42,7 @@ pub fn App() -> Html {
         LoadState::Failed(err) => html! {
             <main id="main">
                 <ErrorView error={err} />
-                <OpenFile on_file={open_file} />
+                { if mode == DisplayMode::Site { html! { <OpenFile on_file={open_file} /> } } else { html!{} } }
             </main>
         },
         LoadState::Loaded(ctx) => {
@@ -44,25 +62,94 @@ pub fn App() -> Html {
                 .filter_map(|p| p.as_deref())
                 .collect::<Vec<_>>()
                 .join(" ");
-            html! {
-                <ContextProvider<BundleCtx> context={ctx.clone()}>
-                    <a class="skip" href="#main" onclick={skip_to_main()}>{ "跳到正文" }</a>
+            let title = format!(
+                "{} {} 年{}",
+                b.meta.department,
+                b.meta.fiscal_year,
+                b.meta.kind.label_zh()
+            );
+            let header = match mode {
+                // An embed shows one view with a one-line title and a way to the full viewer.
+                DisplayMode::Embed => html! {
+                    <header class="embed-head">
+                        <p>
+                            <strong>{ &title }</strong>
+                            { " · " }
+                            <a href={full_viewer_url()} target="_blank" rel="noopener">{ "在公开查看器中打开" }</a>
+                        </p>
+                    </header>
+                },
+                _ => html! {
                     <header class="site">
                         <p class="region">{ region }</p>
                         <h1>{ &b.meta.department }</h1>
                         <p class="doc">{ format!("{} 年{}公开 · 金额单位：{}", b.meta.fiscal_year, b.meta.kind.label_zh(), b.meta.unit) }</p>
                         <Nav {route} />
                     </header>
-                    <main id="main" tabindex="-1">{ view }</main>
+                },
+            };
+            let footer = match mode {
+                DisplayMode::Embed => html! {},
+                DisplayMode::Kiosk { .. } => html! {
+                    <footer class="site">
+                        <button type="button" class="fullscreen" onclick={Callback::from(|_| enter_fullscreen())}>{ "全屏显示" }</button>
+                        <p>{ format!("数据来源：{}", b.meta.title) }</p>
+                    </footer>
+                },
+                DisplayMode::Site => html! {
                     <footer class="site">
                         <OpenFile on_file={open_file} />
+                        <EmbedDialog title={title.clone()} />
                         <p>{ format!("数据来源：{}", b.meta.title) }</p>
                         <p>{ format!("数据文件：{}", ctx.0.path) }</p>
                         <p>{ "公开 Gongkai · 预算公开查看器。数据保持原文，空白金额显示为“未列”。" }</p>
                     </footer>
+                },
+            };
+            html! {
+                <ContextProvider<BundleCtx> context={ctx.clone()}>
+                    <a class="skip" href="#main" onclick={skip_to_main()}>{ "跳到正文" }</a>
+                    { header }
+                    <main id="main" tabindex="-1">{ view }</main>
+                    { footer }
                 </ContextProvider<BundleCtx>>
             }
         }
+    };
+    html! { <div class={classes!("app", mode_class)}>{ page }</div> }
+}
+
+/// This page without `embed=1`, for "open in the full viewer".
+fn full_viewer_url() -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return "./".into();
+    };
+    let params = web_sys::UrlSearchParams::new_with_str(&loc.search().unwrap_or_default()).ok();
+    let query = params
+        .map(|p| {
+            p.delete("embed");
+            String::from(p.to_string())
+        })
+        .unwrap_or_default();
+    let q = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
+    format!(
+        "{}{q}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.hash().unwrap_or_default()
+    )
+}
+
+/// Kiosk: full screen (browsers allow it only from a touch or click, hence a button).
+fn enter_fullscreen() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.request_fullscreen();
     }
 }
 

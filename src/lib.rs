@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod hooks;
 pub mod loader;
+pub mod mode;
 pub mod panic_hook;
 pub mod route;
 

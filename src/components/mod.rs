@@ -5,6 +5,7 @@ pub mod bar_chart;
 pub mod chart_surface;
 pub mod checks;
 pub mod duties;
+pub mod embed_dialog;
 pub mod error_view;
 pub mod indicators;
 pub mod nav;

@@ -1,5 +1,7 @@
 //! Hooks: one per file.
 
 pub mod use_bundle;
+pub mod use_kiosk;
+pub mod use_post_height;
 pub mod use_route;
 pub mod use_width;

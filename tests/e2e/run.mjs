@@ -69,6 +69,20 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
   const p = decodeURIComponent(url.pathname);
+  if (p === '/host.html') {
+    // A government portal page embedding the viewer, recording the heights it is told.
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    return res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>门户</title></head><body><h1>门户网站</h1>
+<iframe id="gongkai-frame" src="/budget/?embed=1#/assets" title="国有资产" width="100%" height="200"></iframe>
+<script>window.heights=[];addEventListener('message',e=>{if(e.data&&e.data.type==='gongkai:height'){heights.push(e.data.height);document.getElementById('gongkai-frame').height=e.data.height;}});</script></body></html>`);
+  }
+  if (p.startsWith('/budget/')) {
+    // The built site copied under a sub-path of another site.
+    const f = path.join(dist, p.slice('/budget'.length).replace(/\/$/, '/index.html'));
+    if (!f.startsWith(dist) || !fs.existsSync(f)) { res.writeHead(404); return res.end('not found'); }
+    res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
+    return fs.createReadStream(f).pipe(res);
+  }
   if (p.startsWith('/fixtures/')) {
     const body = fixtures[p.slice('/fixtures/'.length)];
     if (body === undefined) { res.writeHead(404); return res.end('not found'); }
@@ -345,6 +359,61 @@ await test('bundle text is shown as text, never run', desktop, async (page) => {
   await page.waitForSelector('dl.glossary');
   expect(await page.evaluate(() => window.__xss === undefined), 'no injected script ran');
   expect(await page.locator('main img, main script, dl.glossary a').count() === 0, 'no injected elements');
+});
+
+// ---- where it runs: sub-path, embed, kiosk ----
+await test('the built site works from a sub-path (/budget/) with every request under it', desktop, async (page) => {
+  const urls = [];
+  page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+  await page.goto(`${origin}/budget/#/assets`);
+  await page.waitForSelector('table.assets');
+  const outside = urls.filter((u) => !u.startsWith('/budget/') && u !== '/favicon.ico');
+  expect(outside.length === 0, `requests outside /budget/: ${outside.join(', ')}`);
+  await page.click('nav a:text("绩效预算")');
+  await page.waitForSelector('#activities-title');
+});
+
+await test('embed mode: one view without site navigation, height posted to the portal', desktop, async (page) => {
+  await page.goto(`${origin}/host.html`);
+  const frame = page.frameLocator('#gongkai-frame');
+  await frame.locator('table.assets').waitFor();
+  expect(await frame.locator('nav[aria-label="主要栏目"]').count() === 0, 'no site navigation');
+  expect(await frame.locator('footer').count() === 0, 'no footer');
+  await page.waitForFunction(() => window.heights.length > 0 && window.heights[window.heights.length - 1] > 800);
+  const h = await page.evaluate(() => document.getElementById('gongkai-frame').height);
+  expect(Number(h) > 800, `iframe fitted to ${h}`);
+  // Still interactive inside the frame.
+  const surface = frame.locator('#assets-title ~ .chart-surface');
+  await surface.focus();
+  expect((await frame.locator('#assets-info').textContent()).includes('一、固定资产'), 'chart keyboard works in the embed');
+  await shot(page, 'embed-host-desktop');
+});
+
+await test('embed dialog gives the iframe snippet of the current view', desktop, async (page) => {
+  await page.goto(`${origin}/#/assets`);
+  await page.click('button.embed-button');
+  const code = await page.inputValue('#embed-code');
+  expect(code.includes('<iframe') && code.includes('embed=1') && code.includes('#/assets') && code.includes('gongkai:height'), code);
+  await expectAccessible(page, 'embed dialog');
+  await page.click('.embed-dialog button');
+  expect(!(await page.locator('.embed-dialog').getAttribute('open')), 'dialog closes');
+});
+
+await test('kiosk mode: no file opener, no context menu, tours the views when idle', phone, async (page) => {
+  await page.goto(`${origin}/?kiosk=1&idle=2&advance=1#/assets`);
+  await page.waitForSelector('table.assets');
+  expect(await page.locator('.open-file, .embed-button').count() === 0, 'no file opener or embed button');
+  const blocked = await page.evaluate(() => { const e = new MouseEvent('contextmenu', { bubbles: true, cancelable: true }); document.body.dispatchEvent(e); return e.defaultPrevented; });
+  expect(blocked, 'context menu suppressed');
+  // Idle → back to the overview, then on to the next view.
+  await page.waitForFunction(() => location.hash === '#/', null, { timeout: 5000 });
+  await page.waitForFunction(() => location.hash === '#/duties', null, { timeout: 5000 });
+  await shot(page, 'kiosk-phone');
+  // A touch stops the tour (until the kiosk has been idle for `idle` seconds again).
+  await page.mouse.click(5, 300);
+  const at = await page.evaluate(() => location.hash);
+  await page.waitForTimeout(1200);
+  expect(await page.evaluate(() => location.hash) === at, 'touch stops the tour');
 });
 
 // ---- local files: imported in the browser, nothing uploaded ----

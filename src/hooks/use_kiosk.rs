@@ -1,0 +1,66 @@
+//! Kiosk mode: after `idle_secs` without a touch, key or pointer, go back to the overview and
+//! tour the views, one every `advance_secs`, until someone touches the screen. Also blocks the
+//! context menu (long-press on touch screens).
+
+use crate::route::Route;
+use gloo_events::{EventListener, EventListenerOptions};
+use std::cell::Cell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Runs the kiosk idle tour while `config` is `Some((idle_secs, advance_secs))`.
+#[hook]
+pub fn use_kiosk(config: Option<(u32, u32)>) {
+    use_effect_with(config, |config| {
+        let parts = config.map(|(idle, advance)| {
+            let last_input = Rc::new(Cell::new(now_ms()));
+            // Time of the next tour step; 0 while someone is using the kiosk.
+            let next_step = Rc::new(Cell::new(0.0f64));
+            let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
+            let inputs: Vec<EventListener> = ["pointerdown", "keydown", "wheel", "touchstart"]
+                .iter()
+                .map(|ev| {
+                    let (last, next) = (last_input.clone(), next_step.clone());
+                    EventListener::new(&doc, *ev, move |_| {
+                        last.set(now_ms());
+                        next.set(0.0);
+                    })
+                })
+                .collect();
+            let no_menu = EventListener::new_with_options(
+                &doc,
+                "contextmenu",
+                EventListenerOptions::enable_prevent_default(),
+                |e| e.prevent_default(),
+            );
+            let tick = gloo_timers::callback::Interval::new(500, move || {
+                let now = now_ms();
+                if now - last_input.get() < f64::from(idle) * 1000.0 {
+                    return;
+                }
+                let hash = web_sys::window()
+                    .and_then(|w| w.location().hash().ok())
+                    .unwrap_or_default();
+                let current = Route::from_hash(&hash);
+                if next_step.get() == 0.0 {
+                    // The tour starts at the overview.
+                    if current != Route::Overview {
+                        Route::Overview.go();
+                    }
+                    next_step.set(now + f64::from(advance) * 1000.0);
+                } else if now >= next_step.get() {
+                    let nav = Route::NAV;
+                    let i = nav.iter().position(|(r, _)| current.in_section(*r)).unwrap_or(0);
+                    nav[(i + 1) % nav.len()].0.go();
+                    next_step.set(now + f64::from(advance) * 1000.0);
+                }
+            });
+            (inputs, no_menu, tick)
+        });
+        move || drop(parts)
+    });
+}
