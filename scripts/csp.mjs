@@ -1,5 +1,5 @@
 // Trunk post-build hook: adds a strict Content-Security-Policy to the built index.html, and a
-// preload of the default bundle.
+// preload of the default bundle, and fills in the service worker's precache list.
 // Trunk injects one inline module script (the wasm loader); instead of 'unsafe-inline', the policy
 // allows exactly that script by its SHA-256 hash. 'wasm-unsafe-eval' is what compiling wasm needs.
 import fs from 'node:fs';
@@ -42,3 +42,27 @@ html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
 html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n  ${meta}`);
 fs.writeFileSync(file, html);
 console.log(`csp: ${hashes.length} inline script(s) allowed by hash in ${file}`);
+
+// Service worker: the precache list is every file of this build (site and data), the version a
+// hash of their contents, so each new deployment refreshes the offline copy.
+const sw = path.join(dir, 'sw.js');
+if (fs.existsSync(sw)) {
+  const files = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const f = path.join(d, e.name);
+      if (e.isDirectory()) walk(f);
+      else if (!['sw.js', 'bundle.schema.json'].includes(path.relative(dir, f))) files.push(f);
+    }
+  };
+  walk(dir);
+  files.sort();
+  const hash = crypto.createHash('sha256');
+  for (const f of files) hash.update(path.relative(dir, f)).update(fs.readFileSync(f));
+  const urls = ['./', ...files.map((f) => './' + path.relative(dir, f).split(path.sep).join('/')).filter((u) => u !== './index.html')];
+  const code = fs.readFileSync(sw, 'utf8')
+    .replace("'__GONGKAI_VERSION__'", JSON.stringify(hash.digest('hex').slice(0, 16)))
+    .replace('__GONGKAI_FILES__', JSON.stringify(urls, null, 1));
+  fs.writeFileSync(sw, code);
+  console.log(`sw: ${urls.length} files precached`);
+}

@@ -18,3 +18,13 @@ pub fn mark_once(name: &str) {
         }
     }
 }
+
+/// Registers the service worker (static/sw.js) that keeps the site and its bundles available
+/// offline. Failure (e.g. an http:// page on another host, or a browser without service workers)
+/// only means no offline copy; the viewer works the same.
+pub fn register_service_worker() {
+    if let Some(w) = web_sys::window() {
+        let sw = w.navigator().service_worker();
+        let _ = sw.register("./sw.js");
+    }
+}

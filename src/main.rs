@@ -4,4 +4,5 @@ fn main() {
     gongkai::mark_once("gongkai:wasm-start");
     gongkai::panic_hook::install();
     yew::Renderer::<gongkai::app::App>::new().render();
+    gongkai::register_service_worker();
 }

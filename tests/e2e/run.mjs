@@ -105,6 +105,7 @@ const browser = await chromium.launch({
 let failures = 0;
 let passed = 0;
 const foreign = [];
+const ownOrigins = []; // further servers of our own (the offline test's)
 async function test(name, viewport, fn) {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   // Record Content-Security-Policy violations from the first script on.
@@ -116,7 +117,7 @@ async function test(name, viewport, fn) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
-  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url()); });
+  page.on('request', (r) => { if (![origin, ...ownOrigins].some((o) => r.url().startsWith(o)) && !r.url().startsWith('data:')) foreign.push(r.url()); });
   try {
     await fn(page, errors);
     if (errors.length) throw new Error('page errors: ' + errors.join(' | '));
@@ -414,6 +415,31 @@ await test('kiosk mode: no file opener, no context menu, tours the views when id
   const at = await page.evaluate(() => location.hash);
   await page.waitForTimeout(1200);
   expect(await page.evaluate(() => location.hash) === at, 'touch stops the tour');
+});
+
+await test('offline: after one visit every view renders with the server gone; installable', desktop, async (page) => {
+  // A second server just for this test, so it can be stopped.
+  const sockets = new Set();
+  const solo = http.createServer(server.listeners('request')[0]);
+  solo.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  await new Promise((r) => solo.listen(0, '127.0.0.1', r));
+  const at = `http://127.0.0.1:${solo.address().port}`;
+  ownOrigins.push(at);
+  await page.goto(`${at}/`);
+  await page.waitForSelector('#total-revenue');
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await page.waitForSelector('#total-revenue');
+  expect(await page.evaluate(() => !!navigator.serviceWorker.controller), 'service worker controls the page');
+  const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
+  expect(manifest.icons.some((i) => i.sizes === '512x512') && manifest.start_url === './', 'web app manifest with icons');
+  await new Promise((r) => { solo.close(r); for (const s of sockets) s.destroy(); });
+  for (const [hash, sel] of [['#/', '#total-revenue'], ['#/duties', 'ol.duties'], ['#/performance/8', 'nav.breadcrumb'], ['#/indicators', 'table.indicators'], ['#/assets', 'table.assets'], ['#/other', 'dl.glossary'], ['#/checks', 'table.checks']]) {
+    await page.goto(`${at}/${hash}`);
+    await page.waitForSelector(sel, { timeout: 15000 });
+  }
+  await page.goto(`${at}/?kiosk=1#/assets`);
+  await page.waitForSelector('table.assets');
 });
 
 // ---- local files: imported in the browser, nothing uploaded ----
