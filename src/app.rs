@@ -1,7 +1,10 @@
 //! The app shell: load the bundle, provide it, route to a view.
 
+use crate::components::catalog::CatalogView;
+use crate::components::compare::CompareView;
 use crate::components::embed_dialog::EmbedDialog;
 use crate::components::open_file::OpenFile;
+use crate::components::year_switch::YearSwitch;
 use crate::components::{
     assets::AssetsView, checks::ChecksView, duties::DutiesView, error_view::ErrorView, indicators::IndicatorsView,
     nav::Nav, other::OtherView, overview::OverviewView, performance::PerformanceView,
@@ -56,6 +59,8 @@ pub fn App() -> Html {
                 Route::Assets => html! { <AssetsView /> },
                 Route::Other => html! { <OtherView /> },
                 Route::Checks => html! { <ChecksView /> },
+                Route::Catalog => html! { <CatalogView /> },
+                Route::Compare => html! { <CompareView /> },
             };
             let region = [&b.meta.region.province, &b.meta.region.city, &b.meta.region.county]
                 .iter()
@@ -84,6 +89,7 @@ pub fn App() -> Html {
                         <p class="region">{ region }</p>
                         <h1>{ &b.meta.department }</h1>
                         <p class="doc">{ format!("{} 年{}公开 · 金额单位：{}", b.meta.fiscal_year, b.meta.kind.label_zh(), b.meta.unit) }</p>
+                        <YearSwitch />
                         <Nav {route} />
                     </header>
                 },

@@ -15,6 +15,10 @@ pub enum Route {
     Assets,
     Other,
     Checks,
+    /// All departments and years of the site's catalog.
+    Catalog,
+    /// This year against another year of the same department.
+    Compare,
 }
 
 impl Route {
@@ -36,6 +40,8 @@ impl Route {
             ("assets", _) => Route::Assets,
             ("other", _) => Route::Other,
             ("checks", _) => Route::Checks,
+            ("catalog", _) => Route::Catalog,
+            ("compare", _) => Route::Compare,
             _ => Route::Overview,
         }
     }
@@ -52,6 +58,8 @@ impl Route {
             Route::Assets => "#/assets".into(),
             Route::Other => "#/other".into(),
             Route::Checks => "#/checks".into(),
+            Route::Catalog => "#/catalog".into(),
+            Route::Compare => "#/compare".into(),
         }
     }
 

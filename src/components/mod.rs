@@ -2,8 +2,10 @@
 
 pub mod assets;
 pub mod bar_chart;
+pub mod catalog;
 pub mod chart_surface;
 pub mod checks;
+pub mod compare;
 pub mod duties;
 pub mod embed_dialog;
 pub mod error_view;
@@ -14,6 +16,7 @@ pub mod other;
 pub mod overview;
 pub mod performance;
 pub mod treemap_view;
+pub mod year_switch;
 
 use crate::hooks::use_bundle::BundleCtx;
 use yew::prelude::*;

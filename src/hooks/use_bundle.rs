@@ -2,7 +2,7 @@
 //! and the state the app renders (loading with progress, loaded, or a [`LoadError`]).
 
 use crate::loader::{check_relative, fetch_bundle, fetch_catalog, open_local_file};
-use gongkai_model::{reconcile, Bundle, Catalog, Check, LoadError};
+use gongkai_model::{reconcile, Bundle, Catalog, CatalogEntry, Check, LoadError};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,6 +17,39 @@ pub struct Loaded {
     pub path: String,
     /// Every reconciliation check, computed once on load.
     pub checks: Vec<Check>,
+    /// The site's catalog, when it could be read (year switching, 全部部门, comparison).
+    pub catalog: Option<Rc<Catalog>>,
+}
+
+impl Loaded {
+    /// The catalog entry of the loaded bundle, if it is one of the site's.
+    pub fn entry(&self) -> Option<&CatalogEntry> {
+        self.catalog
+            .as_ref()?
+            .bundles
+            .iter()
+            .find(|e| bundle_url(e) == self.path)
+    }
+
+    /// Other years of the same department and document kind, newest first.
+    pub fn other_years(&self) -> Vec<CatalogEntry> {
+        let (Some(cat), Some(me)) = (self.catalog.as_ref(), self.entry()) else {
+            return Vec::new();
+        };
+        let mut v: Vec<CatalogEntry> = cat
+            .bundles
+            .iter()
+            .filter(|e| e.department == me.department && e.kind == me.kind && e.fiscal_year != me.fiscal_year)
+            .cloned()
+            .collect();
+        v.sort_by(|a, b| b.fiscal_year.cmp(&a.fiscal_year));
+        v
+    }
+}
+
+/// Page-relative URL of a catalog entry's bundle.
+pub fn bundle_url(e: &CatalogEntry) -> String {
+    format!("data/{}", e.path)
 }
 
 /// Shared through a `ContextProvider`; equality is identity, so re-renders never deep-compare.
@@ -46,10 +79,11 @@ pub fn bundle_param() -> Option<String> {
 }
 
 async fn load() -> Result<Loaded, LoadError> {
-    let path = match bundle_param() {
+    let (path, catalog) = match bundle_param() {
         Some(p) => {
             check_relative(&p)?;
-            p
+            // The catalog is optional here: it only adds year switching and the comparison.
+            (p, fetch_catalog(CATALOG_URL).await.ok())
         }
         None => {
             let catalog: Catalog = fetch_catalog(CATALOG_URL).await?;
@@ -57,14 +91,19 @@ async fn load() -> Result<Loaded, LoadError> {
                 file: CATALOG_URL.to_string(),
                 problems: vec!["目录中没有任何数据包".into()],
             })?;
-            format!("data/{}", first.path)
+            (bundle_url(first), Some(catalog))
         }
     };
     let bundle = fetch_bundle(&path).await?;
     crate::mark_once("gongkai:bundle-parsed");
     let checks = reconcile(&bundle);
     crate::mark_once("gongkai:checks-done");
-    Ok(Loaded { bundle, path, checks })
+    Ok(Loaded {
+        bundle,
+        path,
+        checks,
+        catalog: catalog.map(Rc::new),
+    })
 }
 
 /// The load state and a callback that opens a local file instead (import in the browser).
@@ -75,7 +114,12 @@ pub struct UseBundle {
 
 fn loaded(bundle: Bundle, path: String) -> LoadState {
     let checks = reconcile(&bundle);
-    LoadState::Loaded(BundleCtx(Rc::new(Loaded { bundle, path, checks })))
+    LoadState::Loaded(BundleCtx(Rc::new(Loaded {
+        bundle,
+        path,
+        checks,
+        catalog: None,
+    })))
 }
 
 /// Loads the bundle once on mount; `open_file` replaces it with a local file.

@@ -65,6 +65,21 @@ corpus['nul-bytes.json'] = Buffer.from([0, 0, 0, 0]);
 corpus['huge-string.json'] = seed.replace('"title": "', '"title": "' + 'x'.repeat(70 * 1024 * 1024));
 for (const [k, v] of Object.entries(corpus)) fixtures[`corpus/${k}`] = v;
 
+// Generated test data (never shipped): the department's "2016" bundle, changed from the seed.
+const g = structuredClone(J);
+g.meta.fiscal_year = 2016;
+g.meta.title = '（生成的测试数据）' + g.meta.title.replace('2017', '2016');
+g.expenditure.total = '2262.73';
+g.revenue.total = '2262.73';
+g.performance.activities[7].amount = '500.00';
+g.performance.activities.splice(0, 1);
+g.performance.activities.push({ ...structuredClone(J.performance.activities[4]), name: '（生成）已取消的活动', amount: '9.00' });
+const generated2016 = JSON.stringify(g);
+const multiCatalog = JSON.stringify({ format: 'gongkai-catalog', version: 1, bundles: [
+  ...JSON.parse(fs.readFileSync(path.join(root, 'data/index.json'), 'utf8')).bundles,
+  { department: '平乡县发展改革局', fiscal_year: 2016, kind: 'budget', region: '河北省 邢台市 平乡县', path: 'generated-2016.json' },
+] });
+
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
@@ -75,6 +90,18 @@ const server = http.createServer((req, res) => {
     return res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>门户</title></head><body><h1>门户网站</h1>
 <iframe id="gongkai-frame" src="/budget/?embed=1#/assets" title="国有资产" width="100%" height="200"></iframe>
 <script>window.heights=[];addEventListener('message',e=>{if(e.data&&e.data.type==='gongkai:height'){heights.push(e.data.height);document.getElementById('gongkai-frame').height=e.data.height;}});</script></body></html>`);
+  }
+  if (p.startsWith('/multi/')) {
+    // A site with two years of the department: the seed and a GENERATED 2016 bundle (test data).
+    const rest = p.slice('/multi'.length);
+    if (rest === '/data/index.json' || rest === '/data/generated-2016.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(rest === '/data/index.json' ? multiCatalog : generated2016);
+    }
+    const f = path.join(dist, rest.replace(/\/$/, '/index.html'));
+    if (!f.startsWith(dist) || !fs.existsSync(f)) { res.writeHead(404); return res.end('not found'); }
+    res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
+    return fs.createReadStream(f).pipe(res);
   }
   if (p.startsWith('/budget/')) {
     // The built site copied under a sub-path of another site.
@@ -440,6 +467,30 @@ await test('offline: after one visit every view renders with the server gone; in
   }
   await page.goto(`${at}/?kiosk=1#/assets`);
   await page.waitForSelector('table.assets');
+});
+
+await test('two years: switching year keeps the view; comparison shows changes, added and removed lines', desktop, async (page) => {
+  await page.goto(`${origin}/multi/#/assets`);
+  await page.waitForSelector('#year-select');
+  await page.selectOption('#year-select', 'data/generated-2016.json');
+  await page.waitForFunction(() => location.search.includes('generated-2016') && location.hash === '#/assets');
+  await page.waitForSelector('table.assets');
+  expect((await page.textContent('header')).includes('2016 年'), 'now showing 2016');
+  await page.goto(`${origin}/multi/#/compare`);
+  await page.waitForSelector('table.compare');
+  const t = await page.textContent('main');
+  expect(t.includes('生成的测试数据'), 'generated data is labelled');
+  const total = await page.locator('table.compare tr', { hasText: '支出合计' }).first().textContent();
+  expect(total.includes('2,262.73') && total.includes('3,719.45') && total.includes('+1,456.72') && total.includes('+64.4%'), `total row: ${total}`);
+  expect(await page.locator('table.compare tr.added', { hasText: '组织编制经济社会发展规划和计划' }).count() === 1, 'added line');
+  expect(await page.locator('table.compare tr.removed', { hasText: '已取消的活动' }).count() === 1, 'removed line');
+  await expectAccessible(page, 'comparison');
+  await page.goto(`${origin}/multi/#/catalog`);
+  await page.waitForSelector('ul.catalog');
+  expect(await page.locator('ul.catalog a.year').count() === 2, 'both years listed');
+  await page.fill('#catalog-filter', '不存在的部门');
+  await page.waitForFunction(() => document.querySelectorAll('ul.catalog a.year').length === 0);
+  await shot(page, 'catalog-desktop');
 });
 
 // ---- local files: imported in the browser, nothing uploaded ----

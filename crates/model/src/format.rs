@@ -34,6 +34,17 @@ pub fn fmt_opt(d: Option<Decimal>) -> String {
     d.map(fmt_amount_grouped).unwrap_or_else(|| "未列".to_string())
 }
 
+/// A change with its sign and thousands separators: "+1,456.72", "−2.35", "0".
+pub fn fmt_signed_grouped(d: Decimal) -> String {
+    if d.is_zero() {
+        "0".to_string()
+    } else if d.is_sign_negative() {
+        format!("−{}", fmt_amount_grouped(-d))
+    } else {
+        format!("+{}", fmt_amount_grouped(d))
+    }
+}
+
 /// An optional amount with its unit: "872.00 万元", or "未列" (no unit) when blank.
 pub fn fmt_opt_unit(d: Option<Decimal>, unit: &str) -> String {
     match d {

@@ -8,6 +8,7 @@ pub mod amount;
 pub mod bundle;
 pub mod catalog;
 pub mod chart;
+pub mod compare;
 pub mod error;
 pub mod format;
 pub mod json_path;

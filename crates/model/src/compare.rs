@@ -1,0 +1,176 @@
+//! Two years of one department side by side: each line (revenue source, expenditure category,
+//! “三公” item, activity) matched by name, with its change, and lines added or removed.
+
+use crate::bundle::Bundle;
+use crate::format::percent;
+use rust_decimal::Decimal;
+
+/// How a line differs between the two years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineChange {
+    /// Only in the later year.
+    Added,
+    /// Only in the earlier year.
+    Removed,
+    /// In both, with different amounts (or one blank).
+    Changed,
+    /// In both, same amount.
+    Same,
+}
+
+/// One compared line. Amounts in the bundles' unit; `None` = blank (未列) or absent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareRow {
+    pub name: String,
+    pub before: Option<Decimal>,
+    pub after: Option<Decimal>,
+    pub change: LineChange,
+}
+
+impl CompareRow {
+    /// after − before when both are stated.
+    pub fn delta(&self) -> Option<Decimal> {
+        Some(self.after? - self.before?)
+    }
+    /// The change in percent of the earlier amount, rounded to 0.1.
+    pub fn delta_percent(&self) -> Option<Decimal> {
+        percent(self.delta()?, self.before?, 1)
+    }
+}
+
+/// One part of the comparison (收入, 支出, 三公, 职责活动).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareSection {
+    pub title: &'static str,
+    pub rows: Vec<CompareRow>,
+}
+
+fn lines<'a>(items: impl Iterator<Item = (&'a str, Option<Decimal>)>) -> Vec<(String, Option<Decimal>)> {
+    items.map(|(n, a)| (n.to_string(), a)).collect()
+}
+
+/// Matches lines by name: the later year's order first, then lines only the earlier year has.
+fn match_lines(before: Vec<(String, Option<Decimal>)>, after: Vec<(String, Option<Decimal>)>) -> Vec<CompareRow> {
+    let mut rows: Vec<CompareRow> = after
+        .iter()
+        .map(|(name, a)| match before.iter().find(|(n, _)| n == name) {
+            Some((_, b)) => CompareRow {
+                name: name.clone(),
+                before: *b,
+                after: *a,
+                change: if b == a { LineChange::Same } else { LineChange::Changed },
+            },
+            None => CompareRow {
+                name: name.clone(),
+                before: None,
+                after: *a,
+                change: LineChange::Added,
+            },
+        })
+        .collect();
+    for (name, b) in &before {
+        if !after.iter().any(|(n, _)| n == name) {
+            rows.push(CompareRow {
+                name: name.clone(),
+                before: *b,
+                after: None,
+                change: LineChange::Removed,
+            });
+        }
+    }
+    rows
+}
+
+/// Compares `earlier` with `later` (usually last year with this year).
+pub fn compare(earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
+    let totals = |b: &Bundle| {
+        vec![
+            ("收入合计".to_string(), b.revenue.total),
+            ("支出合计".to_string(), b.expenditure.total),
+            ("基本支出".to_string(), b.basic_expenditure()),
+            ("项目支出".to_string(), b.project_expenditure()),
+            ("“三公”经费".to_string(), b.three_public.total),
+            ("机关运行经费".to_string(), b.operating_costs.amount),
+        ]
+    };
+    vec![
+        CompareSection {
+            title: "合计",
+            rows: match_lines(totals(earlier), totals(later)),
+        },
+        CompareSection {
+            title: "收入来源",
+            rows: match_lines(
+                lines(earlier.revenue.sources.iter().map(|s| (s.name.as_str(), s.amount))),
+                lines(later.revenue.sources.iter().map(|s| (s.name.as_str(), s.amount))),
+            ),
+        },
+        CompareSection {
+            title: "支出经济分类",
+            rows: match_lines(
+                lines(
+                    earlier
+                        .expenditure
+                        .categories
+                        .iter()
+                        .map(|c| (c.name.as_str(), c.amount)),
+                ),
+                lines(later.expenditure.categories.iter().map(|c| (c.name.as_str(), c.amount))),
+            ),
+        },
+        CompareSection {
+            title: "“三公”经费",
+            rows: match_lines(
+                lines(earlier.three_public.items.iter().map(|i| (i.name.as_str(), i.amount))),
+                lines(later.three_public.items.iter().map(|i| (i.name.as_str(), i.amount))),
+            ),
+        },
+        CompareSection {
+            title: "职责活动",
+            rows: match_lines(
+                lines(
+                    earlier
+                        .performance
+                        .activities
+                        .iter()
+                        .map(|a| (a.name.as_str(), a.amount)),
+                ),
+                lines(later.performance.activities.iter().map(|a| (a.name.as_str(), a.amount))),
+            ),
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_added_removed_changed() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let before = vec![
+            ("A".into(), Some(d("10"))),
+            ("B".into(), Some(d("5"))),
+            ("C".into(), None),
+        ];
+        let after = vec![
+            ("A".into(), Some(d("12.5"))),
+            ("C".into(), None),
+            ("D".into(), Some(d("1"))),
+        ];
+        let rows = match_lines(before, after);
+        let kinds: Vec<(&str, LineChange)> = rows.iter().map(|r| (r.name.as_str(), r.change)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("A", LineChange::Changed),
+                ("C", LineChange::Same),
+                ("D", LineChange::Added),
+                ("B", LineChange::Removed)
+            ]
+        );
+        assert_eq!(rows[0].delta(), Some(d("2.5")));
+        assert_eq!(rows[0].delta_percent(), Some(d("25.0")));
+        assert_eq!(rows[2].delta(), None);
+    }
+}

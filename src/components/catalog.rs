@@ -1,0 +1,65 @@
+//! 全部部门: the site's catalog grouped by region and department, each year a link, with a
+//! filter box.
+
+use super::use_loaded;
+use crate::hooks::use_bundle::bundle_url;
+use gongkai_model::CatalogEntry;
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+#[component]
+pub fn CatalogView() -> Html {
+    let ctx = use_loaded();
+    let query = use_state(String::new);
+    let Some(cat) = ctx.0.catalog.clone() else {
+        return html! { <><h2>{ "全部部门" }</h2><p class="blank">{ "本站没有可用的数据目录（data/index.json）。" }</p></> };
+    };
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
+    let q = query.trim().to_string();
+    // region → department → entries (newest year first)
+    let mut groups: BTreeMap<&str, BTreeMap<&str, Vec<&CatalogEntry>>> = BTreeMap::new();
+    for e in cat.bundles.iter().filter(|e| {
+        q.is_empty() || e.department.contains(&q) || e.region.contains(&q) || e.fiscal_year.to_string().contains(&q)
+    }) {
+        groups
+            .entry(e.region.as_str())
+            .or_default()
+            .entry(e.department.as_str())
+            .or_default()
+            .push(e);
+    }
+    let count: usize = groups.values().flat_map(|d| d.values()).map(Vec::len).sum();
+    html! {
+        <>
+            <h2>{ "全部部门" }</h2>
+            <label for="catalog-filter">{ "查找部门、地区或年度" }</label>
+            <input id="catalog-filter" class="filter" type="search" value={(*query).clone()} {oninput} placeholder="例如：发展改革" />
+            <p class="count" role="status">{ format!("共 {count} 份公开文件") }</p>
+            { for groups.iter().map(|(region, depts)| html! {
+                <section class="catalog-region">
+                    <h3>{ if region.is_empty() { "未注明地区" } else { region } }</h3>
+                    <ul class="catalog">
+                        { for depts.iter().map(|(dept, entries)| {
+                            let mut entries = entries.clone();
+                            entries.sort_by(|a, b| b.fiscal_year.cmp(&a.fiscal_year));
+                            html! {
+                                <li>
+                                    <span class="dept">{ *dept }</span>
+                                    { for entries.iter().map(|e| html! {
+                                        <a class="year" href={format!("?bundle={}#/", bundle_url(e))}>{ format!("{} 年{}", e.fiscal_year, e.kind.label_zh()) }</a>
+                                    }) }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }) }
+        </>
+    }
+}
