@@ -50,6 +50,15 @@ pub fn App() -> Html {
         },
         LoadState::Loaded(ctx) => {
             let b = &ctx.0.bundle;
+            // A site with several bundles opens on its catalog (home page) unless the address
+            // names a bundle or a view.
+            let many = ctx.0.catalog.as_ref().is_some_and(|c| c.bundles.len() > 1);
+            let bare = web_sys::window()
+                .and_then(|w| w.location().hash().ok())
+                .unwrap_or_default()
+                .is_empty()
+                && crate::hooks::use_bundle::bundle_param().is_none();
+            let route = if many && bare { Route::Catalog } else { route };
             let view = match route {
                 Route::Overview => html! { <OverviewView /> },
                 Route::Duties => html! { <DutiesView /> },

@@ -469,7 +469,13 @@ await test('offline: after one visit every view renders with the server gone; in
   await page.waitForSelector('table.assets');
 });
 
-await test('two years: switching year keeps the view; comparison shows changes, added and removed lines', desktop, async (page) => {
+await test('two years: the catalog is the home page; switching year keeps the view; comparison shows changes, added and removed lines', desktop, async (page) => {
+  await page.goto(`${origin}/multi/`);
+  await page.waitForSelector('ul.catalog');
+  await page.click('ul.catalog a.year:text("2016 年部门预算")');
+  await page.waitForFunction(() => location.search.includes('generated-2016'));
+  await page.waitForSelector('#total-revenue');
+  expect((await page.textContent('#total-revenue')).includes('2,262.73'), 'the 2016 bundle opened from the catalog');
   await page.goto(`${origin}/multi/#/assets`);
   await page.waitForSelector('#year-select');
   await page.selectOption('#year-select', 'data/generated-2016.json');
