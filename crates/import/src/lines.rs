@@ -177,9 +177,7 @@ pub fn heading_kind(line: &SrcLine) -> Option<SectionKind> {
             return Some(OtherBudgetTable);
         }
     }
-    let kind = if has("部门职责") && (has("机构") || numbered) {
-        Duties
-    } else if body == "部门职责" {
+    let kind = if has("部门职责") && (has("机构") || numbered) || body == "部门职责" {
         Duties
     } else if body.starts_with("机构设置") && body.chars().count() <= 8 {
         Organisation

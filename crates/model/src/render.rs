@@ -10,7 +10,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 const TEXT: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
 const GRID: RGBColor = RGBColor(0xd9, 0xd9, 0xd9);
-const FONT: &str = "sans-serif";
+/// The page's font stack, so chart text uses the fonts the page has already loaded.
+const FONT: &str = "PingFang SC, Hiragino Sans GB, Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, sans-serif";
 // plotters' SVG backend writes font-size = size / 1.24; these give 14 px labels, 13 px values
 // and 12 px ticks on screen.
 const LABEL_SIZE: f64 = 17.4;
