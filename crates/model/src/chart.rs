@@ -311,69 +311,57 @@ fn split_blanks(mut chart: BarChart) -> BarChart {
     chart
 }
 
-/// Project spending by 职责活动, largest first.
-pub fn activities_chart(b: &Bundle) -> BarChart {
+/// A one-series breakdown of `items` (name, amount) that are parts of `parent` (name, total),
+/// largest first when `ranked` (ties and blanks keep their order, blanks last).
+fn breakdown_chart(
+    b: &Bundle,
+    parent_name: &str,
+    parent_total: Option<Decimal>,
+    items: Vec<(&str, Option<Decimal>)>,
+    ranked: bool,
+) -> BarChart {
     let unit = b.meta.unit.clone();
-    let mut acts: Vec<&Activity> = b.performance.activities.iter().collect();
-    // Largest first; blanks last; ties keep published order (stable sort).
-    acts.sort_by(|a, c| c.amount.unwrap_or(Decimal::MIN).cmp(&a.amount.unwrap_or(Decimal::MIN)));
-    let rows = acts
-        .iter()
-        .map(|a| BarRow {
-            label: a.name.clone(),
-            values: vec![a.amount],
+    let summary_total = parent_total.or_else(|| items.iter().map(|(_, a)| *a).sum());
+    let summary = ranked_summary(parent_name, summary_total, items.iter().copied(), &unit);
+    let mut order = items.clone();
+    if ranked {
+        order.sort_by(|x, y| y.1.unwrap_or(Decimal::MIN).cmp(&x.1.unwrap_or(Decimal::MIN)));
+    }
+    let rows = order
+        .into_iter()
+        .map(|(name, amount)| BarRow {
+            label: name.to_string(),
+            values: vec![amount],
             colour: 0,
             highlight: false,
         })
         .collect();
-    let total = b
-        .project_expenditure()
-        .or_else(|| b.performance.activities.iter().map(|a| a.amount).sum());
-    let summary = ranked_summary(
-        "项目支出",
-        total,
-        b.performance.activities.iter().map(|a| (a.name.as_str(), a.amount)),
-        &unit,
-    );
     split_blanks(BarChart {
         unit,
         series: vec![format!("{}年", b.meta.fiscal_year)],
         rows,
         summary,
         blank_rows: vec![],
-        parent: b.project_expenditure().map(|t| ("项目支出".to_string(), t)),
+        parent: parent_total.map(|t| (parent_name.to_string(), t)),
         grand_total: b.expenditure.total,
     })
 }
 
-/// Sub-activities of one activity.
-pub fn sub_activities_chart(b: &Bundle, a: &Activity) -> BarChart {
-    let unit = b.meta.unit.clone();
-    let rows = a
-        .sub_activities
+/// Project spending by 职责活动, largest first.
+pub fn activities_chart(b: &Bundle) -> BarChart {
+    let items = b
+        .performance
+        .activities
         .iter()
-        .map(|s| BarRow {
-            label: s.name.clone(),
-            values: vec![s.amount],
-            colour: 0,
-            highlight: false,
-        })
+        .map(|a| (a.name.as_str(), a.amount))
         .collect();
-    let summary = ranked_summary(
-        &a.name,
-        a.amount,
-        a.sub_activities.iter().map(|s| (s.name.as_str(), s.amount)),
-        &unit,
-    );
-    split_blanks(BarChart {
-        unit,
-        series: vec![format!("{}年", b.meta.fiscal_year)],
-        rows,
-        summary,
-        blank_rows: vec![],
-        parent: a.amount.map(|t| (a.name.clone(), t)),
-        grand_total: b.expenditure.total,
-    })
+    breakdown_chart(b, "项目支出", b.project_expenditure(), items, true)
+}
+
+/// Sub-activities of one activity, in published order.
+pub fn sub_activities_chart(b: &Bundle, a: &Activity) -> BarChart {
+    let items = a.sub_activities.iter().map(|s| (s.name.as_str(), s.amount)).collect();
+    breakdown_chart(b, &a.name, a.amount, items, false)
 }
 
 /// “三公” this year against last year (last year = this year − published change).
