@@ -25,3 +25,10 @@ pub fn install() {
         let _ = body.prepend_with_node_1(&box_el);
     }));
 }
+
+/// Panics on purpose, so the on-screen panic display can be checked (the browser tests call it
+/// from the console as `wasmBindings.panic_self_test()`). Nothing in the app calls it.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn panic_self_test() {
+    panic!("panic_self_test: the on-screen panic display works");
+}

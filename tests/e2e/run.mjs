@@ -379,6 +379,17 @@ await test('text reflows at 320 px and at 200% text size without loss', { width:
   }
 });
 
+await test('a panic is shown on screen, not a blank page', phone, async (page, errors) => {
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#total-revenue');
+  await page.evaluate(() => { try { window.wasmBindings.panic_self_test(); } catch (e) { /* the wasm trap */ } });
+  await page.waitForSelector('#panic[role="alert"]');
+  const t = await page.textContent('#panic');
+  expect(t.includes('程序内部错误') && t.includes('panic_self_test'), `panic message: ${t}`);
+  await shot(page, 'panic-phone');
+  errors.length = 0; // the panic is logged to the console on purpose
+});
+
 await test('bundle text is shown as text, never run', desktop, async (page) => {
   await page.goto(`${origin}/?bundle=fixtures/xss.json#/performance`);
   await page.waitForSelector('table.activities');
