@@ -2,8 +2,9 @@
 //! chart of values.
 
 use super::bar_chart::BarChartView;
+use super::download::DownloadButton;
 use super::overview::paragraphs;
-use super::use_loaded;
+use super::{export_name, use_loaded};
 use gongkai_model::chart::assets_chart;
 use gongkai_model::format::fmt_amount_grouped;
 use gongkai_model::{AssetRole, AssetRow};
@@ -81,6 +82,7 @@ pub fn AssetsView() -> Html {
                 </table>
             </div>
             <p class="hint">{ "有变化的行加粗显示，↑↓ 为年末比年初的增减。" }</p>
+            <DownloadButton label="导出 CSV（国有资产表）" file={export_name(&ctx.0.bundle, "国有资产")} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::assets_csv(&c.0.bundle)) }} />
         </>
     }
 }

@@ -1,6 +1,7 @@
 //! 数据核对: every reconciliation check with ✓/✗ and its figures, and the import report.
 
-use super::use_loaded;
+use super::download::DownloadButton;
+use super::{export_name, use_loaded};
 use gongkai_model::CheckStatus;
 use yew::prelude::*;
 
@@ -14,6 +15,7 @@ pub fn ChecksView() -> Html {
         <>
             <h2>{ "数据核对" }</h2>
             <p class="lead">{ format!("共 {} 项核对：{passed} 项相符，{failed} 项不符，{} 项因原文未列无法核对。", checks.len(), checks.len() - passed - failed) }</p>
+            <DownloadButton label="导出 CSV（核对结果）" file={export_name(&ctx.0.bundle, "数据核对")} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::checks_csv(&c.0.checks)) }} />
             <div class="table-scroll" tabindex="0" role="region" aria-label="核对结果">
                 <table class="checks">
                     <caption>{ "公开数字是否能相互对上" }</caption>

@@ -1,7 +1,8 @@
 //! 绩效指标: all indicators with their four grade thresholds, grouped by activity and
 //! sub-activity. Blank thresholds are shown as 未设定, never hidden.
 
-use super::use_loaded;
+use super::download::DownloadButton;
+use super::{export_name, use_loaded};
 use crate::route::Route;
 use gongkai_model::Indicator;
 use std::rc::Rc;
@@ -65,6 +66,7 @@ pub fn IndicatorsView() -> Html {
         <>
             <h2>{ "绩效指标" }</h2>
             <p>{ format!("共 {total} 项指标，按职责活动和子活动分组；{blank} 项未设定评价标准。") }</p>
+            <DownloadButton label="导出 CSV（全部指标）" file={export_name(b, "绩效指标")} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::indicators_csv(&c.0.bundle)) }} />
             { for b.performance.activities.iter().enumerate().filter(|(_, a)| !a.indicators.is_empty() || a.sub_activities.iter().any(|s| !s.indicators.is_empty())).map(|(ai, a)| html! {
                 <section class="indicator-group" aria-labelledby={format!("ia-{ai}")}>
                     <h3 id={format!("ia-{ai}")}><a href={Route::Performance(Some(ai)).to_hash()}>{ format!("{}. {}", ai + 1, a.name) }</a></h3>

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod chart_surface;
 pub mod checks;
 pub mod compare;
+pub mod download;
 pub mod duties;
 pub mod embed_dialog;
 pub mod error_view;
@@ -25,4 +26,15 @@ use yew::prelude::*;
 #[hook]
 pub fn use_loaded() -> BundleCtx {
     use_context::<BundleCtx>().expect("views are rendered inside the bundle provider")
+}
+
+/// File name of an export: "平乡县发展改革局-2017-绩效指标.csv".
+pub fn export_name(b: &gongkai_model::Bundle, what: &str) -> String {
+    let dept: String = b
+        .meta
+        .department
+        .chars()
+        .filter(|c| !"/\\:*?\"<>|".contains(*c))
+        .collect();
+    format!("{dept}-{}-{what}.csv", b.meta.fiscal_year)
 }

@@ -1,6 +1,8 @@
 //! 绩效预算: activities with amounts (chart + table); an activity opens (deep link
 //! `#/performance/N`) to its sub-activities with descriptions, goals and indicators.
 
+use super::download::DownloadButton;
+use super::export_name;
 use super::indicators::IndicatorTable;
 use super::treemap_view::TreemapView;
 use super::use_loaded;
@@ -77,6 +79,7 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
                 on_activate={Callback::from(|i: usize| Route::Performance(Some(i)).go())}
                 href={Callback::from(|i: usize| Route::Performance(Some(i)).to_hash())}
             />
+            <DownloadButton label="导出 CSV（职责活动和子活动）" file={export_name(b, "职责活动")} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::activities_csv(&c.0.bundle)) }} />
             <div class="table-scroll" tabindex="0" role="region" aria-label="职责活动表">
             <table class="activities">
                 <caption>{ format!("职责活动（按公开顺序，金额单位：{unit}）") }</caption>

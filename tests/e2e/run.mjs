@@ -379,6 +379,17 @@ await test('text reflows at 320 px and at 200% text size without loss', { width:
   }
 });
 
+await test('CSV export: the indicator table downloads as UTF-8 with BOM, every row', desktop, async (page) => {
+  await page.goto(`${origin}/#/indicators`);
+  await page.waitForSelector('button.download');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button.download')]);
+  expect(download.suggestedFilename() === '平乡县发展改革局-2017-绩效指标.csv', download.suggestedFilename());
+  const buf = fs.readFileSync(await download.path());
+  expect(buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf, 'UTF-8 BOM');
+  const text = buf.toString('utf8');
+  expect(text.split('\r\n').filter(Boolean).length === 178, 'header + 177 indicators');
+});
+
 await test('a panic is shown on screen, not a blank page', phone, async (page, errors) => {
   await page.goto(`${origin}/`);
   await page.waitForSelector('#total-revenue');

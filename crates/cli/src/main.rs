@@ -15,6 +15,8 @@ USAGE:
   gongkai validate BUNDLE.json
       Check the schema and every reconciliation; one line per check.
       Exit 0 when all hold, 1 when a check fails, 2 when the file cannot be read or parsed.
+  gongkai export BUNDLE.json --csv DIR
+      Write the tables as CSV (UTF-8 with BOM, for Excel): 绩效指标, 职责活动, 国有资产, 数据核对.
   gongkai schema
       Print the JSON Schema of the bundle format.
 ";
@@ -24,6 +26,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("import") => import(&args[1..]),
         Some("validate") => validate(&args[1..]),
+        Some("export") => export(&args[1..]),
         Some("schema") => {
             print!("{}", gongkai_model::bundle_schema());
             ExitCode::SUCCESS
@@ -121,34 +124,71 @@ fn import(args: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Reads and parses a bundle file; errors are printed and become exit status 2.
+fn read_bundle(path: &str) -> Result<gongkai_model::Bundle, ExitCode> {
+    let text = std::fs::read(path)
+        .map_err(|e| format!("{path}: cannot read: {e}"))
+        .and_then(|b| {
+            String::from_utf8(b).map_err(|e| {
+                format!(
+                    "{path}: not UTF-8 text (byte {}): a bundle is UTF-8 JSON",
+                    e.utf8_error().valid_up_to()
+                )
+            })
+        });
+    let text = text.map_err(|m| {
+        eprintln!("{m}");
+        ExitCode::from(2)
+    })?;
+    parse_bundle(&text, path).map_err(|e| {
+        eprintln!("{}", e.message_en());
+        ExitCode::from(2)
+    })
+}
+
+fn export(args: &[String]) -> ExitCode {
+    let [path, flag, dir] = args else {
+        eprint!("gongkai export: BUNDLE.json --csv DIR\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    if flag != "--csv" {
+        eprint!("gongkai export: unknown format {flag} (only --csv)\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let bundle = match read_bundle(path) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    use gongkai_model::csv;
+    let files = [
+        ("绩效指标.csv", csv::indicators_csv(&bundle)),
+        ("职责活动.csv", csv::activities_csv(&bundle)),
+        ("国有资产.csv", csv::assets_csv(&bundle)),
+        ("数据核对.csv", csv::checks_csv(&reconcile(&bundle))),
+    ];
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("{dir}: cannot create: {e}");
+        return ExitCode::from(2);
+    }
+    for (name, content) in files {
+        let out = Path::new(dir).join(name);
+        if let Err(e) = std::fs::write(&out, content) {
+            eprintln!("{}: cannot write: {e}", out.display());
+            return ExitCode::from(2);
+        }
+        println!("{}", out.display());
+    }
+    ExitCode::SUCCESS
+}
+
 fn validate(args: &[String]) -> ExitCode {
     let [path] = args else {
         eprint!("gongkai validate: give exactly one bundle file\n\n{USAGE}");
         return ExitCode::from(2);
     };
-    let bytes = match std::fs::read(path) {
+    let bundle = match read_bundle(path) {
         Ok(b) => b,
-        Err(e) => {
-            eprintln!("{path}: cannot read: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!(
-                "{path}: not UTF-8 text (byte {}): a bundle is UTF-8 JSON",
-                e.utf8_error().valid_up_to()
-            );
-            return ExitCode::from(2);
-        }
-    };
-    let bundle = match parse_bundle(&text, path) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{}", e.message_en());
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     println!("{path}: schema ✓ (format gongkai-bundle version {})", bundle.version);
     let checks = reconcile(&bundle);

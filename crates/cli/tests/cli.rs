@@ -66,3 +66,21 @@ fn import_reports_and_rejects_binary() {
     assert_eq!(code, 2);
     assert!(err.contains("not text (looks like a PDF"), "{err}");
 }
+
+#[test]
+fn export_writes_the_csv_tables() {
+    let dir = std::env::temp_dir().join(format!("gongkai-export-{}", std::process::id()));
+    let (code, out, err) = gongkai(&[
+        "export",
+        "../../data/pingxiang-fgj-2017.json",
+        "--csv",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 4);
+    let ind = std::fs::read_to_string(dir.join("绩效指标.csv")).unwrap();
+    assert!(ind.starts_with('\u{feff}'));
+    assert_eq!(ind.lines().count(), 178);
+    let (code, _, _) = gongkai(&["export", "../../data/pingxiang-fgj-2017.json", "--xml", "x"]);
+    assert_eq!(code, 2);
+}

@@ -9,6 +9,7 @@ pub mod bundle;
 pub mod catalog;
 pub mod chart;
 pub mod compare;
+pub mod csv;
 pub mod error;
 pub mod format;
 pub mod json_path;

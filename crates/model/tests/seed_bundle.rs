@@ -146,3 +146,24 @@ fn chart_summary_names_the_largest_activity() {
         "{s}"
     );
 }
+
+#[test]
+fn csv_exports_every_row_exactly() {
+    let b = seed();
+    let ind = csv::indicators_csv(&b);
+    assert!(ind.starts_with("\u{feff}职责活动,子活动,绩效指标,优,良,中,差\r\n"));
+    assert_eq!(ind.matches("\r\n").count(), 1 + 177);
+    assert!(ind.contains("组织编制经济社会发展规划和计划,规划、计划及课题编制,各类经济社会发展中长期规划编制完成率,≥100%,≥95%,≥90%,<90%\r\n"));
+    let acts = csv::activities_csv(&b);
+    assert_eq!(acts.matches("\r\n").count(), 1 + 39 + 90);
+    // A blank amount is an empty cell, never 0.
+    assert!(acts.contains("推进全县改革开放和经济技术合作,推进体制改革、社会公共服务均等化,,"));
+    let assets = csv::assets_csv(&b);
+    assert!(
+        assets.contains("（二）车辆（台、辆）,1,台、辆,4,2,48.3,28.3\r\n"),
+        "{assets}"
+    );
+    let checks = csv::checks_csv(&reconcile(&b));
+    assert!(checks
+        .contains("相符,支出,支出各经济分类之和 = 支出合计,716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 万元 ✓\r\n"));
+}

@@ -1,0 +1,152 @@
+//! CSV export of the bundle's tables, as Excel in China expects it: UTF-8 with a byte-order mark,
+//! CRLF line ends, RFC 4180 quoting. Cells that a spreadsheet would run as a formula (starting
+//! with = + - @ or a tab) get a leading apostrophe, so a hostile name cannot become a formula.
+//! Amounts are written exactly (Decimal) and blank amounts as an empty cell, never 0.
+
+use crate::bundle::*;
+use crate::validate::{Check, CheckStatus};
+use rust_decimal::Decimal;
+
+/// One cell: quoted when needed, formula-like text defused.
+fn cell(s: &str) -> String {
+    let defused = match s.chars().next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => format!("'{s}"),
+        // A negative number is data, "-cmd" is not.
+        Some('-') if s[1..].parse::<Decimal>().is_err() => format!("'{s}"),
+        _ => s.to_string(),
+    };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+fn amount(d: Option<Decimal>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// A whole CSV document from a header and rows.
+pub fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = String::from("\u{feff}");
+    let line = |cells: &mut dyn Iterator<Item = String>| cells.collect::<Vec<_>>().join(",") + "\r\n";
+    out.push_str(&line(&mut header.iter().map(|h| cell(h))));
+    for r in rows {
+        out.push_str(&line(&mut r.iter().map(|c| cell(c))));
+    }
+    out
+}
+
+/// 绩效指标: one row per indicator with its activity, sub-activity and four grades.
+pub fn indicators_csv(b: &Bundle) -> String {
+    let rows: Vec<Vec<String>> = b
+        .indicators()
+        .map(|(a, s, i)| {
+            let g = |v: &Option<String>| v.clone().unwrap_or_default();
+            vec![
+                a.name.clone(),
+                s.map(|s| s.name.clone()).unwrap_or_default(),
+                i.name.clone(),
+                g(&i.excellent),
+                g(&i.good),
+                g(&i.fair),
+                g(&i.poor),
+            ]
+        })
+        .collect();
+    to_csv(&["职责活动", "子活动", "绩效指标", "优", "良", "中", "差"], &rows)
+}
+
+/// 职责活动 and 子活动 with amounts (in the bundle unit), descriptions and goals.
+pub fn activities_csv(b: &Bundle) -> String {
+    let mut rows = Vec::new();
+    for a in &b.performance.activities {
+        rows.push(vec![
+            a.name.clone(),
+            String::new(),
+            amount(a.amount),
+            a.description.clone(),
+            a.goal.clone(),
+        ]);
+        for s in &a.sub_activities {
+            rows.push(vec![
+                a.name.clone(),
+                s.name.clone(),
+                amount(s.amount),
+                s.description.clone(),
+                s.goal.clone(),
+            ]);
+        }
+    }
+    let amount_header = format!("年度预算数（{}）", b.meta.unit);
+    to_csv(&["职责活动", "子活动", &amount_header, "内容描述", "绩效目标"], &rows)
+}
+
+/// 国有资产: every row with its level, quantity unit and the four figures.
+pub fn assets_csv(b: &Bundle) -> String {
+    fn walk(r: &AssetRow, depth: usize, rows: &mut Vec<Vec<String>>) {
+        rows.push(vec![
+            r.name.clone(),
+            depth.to_string(),
+            r.quantity_unit.clone().unwrap_or_default(),
+            amount(r.quantity_start),
+            amount(r.quantity_end),
+            amount(r.value_start),
+            amount(r.value_end),
+        ]);
+        for c in &r.children {
+            walk(c, depth + 1, rows);
+        }
+    }
+    let mut rows = Vec::new();
+    for r in &b.assets.rows {
+        walk(r, 0, &mut rows);
+    }
+    let (vs, ve) = (
+        format!("价值年初（{}）", b.assets.value_unit),
+        format!("价值年末（{}）", b.assets.value_unit),
+    );
+    to_csv(&["项目", "层级", "数量单位", "数量年初", "数量年末", &vs, &ve], &rows)
+}
+
+/// 数据核对: every check with its result and figures.
+pub fn checks_csv(checks: &[Check]) -> String {
+    let rows: Vec<Vec<String>> = checks
+        .iter()
+        .map(|c| {
+            let status = match c.status {
+                CheckStatus::Pass => "相符",
+                CheckStatus::Fail => "不符",
+                CheckStatus::NotApplicable => "无法核对",
+            };
+            vec![
+                status.to_string(),
+                c.area.to_string(),
+                c.label.clone(),
+                c.detail.clone(),
+            ]
+        })
+        .collect();
+    to_csv(&["结果", "类别", "核对内容", "数字"], &rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_bom_and_formula_defusing() {
+        let csv = to_csv(
+            &["a", "b"],
+            &[
+                vec!["x,y".into(), "say \"hi\"".into()],
+                vec!["=1+1".into(), "-2.35".into()],
+                vec!["-cmd".into(), "".into()],
+            ],
+        );
+        assert_eq!(
+            csv,
+            "\u{feff}a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n'=1+1,-2.35\r\n'-cmd,\r\n"
+        );
+    }
+}
