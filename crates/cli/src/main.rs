@@ -17,6 +17,8 @@ USAGE:
       Exit 0 when all hold, 1 when a check fails, 2 when the file cannot be read or parsed.
   gongkai export BUNDLE.json --csv DIR
       Write the tables as CSV (UTF-8 with BOM, for Excel): 绩效指标, 职责活动, 国有资产, 数据核对.
+  gongkai export BUNDLE.json --fdp DIR
+      Write a Fiscal Data Package (datapackage.json, budget.csv in yuan, indicators.csv, assets.csv).
   gongkai schema
       Print the JSON Schema of the bundle format.
 ";
@@ -148,30 +150,39 @@ fn read_bundle(path: &str) -> Result<gongkai_model::Bundle, ExitCode> {
 
 fn export(args: &[String]) -> ExitCode {
     let [path, flag, dir] = args else {
-        eprint!("gongkai export: BUNDLE.json --csv DIR\n\n{USAGE}");
+        eprint!("gongkai export: BUNDLE.json --csv|--fdp DIR\n\n{USAGE}");
         return ExitCode::from(2);
     };
-    if flag != "--csv" {
-        eprint!("gongkai export: unknown format {flag} (only --csv)\n\n{USAGE}");
-        return ExitCode::from(2);
-    }
     let bundle = match read_bundle(path) {
         Ok(b) => b,
         Err(code) => return code,
     };
     use gongkai_model::csv;
-    let files = [
-        ("绩效指标.csv", csv::indicators_csv(&bundle)),
-        ("职责活动.csv", csv::activities_csv(&bundle)),
-        ("国有资产.csv", csv::assets_csv(&bundle)),
-        ("数据核对.csv", csv::checks_csv(&reconcile(&bundle))),
-    ];
+    let files: Vec<(String, String)> = match flag.as_str() {
+        "--csv" => vec![
+            ("绩效指标.csv".into(), csv::indicators_csv(&bundle)),
+            ("职责活动.csv".into(), csv::activities_csv(&bundle)),
+            ("国有资产.csv".into(), csv::assets_csv(&bundle)),
+            ("数据核对.csv".into(), csv::checks_csv(&reconcile(&bundle))),
+        ],
+        "--fdp" => match gongkai_model::fdp::fiscal_data_package(&bundle) {
+            Some(f) => f,
+            None => {
+                eprintln!("{path}: unit {} cannot be converted to yuan", bundle.meta.unit);
+                return ExitCode::from(2);
+            }
+        },
+        _ => {
+            eprint!("gongkai export: unknown format {flag} (--csv or --fdp)\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
     if let Err(e) = std::fs::create_dir_all(dir) {
         eprintln!("{dir}: cannot create: {e}");
         return ExitCode::from(2);
     }
     for (name, content) in files {
-        let out = Path::new(dir).join(name);
+        let out = Path::new(dir).join(&name);
         if let Err(e) = std::fs::write(&out, content) {
             eprintln!("{}: cannot write: {e}", out.display());
             return ExitCode::from(2);

@@ -83,4 +83,15 @@ fn export_writes_the_csv_tables() {
     assert_eq!(ind.lines().count(), 178);
     let (code, _, _) = gongkai(&["export", "../../data/pingxiang-fgj-2017.json", "--xml", "x"]);
     assert_eq!(code, 2);
+    let fdp = dir.join("fdp");
+    let (code, _, err) = gongkai(&[
+        "export",
+        "../../data/pingxiang-fgj-2017.json",
+        "--fdp",
+        fdp.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let desc = std::fs::read_to_string(fdp.join("datapackage.json")).unwrap();
+    assert!(desc.contains("\"profile\": \"fiscal-data-package\""));
+    assert!(fdp.join("budget.csv").exists() && fdp.join("indicators.csv").exists() && fdp.join("assets.csv").exists());
 }

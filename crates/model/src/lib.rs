@@ -11,6 +11,7 @@ pub mod chart;
 pub mod compare;
 pub mod csv;
 pub mod error;
+pub mod fdp;
 pub mod format;
 pub mod json_path;
 pub mod parse;

@@ -167,3 +167,51 @@ fn csv_exports_every_row_exactly() {
     assert!(checks
         .contains("相符,支出,支出各经济分类之和 = 支出合计,716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 万元 ✓\r\n"));
 }
+
+/// The Fiscal Data Package: descriptor fields present, every CSV column declared, amounts in yuan
+/// that add up to the published totals.
+#[test]
+fn fiscal_data_package_is_consistent() {
+    let b = seed();
+    let files = fdp::fiscal_data_package(&b).unwrap();
+    let get = |n: &str| files.iter().find(|(f, _)| f == n).map(|(_, c)| c.as_str()).unwrap();
+    let desc: serde_json::Value = serde_json::from_str(get("datapackage.json")).unwrap();
+    assert_eq!(desc["profile"], "fiscal-data-package");
+    assert_eq!(desc["fiscalPeriod"]["start"], "2017-01-01");
+    assert_eq!(desc["model"]["measures"]["amount"]["currency"], "CNY");
+    for res in desc["resources"].as_array().unwrap() {
+        let csv = get(res["path"].as_str().unwrap());
+        let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+        let fields: Vec<&str> = res["schema"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(header, fields, "{}", res["name"]);
+    }
+    for (_, dim) in desc["model"]["dimensions"].as_object().unwrap() {
+        for (_, attr) in dim["attributes"].as_object().unwrap() {
+            let src = attr["source"].as_str().unwrap();
+            assert!(
+                get("budget.csv").lines().next().unwrap().split(',').any(|h| h == src),
+                "{src}"
+            );
+        }
+    }
+    // Expenditure lines in yuan add up to 3719.45 万元; the 10 blank activities have empty amounts.
+    let budget = get("budget.csv");
+    let mut sum = Decimal::ZERO;
+    let mut blanks = 0;
+    for l in budget.lines().skip(1).filter(|l| l.contains(",expenditure,")) {
+        match l.rsplit(',').next().unwrap() {
+            "" => blanks += 1,
+            v => sum += Decimal::from_str(v).unwrap(),
+        }
+    }
+    assert_eq!(sum, d("37194500"));
+    assert_eq!(blanks, 10);
+    assert!(budget.contains("平乡县发展改革局,对内商贸管理,项目支出,expenditure,proposed,2017,CNY,8720000\r\n"));
+    assert_eq!(get("indicators.csv").lines().count(), 178);
+    assert!(get("assets.csv").contains("（二）车辆（台、辆）,一、固定资产,台、辆,4,2,483000,283000,CNY"));
+}
