@@ -6,7 +6,12 @@ use yew::prelude::*;
 
 /// Saves `content` as a file called `name` with the given MIME type.
 pub fn save_file(name: &str, mime: &str, content: &str) {
-    let parts = js_sys::Array::of1(&content.into());
+    save_bytes(name, mime, content.as_bytes());
+}
+
+/// Saves raw bytes (e.g. a ZIP archive) as a file.
+pub fn save_bytes(name: &str, mime: &str, content: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(content).into());
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {

@@ -390,6 +390,19 @@ await test('CSV export: the indicator table downloads as UTF-8 with BOM, every r
   expect(text.split('\r\n').filter(Boolean).length === 178, 'header + 177 indicators');
 });
 
+await test('downloads: bundle JSON and the Fiscal Data Package ZIP', desktop, async (page) => {
+  await page.goto(`${origin}/#/other`);
+  await page.waitForSelector('p.downloads button');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('button:text("下载数据包 JSON")')]);
+  expect(fs.readFileSync(await json.path(), 'utf8') === seed, 'the bundle JSON is the bundle');
+  const [zip] = await Promise.all([page.waitForEvent('download'), page.click('button:text("下载财政数据包（ZIP）")')]);
+  expect(zip.suggestedFilename() === '平乡县发展改革局-2017-财政数据包.zip', zip.suggestedFilename());
+  const z = fs.readFileSync(await zip.path());
+  expect(z.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 3, 4])), 'a ZIP archive');
+  for (const f of ['datapackage.json', 'budget.csv', 'indicators.csv', 'assets.csv']) expect(z.includes(Buffer.from(f)), `contains ${f}`);
+  fs.copyFileSync(await zip.path(), path.join(process.env.TMPDIR || '/tmp', 'gongkai-fdp-e2e.zip'));
+});
+
 await test('a panic is shown on screen, not a blank page', phone, async (page, errors) => {
   await page.goto(`${origin}/`);
   await page.waitForSelector('#total-revenue');

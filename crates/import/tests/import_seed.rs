@@ -322,3 +322,19 @@ fn nine_table_layout() {
     assert_eq!(r.skipped[1].line, 42);
     assert!(reconcile(&b).iter().all(|c| c.status != CheckStatus::Fail));
 }
+
+/// The model's ZIP writer (used for the Fiscal Data Package download) round-trips through the
+/// importer's bounded ZIP reader.
+#[test]
+fn stored_zip_round_trips() {
+    let b = import_bytes(SEED_DOC, &seed_opts()).unwrap();
+    let files: Vec<(String, Vec<u8>)> = gongkai_model::fdp::fiscal_data_package(&b)
+        .unwrap()
+        .into_iter()
+        .map(|(n, c)| (n, c.into_bytes()))
+        .collect();
+    let zip = gongkai_model::zip::stored_zip(&files);
+    for (name, content) in &files {
+        assert_eq!(&gongkai_import::docx::zip_entry(&zip, name).unwrap(), content, "{name}");
+    }
+}

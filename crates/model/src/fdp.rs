@@ -18,6 +18,11 @@ fn to_yuan(unit: &str) -> Option<Decimal> {
     }
 }
 
+/// Whether amounts in `unit` can be exported (converted to yuan).
+pub fn supports_unit(unit: &str) -> bool {
+    to_yuan(unit).is_some()
+}
+
 fn yuan(d: Option<Decimal>, f: Decimal) -> String {
     d.map(|d| (d * f).normalize().to_string()).unwrap_or_default()
 }

@@ -18,6 +18,7 @@ pub mod parse;
 pub mod render;
 pub mod treemap;
 pub mod validate;
+pub mod zip;
 
 pub use bundle::*;
 pub use catalog::{parse_catalog, Catalog, CatalogEntry};
