@@ -1,10 +1,13 @@
 //! 绩效指标: all indicators with their four grade thresholds, grouped by activity and
-//! sub-activity. Blank thresholds are shown as 未设定, never hidden.
+//! sub-activity (groups collapse), filtered by activity and by kind of threshold, sorted by
+//! published order, activity amount or name. Blank thresholds are shown as 未设定, never hidden.
+//! The CSV export writes exactly the filtered view.
 
 use super::download::DownloadButton;
 use super::{export_name, use_loaded};
 use crate::route::Route;
-use gongkai_model::Indicator;
+use gongkai_model::format::fmt_opt_unit;
+use gongkai_model::{Indicator, ThresholdKind};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -34,10 +37,7 @@ pub fn IndicatorTable(props: &IndicatorTableProps) -> Html {
                     { for props.indicators.iter().map(|i| html! {
                         <tr>
                             <th scope="row">{ if i.name.is_empty() { "（未命名）" } else { &i.name } }</th>
-                            { grade(&i.excellent, "优") }
-                            { grade(&i.good, "良") }
-                            { grade(&i.fair, "中") }
-                            { grade(&i.poor, "差") }
+                            { for i.grades().into_iter().zip(["优", "良", "中", "差"]).map(|(g, name)| grade(g, name)) }
                         </tr>
                     }) }
                 </tbody>
@@ -53,28 +53,163 @@ fn grade(v: &Option<String>, name: &'static str) -> Html {
     }
 }
 
+/// Filter on the kind of thresholds.
+#[derive(Clone, Copy, PartialEq)]
+enum KindFilter {
+    All,
+    Set,
+    Only(ThresholdKind),
+}
+
+impl KindFilter {
+    const OPTIONS: [(&'static str, &'static str, KindFilter); 6] = [
+        ("all", "全部", KindFilter::All),
+        ("set", "已设定评价标准", KindFilter::Set),
+        ("pct", "百分比", KindFilter::Only(ThresholdKind::Percentage)),
+        ("count", "数量", KindFilter::Only(ThresholdKind::Count)),
+        ("text", "文字描述", KindFilter::Only(ThresholdKind::Text)),
+        ("none", "未设定评价标准", KindFilter::Only(ThresholdKind::NotSet)),
+    ];
+    fn keeps(self, i: &Indicator) -> bool {
+        match self {
+            KindFilter::All => true,
+            KindFilter::Set => i.threshold_kind() != ThresholdKind::NotSet,
+            KindFilter::Only(k) => i.threshold_kind() == k,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Sort {
+    Published,
+    AmountDesc,
+    Name,
+}
+
 #[component]
 pub fn IndicatorsView() -> Html {
     let ctx = use_loaded();
+    let activity = use_state(|| None::<usize>);
+    let kind = use_state(|| KindFilter::All);
+    let sort = use_state(|| Sort::Published);
     let b = &ctx.0.bundle;
     let total = b.indicators().count();
     let blank = b
         .indicators()
-        .filter(|(_, _, i)| i.excellent.is_none() && i.good.is_none() && i.fair.is_none() && i.poor.is_none())
+        .filter(|(_, _, i)| i.threshold_kind() == ThresholdKind::NotSet)
         .count();
+    let (act, kf) = (*activity, *kind);
+    let keep = move |ai: usize, i: &Indicator| act.is_none_or(|a| a == ai) && kf.keeps(i);
+
+    let mut order: Vec<usize> = (0..b.performance.activities.len()).collect();
+    match *sort {
+        Sort::Published => {}
+        Sort::AmountDesc => order.sort_by(|&x, &y| {
+            let amt = |i: usize| b.performance.activities[i].amount.unwrap_or(rust_decimal::Decimal::MIN);
+            amt(y).cmp(&amt(x))
+        }),
+        Sort::Name => order.sort_by(|&x, &y| b.performance.activities[x].name.cmp(&b.performance.activities[y].name)),
+    }
+    let shown: usize = b
+        .performance
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(ai, a)| {
+            a.indicators
+                .iter()
+                .chain(a.sub_activities.iter().flat_map(|s| s.indicators.iter()))
+                .filter(|i| keep(ai, i))
+                .count()
+        })
+        .sum();
+
+    let on_activity = {
+        let activity = activity.clone();
+        Callback::from(move |e: Event| {
+            let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            activity.set(s.value().parse::<usize>().ok());
+        })
+    };
+    let on_kind = {
+        let kind = kind.clone();
+        Callback::from(move |e: Event| {
+            let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            kind.set(
+                KindFilter::OPTIONS
+                    .iter()
+                    .find(|(k, _, _)| *k == s.value())
+                    .map_or(KindFilter::All, |o| o.2),
+            );
+        })
+    };
+    let on_sort = {
+        let sort = sort.clone();
+        Callback::from(move |e: Event| {
+            let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            sort.set(match s.value().as_str() {
+                "amount" => Sort::AmountDesc,
+                "name" => Sort::Name,
+                _ => Sort::Published,
+            });
+        })
+    };
+    let export = {
+        let c = ctx.clone();
+        Callback::from(move |_| gongkai_model::csv::indicators_csv_where(&c.0.bundle, keep))
+    };
+    let unit = &b.meta.unit;
     html! {
         <>
             <h2>{ "绩效指标" }</h2>
             <p>{ format!("共 {total} 项指标，按职责活动和子活动分组；{blank} 项未设定评价标准。") }</p>
-            <DownloadButton label="导出 CSV（全部指标）" file={export_name(b, "绩效指标")} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::indicators_csv(&c.0.bundle)) }} />
-            { for b.performance.activities.iter().enumerate().filter(|(_, a)| !a.indicators.is_empty() || a.sub_activities.iter().any(|s| !s.indicators.is_empty())).map(|(ai, a)| html! {
-                <section class="indicator-group" aria-labelledby={format!("ia-{ai}")}>
-                    <h3 id={format!("ia-{ai}")}><a href={Route::Performance(Some(ai)).to_hash()}>{ format!("{}. {}", ai + 1, a.name) }</a></h3>
-                    { if a.indicators.is_empty() { html!{} } else { html! { <IndicatorTable caption={a.name.clone()} indicators={Rc::new(a.indicators.clone())} /> } } }
-                    { for a.sub_activities.iter().filter(|s| !s.indicators.is_empty()).map(|s| html! {
-                        <IndicatorTable caption={s.name.clone()} indicators={Rc::new(s.indicators.clone())} />
-                    }) }
-                </section>
+            <div class="filters" role="group" aria-label="筛选和排序">
+                <label>{ "职责活动" }
+                    <select id="filter-activity" onchange={on_activity}>
+                        <option value="" selected={act.is_none()}>{ "全部职责活动" }</option>
+                        { for b.performance.activities.iter().enumerate().map(|(i, a)| html! {
+                            <option value={i.to_string()} selected={act == Some(i)}>{ format!("{}. {}", i + 1, a.name) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ "评价标准" }
+                    <select id="filter-kind" onchange={on_kind}>
+                        { for KindFilter::OPTIONS.iter().map(|(k, label, v)| html! { <option value={*k} selected={*v == kf}>{ *label }</option> }) }
+                    </select>
+                </label>
+                <label>{ "排序" }
+                    <select id="sort" onchange={on_sort}>
+                        <option value="published" selected={*sort == Sort::Published}>{ "按公开顺序" }</option>
+                        <option value="amount" selected={*sort == Sort::AmountDesc}>{ "按活动金额（由大到小）" }</option>
+                        <option value="name" selected={*sort == Sort::Name}>{ "按活动名称" }</option>
+                    </select>
+                </label>
+            </div>
+            <p class="count" role="status" id="indicator-count">{ format!("显示 {shown} 项指标") }</p>
+            <DownloadButton label="导出 CSV（当前筛选结果）" file={export_name(b, "绩效指标")} make={export} />
+            { for order.iter().filter_map(|&ai| {
+                let a = &b.performance.activities[ai];
+                let own: Vec<Indicator> = a.indicators.iter().filter(|i| keep(ai, i)).cloned().collect();
+                let subs: Vec<(String, Vec<Indicator>)> = a
+                    .sub_activities
+                    .iter()
+                    .map(|s| (s.name.clone(), s.indicators.iter().filter(|i| keep(ai, i)).cloned().collect::<Vec<_>>()))
+                    .filter(|(_, v)| !v.is_empty())
+                    .collect();
+                if own.is_empty() && subs.is_empty() {
+                    return None;
+                }
+                Some(html! {
+                    <details class="indicator-group" open=true>
+                        <summary>
+                            <span class="group-title">{ format!("{}. {}", ai + 1, a.name) }</span>
+                            <span class="count">{ format!(" · {}", fmt_opt_unit(a.amount, unit)) }</span>
+                        </summary>
+                        <p><a href={Route::Performance(Some(ai)).to_hash()}>{ "查看活动详情" }</a></p>
+                        { if own.is_empty() { html!{} } else { html! { <IndicatorTable caption={a.name.clone()} indicators={Rc::new(own)} /> } } }
+                        { for subs.into_iter().map(|(name, inds)| html! { <IndicatorTable caption={name} indicators={Rc::new(inds)} /> }) }
+                    </details>
+                })
             }) }
         </>
     }

@@ -390,6 +390,27 @@ await test('CSV export: the indicator table downloads as UTF-8 with BOM, every r
   expect(text.split('\r\n').filter(Boolean).length === 178, 'header + 177 indicators');
 });
 
+await test('indicator table: filter by threshold kind and activity, sort, export the filtered view', desktop, async (page) => {
+  await page.goto(`${origin}/#/indicators`);
+  await page.waitForSelector('#filter-kind');
+  await page.selectOption('#filter-kind', 'none');
+  await page.waitForFunction(() => document.querySelectorAll('table.indicators tbody tr').length === 13);
+  expect((await page.textContent('#indicator-count')).includes('13'), 'count says 13');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button.download')]);
+  expect(fs.readFileSync(await dl.path(), 'utf8').split('\r\n').filter(Boolean).length === 14, 'the CSV holds exactly the 13 shown');
+  await page.selectOption('#filter-kind', 'pct');
+  await page.selectOption('#filter-activity', '7');
+  await page.waitForFunction(() => document.querySelectorAll('details.indicator-group').length === 1);
+  expect((await page.textContent('details.indicator-group summary')).includes('对内商贸管理'), 'only activity 8');
+  await page.selectOption('#filter-activity', '');
+  await page.selectOption('#filter-kind', 'all');
+  await page.selectOption('#sort', 'amount');
+  await page.waitForFunction(() => document.querySelector('details.indicator-group summary').textContent.includes('对内商贸管理'));
+  await page.click('details.indicator-group summary');
+  expect(!(await page.locator('details.indicator-group').first().getAttribute('open')), 'a group collapses');
+  await expectAccessible(page, 'indicator filters');
+});
+
 await test('downloads: bundle JSON and the Fiscal Data Package ZIP', desktop, async (page) => {
   await page.goto(`${origin}/#/other`);
   await page.waitForSelector('p.downloads button');

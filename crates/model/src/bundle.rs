@@ -520,3 +520,40 @@ impl DocumentKind {
         }
     }
 }
+
+/// What kind of thresholds an indicator has, for filtering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThresholdKind {
+    /// At least one grade is a percentage ("≥95%").
+    Percentage,
+    /// Grades are counts or amounts ("≥4", "3").
+    Count,
+    /// Grades are words ("全部如期完成").
+    Text,
+    /// No grade is set.
+    NotSet,
+}
+
+impl Indicator {
+    /// The four grades in order 优, 良, 中, 差.
+    pub fn grades(&self) -> [&Option<String>; 4] {
+        [&self.excellent, &self.good, &self.fair, &self.poor]
+    }
+
+    /// Classifies the thresholds: percentage, count, text, or not set.
+    pub fn threshold_kind(&self) -> ThresholdKind {
+        let set: Vec<&str> = self.grades().iter().filter_map(|g| g.as_deref()).collect();
+        if set.is_empty() {
+            ThresholdKind::NotSet
+        } else if set.iter().any(|g| g.contains('%') || g.contains('％')) {
+            ThresholdKind::Percentage
+        } else if set.iter().all(|g| {
+            let core = g.trim_start_matches(['≥', '≤', '>', '<', '＞', '＜', '⩾', '⩽', '=', ' ']);
+            !core.is_empty() && core.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        }) {
+            ThresholdKind::Count
+        } else {
+            ThresholdKind::Text
+        }
+    }
+}

@@ -39,8 +39,21 @@ pub fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
 
 /// 绩效指标: one row per indicator with its activity, sub-activity and four grades.
 pub fn indicators_csv(b: &Bundle) -> String {
+    indicators_csv_where(b, |_, _| true)
+}
+
+/// The indicators `keep(activity index, indicator)` selects (the filtered view on screen).
+pub fn indicators_csv_where(b: &Bundle, keep: impl Fn(usize, &Indicator) -> bool) -> String {
+    let index_of = |a: &Activity| {
+        b.performance
+            .activities
+            .iter()
+            .position(|x| std::ptr::eq(x, a))
+            .unwrap_or(0)
+    };
     let rows: Vec<Vec<String>> = b
         .indicators()
+        .filter(|(a, _, i)| keep(index_of(a), i))
         .map(|(a, s, i)| {
             let g = |v: &Option<String>| v.clone().unwrap_or_default();
             vec![

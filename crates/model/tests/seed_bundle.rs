@@ -215,3 +215,19 @@ fn fiscal_data_package_is_consistent() {
     assert_eq!(get("indicators.csv").lines().count(), 178);
     assert!(get("assets.csv").contains("（二）车辆（台、辆）,一、固定资产,台、辆,4,2,483000,283000,CNY"));
 }
+
+#[test]
+fn threshold_kinds() {
+    let b = seed();
+    let mut counts = std::collections::BTreeMap::new();
+    for (_, _, i) in b.indicators() {
+        *counts.entry(format!("{:?}", i.threshold_kind())).or_insert(0) += 1;
+    }
+    assert_eq!(counts.values().sum::<usize>(), 177);
+    assert_eq!(counts["NotSet"], 13);
+    let find = |n: &str| b.indicators().find(|(_, _, i)| i.name == n).unwrap().2.threshold_kind();
+    assert_eq!(find("各类经济社会发展中长期规划编制完成率"), ThresholdKind::Percentage);
+    assert_eq!(find("铁路运输协调调度"), ThresholdKind::Count);
+    assert_eq!(find("公共服务均等化评估结果"), ThresholdKind::Text);
+    eprintln!("{counts:?}");
+}
