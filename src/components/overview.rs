@@ -1,6 +1,7 @@
 //! 概览: headline figures, where the money goes, 三公 this year vs last, 机关运行经费.
 
 use super::bar_chart::BarChartView;
+use super::term::Term;
 use super::use_loaded;
 use crate::route::Route;
 use gongkai_model::chart::{change_chart, expenditure_chart, three_public_chart};
@@ -38,11 +39,11 @@ pub fn OverviewView() -> Html {
             <section class="stats" aria-label="主要数字">
                 <div class="stat"><p class="label">{ "收入合计" }</p><p class="value" id="total-revenue">{ fmt_opt(b.revenue.total) }<span class="unit">{ unit }</span></p></div>
                 <div class="stat"><p class="label">{ "支出合计" }</p><p class="value" id="total-expenditure">{ fmt_opt(b.expenditure.total) }<span class="unit">{ unit }</span></p>
-                    <p class="sub">{ format!("基本支出 {} · 项目支出 {}", fmt_opt(basic), fmt_opt(project)) }</p></div>
+                    <p class="sub"><Term term="基本支出" />{ format!(" {} · ", fmt_opt(basic)) }<Term term="项目支出" />{ format!(" {}", fmt_opt(project)) }</p></div>
                 <div class="stat"><p class="label">{ format!("比 {base_year}增减") }</p><p class="value change">{ change_text }</p>
                     <p class="sub">{ format!("基本支出 {} · 项目支出 {}", b.change.basic.map(|c| fmt_change(c, None, unit)).unwrap_or("未列".into()), b.change.project.map(|c| fmt_change(c, None, unit)).unwrap_or("未列".into())) }</p></div>
-                <div class="stat"><p class="label">{ "“三公”经费" }</p><p class="value">{ fmt_opt(tp.total) }<span class="unit">{ unit }</span></p><p class="sub">{ format!("比上年 {tp_change}") }</p></div>
-                <div class="stat"><p class="label">{ "机关运行经费" }</p><p class="value">{ fmt_opt(b.operating_costs.amount) }<span class="unit">{ unit }</span></p></div>
+                <div class="stat"><p class="label"><Term term="“三公”经费" /></p><p class="value">{ fmt_opt(tp.total) }<span class="unit">{ unit }</span></p><p class="sub">{ format!("比上年 {tp_change}") }</p></div>
+                <div class="stat"><p class="label"><Term term="机关运行经费" /></p><p class="value">{ fmt_opt(b.operating_costs.amount) }<span class="unit">{ unit }</span></p></div>
             </section>
 
             <section aria-labelledby="h-budget">

@@ -411,6 +411,22 @@ await test('indicator table: filter by threshold kind and activity, sort, export
   await expectAccessible(page, 'indicator filters');
 });
 
+await test('glossary terms are explained where they appear (keyboard and touch)', phone, async (page) => {
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('.term-button');
+  await page.focus('.term-button:text("机关运行经费")');
+  await page.keyboard.press('Enter');
+  const note = page.locator('.term-note');
+  await note.waitFor();
+  expect((await note.textContent()).includes('原文名词解释：机关运行费'), 'the document\'s own explanation');
+  await page.keyboard.press('Escape');
+  await note.waitFor({ state: 'detached' });
+  await page.click('.term-button:text("“三公”经费")');
+  await note.waitFor();
+  expect((await note.textContent()).includes('公务接待费') && (await note.textContent()).includes('通用解释'), 'a standard explanation when the document has none');
+  await expectAccessible(page, 'terms');
+});
+
 await test('downloads: bundle JSON and the Fiscal Data Package ZIP', desktop, async (page) => {
   await page.goto(`${origin}/#/other`);
   await page.waitForSelector('p.downloads button');

@@ -13,6 +13,7 @@ pub mod csv;
 pub mod error;
 pub mod fdp;
 pub mod format;
+pub mod glossary;
 pub mod json_path;
 pub mod parse;
 pub mod render;

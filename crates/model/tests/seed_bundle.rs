@@ -231,3 +231,15 @@ fn threshold_kinds() {
     assert_eq!(find("公共服务均等化评估结果"), ThresholdKind::Text);
     eprintln!("{counts:?}");
 }
+
+#[test]
+fn terms_are_explained_from_the_document_first() {
+    let b = seed();
+    let e = glossary::explain(&b, "机关运行经费").unwrap();
+    assert!(e.from_document && e.term == "机关运行费" && e.text.starts_with("是指为保证行政单位"));
+    let e = glossary::explain(&b, "基本支出").unwrap();
+    assert!(e.from_document);
+    let e = glossary::explain(&b, "“三公”经费").unwrap();
+    assert!(!e.from_document && e.text.contains("公务接待费"));
+    assert!(glossary::explain(&b, "不存在的名词").is_none());
+}
