@@ -427,6 +427,17 @@ await test('glossary terms are explained where they appear (keyboard and touch)'
   await expectAccessible(page, 'terms');
 });
 
+await test('print: the overview prints without navigation chrome, charts included', desktop, async (page) => {
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#total-revenue');
+  await page.emulateMedia({ media: 'print' });
+  expect(!(await page.isVisible('nav[aria-label="主要栏目"]')) && !(await page.isVisible('footer')), 'no navigation or footer on paper');
+  expect(await page.isVisible('figure.chart svg'), 'charts print');
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString() === '%PDF-' && pdf.length > 20000, `a PDF of ${pdf.length} bytes`);
+  if (shots) fs.writeFileSync(path.join(outDir, 'overview-print.pdf'), pdf);
+});
+
 await test('downloads: bundle JSON and the Fiscal Data Package ZIP', desktop, async (page) => {
   await page.goto(`${origin}/#/other`);
   await page.waitForSelector('p.downloads button');
