@@ -70,6 +70,7 @@ pub fn App() -> Html {
                 Route::Checks => html! { <ChecksView /> },
                 Route::Catalog => html! { <CatalogView /> },
                 Route::Compare => html! { <CompareView /> },
+                Route::Search => html! { <crate::components::search::SearchView /> },
             };
             let region = [&b.meta.region.province, &b.meta.region.city, &b.meta.region.county]
                 .iter()

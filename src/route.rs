@@ -19,6 +19,8 @@ pub enum Route {
     Catalog,
     /// This year against another year of the same department.
     Compare,
+    /// Search across the bundle.
+    Search,
 }
 
 impl Route {
@@ -42,6 +44,7 @@ impl Route {
             ("checks", _) => Route::Checks,
             ("catalog", _) => Route::Catalog,
             ("compare", _) => Route::Compare,
+            ("search", _) => Route::Search,
             _ => Route::Overview,
         }
     }
@@ -60,11 +63,12 @@ impl Route {
             Route::Checks => "#/checks".into(),
             Route::Catalog => "#/catalog".into(),
             Route::Compare => "#/compare".into(),
+            Route::Search => "#/search".into(),
         }
     }
 
     /// The navigation entries, in order, with their Chinese names.
-    pub const NAV: [(Route, &'static str); 7] = [
+    pub const NAV: [(Route, &'static str); 8] = [
         (Route::Overview, "概览"),
         (Route::Duties, "职责与机构"),
         (Route::Performance(None), "绩效预算"),
@@ -72,6 +76,7 @@ impl Route {
         (Route::Assets, "国有资产"),
         (Route::Other, "采购·名词·说明"),
         (Route::Checks, "数据核对"),
+        (Route::Search, "搜索"),
     ];
 
     /// Whether the nav entry `nav` is the section this route is in.

@@ -16,6 +16,7 @@ pub mod open_file;
 pub mod other;
 pub mod overview;
 pub mod performance;
+pub mod search;
 pub mod term;
 pub mod treemap_view;
 pub mod year_switch;

@@ -427,6 +427,20 @@ await test('glossary terms are explained where they appear (keyboard and touch)'
   await expectAccessible(page, 'terms');
 });
 
+await test('search: Chinese text as you type, highlighted, each result links to its place', phone, async (page) => {
+  await page.goto(`${origin}/#/search`);
+  await page.fill('#search-input', '农村电子');
+  await page.waitForFunction(() => document.querySelectorAll('ol.search-results li').length > 0);
+  expect((await page.locator('ol.search-results mark').first().textContent()) === '农村电子', 'match highlighted');
+  await page.click('ol.search-results a:text("农村电子商务建设")');
+  await page.waitForFunction(() => location.hash === '#/performance/8/3');
+  await page.waitForSelector('.sub-activity.focused');
+  await page.goto(`${origin}/#/search`);
+  await page.fill('#search-input', '不可能出现的词语');
+  await page.waitForFunction(() => document.querySelector('#search-status').textContent.includes('没有找到'));
+  await expectAccessible(page, 'search');
+});
+
 await test('print: the overview prints without navigation chrome, charts included', desktop, async (page) => {
   await page.goto(`${origin}/`);
   await page.waitForSelector('#total-revenue');

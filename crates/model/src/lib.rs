@@ -17,6 +17,7 @@ pub mod glossary;
 pub mod json_path;
 pub mod parse;
 pub mod render;
+pub mod search;
 pub mod treemap;
 pub mod validate;
 pub mod zip;

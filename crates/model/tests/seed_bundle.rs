@@ -243,3 +243,27 @@ fn terms_are_explained_from_the_document_first() {
     assert!(!e.from_document && e.text.contains("公务接待费"));
     assert!(glossary::explain(&b, "不存在的名词").is_none());
 }
+
+#[test]
+fn search_finds_every_kind_of_text() {
+    let b = seed();
+    let hits = search::search(&b, "农村", 500);
+    assert!(
+        hits.iter()
+            .any(|h| h.kind == "子活动" && h.title == "农村电子商务建设" && h.link == "#/performance/8/3"),
+        "{hits:#?}"
+    );
+    assert!(hits.iter().any(|h| h.kind == "职责"));
+    for h in &hits {
+        let chars: Vec<char> = h.snippet.chars().collect();
+        for (a, z) in &h.marks {
+            assert_eq!(chars[*a..*z].iter().collect::<String>(), "农村");
+        }
+    }
+    assert!(search::search(&b, "≥95%", 500).iter().any(|h| h.kind == "绩效指标"));
+    assert!(search::search(&b, "轿车", 10)
+        .iter()
+        .any(|h| h.kind == "国有资产" && h.link == "#/assets"));
+    assert!(search::search(&b, "  ", 10).is_empty());
+    assert_eq!(search::search(&b, "的", 7).len(), 7);
+}
