@@ -89,7 +89,7 @@ pub fn search(b: &Bundle, query: &str, limit: usize) -> Vec<Hit> {
         }
     };
     for d in &b.duties {
-        add("职责", &d.label, &[&d.text], "#/duties".into());
+        add("职责", &format!("部门职责{}", d.label), &[&d.text], "#/duties".into());
     }
     for (i, a) in b.performance.activities.iter().enumerate() {
         let link = format!("#/performance/{}", i + 1);
