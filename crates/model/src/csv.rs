@@ -7,19 +7,29 @@ use crate::bundle::*;
 use crate::validate::{Check, CheckStatus};
 use rust_decimal::Decimal;
 
-/// One cell: quoted when needed, formula-like text defused.
-fn cell(s: &str) -> String {
-    let defused = match s.chars().next() {
-        Some('=' | '+' | '@' | '\t' | '\r') => format!("'{s}"),
-        // A negative number is data, "-cmd" is not.
-        Some('-') if s[1..].parse::<Decimal>().is_err() => format!("'{s}"),
-        _ => s.to_string(),
-    };
-    if defused.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", defused.replace('"', "\"\""))
+/// RFC 4180 quoting of one cell.
+fn quote(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        defused
+        s.to_string()
     }
+}
+
+/// One cell for a spreadsheet: formula-like text defused, then quoted.
+fn cell(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => quote(&format!("'{s}")),
+        // A negative number is data, "-cmd" is not.
+        Some('-') if s[1..].parse::<Decimal>().is_err() => quote(&format!("'{s}")),
+        _ => quote(s),
+    }
+}
+
+/// One CRLF-terminated line of RFC 4180 cells, values unchanged (for machine-readable files
+/// such as the Fiscal Data Package, where an apostrophe would alter the data).
+pub fn csv_line(cells: &[String]) -> String {
+    cells.iter().map(|c| quote(c)).collect::<Vec<_>>().join(",") + "\r\n"
 }
 
 fn amount(d: Option<Decimal>) -> String {
@@ -44,6 +54,15 @@ pub fn indicators_csv(b: &Bundle) -> String {
 
 /// The indicators `keep(activity index, indicator)` selects (the filtered view on screen).
 pub fn indicators_csv_where(b: &Bundle, keep: impl Fn(usize, &Indicator) -> bool) -> String {
+    to_csv(
+        &["职责活动", "子活动", "绩效指标", "优", "良", "中", "差"],
+        &indicator_rows(b, keep),
+    )
+}
+
+/// Rows (activity, sub-activity, indicator, 优, 良, 中, 差) of the indicators `keep` selects;
+/// blank grades are empty cells.
+pub fn indicator_rows(b: &Bundle, keep: impl Fn(usize, &Indicator) -> bool) -> Vec<Vec<String>> {
     let index_of = |a: &Activity| {
         b.performance
             .activities
@@ -51,23 +70,18 @@ pub fn indicators_csv_where(b: &Bundle, keep: impl Fn(usize, &Indicator) -> bool
             .position(|x| std::ptr::eq(x, a))
             .unwrap_or(0)
     };
-    let rows: Vec<Vec<String>> = b
-        .indicators()
+    b.indicators()
         .filter(|(a, _, i)| keep(index_of(a), i))
         .map(|(a, s, i)| {
-            let g = |v: &Option<String>| v.clone().unwrap_or_default();
-            vec![
+            let mut row = vec![
                 a.name.clone(),
                 s.map(|s| s.name.clone()).unwrap_or_default(),
                 i.name.clone(),
-                g(&i.excellent),
-                g(&i.good),
-                g(&i.fair),
-                g(&i.poor),
-            ]
+            ];
+            row.extend(i.grades().into_iter().map(|g| g.clone().unwrap_or_default()));
+            row
         })
-        .collect();
-    to_csv(&["职责活动", "子活动", "绩效指标", "优", "良", "中", "差"], &rows)
+        .collect()
 }
 
 /// 职责活动 and 子活动 with amounts (in the bundle unit), descriptions and goals.

@@ -5,6 +5,7 @@
 //! the `datapackage.json` descriptor.
 
 use crate::bundle::*;
+use crate::csv::{csv_line, indicator_rows};
 use rust_decimal::Decimal;
 use serde_json::json;
 
@@ -25,17 +26,6 @@ pub fn supports_unit(unit: &str) -> bool {
 
 fn yuan(d: Option<Decimal>, f: Decimal) -> String {
     d.map(|d| (d * f).normalize().to_string()).unwrap_or_default()
-}
-
-fn csv_line(cells: &[String]) -> String {
-    let q = |c: &String| {
-        if c.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", c.replace('"', "\"\""))
-        } else {
-            c.clone()
-        }
-    };
-    cells.iter().map(q).collect::<Vec<_>>().join(",") + "\r\n"
 }
 
 /// The package's files: (file name, content). `None` when the bundle's unit is not a money unit
@@ -74,32 +64,16 @@ pub fn fiscal_data_package(b: &Bundle) -> Option<Vec<(String, String)>> {
             yuan(amount, f),
         ])
     };
-    for c in b
-        .expenditure
-        .categories
-        .iter()
-        .filter(|c| c.class == SpendingClass::Basic)
-    {
-        budget.push_str(&line("", &c.name, c.amount));
-    }
-    let project_name = b
-        .expenditure
-        .categories
-        .iter()
-        .find(|c| c.class == SpendingClass::Project)
-        .map_or("项目支出", |c| c.name.as_str());
-    if b.performance.activities.is_empty() {
-        for c in b
-            .expenditure
-            .categories
-            .iter()
-            .filter(|c| c.class == SpendingClass::Project)
-        {
+    // Basic categories are lines of their own; project spending is split by activity when the
+    // performance table gives the activities, else kept as its category line.
+    let by_activity = !b.performance.activities.is_empty();
+    for c in &b.expenditure.categories {
+        if c.class == SpendingClass::Project && by_activity {
+            for a in &b.performance.activities {
+                budget.push_str(&line(&a.name, &c.name, a.amount));
+            }
+        } else {
             budget.push_str(&line("", &c.name, c.amount));
-        }
-    } else {
-        for a in &b.performance.activities {
-            budget.push_str(&line(&a.name, project_name, a.amount));
         }
     }
     for s in &b.revenue.sources {
@@ -126,17 +100,8 @@ pub fn fiscal_data_package(b: &Bundle) -> Option<Vec<(String, String)>> {
         ]
         .map(String::from),
     );
-    for (a, s, i) in b.indicators() {
-        let g = |v: &Option<String>| v.clone().unwrap_or_default();
-        indicators.push_str(&csv_line(&[
-            a.name.clone(),
-            s.map(|s| s.name.clone()).unwrap_or_default(),
-            i.name.clone(),
-            g(&i.excellent),
-            g(&i.good),
-            g(&i.fair),
-            g(&i.poor),
-        ]));
+    for row in indicator_rows(b, |_, _| true) {
+        indicators.push_str(&csv_line(&row));
     }
     let vf = to_yuan(&b.assets.value_unit).unwrap_or(f);
     let mut assets = csv_line(
