@@ -22,7 +22,7 @@ const browser = await chromium.launch({
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function run(label, query) {
-  const r = { start: [], first: [], parsed: [], drill: [], hover: [] };
+  const r = { start: [], first: [], parsed: [], drill: [], hover: [], han: [], pinyin: [], none: [] };
   for (let i = 0; i < 7; i++) {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await ctx.newPage();
@@ -58,13 +58,34 @@ async function run(label, query) {
       while (!document.querySelector('nav.breadcrumb')) await new Promise(requestAnimationFrame);
       return performance.now() - t0;
     }));
+    // Search keystrokes (pinyin readings loaded first): the last letter of a query typed → the
+    // result count updated (a MutationObserver fires right after Yew's render).
+    await page.evaluate(() => { location.hash = '#/search'; });
+    await page.waitForSelector('#search-input');
+    await page.waitForFunction(() => document.querySelector('#pinyin-status')?.dataset.state === 'ready', null, { timeout: 60000 });
+    for (const [key, q] of [['han', '农村'], ['pinyin', 'nongcun'], ['none', 'xyzzy']]) {
+      r[key].push(await page.evaluate(async (q) => {
+        const input = document.querySelector('#search-input');
+        const status = document.querySelector('#search-status');
+        const type = (v) => new Promise((resolve) => {
+          const seen = new MutationObserver(() => { seen.disconnect(); resolve(performance.now()); });
+          seen.observe(status, { childList: true, subtree: true, characterData: true });
+          input.value = v;
+          input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        });
+        await type(q.slice(0, -1));
+        await new Promise(requestAnimationFrame);
+        const t0 = performance.now();
+        return (await type(q)) - t0;
+      }, q));
+    }
     await ctx.close();
   }
   const f = (x) => x.toFixed(1).padStart(9);
-  console.log(`${label.padEnd(34)}${f(median(r.start))}${f(median(r.parsed))}${f(median(r.first))}${f(median(r.hover))}${f(median(r.drill))}`);
+  console.log(`${label.padEnd(34)}${f(median(r.start))}${f(median(r.parsed))}${f(median(r.first))}${f(median(r.hover))}${f(median(r.drill))}${f(median(r.han))}${f(median(r.pinyin))}${f(median(r.none))}`);
 }
 
-console.log(`${'bundle (median of 7, ms)'.padEnd(34)}${'wasm run'.padStart(9)}${'parsed'.padStart(9)}${'1stchart'.padStart(9)}${'hover'.padStart(9)}${'drill'.padStart(9)}`);
+console.log(`${'bundle (median of 7, ms)'.padEnd(34)}${'wasm run'.padStart(9)}${'parsed'.padStart(9)}${'1stchart'.padStart(9)}${'hover'.padStart(9)}${'drill'.padStart(9)}${'s:农村'.padStart(8)}${'s:nongcun'.padStart(10)}${'s:xyzzy'.padStart(9)}`);
 await run('seed (39 activities, 177 ind.)', '');
 if (fs.existsSync(path.join(root, 'bench/out/generated-2000.json'))) {
   await run('generated (2,000 act., 10,000 ind.)', '?bundle=bench/out/generated-2000.json');
@@ -73,6 +94,7 @@ if (fs.existsSync(path.join(root, 'bench/out/generated-2000.json'))) {
 }
 console.log('wasm run / parsed / 1st chart: ms from navigation start to the marks gongkai:wasm-start (wasm fetched and');
 console.log('compiled, main() starts), gongkai:bundle-parsed, gongkai:first-chart (overview, first chart in the DOM);');
-console.log('hover / drill: ms from the event to the updated DOM, to the next animation frame.');
+console.log('hover / drill: ms from the event to the updated DOM, to the next animation frame;');
+console.log('s:… : search keystroke, ms from the input event (last letter of the query) to the updated result count.');
 await browser.close();
 server.kill();

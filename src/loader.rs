@@ -1,6 +1,7 @@
 //! The one loader: fetch a file, turn every failure into a [`LoadError`] naming the file.
 
 use gloo_net::http::Request;
+use gongkai_model::search::Readings;
 use gongkai_model::{parse_bundle, parse_catalog, Bundle, Catalog, LoadError, MAX_BUNDLE_BYTES};
 
 /// Fetches `url` as text.
@@ -101,18 +102,12 @@ pub async fn open_local_file(file: web_sys::File) -> Result<Bundle, LoadError> {
     parse_bundle(&json, &name)
 }
 
-/// Sends the document to the import worker and waits for its answer.
-async fn import_in_worker(name: &str, bytes: &js_sys::Uint8Array) -> Result<String, LoadError> {
+/// Starts the worker at `script`, waits for it to say it is ready, sends `message` and returns
+/// its answer; the worker is stopped afterwards. `Err` carries what went wrong, for the caller's message.
+async fn ask_worker(script: &str, message: &wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, String> {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-    let fail = |detail: String| LoadError::Import {
-        file: name.to_string(),
-        detail,
-    };
-    let worker = web_sys::Worker::new(IMPORT_WORKER).map_err(|e| fail(format!("导入程序无法启动（{e:?}）")))?;
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"name".into(), &name.into());
-    let _ = js_sys::Reflect::set(&message, &"bytes".into(), bytes);
-    // The worker first says it is ready, then answers the one document it is sent.
+    let worker = web_sys::Worker::new(script).map_err(|e| format!("{e:?}"))?;
+    // The worker first says it is ready, then answers the one message it is sent.
     let next_message = |worker: &web_sys::Worker| {
         js_sys::Promise::new(&mut |resolve, reject| {
             let on_message = Closure::once_into_js(move |e: web_sys::MessageEvent| {
@@ -125,21 +120,67 @@ async fn import_in_worker(name: &str, bytes: &js_sys::Uint8Array) -> Result<Stri
             worker.set_onerror(Some(on_error.unchecked_ref()));
         })
     };
-    let broken = |_| fail("导入程序出错（可能是文件过大或浏览器内存不足）".into());
     let ready = wasm_bindgen_futures::JsFuture::from(next_message(&worker)).await;
     if let Err(e) = ready {
         worker.terminate();
-        return Err(broken(e));
+        return Err(format!("{e:?}"));
     }
     let answer = next_message(&worker);
-    worker.post_message(&message).map_err(|e| fail(format!("{e:?}")))?;
+    worker.post_message(message).map_err(|e| format!("{e:?}"))?;
     let reply = wasm_bindgen_futures::JsFuture::from(answer).await;
     worker.terminate();
-    let reply = reply.map_err(broken)?;
+    reply.map_err(|e| format!("{e:?}"))
+}
+
+/// Sends the document to the import worker and waits for its answer.
+async fn import_in_worker(name: &str, bytes: &js_sys::Uint8Array) -> Result<String, LoadError> {
+    let fail = |detail: String| LoadError::Import {
+        file: name.to_string(),
+        detail,
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"name".into(), &name.into());
+    let _ = js_sys::Reflect::set(&message, &"bytes".into(), bytes);
+    let reply = ask_worker(IMPORT_WORKER, &message)
+        .await
+        .map_err(|_| fail("导入程序出错（可能是文件过大或浏览器内存不足）".into()))?;
     let get = |k: &str| js_sys::Reflect::get(&reply, &k.into()).ok().and_then(|v| v.as_string());
     match (get("ok"), get("error")) {
         (Some(json), _) => Ok(json),
         (_, Some(message)) => Err(fail(message)),
         _ => Err(fail("导入程序没有返回结果".into())),
     }
+}
+
+/// Script of the search worker (built by Trunk from crates/search-worker): pinyin readings.
+const SEARCH_WORKER: &str = "./search-worker_loader.js";
+
+thread_local! {
+    /// Readings fetched so far this visit (each character is asked for once).
+    static READINGS: std::cell::RefCell<std::rc::Rc<Readings>> = Default::default();
+    /// Characters already asked for (some have no reading, e.g. rare variants).
+    static ASKED: std::cell::RefCell<std::collections::HashSet<char>> = Default::default();
+}
+
+/// Pinyin readings of every character of `chars`, from the search worker (fetched on first use;
+/// readings already known this visit are not asked for again). `None` when the worker cannot run.
+pub async fn pinyin_readings(chars: &str) -> Option<std::rc::Rc<Readings>> {
+    let missing: String = READINGS.with(|r| r.borrow().missing(chars));
+    let missing: String = ASKED.with(|a| missing.chars().filter(|c| !a.borrow().contains(c)).collect());
+    if missing.is_empty() {
+        return Some(READINGS.with(|r| r.borrow().clone()));
+    }
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"chars".into(), &missing.as_str().into());
+    let reply = ask_worker(SEARCH_WORKER, &message).await.ok()?;
+    let text = js_sys::Reflect::get(&reply, &"readings".into()).ok()?.as_string()?;
+    let fetched = Readings::parse(&text);
+    ASKED.with(|a| a.borrow_mut().extend(missing.chars()));
+    Some(READINGS.with(|r| {
+        let mut all = (**r.borrow()).clone();
+        all.merge(fetched);
+        let all = std::rc::Rc::new(all);
+        *r.borrow_mut() = all.clone();
+        all
+    }))
 }

@@ -1,8 +1,13 @@
-//! 搜索: everything the bundle says, as you type; matches highlighted; each result links to its
-//! place in the viewer. (Chinese substring matching; pinyin is not built yet.)
+//! 搜索: everything the bundle says — or every bundle the site lists — as you type; matches
+//! highlighted; each result links to its place in the viewer. Chinese substring matching, and
+//! pinyin ("nongcun", "nc") once the search worker has given the characters' readings.
 
 use super::use_loaded;
-use gongkai_model::search::search;
+use crate::hooks::use_bundle::bundle_url;
+use crate::loader::{fetch_bundle, pinyin_readings};
+use gongkai_model::search::{han_characters, Hit, SearchIndex};
+use gongkai_model::Bundle;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Results shown at most (the count says when there are more).
@@ -24,13 +29,131 @@ fn highlighted(snippet: &str, marks: &[(usize, usize)]) -> Html {
     html! { <>{ for parts }</> }
 }
 
+/// One searched bundle: its name for the result headings, the prefix of its links, its index.
+#[derive(Clone)]
+struct Part {
+    /// "平乡县发展改革局 2017 年" (shown when several bundles are searched).
+    label: String,
+    /// "" for the bundle on screen, "?bundle=data/x.json" for another one.
+    link_prefix: String,
+    index: SearchIndex,
+}
+
+/// What is being searched.
+#[derive(Clone, Default)]
+struct Corpus {
+    parts: Vec<Part>,
+    /// Bundles of the catalog that could not be read, with the reason.
+    failed: Vec<String>,
+    /// Pinyin readings attached to every part.
+    pinyin: PinyinState,
+    /// Catalog bundles still loading (done, total) when searching every bundle.
+    loading: Option<(usize, usize)>,
+}
+
+#[derive(Clone, Copy, Default, PartialEq)]
+enum PinyinState {
+    #[default]
+    Loading,
+    Ready,
+    Unavailable,
+}
+
+fn label(b: &Bundle) -> String {
+    format!("{} {} 年", b.meta.department, b.meta.fiscal_year)
+}
+
+/// Attaches the pinyin readings of every part's characters (asked from the search worker).
+async fn with_pinyin(mut corpus: Corpus, bundles: &[Bundle]) -> Corpus {
+    let chars: String = bundles.iter().map(han_characters).collect();
+    match pinyin_readings(&chars).await {
+        Some(readings) => {
+            for p in &mut corpus.parts {
+                p.index.set_readings(readings.clone());
+            }
+            corpus.pinyin = PinyinState::Ready;
+        }
+        None => corpus.pinyin = PinyinState::Unavailable,
+    }
+    corpus
+}
+
 #[component]
 pub fn SearchView() -> Html {
     let ctx = use_loaded();
     let query = use_state(String::new);
-    let hits = use_memo((ctx.clone(), (*query).clone()), |(c, q)| {
-        search(&c.0.bundle, q, LIMIT + 1)
+    let everywhere = use_state(|| false);
+    let corpus = use_state(|| {
+        Rc::new(Corpus {
+            parts: vec![Part {
+                label: label(&ctx.0.bundle),
+                link_prefix: String::new(),
+                index: SearchIndex::new(&ctx.0.bundle),
+            }],
+            ..Corpus::default()
+        })
     });
+    let others: Vec<String> = ctx
+        .0
+        .catalog
+        .iter()
+        .flat_map(|c| c.bundles.iter().map(bundle_url))
+        .filter(|u| *u != ctx.0.path)
+        .collect();
+    {
+        // (Re)build what is searched: this bundle, or every bundle of the catalog.
+        let corpus = corpus.clone();
+        let ctx = ctx.clone();
+        let others = others.clone();
+        use_effect_with((ctx.clone(), *everywhere), move |(_, everywhere)| {
+            let everywhere = *everywhere;
+            wasm_bindgen_futures::spawn_local(async move {
+                let mine = Part {
+                    label: label(&ctx.0.bundle),
+                    link_prefix: String::new(),
+                    index: SearchIndex::new(&ctx.0.bundle),
+                };
+                let mut next = Corpus {
+                    parts: vec![mine],
+                    ..Corpus::default()
+                };
+                let mut bundles = vec![ctx.0.bundle.clone()];
+                if everywhere {
+                    let total = others.len();
+                    for (done, url) in others.iter().enumerate() {
+                        next.loading = Some((done, total));
+                        corpus.set(Rc::new(next.clone()));
+                        match fetch_bundle(url).await {
+                            Ok(b) => {
+                                next.parts.push(Part {
+                                    label: label(&b),
+                                    link_prefix: format!("?bundle={url}"),
+                                    index: SearchIndex::new(&b),
+                                });
+                                bundles.push(b);
+                            }
+                            Err(e) => next.failed.push(e.message_zh()),
+                        }
+                    }
+                    next.loading = None;
+                }
+                corpus.set(Rc::new(next.clone()));
+                corpus.set(Rc::new(with_pinyin(next, &bundles).await));
+            });
+        });
+    }
+    let hits: Rc<Vec<(usize, Hit)>> = {
+        let corpus = (*corpus).clone();
+        (*use_memo((Rc::as_ptr(&corpus) as usize, (*query).clone()), move |(_, q)| {
+            let mut all = Vec::new();
+            for (i, p) in corpus.parts.iter().enumerate() {
+                let left = (LIMIT + 1).saturating_sub(all.len());
+                all.extend(p.index.search(q, left).into_iter().map(|h| (i, h)));
+            }
+            Rc::new(all)
+        }))
+        .clone()
+    };
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -38,31 +161,80 @@ pub fn SearchView() -> Html {
             query.set(input.value());
         })
     };
+    let on_scope = {
+        let everywhere = everywhere.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            everywhere.set(input.value() == "all");
+        })
+    };
     let more = hits.len() > LIMIT;
     let status = if query.trim().is_empty() {
-        "输入要查找的文字，例如“农村”“≥95%”“轿车”。".to_string()
+        "输入要查找的文字或拼音，例如“农村”“nongcun”“nc”“≥95%”“轿车”。".to_string()
     } else if hits.is_empty() {
         format!("没有找到“{}”。", query.trim())
     } else if more {
-        format!("找到超过 {LIMIT} 处，只显示前 {LIMIT} 处。")
+        format!("“{}”：找到超过 {LIMIT} 处，只显示前 {LIMIT} 处。", query.trim())
     } else {
-        format!("找到 {} 处。", hits.len())
+        format!("“{}”：找到 {} 处。", query.trim(), hits.len())
     };
+    let pinyin_status = match corpus.pinyin {
+        PinyinState::Loading => "拼音检索准备中…",
+        PinyinState::Ready => "可用拼音或拼音首字母查找。",
+        PinyinState::Unavailable => "拼音检索暂不可用，仍可按汉字查找。",
+    };
+    let several = corpus.parts.len() > 1;
+    let scope = (!others.is_empty()).then(|| {
+        html! {
+            <fieldset class="scope">
+                <legend>{ "查找范围" }</legend>
+                <label><input type="radio" name="search-scope" value="this" checked={!*everywhere} onchange={on_scope.clone()} />{ "本部门" }</label>
+                <label><input type="radio" name="search-scope" value="all" checked={*everywhere} onchange={on_scope} />{ format!("本站全部 {} 份公开", others.len() + 1) }</label>
+            </fieldset>
+        }
+    });
+    let mut last_part = usize::MAX;
+    let mut items = Vec::new();
+    for (part, h) in hits.iter().take(LIMIT) {
+        let p = &corpus.parts[*part];
+        if several && *part != last_part {
+            items.push(html! { <li class="search-bundle">{ p.label.clone() }</li> });
+            last_part = *part;
+        }
+        let kind = h.kind.label_zh();
+        let title = if h.title.is_empty() {
+            kind.to_string()
+        } else if h.kind == gongkai_model::search::HitKind::Duty {
+            format!("部门职责{}", h.title)
+        } else {
+            h.title.clone()
+        };
+        let place = if several {
+            format!("{} · {}", p.label, kind)
+        } else {
+            kind.to_string()
+        };
+        items.push(html! {
+            <li>
+                <span class="kind">{ kind }{ if h.by_pinyin { " · 拼音" } else { "" } }</span>
+                <a href={format!("{}{}", p.link_prefix, h.link)}>{ title }</a>
+                <p class="snippet">{ highlighted(&h.snippet, &h.marks) }</p>
+            </li>
+        });
+    }
     html! {
         <>
             <h2>{ "搜索" }</h2>
             <label for="search-input">{ "查找职责、活动、指标、评价标准、资产、名词和说明" }</label>
             <input id="search-input" class="filter" type="search" autocomplete="off" value={(*query).clone()} {oninput} />
+            { for scope }
+            <p class="hint" id="pinyin-status" data-state={match corpus.pinyin { PinyinState::Loading => "loading", PinyinState::Ready => "ready", PinyinState::Unavailable => "unavailable" }}>{ pinyin_status }</p>
+            if let Some((done, total)) = corpus.loading {
+                <p class="hint" role="status"><progress max={total.to_string()} value={done.to_string()}></progress>{ format!(" 正在读取 {done}/{total} 份公开…") }</p>
+            }
+            { for corpus.failed.iter().map(|f| html! { <p class="notice">{ format!("有一份公开无法搜索：{f}") }</p> }) }
             <p class="count" role="status" id="search-status">{ status }</p>
-            <ol class="search-results">
-                { for hits.iter().take(LIMIT).map(|h| html! {
-                    <li>
-                        <span class="kind">{ h.kind }</span>
-                        <a href={h.link.clone()}>{ if h.title.is_empty() { h.kind.to_string() } else { h.title.clone() } }</a>
-                        <p class="snippet">{ highlighted(&h.snippet, &h.marks) }</p>
-                    </li>
-                }) }
-            </ol>
+            <ol class="search-results">{ for items }</ol>
         </>
     }
 }

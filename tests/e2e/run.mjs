@@ -133,7 +133,10 @@ let failures = 0;
 let passed = 0;
 const foreign = [];
 const ownOrigins = []; // further servers of our own (the offline test's)
+// GONGKAI_E2E_ONLY=<text>: run only the tests whose name contains it (while developing).
+const only = process.env.GONGKAI_E2E_ONLY;
 async function test(name, viewport, fn) {
+  if (only && !name.includes(only)) return;
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   // Record Content-Security-Policy violations from the first script on.
   await context.addInitScript(() => {
@@ -425,6 +428,46 @@ await test('glossary terms are explained where they appear (keyboard and touch)'
   await note.waitFor();
   expect((await note.textContent()).includes('公务接待费') && (await note.textContent()).includes('通用解释'), 'a standard explanation when the document has none');
   await expectAccessible(page, 'terms');
+});
+
+await test('search: pinyin and its initials find Chinese text (readings from the on-demand search worker)', phone, async (page) => {
+  await page.goto(`${origin}/#/search`);
+  await page.waitForSelector('#search-input');
+  expect(!page.url().includes('search-worker'), 'worker not part of the first view');
+  await page.waitForFunction(() => document.querySelector('#pinyin-status')?.dataset.state === 'ready', null, { timeout: 20000 });
+  for (const q of ['nongcun', 'nc', 'NongCun', 'nongc']) {
+    await page.fill('#search-input', q);
+    await page.waitForFunction(() => [...document.querySelectorAll('ol.search-results a')].some((a) => a.textContent === '农村电子商务建设'));
+    const marks = await page.$$eval('ol.search-results li', (lis) => lis.filter((li) => li.querySelector('a').textContent === '农村电子商务建设').map((li) => li.querySelector('mark')?.textContent));
+    expect(marks.length > 0 && marks.every((m) => m === '农村'), `${q}: 农村 highlighted, got ${JSON.stringify(marks)}`);
+  }
+  const kinds = await page.$$eval('ol.search-results .kind', (k) => k.map((x) => x.textContent));
+  expect(kinds.some((k) => k.includes('拼音')), 'pinyin results are marked as such');
+  await shot(page, 'search-pinyin');
+  await page.click('ol.search-results a:text("农村电子商务建设")');
+  await page.waitForFunction(() => location.hash === '#/performance/8/3');
+});
+
+await test('search: every bundle the site lists, results grouped by bundle and linking into it', desktop, async (page) => {
+  await page.goto(`${origin}/multi/#/search`);
+  await page.waitForSelector('fieldset.scope');
+  await page.fill('#search-input', '已取消');
+  await page.waitForFunction(() => document.querySelector('#search-status').textContent.includes('没有找到'));
+  await page.check('input[name="search-scope"][value="all"]');
+  await page.waitForFunction(() => [...document.querySelectorAll('ol.search-results a')].some((a) => a.textContent.includes('已取消的活动')));
+  const heading = await page.textContent('ol.search-results li.search-bundle');
+  expect(heading.includes('2016'), `grouped under the 2016 bundle: ${heading}`);
+  const href = await page.getAttribute('ol.search-results a:text("（生成）已取消的活动")', 'href');
+  expect(href.startsWith('?bundle=data/generated-2016.json#/performance/'), href);
+  // 拼音 across bundles too.
+  await page.fill('#search-input', 'yiquxiao');
+  await page.waitForFunction(() => [...document.querySelectorAll('ol.search-results a')].some((a) => a.textContent.includes('已取消的活动')), null, { timeout: 20000 });
+  await shot(page, 'search-all-bundles');
+  await expectAccessible(page, 'search across bundles');
+  await page.click('ol.search-results a:text("（生成）已取消的活动")');
+  await page.waitForFunction(() => location.search.includes('generated-2016') && location.hash.startsWith('#/performance/'));
+  await page.waitForSelector('h1');
+  expect((await page.textContent('header')).includes('2016'), '2016 bundle shown');
 });
 
 await test('search: Chinese text as you type, highlighted, each result links to its place', phone, async (page) => {

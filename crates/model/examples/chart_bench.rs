@@ -126,4 +126,48 @@ fn main() {
         "\n2,000-activity bundle: {} bytes; parse + validate {parse:.1} ms; reconcile ({n} checks) {check:.1} ms",
         big_json.len()
     );
+    search_bench(&seed, &generated(&seed, 2000, 1));
+}
+
+/// Search as you type: building the index once, then one keystroke = one search (limit 201, as
+/// the viewer). Pinyin readings from the pinyin crate when built with `--features pinyin`.
+fn search_bench(seed: &Bundle, big: &Bundle) {
+    use gongkai_model::search::*;
+    println!("\n{:<44} {:>9} {:>9}", "search, median of 15", "ms", "hits");
+    for (name, b) in [("seed", seed), ("10,000 indicators", big)] {
+        let (build, n) = median_ms(15, || SearchIndex::new(b).len());
+        let chars: usize = {
+            let mut n = 0;
+            for a in &b.performance.activities {
+                n += a.description.chars().count() + a.goal.chars().count();
+                for s in &a.sub_activities {
+                    n += s.description.chars().count() + s.goal.chars().count();
+                    n += s.indicators.iter().map(|i| i.name.chars().count()).sum::<usize>();
+                }
+            }
+            n
+        };
+        println!(
+            "{:<44} {:>9.2} {:>9}",
+            format!("{name}: build index ({n} things, ~{chars} chars)"),
+            build,
+            ""
+        );
+        let mut index = SearchIndex::new(b);
+        #[cfg(feature = "pinyin")]
+        {
+            let (read, n) = median_ms(5, || Readings::for_chars(&han_characters(b)).len());
+            println!(
+                "{:<44} {:>9.2} {:>9}",
+                format!("{name}: pinyin readings ({n} characters)"),
+                read,
+                ""
+            );
+            index.set_readings(std::rc::Rc::new(Readings::for_chars(&han_characters(b))));
+        }
+        for q in ["农村", "nongcun", "nc", "不存在的词语", "xyzzy"] {
+            let (t, hits) = median_ms(15, || index.search(q, 201).len());
+            println!("{:<44} {:>9.2} {:>9}", format!("{name}: keystroke \"{q}\""), t, hits);
+        }
+    }
 }

@@ -1,16 +1,83 @@
 //! Search across everything a bundle says: duties, activities, sub-activities with descriptions
-//! and goals, indicators and their thresholds, asset rows, glossary, notes. Chinese substring
-//! matching (case-insensitive for Latin letters); each hit names where it is (a route hash of
+//! and goals, indicators and their thresholds, asset rows, glossary, notes.
+//!
+//! Build a [`SearchIndex`] once per bundle (it keeps every text as lower-cased characters), then
+//! [`SearchIndex::search`] on each keystroke. Matching is Chinese substring matching
+//! (case-insensitive for Latin letters) and, once [`Readings`] are attached, pinyin: a query of
+//! Latin letters such as `nongcun`, its initials `nc`, or a mix (`nongc`, `zhch`) finds 农村 /
+//! 政策 wherever the characters' readings spell it. Each hit names where it is (a route hash of
 //! the viewer) and which characters matched, for highlighting.
+//!
+//! The pinyin readings come from the `pinyin` crate (feature `pinyin`, used natively and by the
+//! search worker) so the viewer's first download does not carry the reading tables.
 
 use crate::bundle::*;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// What kind of thing a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HitKind {
+    /// A line of 部门职责.
+    Duty,
+    /// A 职责活动 (its name, description or goal).
+    Activity,
+    /// A 子活动.
+    SubActivity,
+    /// A 绩效指标 (its name or one of its four grade thresholds).
+    Indicator,
+    /// A row of the 国有资产 table.
+    Asset,
+    /// A 名词解释 entry.
+    Term,
+    /// A paragraph of the disclosure's text or 其他需要说明的事项.
+    Note,
+}
+
+impl HitKind {
+    /// Every kind, in the order results are grouped.
+    pub const ALL: [HitKind; 7] = [
+        HitKind::Duty,
+        HitKind::Activity,
+        HitKind::SubActivity,
+        HitKind::Indicator,
+        HitKind::Asset,
+        HitKind::Term,
+        HitKind::Note,
+    ];
+    /// Its label in Chinese.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            HitKind::Duty => "职责",
+            HitKind::Activity => "职责活动",
+            HitKind::SubActivity => "子活动",
+            HitKind::Indicator => "绩效指标",
+            HitKind::Asset => "国有资产",
+            HitKind::Term => "名词解释",
+            HitKind::Note => "说明",
+        }
+    }
+    /// The key of its label in the interface string tables (see `crate::i18n`).
+    pub fn key(self) -> &'static str {
+        match self {
+            HitKind::Duty => "search.kind.duty",
+            HitKind::Activity => "search.kind.activity",
+            HitKind::SubActivity => "search.kind.sub_activity",
+            HitKind::Indicator => "search.kind.indicator",
+            HitKind::Asset => "search.kind.asset",
+            HitKind::Term => "search.kind.term",
+            HitKind::Note => "search.kind.note",
+        }
+    }
+}
 
 /// One place a query was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    /// What kind of thing matched: 职责, 职责活动, 子活动, 绩效指标, 国有资产, 名词解释, 说明.
-    pub kind: &'static str,
-    /// Its name (for indicators: "activity › indicator").
+    /// What kind of thing matched.
+    pub kind: HitKind,
+    /// Its name as published (for indicators: "activity › indicator"; for duties "（一）"…; empty
+    /// for paragraphs, which the view titles by kind).
     pub title: String,
     /// The matched text, cut to about 60 characters around the first match.
     pub snippet: String,
@@ -18,23 +85,280 @@ pub struct Hit {
     pub marks: Vec<(usize, usize)>,
     /// Where it is in the viewer, e.g. "#/performance/8/2".
     pub link: String,
+    /// True when the hit was found by pinyin rather than by the characters typed.
+    pub by_pinyin: bool,
 }
 
-/// Match ranges (in chars) of `needle` in `hay`, comparing Latin letters case-insensitively.
-fn find_all(hay: &[char], needle: &[char]) -> Vec<(usize, usize)> {
-    let eq = |a: char, b: char| a == b || a.to_lowercase().eq(b.to_lowercase());
+/// Plain (toneless, lower-case) pinyin readings of Chinese characters; a character with several
+/// readings (多音字) has them all. Only characters that occur in the searched bundles need to be
+/// present. Text form (for passing between the viewer and its search worker): one line per
+/// character, `字 reading reading…`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Readings {
+    map: HashMap<char, Vec<Box<str>>>,
+    /// For each character: bit n set when one of its readings starts with letter n ('a' = 0).
+    initials: HashMap<char, u32>,
+}
+
+impl Readings {
+    fn from_map(map: HashMap<char, Vec<Box<str>>>) -> Readings {
+        let initials = map
+            .iter()
+            .map(|(c, rs)| (*c, rs.iter().fold(0u32, |m, r| m | 1 << (r.as_bytes()[0] - b'a'))))
+            .collect();
+        Readings { map, initials }
+    }
+    /// Adds the readings of `other` (its characters replace the same characters here).
+    pub fn merge(&mut self, other: Readings) {
+        self.map.extend(other.map);
+        self.initials.extend(other.initials);
+    }
+    /// The characters of `chars` that have no readings here (in order, once each).
+    pub fn missing(&self, chars: &str) -> String {
+        let mut seen = std::collections::HashSet::new();
+        chars
+            .chars()
+            .filter(|c| !self.map.contains_key(c) && seen.insert(*c))
+            .collect()
+    }
+    /// Parses the text form; malformed lines are skipped.
+    pub fn parse(text: &str) -> Readings {
+        let mut map = HashMap::new();
+        for line in text.lines() {
+            let mut parts = line.split(' ');
+            let (Some(c), Some(first)) = (parts.next(), parts.clone().next()) else {
+                continue;
+            };
+            let mut chars = c.chars();
+            let (Some(ch), None) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            if first.is_empty() {
+                continue;
+            }
+            let readings: Vec<Box<str>> = parts
+                .filter(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_lowercase()))
+                .map(Into::into)
+                .collect();
+            if !readings.is_empty() {
+                map.insert(ch, readings);
+            }
+        }
+        Readings::from_map(map)
+    }
+    /// The text form, characters sorted.
+    pub fn to_text(&self) -> String {
+        let mut keys: Vec<&char> = self.map.keys().collect();
+        keys.sort();
+        let mut out = String::new();
+        for c in keys {
+            out.push(*c);
+            for r in &self.map[c] {
+                out.push(' ');
+                out.push_str(r);
+            }
+            out.push('\n');
+        }
+        out
+    }
+    /// Readings of one character, if known.
+    pub fn of(&self, c: char) -> Option<&[Box<str>]> {
+        self.map.get(&c).map(Vec::as_slice)
+    }
+    /// Number of characters with readings.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+    /// True when no character has readings.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+    /// Readings of every Chinese character in `chars` from the `pinyin` crate (all readings of
+    /// 多音字, tone marks removed, ü written as v, duplicates removed).
+    #[cfg(feature = "pinyin")]
+    pub fn for_chars(chars: &str) -> Readings {
+        use pinyin::ToPinyinMulti;
+        let mut map = HashMap::new();
+        for c in chars.chars() {
+            if map.contains_key(&c) {
+                continue;
+            }
+            let Some(multi) = c.to_pinyin_multi() else {
+                continue;
+            };
+            let mut readings: Vec<Box<str>> = Vec::new();
+            for p in multi {
+                let plain: String = p.plain().replace('ü', "v");
+                if plain.bytes().all(|b| b.is_ascii_lowercase()) && !readings.iter().any(|r| **r == *plain) {
+                    readings.push(plain.into());
+                }
+            }
+            if !readings.is_empty() {
+                map.insert(c, readings);
+            }
+        }
+        Readings::from_map(map)
+    }
+}
+
+/// Every distinct Chinese character of the bundle's searchable text (what [`Readings`] need to cover).
+pub fn han_characters(b: &Bundle) -> String {
+    let mut seen = std::collections::BTreeSet::new();
+    for_each_text(b, |_, _, texts, _| {
+        for t in texts {
+            seen.extend(t.chars().filter(|c| is_han(*c)));
+        }
+    });
+    seen.into_iter().collect()
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
+}
+
+/// One text of a searchable thing, prepared for searching.
+#[derive(Debug, Clone)]
+struct Text {
+    /// As published.
+    original: String,
+    /// The same with Latin letters lower-cased (character for character, so character
+    /// positions agree with `original`).
+    folded: String,
+    /// For each character: its index in [`SearchIndex::syllables`], or `NO_READING`
+    /// (filled in when readings are attached).
+    ids: Vec<u16>,
+}
+
+const NO_READING: u16 = u16::MAX;
+
+/// One searchable thing.
+#[derive(Debug, Clone)]
+struct Entry {
+    kind: HitKind,
+    title: String,
+    link: String,
+    texts: Vec<Text>,
+}
+
+/// Everything a bundle says, prepared for searching as you type.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    entries: Vec<Entry>,
+    readings: Rc<Readings>,
+    /// Readings of each distinct character that has some, by id (see [`Text::ids`]).
+    syllables: Vec<Vec<Box<str>>>,
+    /// For each id: bit n set when one of its readings starts with letter n.
+    initials: Vec<u32>,
+}
+
+fn fold(c: char) -> char {
+    if c.is_ascii_uppercase() {
+        c.to_ascii_lowercase()
+    } else if c.is_uppercase() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) => l,
+            _ => c,
+        }
+    } else {
+        c
+    }
+}
+
+/// Calls `f(kind, title, texts, link)` for every searchable thing, in document order.
+fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String)) {
+    for d in &b.duties {
+        f(HitKind::Duty, d.label.clone(), &[&d.text], "#/duties".into());
+    }
+    for (i, a) in b.performance.activities.iter().enumerate() {
+        let link = format!("#/performance/{}", i + 1);
+        f(
+            HitKind::Activity,
+            a.name.clone(),
+            &[&a.name, &a.description, &a.goal],
+            link.clone(),
+        );
+        for ind in &a.indicators {
+            let grades: Vec<&str> = ind.grades().iter().filter_map(|g| g.as_deref()).collect();
+            let texts: Vec<&str> = std::iter::once(ind.name.as_str()).chain(grades).collect();
+            f(
+                HitKind::Indicator,
+                format!("{} › {}", a.name, ind.name),
+                &texts,
+                link.clone(),
+            );
+        }
+        for (j, s) in a.sub_activities.iter().enumerate() {
+            let link = format!("#/performance/{}/{}", i + 1, j + 1);
+            f(
+                HitKind::SubActivity,
+                s.name.clone(),
+                &[&s.name, &s.description, &s.goal],
+                link.clone(),
+            );
+            for ind in &s.indicators {
+                let grades: Vec<&str> = ind.grades().iter().filter_map(|g| g.as_deref()).collect();
+                let texts: Vec<&str> = std::iter::once(ind.name.as_str()).chain(grades).collect();
+                f(
+                    HitKind::Indicator,
+                    format!("{} › {}", s.name, ind.name),
+                    &texts,
+                    link.clone(),
+                );
+            }
+        }
+    }
+    fn assets<'a>(r: &'a AssetRow, out: &mut Vec<&'a AssetRow>) {
+        out.push(r);
+        for c in &r.children {
+            assets(c, out);
+        }
+    }
+    let mut rows = Vec::new();
+    for r in &b.assets.rows {
+        assets(r, &mut rows);
+    }
+    for r in rows {
+        f(HitKind::Asset, r.name.clone(), &[&r.name], "#/assets".into());
+    }
+    for g in &b.glossary {
+        f(
+            HitKind::Term,
+            g.term.clone(),
+            &[&g.term, &g.definition],
+            "#/other".into(),
+        );
+    }
+    let paragraphs = [
+        (&b.revenue.text, "#/"),
+        (&b.expenditure.text, "#/"),
+        (&b.change.text, "#/"),
+        (&b.operating_costs.text, "#/"),
+        (&b.three_public.text, "#/"),
+        (&b.procurement.text, "#/other"),
+        (&b.organisation.text, "#/duties"),
+    ];
+    for (text, link) in paragraphs {
+        f(HitKind::Note, String::new(), &[text], link.into());
+    }
+    for n in &b.notes {
+        f(HitKind::Note, String::new(), &[n], "#/other".into());
+    }
+}
+
+/// Match ranges (in chars) of `needle` in `hay` (both folded), not overlapping.
+fn find_all(hay: &str, needle: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    if needle.is_empty() || needle.len() > hay.len() {
+    if needle.is_empty() {
         return out;
     }
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if hay[i..i + needle.len()].iter().zip(needle).all(|(a, b)| eq(*a, *b)) {
-            out.push((i, i + needle.len()));
-            i += needle.len();
-        } else {
-            i += 1;
-        }
+    let needle_chars = needle.chars().count();
+    let (mut byte, mut char_at) = (0, 0);
+    while let Some(off) = hay[byte..].find(needle) {
+        char_at += hay[byte..byte + off].chars().count();
+        out.push((char_at, char_at + needle_chars));
+        char_at += needle_chars;
+        byte += off + needle.len();
     }
     out
 }
@@ -61,106 +385,256 @@ fn snippet(text: &[char], marks: &[(usize, usize)]) -> (String, Vec<(usize, usiz
     (s, marks)
 }
 
-/// Every place `query` occurs (at most `limit` hits), in document order.
+/// The letters of a pinyin query (`"nong cun"`, `"nong'cun"` → `nongcun`), or `None` when the
+/// query is not made of Latin letters only or is shorter than two letters.
+fn pinyin_query(query: &str) -> Option<Vec<u8>> {
+    let letters: Vec<u8> = query
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'\''))
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    (letters.len() >= 2 && letters.iter().all(u8::is_ascii_lowercase)).then_some(letters)
+}
+
+impl SearchIndex {
+    /// Prepares every text of the bundle (no pinyin until [`SearchIndex::set_readings`]).
+    pub fn new(b: &Bundle) -> SearchIndex {
+        let mut entries = Vec::new();
+        for_each_text(b, |kind, title, texts, link| {
+            let texts = texts
+                .iter()
+                .filter(|t| !t.is_empty())
+                .map(|t| Text {
+                    original: t.to_string(),
+                    folded: t.chars().map(fold).collect(),
+                    ids: Vec::new(),
+                })
+                .collect();
+            entries.push(Entry {
+                kind,
+                title,
+                link,
+                texts,
+            });
+        });
+        SearchIndex {
+            entries,
+            readings: Rc::default(),
+            syllables: Vec::new(),
+            initials: Vec::new(),
+        }
+    }
+    /// Attaches pinyin readings (shared between indexes): from now on a query of Latin letters
+    /// also matches by pinyin.
+    pub fn set_readings(&mut self, readings: Rc<Readings>) {
+        let mut ids: HashMap<char, u16> = HashMap::new();
+        let (mut syllables, mut initials) = (Vec::new(), Vec::new());
+        for e in &mut self.entries {
+            for t in &mut e.texts {
+                t.ids = t
+                    .original
+                    .chars()
+                    .map(|c| {
+                        if let Some(id) = ids.get(&c) {
+                            return *id;
+                        }
+                        match (readings.of(c), readings.initials.get(&c)) {
+                            (Some(r), Some(m)) if syllables.len() < usize::from(NO_READING) => {
+                                let id = syllables.len() as u16;
+                                syllables.push(r.to_vec());
+                                initials.push(*m);
+                                ids.insert(c, id);
+                                id
+                            }
+                            _ => NO_READING,
+                        }
+                    })
+                    .collect();
+            }
+        }
+        self.syllables = syllables;
+        self.initials = initials;
+        self.readings = readings;
+    }
+    /// True when pinyin readings are attached.
+    pub fn has_readings(&self) -> bool {
+        !self.readings.is_empty()
+    }
+    /// Number of searchable things.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    /// True when the bundle has nothing to search.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Where the pinyin `q` matches the characters `ids` starting at `at`: the end of the match.
+    /// Each character takes its whole reading or its initial (first letter, or zh/ch/sh), and
+    /// the last character of the match may take any beginning of its reading (typing in progress).
+    fn pinyin_at(&self, ids: &[u16], at: usize, q: &[u8]) -> Option<usize> {
+        if q.is_empty() {
+            return Some(at);
+        }
+        let id = *ids.get(at)?;
+        let readings = self.syllables.get(usize::from(id))?;
+        for r in readings {
+            let r = r.as_bytes();
+            if q.starts_with(r) {
+                if let Some(end) = self.pinyin_at(ids, at + 1, &q[r.len()..]) {
+                    return Some(end);
+                }
+            }
+            if r.starts_with(q) {
+                return Some(at + 1);
+            }
+            let initial = if r.len() > 2 && matches!(&r[..2], b"zh" | b"ch" | b"sh") {
+                2
+            } else {
+                1
+            };
+            for take in [initial, 1] {
+                if take < r.len() && q.len() > take && q[..take] == r[..take] {
+                    if let Some(end) = self.pinyin_at(ids, at + 1, &q[take..]) {
+                        return Some(end);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn pinyin_all(&self, ids: &[u16], q: &[u8]) -> Vec<(usize, usize)> {
+        let bit = 1u32 << (q[0] - b'a');
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ids.len() {
+            let id = ids[i];
+            if id != NO_READING && self.initials[usize::from(id)] & bit != 0 {
+                if let Some(end) = self.pinyin_at(ids, i, q) {
+                    out.push((i, end));
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Every place `query` occurs (at most `limit` hits), in document order. A thing with several
+    /// texts gives one hit, for its first matching text.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let q: String = query.trim().chars().map(fold).collect();
+        let mut hits = Vec::new();
+        if q.is_empty() {
+            return hits;
+        }
+        let pinyin = if self.has_readings() { pinyin_query(&q) } else { None };
+        for e in &self.entries {
+            if hits.len() >= limit {
+                break;
+            }
+            for t in &e.texts {
+                let mut by_pinyin = false;
+                let mut marks = find_all(&t.folded, &q);
+                if marks.is_empty() {
+                    if let Some(p) = &pinyin {
+                        marks = self.pinyin_all(&t.ids, p);
+                        by_pinyin = true;
+                    }
+                }
+                if !marks.is_empty() {
+                    let chars: Vec<char> = t.original.chars().collect();
+                    let (snippet, marks) = snippet(&chars, &marks);
+                    hits.push(Hit {
+                        kind: e.kind,
+                        title: e.title.clone(),
+                        snippet,
+                        marks,
+                        link: e.link.clone(),
+                        by_pinyin,
+                    });
+                    break;
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// Every place `query` occurs in `b` (at most `limit` hits): Chinese substring matching only.
+/// For searching as you type, build a [`SearchIndex`] once instead.
 pub fn search(b: &Bundle, query: &str, limit: usize) -> Vec<Hit> {
-    let q: Vec<char> = query.trim().chars().collect();
-    let mut hits = Vec::new();
-    if q.is_empty() {
-        return hits;
-    }
-    let mut add = |kind: &'static str, title: &str, texts: &[&str], link: String| {
-        if hits.len() >= limit {
-            return;
-        }
-        for t in texts {
-            let chars: Vec<char> = t.chars().collect();
-            let marks = find_all(&chars, &q);
-            if !marks.is_empty() {
-                let (snippet, marks) = snippet(&chars, &marks);
-                hits.push(Hit {
-                    kind,
-                    title: title.to_string(),
-                    snippet,
-                    marks,
-                    link,
-                });
-                return;
-            }
-        }
-    };
-    for d in &b.duties {
-        add("职责", &format!("部门职责{}", d.label), &[&d.text], "#/duties".into());
-    }
-    for (i, a) in b.performance.activities.iter().enumerate() {
-        let link = format!("#/performance/{}", i + 1);
-        add("职责活动", &a.name, &[&a.name, &a.description, &a.goal], link.clone());
-        for ind in &a.indicators {
-            let grades: Vec<&str> = ind.grades().iter().filter_map(|g| g.as_deref()).collect();
-            let texts: Vec<&str> = std::iter::once(ind.name.as_str()).chain(grades).collect();
-            add("绩效指标", &format!("{} › {}", a.name, ind.name), &texts, link.clone());
-        }
-        for (j, s) in a.sub_activities.iter().enumerate() {
-            let link = format!("#/performance/{}/{}", i + 1, j + 1);
-            add("子活动", &s.name, &[&s.name, &s.description, &s.goal], link.clone());
-            for ind in &s.indicators {
-                let grades: Vec<&str> = ind.grades().iter().filter_map(|g| g.as_deref()).collect();
-                let texts: Vec<&str> = std::iter::once(ind.name.as_str()).chain(grades).collect();
-                add("绩效指标", &format!("{} › {}", s.name, ind.name), &texts, link.clone());
-            }
-        }
-    }
-    fn assets<'a>(r: &'a AssetRow, out: &mut Vec<&'a AssetRow>) {
-        out.push(r);
-        for c in &r.children {
-            assets(c, out);
-        }
-    }
-    let mut rows = Vec::new();
-    for r in &b.assets.rows {
-        assets(r, &mut rows);
-    }
-    for r in rows {
-        add("国有资产", &r.name, &[&r.name], "#/assets".into());
-    }
-    for g in &b.glossary {
-        add("名词解释", &g.term, &[&g.term, &g.definition], "#/other".into());
-    }
-    let paragraphs = [
-        ("说明", &b.revenue.text, "#/"),
-        ("说明", &b.expenditure.text, "#/"),
-        ("说明", &b.change.text, "#/"),
-        ("说明", &b.operating_costs.text, "#/"),
-        ("说明", &b.three_public.text, "#/"),
-        ("说明", &b.procurement.text, "#/other"),
-        ("说明", &b.organisation.text, "#/duties"),
-    ];
-    for (kind, text, link) in paragraphs {
-        add(kind, "", &[text], link.into());
-    }
-    for n in &b.notes {
-        add("说明", "其他需要说明的事项", &[n], "#/other".into());
-    }
-    hits
+    SearchIndex::new(b).search(query, limit)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
     #[test]
     fn matches_and_snippets() {
-        let t: Vec<char> = "推进农村电子商务建设，农村市场".chars().collect();
-        let q: Vec<char> = "农村".chars().collect();
-        assert_eq!(find_all(&t, &q), vec![(2, 4), (11, 13)]);
+        let t = chars("推进农村电子商务建设，农村市场");
         assert_eq!(
-            find_all(
-                &"GDP总值".chars().collect::<Vec<_>>(),
-                &"gdp".chars().collect::<Vec<_>>()
-            ),
-            vec![(0, 3)]
+            find_all("推进农村电子商务建设，农村市场", "农村"),
+            vec![(2, 4), (11, 13)]
         );
+        let folded: String = "GDP总值".chars().map(fold).collect();
+        assert_eq!(find_all(&folded, "gdp"), vec![(0, 3)]);
+        assert_eq!(find_all("aaaa", "aa"), vec![(0, 2), (2, 4)]);
         let (s, m) = snippet(&t, &[(2, 4)]);
         assert_eq!(s, "推进农村电子商务建设，农村市场");
         assert_eq!(m, vec![(2, 4)]);
+    }
+
+    #[test]
+    fn readings_text_round_trip_and_malformed_lines() {
+        let r = Readings::parse("农 nong\n村 cun\n行 xing hang\nbad\n长长 chang\n空 \n大 DA\n");
+        assert_eq!(r.len(), 3);
+        assert_eq!(r.of('行').unwrap().len(), 2);
+        assert_eq!(Readings::parse(&r.to_text()), r);
+    }
+
+    #[test]
+    fn pinyin_full_initials_mixed_and_partial() {
+        let mut b = Bundle::empty(Meta::new("测试", 2017, "万元"));
+        b.notes.push("推进农村建设，银行政策".into());
+        let mut i = SearchIndex::new(&b);
+        i.set_readings(Rc::new(Readings::parse(
+            "农 nong\n村 cun\n政 zheng\n策 ce\n银 yin\n行 xing hang\n",
+        )));
+        let ids = i.entries.last().unwrap().texts[0].ids.clone();
+        let q = |s: &str| i.pinyin_all(&ids, &pinyin_query(s).unwrap());
+        assert_eq!(q("nongcun"), vec![(2, 4)]);
+        assert_eq!(q("nc"), vec![(2, 4)]);
+        assert_eq!(q("nongc"), vec![(2, 4)]);
+        assert_eq!(q("ncun"), vec![(2, 4)]);
+        assert_eq!(q("nongcu"), vec![(2, 4)], "last syllable may be incomplete");
+        assert_eq!(q("yinhang"), vec![(7, 9)], "second reading of 行");
+        assert_eq!(q("zhc"), vec![(9, 11)], "zh initial");
+        assert_eq!(q("zc"), vec![(9, 11)]);
+        assert_eq!(q("Nong Cun"), vec![(2, 4)]);
+        assert_eq!(
+            q("nongcunx"),
+            Vec::<(usize, usize)>::new(),
+            "no character after 村 reads x"
+        );
+        assert!(pinyin_query("n").is_none(), "one letter is too short");
+        assert!(pinyin_query("农c").is_none());
+    }
+
+    #[test]
+    fn han_characters_are_distinct_and_sorted() {
+        let mut b = Bundle::empty(Meta::new("测试", 2017, "万元"));
+        b.glossary.push(GlossaryTerm {
+            term: "农村农村".into(),
+            definition: "A农".into(),
+        });
+        assert_eq!(han_characters(&b), "农村");
     }
 }

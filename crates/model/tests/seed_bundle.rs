@@ -1,5 +1,6 @@
 //! The seed bundle in data/ keeps every published figure and the invariants the viewer relies on.
 
+use gongkai_model::search::HitKind;
 use gongkai_model::*;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -250,20 +251,68 @@ fn search_finds_every_kind_of_text() {
     let hits = search::search(&b, "农村", 500);
     assert!(
         hits.iter()
-            .any(|h| h.kind == "子活动" && h.title == "农村电子商务建设" && h.link == "#/performance/8/3"),
+            .any(|h| h.kind == HitKind::SubActivity && h.title == "农村电子商务建设" && h.link == "#/performance/8/3"),
         "{hits:#?}"
     );
-    assert!(hits.iter().any(|h| h.kind == "职责"));
+    assert!(hits.iter().any(|h| h.kind == HitKind::Duty));
     for h in &hits {
         let chars: Vec<char> = h.snippet.chars().collect();
         for (a, z) in &h.marks {
             assert_eq!(chars[*a..*z].iter().collect::<String>(), "农村");
         }
     }
-    assert!(search::search(&b, "≥95%", 500).iter().any(|h| h.kind == "绩效指标"));
+    assert!(search::search(&b, "≥95%", 500)
+        .iter()
+        .any(|h| h.kind == HitKind::Indicator));
     assert!(search::search(&b, "轿车", 10)
         .iter()
-        .any(|h| h.kind == "国有资产" && h.link == "#/assets"));
+        .any(|h| h.kind == HitKind::Asset && h.link == "#/assets"));
     assert!(search::search(&b, "  ", 10).is_empty());
     assert_eq!(search::search(&b, "的", 7).len(), 7);
+}
+
+#[cfg(feature = "pinyin")]
+#[test]
+fn pinyin_search_on_the_seed() {
+    let b = seed();
+    let mut index = search::SearchIndex::new(&b);
+    assert!(
+        search::search(&b, "nongcun", 500).is_empty(),
+        "no pinyin without readings"
+    );
+    let han = search::han_characters(&b);
+    assert!(han.chars().count() > 500, "{}", han.chars().count());
+    let readings = search::Readings::for_chars(&han);
+    assert_eq!(
+        readings.len(),
+        han.chars().count(),
+        "every character of the seed has a reading"
+    );
+    index.set_readings(std::rc::Rc::new(readings));
+    let by_chars = index.search("农村", 500);
+    for q in ["nongcun", "nc", "NongCun", "nong cun", "nongc"] {
+        let hits = index.search(q, 500);
+        assert!(
+            hits.iter()
+                .any(|h| h.kind == HitKind::SubActivity && h.title == "农村电子商务建设" && h.by_pinyin),
+            "{q}: {hits:#?}"
+        );
+        for h in hits.iter().filter(|h| h.title == "农村电子商务建设") {
+            let chars: Vec<char> = h.snippet.chars().collect();
+            let (a, z) = h.marks[0];
+            assert_eq!(chars[a..z].iter().collect::<String>(), "农村", "{q}");
+        }
+    }
+    // Every place found by its characters is found by its full pinyin too.
+    let by_pinyin = index.search("nongcun", 500);
+    for h in &by_chars {
+        assert!(
+            by_pinyin.iter().any(|p| p.link == h.link && p.title == h.title),
+            "{h:?}"
+        );
+    }
+    // 多音字: 行 reads hang in 银行 and xing in 执行.
+    assert!(index.search("zhixing", 50).iter().any(|h| h.snippet.contains("执行")));
+    // Latin letters in the text still match as letters first.
+    assert!(index.search("xyzqw", 50).is_empty());
 }
