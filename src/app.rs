@@ -3,6 +3,7 @@
 use crate::components::catalog::CatalogView;
 use crate::components::compare::CompareView;
 use crate::components::embed_dialog::EmbedDialog;
+use crate::components::lang_switch::LangSwitch;
 use crate::components::open_file::OpenFile;
 use crate::components::year_switch::YearSwitch;
 use crate::components::{
@@ -11,14 +12,19 @@ use crate::components::{
 };
 use crate::hooks::use_bundle::{use_bundle, BundleCtx, LoadState, UseBundle};
 use crate::hooks::use_kiosk::use_kiosk;
+use crate::hooks::use_lang::use_lang;
 use crate::hooks::use_post_height::use_post_height;
 use crate::hooks::use_route::use_route;
 use crate::mode::DisplayMode;
 use crate::route::Route;
+use gongkai_model::format::{fmt_year, unit_label};
+use gongkai_model::tr;
 use yew::prelude::*;
 
 #[component]
 pub fn App() -> Html {
+    // First: every text below is rendered in this language.
+    let (lang, switch_lang) = use_lang();
     let UseBundle { state, open_file } = use_bundle();
     let route = use_route();
     let mode = *use_memo((), |_| DisplayMode::current());
@@ -77,11 +83,11 @@ pub fn App() -> Html {
                 .filter_map(|p| p.as_deref())
                 .collect::<Vec<_>>()
                 .join(" ");
-            let title = format!(
-                "{} {} 年{}",
+            let title = tr!(
+                "app.bundle_title",
                 b.meta.department,
-                b.meta.fiscal_year,
-                b.meta.kind.label_zh()
+                fmt_year(b.meta.fiscal_year),
+                b.meta.kind.label()
             );
             let header = match mode {
                 // An embed shows one view with a one-line title and a way to the full viewer.
@@ -90,7 +96,7 @@ pub fn App() -> Html {
                         <p>
                             <strong>{ &title }</strong>
                             { " · " }
-                            <a href={full_viewer_url()} target="_blank" rel="noopener">{ "在公开查看器中打开" }</a>
+                            <a href={full_viewer_url()} target="_blank" rel="noopener">{ tr!("app.open_full") }</a>
                         </p>
                     </header>
                 },
@@ -98,8 +104,11 @@ pub fn App() -> Html {
                     <header class="site">
                         <p class="region">{ region }</p>
                         <h1>{ &b.meta.department }</h1>
-                        <p class="doc">{ format!("{} 年{}公开 · 金额单位：{}", b.meta.fiscal_year, b.meta.kind.label_zh(), b.meta.unit) }</p>
-                        <YearSwitch />
+                        <p class="doc">{ tr!("app.doc_line", fmt_year(b.meta.fiscal_year), b.meta.kind.label(), unit_label(&b.meta.unit)) }</p>
+                        <div class="head-tools">
+                            <YearSwitch />
+                            <LangSwitch {lang} on_switch={switch_lang.clone()} />
+                        </div>
                         <Nav {route} />
                     </header>
                 },
@@ -108,23 +117,23 @@ pub fn App() -> Html {
                 DisplayMode::Embed => html! {},
                 DisplayMode::Kiosk { .. } => html! {
                     <footer class="site">
-                        <button type="button" class="fullscreen" onclick={Callback::from(|_| enter_fullscreen())}>{ "全屏显示" }</button>
-                        <p>{ format!("数据来源：{}", b.meta.title) }</p>
+                        <button type="button" class="fullscreen" onclick={Callback::from(|_| enter_fullscreen())}>{ tr!("app.fullscreen") }</button>
+                        <p>{ tr!("app.source", b.meta.title) }</p>
                     </footer>
                 },
                 DisplayMode::Site => html! {
                     <footer class="site">
                         <OpenFile on_file={open_file} />
                         <EmbedDialog title={title.clone()} />
-                        <p>{ format!("数据来源：{}", b.meta.title) }</p>
-                        <p>{ format!("数据文件：{}", ctx.0.path) }</p>
-                        <p>{ "公开 Gongkai · 预算公开查看器。数据保持原文，空白金额显示为“未列”。" }</p>
+                        <p>{ tr!("app.source", b.meta.title) }</p>
+                        <p>{ tr!("app.file", ctx.0.path) }</p>
+                        <p>{ tr!("app.about") }</p>
                     </footer>
                 },
             };
             html! {
                 <ContextProvider<BundleCtx> context={ctx.clone()}>
-                    <a class="skip" href="#main" onclick={skip_to_main()}>{ "跳到正文" }</a>
+                    <a class="skip" href="#main" onclick={skip_to_main()}>{ tr!("app.skip") }</a>
                     { header }
                     <main id="main" tabindex="-1">{ view }</main>
                     { footer }
@@ -132,7 +141,8 @@ pub fn App() -> Html {
             }
         }
     };
-    html! { <div class={classes!("app", mode_class)}>{ page }</div> }
+    // Keyed by language: switching re-renders every view in the new language.
+    html! { <div class={classes!("app", mode_class)} key={lang.code()}>{ page }</div> }
 }
 
 /// This page without `embed=1`, for "open in the full viewer".

@@ -54,7 +54,7 @@ pub fn check_relative(path: &str) -> Result<(), LoadError> {
     if bad {
         Err(LoadError::Network {
             file: path.to_string(),
-            detail: "?bundle= 只接受本站内的相对路径，例如 data/xxx.json".into(),
+            detail: gongkai_model::tr!("load.relative_only").into(),
         })
     } else {
         Ok(())
@@ -143,12 +143,12 @@ async fn import_in_worker(name: &str, bytes: &js_sys::Uint8Array) -> Result<Stri
     let _ = js_sys::Reflect::set(&message, &"bytes".into(), bytes);
     let reply = ask_worker(IMPORT_WORKER, &message)
         .await
-        .map_err(|_| fail("导入程序出错（可能是文件过大或浏览器内存不足）".into()))?;
+        .map_err(|_| fail(gongkai_model::tr!("load.import_crashed").into()))?;
     let get = |k: &str| js_sys::Reflect::get(&reply, &k.into()).ok().and_then(|v| v.as_string());
     match (get("ok"), get("error")) {
         (Some(json), _) => Ok(json),
         (_, Some(message)) => Err(fail(message)),
-        _ => Err(fail("导入程序没有返回结果".into())),
+        _ => Err(fail(gongkai_model::tr!("load.import_no_answer").into())),
     }
 }
 

@@ -17,7 +17,8 @@ pub fn install() {
         let _ = box_el.set_attribute("role", "alert");
         // Text only (set_text_content), so nothing in the message can become markup.
         box_el.set_text_content(Some(&format!(
-            "程序内部错误，页面已停止响应。请刷新页面重试；如仍出现，请将以下信息告知网站管理员。\nInternal error: {message}"
+            "{}\nInternal error: {message}",
+            gongkai_model::tr!("panic.message")
         )));
         if let Some(el) = box_el.dyn_ref::<web_sys::HtmlElement>() {
             el.set_tab_index(-1);

@@ -67,16 +67,16 @@ impl Route {
         }
     }
 
-    /// The navigation entries, in order, with their Chinese names.
+    /// The navigation entries, in order, with the keys of their names (see `i18n`).
     pub const NAV: [(Route, &'static str); 8] = [
-        (Route::Overview, "概览"),
-        (Route::Duties, "职责与机构"),
-        (Route::Performance(None), "绩效预算"),
-        (Route::Indicators, "绩效指标"),
-        (Route::Assets, "国有资产"),
-        (Route::Other, "采购·名词·说明"),
-        (Route::Checks, "数据核对"),
-        (Route::Search, "搜索"),
+        (Route::Overview, "nav.overview"),
+        (Route::Duties, "nav.duties"),
+        (Route::Performance(None), "nav.performance"),
+        (Route::Indicators, "nav.indicators"),
+        (Route::Assets, "nav.assets"),
+        (Route::Other, "nav.other"),
+        (Route::Checks, "nav.checks"),
+        (Route::Search, "nav.search"),
     ];
 
     /// Whether the nav entry `nav` is the section this route is in.

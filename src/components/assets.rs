@@ -6,7 +6,8 @@ use super::download::DownloadButton;
 use super::overview::paragraphs;
 use super::{export_name, use_loaded};
 use gongkai_model::chart::assets_chart;
-use gongkai_model::format::fmt_amount_grouped;
+use gongkai_model::format::{fmt_amount_grouped, unit_label};
+use gongkai_model::tr;
 use gongkai_model::{AssetRole, AssetRow};
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -36,8 +37,8 @@ fn rows(r: &AssetRow, depth: usize, out: &mut Vec<Html>) {
     let changed = r.value_start != r.value_end || r.quantity_start != r.quantity_end;
     let role = match r.role {
         AssetRole::Part => "",
-        AssetRole::OfWhich => "（其中项，不另计）",
-        AssetRole::Deduction => "（从上级扣减）",
+        AssetRole::OfWhich => tr!("assets.of_which"),
+        AssetRole::Deduction => tr!("assets.deduction"),
     };
     out.push(html! {
         <tr class={classes!(format!("depth-{depth}"), changed.then_some("changed"))}>
@@ -60,7 +61,7 @@ pub fn AssetsView() -> Html {
     let chart = use_memo(ctx.clone(), |c| Rc::new(assets_chart(&c.0.bundle)));
     let a = &ctx.0.bundle.assets;
     if a.rows.is_empty() && a.text.is_empty() {
-        return html! { <><h2>{ "国有资产" }</h2><p class="blank">{ "本文件未公开国有资产信息。" }</p></> };
+        return html! { <><h2>{ tr!("nav.assets") }</h2><p class="blank">{ tr!("assets.none") }</p></> };
     }
     let mut body = Vec::new();
     for r in &a.rows {
@@ -68,21 +69,21 @@ pub fn AssetsView() -> Html {
     }
     html! {
         <>
-            <h2>{ "国有资产" }</h2>
+            <h2>{ tr!("nav.assets") }</h2>
             { paragraphs(&a.text) }
-            <BarChartView id="assets" title="资产价值：年初与年末" chart={(*chart).clone()} />
-            <div class="table-scroll" tabindex="0" role="region" aria-label="国有资产表">
+            <BarChartView id="assets" title={tr!("assets.chart")} chart={(*chart).clone()} />
+            <div class="table-scroll" tabindex="0" role="region" aria-label={tr!("assets.table")}>
                 <table class="assets">
-                    <caption>{ format!("国有资产（价值单位：{}；“—”或空白为未列）", a.value_unit) }</caption>
+                    <caption>{ tr!("assets.caption", unit_label(&a.value_unit)) }</caption>
                     <thead>
-                        <tr><th scope="col" rowspan="2">{ "项目" }</th><th scope="col" rowspan="2">{ "数量单位" }</th><th scope="colgroup" colspan="2">{ "数量" }</th><th scope="colgroup" colspan="2">{ "价值" }</th></tr>
-                        <tr><th scope="col" class="num">{ "年初数" }</th><th scope="col" class="num">{ "年末数" }</th><th scope="col" class="num">{ "年初数" }</th><th scope="col" class="num">{ "年末数" }</th></tr>
+                        <tr><th scope="col" rowspan="2">{ tr!("overview.item") }</th><th scope="col" rowspan="2">{ tr!("assets.quantity_unit") }</th><th scope="colgroup" colspan="2">{ tr!("assets.quantity") }</th><th scope="colgroup" colspan="2">{ tr!("assets.value") }</th></tr>
+                        <tr><th scope="col" class="num">{ tr!("assets.start") }</th><th scope="col" class="num">{ tr!("assets.end") }</th><th scope="col" class="num">{ tr!("assets.start") }</th><th scope="col" class="num">{ tr!("assets.end") }</th></tr>
                     </thead>
                     <tbody>{ for body }</tbody>
                 </table>
             </div>
-            <p class="hint">{ "有变化的行加粗显示，↑↓ 为年末比年初的增减。" }</p>
-            <DownloadButton label="导出 CSV（国有资产表）" file={export_name(&ctx.0.bundle, "国有资产")} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::assets_csv(&c.0.bundle)) }} />
+            <p class="hint">{ tr!("assets.hint") }</p>
+            <DownloadButton label={tr!("assets.export")} file={export_name(&ctx.0.bundle, tr!("export.assets"))} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::assets_csv(&c.0.bundle)) }} />
         </>
     }
 }

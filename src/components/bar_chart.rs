@@ -5,8 +5,9 @@
 use super::chart_surface::ChartSurface;
 use crate::hooks::use_width::use_chart_width;
 use gongkai_model::chart::{layout_bars, series_colour_index, BarChart};
-use gongkai_model::format::fmt_opt;
+use gongkai_model::format::{fmt_opt, unit_label};
 use gongkai_model::render::bars_svg_selected;
+use gongkai_model::tr;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -55,9 +56,9 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
         }
     });
     let hint = if props.on_activate.is_some() {
-        "移动鼠标、轻触或用方向键查看各项；点击或按回车打开下一级。"
+        tr!("chart.hint_drill")
     } else {
-        "移动鼠标、轻触或用方向键查看各项。"
+        tr!("chart.hint")
     };
     let info = match *selected {
         Some(i) => c.describe(i),
@@ -77,21 +78,21 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
                 {on_select}
                 on_activate={props.on_activate.clone()}
                 on_escape={props.on_escape.clone()}
-                label={format!("{}：{}", props.title, c.summary)}
+                label={tr!("chart.label", props.title, c.summary)}
                 info_id={info_id.clone()}
             />
             <p class="chart-info" id={info_id} aria-live="polite">{ info }</p>
             { if c.blank_rows.is_empty() { html!{} } else { html! {
-                <p class="blank-rows">{ format!("金额未列（不绘制）：{}", c.blank_rows.join("、")) }</p>
+                <p class="blank-rows">{ tr!("chart.blank_not_drawn", c.blank_rows.join(tr!("common.list_sep"))) }</p>
             } } }
             <details class="data-table">
-                <summary>{ "查看数据表" }</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}数据表", props.title)}>
+                <summary>{ tr!("chart.data_table") }</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label={tr!("chart.data_table_of", props.title)}>
                 <table>
-                    <caption>{ format!("{}（单位：{}）", props.title, c.unit) }</caption>
+                    <caption>{ tr!("chart.table_caption", props.title, unit_label(&c.unit)) }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ "项目" }</th>
+                            <th scope="col">{ tr!("overview.item") }</th>
                             { for c.series.iter().map(|s| html! { <th scope="col" class="num">{ s }</th> }) }
                         </tr>
                     </thead>
@@ -104,7 +105,7 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
                         }) }
                         { for c.blank_rows.iter().map(|r| html! {
                             <tr><th scope="row">{ r.trim_start_matches('　') }</th>
-                            { for c.series.iter().map(|_| html! { <td class="num blank">{ "未列" }</td> }) }</tr>
+                            { for c.series.iter().map(|_| html! { <td class="num blank">{ tr!("amount.blank") }</td> }) }</tr>
                         }) }
                     </tbody>
                 </table>

@@ -3,6 +3,8 @@
 
 use super::use_loaded;
 use crate::hooks::use_bundle::bundle_url;
+use gongkai_model::format::fmt_year;
+use gongkai_model::tr;
 use gongkai_model::CatalogEntry;
 use std::collections::BTreeMap;
 use yew::prelude::*;
@@ -12,7 +14,7 @@ pub fn CatalogView() -> Html {
     let ctx = use_loaded();
     let query = use_state(String::new);
     let Some(cat) = ctx.0.catalog.clone() else {
-        return html! { <><h2>{ "全部部门" }</h2><p class="blank">{ "本站没有可用的数据目录（data/index.json）。" }</p></> };
+        return html! { <><h2>{ tr!("catalog.title") }</h2><p class="blank">{ tr!("catalog.none") }</p></> };
     };
     let oninput = {
         let query = query.clone();
@@ -37,13 +39,13 @@ pub fn CatalogView() -> Html {
     let count: usize = groups.values().flat_map(|d| d.values()).map(Vec::len).sum();
     html! {
         <>
-            <h2>{ "全部部门" }</h2>
-            <label for="catalog-filter">{ "查找部门、地区或年度" }</label>
-            <input id="catalog-filter" class="filter" type="search" value={(*query).clone()} {oninput} placeholder="例如：发展改革" />
-            <p class="count" role="status">{ format!("共 {count} 份公开文件") }</p>
+            <h2>{ tr!("catalog.title") }</h2>
+            <label for="catalog-filter">{ tr!("catalog.filter") }</label>
+            <input id="catalog-filter" class="filter" type="search" value={(*query).clone()} {oninput} placeholder={tr!("catalog.placeholder")} />
+            <p class="count" role="status">{ tr!("catalog.count", count) }</p>
             { for groups.iter().map(|(region, depts)| html! {
                 <section class="catalog-region">
-                    <h3>{ if region.is_empty() { "未注明地区" } else { region } }</h3>
+                    <h3>{ if region.is_empty() { tr!("catalog.no_region") } else { region } }</h3>
                     <ul class="catalog">
                         { for depts.iter().map(|(dept, entries)| {
                             let mut entries = entries.clone();
@@ -52,7 +54,7 @@ pub fn CatalogView() -> Html {
                                 <li>
                                     <span class="dept">{ *dept }</span>
                                     { for entries.iter().map(|e| html! {
-                                        <a class="year" href={format!("?bundle={}#/", bundle_url(e))}>{ format!("{} 年{}", e.fiscal_year, e.kind.label_zh()) }</a>
+                                        <a class="year" href={format!("?bundle={}#/", bundle_url(e))}>{ tr!("catalog.entry", fmt_year(e.fiscal_year), e.kind.label()) }</a>
                                     }) }
                                 </li>
                             }

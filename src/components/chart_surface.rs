@@ -137,7 +137,7 @@ pub fn ChartSurface(props: &ChartSurfaceProps) -> Html {
             class={classes!("svg", "chart-surface", props.on_activate.is_some().then_some("drillable"))}
             tabindex="0"
             role="group"
-            aria-roledescription="图表"
+            aria-roledescription={gongkai_model::tr!("chart.role")}
             aria-label={props.label.clone()}
             aria-describedby={props.info_id.clone()}
             {onpointermove}

@@ -2,30 +2,33 @@
 
 use super::download::DownloadButton;
 use super::{export_name, use_loaded};
-use gongkai_model::CheckStatus;
+use gongkai_model::{reconcile, tr, CheckStatus};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[component]
 pub fn ChecksView() -> Html {
     let ctx = use_loaded();
-    let checks = &ctx.0.checks;
+    // Computed when the view opens (in the interface language of the moment).
+    let checks = use_memo(ctx.clone(), |c| Rc::new(reconcile(&c.0.bundle)));
+    let checks: &[gongkai_model::Check] = &checks;
     let passed = checks.iter().filter(|c| c.status == CheckStatus::Pass).count();
     let failed = checks.iter().filter(|c| c.status == CheckStatus::Fail).count();
     html! {
         <>
-            <h2>{ "数据核对" }</h2>
-            <p class="lead">{ format!("共 {} 项核对：{passed} 项相符，{failed} 项不符，{} 项因原文未列无法核对。", checks.len(), checks.len() - passed - failed) }</p>
-            <DownloadButton label="导出 CSV（核对结果）" file={export_name(&ctx.0.bundle, "数据核对")} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::checks_csv(&c.0.checks)) }} />
-            <div class="table-scroll" tabindex="0" role="region" aria-label="核对结果">
+            <h2>{ tr!("nav.checks") }</h2>
+            <p class="lead">{ tr!("checks.summary", checks.len(), passed, failed, checks.len() - passed - failed) }</p>
+            <DownloadButton label={tr!("checks.export")} file={export_name(&ctx.0.bundle, tr!("nav.checks"))} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::checks_csv(&reconcile(&c.0.bundle))) }} />
+            <div class="table-scroll" tabindex="0" role="region" aria-label={tr!("checks.results")}>
                 <table class="checks">
-                    <caption>{ "公开数字是否能相互对上" }</caption>
-                    <thead><tr><th scope="col">{ "结果" }</th><th scope="col">{ "类别" }</th><th scope="col">{ "核对内容" }</th><th scope="col">{ "数字" }</th></tr></thead>
+                    <caption>{ tr!("checks.caption") }</caption>
+                    <thead><tr><th scope="col">{ tr!("checks.result") }</th><th scope="col">{ tr!("checks.area") }</th><th scope="col">{ tr!("checks.what") }</th><th scope="col">{ tr!("checks.figures") }</th></tr></thead>
                     <tbody>
                         { for checks.iter().map(|c| {
                             let (mark, cls, word) = match c.status {
-                                CheckStatus::Pass => ("✓", "pass", "相符"),
-                                CheckStatus::Fail => ("✗", "fail", "不符"),
-                                CheckStatus::NotApplicable => ("–", "na", "无法核对"),
+                                CheckStatus::Pass => ("✓", "pass", tr!("checks.pass")),
+                                CheckStatus::Fail => ("✗", "fail", tr!("checks.fail")),
+                                CheckStatus::NotApplicable => ("–", "na", tr!("checks.na")),
                             };
                             html! {
                                 <tr class={cls}>
@@ -43,12 +46,12 @@ pub fn ChecksView() -> Html {
                 None => html!{},
                 Some(r) => html! {
                     <section aria-labelledby="h-import">
-                        <h3 id="h-import">{ "导入报告" }</h3>
-                        <p>{ format!("输入格式：{}；读取 {} 行。", r.input, r.lines) }</p>
-                        <p>{ format!("识别的部分：{}", r.sections_found.join("、")) }</p>
-                        <p>{ if r.sections_missing.is_empty() { "未缺少任何部分。".to_string() } else { format!("原文缺少：{}", r.sections_missing.join("、")) } }</p>
-                        { if r.skipped.is_empty() { html! { <p>{ "没有跳过的内容。" }</p> } } else { html! {
-                            <ul>{ for r.skipped.iter().map(|s| html! { <li>{ format!("第 {} 行：{}（{}）", s.line, s.text, s.reason) }</li> }) }</ul>
+                        <h3 id="h-import">{ tr!("checks.import_report") }</h3>
+                        <p>{ tr!("checks.input", r.input, r.lines) }</p>
+                        <p>{ tr!("checks.sections_found", r.sections_found.join(tr!("common.list_sep"))) }</p>
+                        <p>{ if r.sections_missing.is_empty() { tr!("checks.nothing_missing").to_string() } else { tr!("checks.sections_missing", r.sections_missing.join(tr!("common.list_sep"))) } }</p>
+                        { if r.skipped.is_empty() { html! { <p>{ tr!("checks.nothing_skipped") }</p> } } else { html! {
+                            <ul>{ for r.skipped.iter().map(|s| html! { <li>{ tr!("checks.skipped_line", s.line, s.text, s.reason) }</li> }) }</ul>
                         } } }
                     </section>
                 },

@@ -5,7 +5,8 @@ use super::use_loaded;
 use crate::hooks::use_bundle::bundle_url;
 use crate::loader::fetch_bundle;
 use gongkai_model::compare::{compare, LineChange};
-use gongkai_model::format::{fmt_opt, fmt_percent, fmt_signed_grouped};
+use gongkai_model::format::{fmt_opt, fmt_percent, fmt_signed_grouped, fmt_year, unit_label};
+use gongkai_model::tr;
 use gongkai_model::{Bundle, LoadError};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -31,7 +32,7 @@ pub fn CompareView() -> Html {
         });
     }
     let Some(entry) = (*chosen).clone() else {
-        return html! { <><h2>{ "年度比较" }</h2><p class="blank">{ "目录中没有本部门其他年度的公开文件，无法比较。" }</p></> };
+        return html! { <><h2>{ tr!("compare.title") }</h2><p class="blank">{ tr!("compare.none") }</p></> };
     };
     let onchange = {
         let (chosen, others) = (chosen.clone(), others.clone());
@@ -42,15 +43,15 @@ pub fn CompareView() -> Html {
     };
     let picker = html! {
         <p>
-            <label for="compare-year">{ "比较年度 " }</label>
+            <label for="compare-year">{ tr!("compare.year") }{ " " }</label>
             <select id="compare-year" {onchange}>
-                { for others.iter().map(|o| html! { <option value={bundle_url(o)} selected={o.fiscal_year == entry.fiscal_year}>{ format!("{} 年", o.fiscal_year) }</option> }) }
+                { for others.iter().map(|o| html! { <option value={bundle_url(o)} selected={o.fiscal_year == entry.fiscal_year}>{ fmt_year(o.fiscal_year) }</option> }) }
             </select>
         </p>
     };
     let body = match &*other {
-        None => html! { <p role="status">{ format!("正在加载 {} 年数据…", entry.fiscal_year) }</p> },
-        Some(Err(e)) => html! { <p role="alert">{ e.message_zh() }</p> },
+        None => html! { <p role="status">{ tr!("compare.loading", fmt_year(entry.fiscal_year)) }</p> },
+        Some(Err(e)) => html! { <p role="alert">{ e.message() }</p> },
         Some(Ok(o)) => {
             let (earlier, later) = if o.meta.fiscal_year < me {
                 (&**o, &ctx.0.bundle)
@@ -61,23 +62,23 @@ pub fn CompareView() -> Html {
             let unit = &later.meta.unit;
             html! {
                 <>
-                    { if o.meta.title.contains("生成") { html! { <p class="hint">{ "注意：比较对象是生成的测试数据。" }</p> } } else { html!{} } }
+                    { if o.meta.is_generated() { html! { <p class="hint">{ tr!("compare.generated") }</p> } } else { html!{} } }
                     { for compare(earlier, later).into_iter().filter(|s| !s.rows.is_empty()).map(|s| html! {
                         <div class="table-scroll" tabindex="0" role="region" aria-label={s.title}>
                             <table class="compare">
-                                <caption>{ format!("{}（{unit}）", s.title) }</caption>
+                                <caption>{ tr!("compare.caption", s.title, unit_label(unit)) }</caption>
                                 <thead><tr>
-                                    <th scope="col">{ "项目" }</th>
-                                    <th scope="col" class="num">{ format!("{y0} 年") }</th>
-                                    <th scope="col" class="num">{ format!("{y1} 年") }</th>
-                                    <th scope="col" class="num">{ "增减" }</th>
-                                    <th scope="col" class="num">{ "增减 %" }</th>
+                                    <th scope="col">{ tr!("overview.item") }</th>
+                                    <th scope="col" class="num">{ fmt_year(y0) }</th>
+                                    <th scope="col" class="num">{ fmt_year(y1) }</th>
+                                    <th scope="col" class="num">{ tr!("compare.delta") }</th>
+                                    <th scope="col" class="num">{ tr!("compare.delta_pct") }</th>
                                 </tr></thead>
                                 <tbody>
                                     { for s.rows.iter().map(|r| {
                                         let (cls, note) = match r.change {
-                                            LineChange::Added => ("added", "（新增）"),
-                                            LineChange::Removed => ("removed", "（取消）"),
+                                            LineChange::Added => ("added", tr!("compare.added")),
+                                            LineChange::Removed => ("removed", tr!("compare.removed")),
                                             LineChange::Changed => ("changed", ""),
                                             LineChange::Same => ("same", ""),
                                         };
@@ -101,7 +102,7 @@ pub fn CompareView() -> Html {
     };
     html! {
         <>
-            <h2>{ "年度比较" }</h2>
+            <h2>{ tr!("compare.title") }</h2>
             { picker }
             { body }
         </>

@@ -1,6 +1,7 @@
 //! 部门职责 and 机构设置.
 
 use super::use_loaded;
+use gongkai_model::tr;
 use yew::prelude::*;
 
 #[component]
@@ -9,16 +10,16 @@ pub fn DutiesView() -> Html {
     let b = &ctx.0.bundle;
     html! {
         <>
-            <h2>{ "部门职责" }</h2>
-            <p class="count">{ format!("共 {} 条", b.duties.len()) }</p>
+            <h2>{ tr!("duties.title") }</h2>
+            <p class="count">{ tr!("duties.count", b.duties.len()) }</p>
             <ol class="duties">
                 { for b.duties.iter().map(|d| html! {
                     <li><span class="label">{ &d.label }</span>{ &d.text }</li>
                 }) }
             </ol>
-            <h2>{ "机构设置" }</h2>
+            <h2>{ tr!("duties.organisation") }</h2>
             <p class="published">{ &b.organisation.text }</p>
-            <p class="count">{ format!("下属单位 {} 个：", b.organisation.units.len()) }</p>
+            <p class="count">{ tr!("duties.units", b.organisation.units.len()) }</p>
             <ul class="units">
                 { for b.organisation.units.iter().map(|u| html! { <li>{ u }</li> }) }
             </ul>

@@ -2,6 +2,7 @@
 //! portal can show this view. The snippet includes the few lines that let the iframe follow the
 //! height the embedded page reports.
 
+use gongkai_model::tr;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -20,6 +21,8 @@ fn embed_url() -> String {
     if let Some(p) = &params {
         p.set("embed", "1");
         p.delete("kiosk");
+        // The embed shows the language the person chose here.
+        p.set("lang", gongkai_model::i18n::lang().code());
     }
     let query = params
         .map(|p| String::from(p.to_string()))
@@ -78,14 +81,14 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
     });
     html! {
         <>
-            <button type="button" class="embed-button" onclick={open}>{ "嵌入本页" }</button>
+            <button type="button" class="embed-button" onclick={open}>{ tr!("embed.button") }</button>
             <dialog ref={dialog} class="embed-dialog" aria-labelledby="embed-title">
-                <h2 id="embed-title">{ "嵌入到其他网站" }</h2>
-                <p>{ "把下面的代码粘贴到门户网站的页面中，即可显示当前这一页（保留交互，高度自动适应）。" }</p>
-                <label for="embed-code">{ "嵌入代码" }</label>
+                <h2 id="embed-title">{ tr!("embed.title") }</h2>
+                <p>{ tr!("embed.text") }</p>
+                <label for="embed-code">{ tr!("embed.code") }</label>
                 <textarea id="embed-code" readonly=true rows="7" value={code.1.clone()} onfocus={select_all} />
-                <p><a href={code.0.clone()} target="_blank" rel="noopener">{ "预览嵌入效果（新窗口）" }</a></p>
-                <button type="button" onclick={close}>{ "关闭" }</button>
+                <p><a href={code.0.clone()} target="_blank" rel="noopener">{ tr!("embed.preview") }</a></p>
+                <button type="button" onclick={close}>{ tr!("common.close") }</button>
             </dialog>
         </>
     }

@@ -1,6 +1,6 @@
 //! The one error view: headline, the message naming the file and the problem, what to do.
 
-use gongkai_model::LoadError;
+use gongkai_model::{tr, LoadError};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,14 +13,14 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
     let e = &props.error;
     html! {
         <section class="error" role="alert" aria-labelledby="error-title">
-            <h1 id="error-title">{ e.title_zh() }</h1>
-            <p class="error-message">{ e.message_zh() }</p>
-            <p class="error-file">{ "文件：" }<code>{ e.file() }</code></p>
+            <h1 id="error-title">{ e.title() }</h1>
+            <p class="error-message">{ e.message() }</p>
+            <p class="error-file">{ tr!("error.file") }<code>{ e.file() }</code></p>
             <details>
-                <summary>{ "技术信息（English）" }</summary>
+                <summary>{ tr!("error.technical") }</summary>
                 <p><code>{ e.message_en() }</code></p>
             </details>
-            <p><a href="./">{ "返回默认数据" }</a></p>
+            <p><a href="./">{ tr!("error.back") }</a></p>
         </section>
     }
 }

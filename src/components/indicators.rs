@@ -7,6 +7,7 @@ use super::download::DownloadButton;
 use super::{export_name, use_loaded};
 use crate::route::Route;
 use gongkai_model::format::fmt_opt_unit;
+use gongkai_model::tr;
 use gongkai_model::{Indicator, ThresholdKind};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -26,18 +27,18 @@ pub fn IndicatorTable(props: &IndicatorTableProps) -> Html {
                 <caption>{ &props.caption }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "绩效指标" }</th>
-                        <th scope="col" class="grade g1">{ "优" }</th>
-                        <th scope="col" class="grade g2">{ "良" }</th>
-                        <th scope="col" class="grade g3">{ "中" }</th>
-                        <th scope="col" class="grade g4">{ "差" }</th>
+                        <th scope="col">{ tr!("search.kind.indicator") }</th>
+                        <th scope="col" class="grade g1">{ tr!("grade.1") }</th>
+                        <th scope="col" class="grade g2">{ tr!("grade.2") }</th>
+                        <th scope="col" class="grade g3">{ tr!("grade.3") }</th>
+                        <th scope="col" class="grade g4">{ tr!("grade.4") }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { for props.indicators.iter().map(|i| html! {
                         <tr>
-                            <th scope="row">{ if i.name.is_empty() { "（未命名）" } else { &i.name } }</th>
-                            { for i.grades().into_iter().zip(["优", "良", "中", "差"]).map(|(g, name)| grade(g, name)) }
+                            <th scope="row">{ if i.name.is_empty() { tr!("ind.unnamed") } else { &i.name } }</th>
+                            { for i.grades().into_iter().zip(["g1", "g2", "g3", "g4"]).map(|(g, name)| grade(g, name)) }
                         </tr>
                     }) }
                 </tbody>
@@ -49,7 +50,7 @@ pub fn IndicatorTable(props: &IndicatorTableProps) -> Html {
 fn grade(v: &Option<String>, name: &'static str) -> Html {
     match v {
         Some(t) => html! { <td data-grade={name}>{ t }</td> },
-        None => html! { <td data-grade={name} class="blank">{ "未设定" }</td> },
+        None => html! { <td data-grade={name} class="blank">{ tr!("ind.not_set") }</td> },
     }
 }
 
@@ -63,12 +64,12 @@ enum KindFilter {
 
 impl KindFilter {
     const OPTIONS: [(&'static str, &'static str, KindFilter); 6] = [
-        ("all", "全部", KindFilter::All),
-        ("set", "已设定评价标准", KindFilter::Set),
-        ("pct", "百分比", KindFilter::Only(ThresholdKind::Percentage)),
-        ("count", "数量", KindFilter::Only(ThresholdKind::Count)),
-        ("text", "文字描述", KindFilter::Only(ThresholdKind::Text)),
-        ("none", "未设定评价标准", KindFilter::Only(ThresholdKind::NotSet)),
+        ("all", "ind.kind.all", KindFilter::All),
+        ("set", "ind.kind.set", KindFilter::Set),
+        ("pct", "ind.kind.pct", KindFilter::Only(ThresholdKind::Percentage)),
+        ("count", "ind.kind.count", KindFilter::Only(ThresholdKind::Count)),
+        ("text", "ind.kind.text", KindFilter::Only(ThresholdKind::Text)),
+        ("none", "ind.kind.none", KindFilter::Only(ThresholdKind::NotSet)),
     ];
     fn keeps(self, i: &Indicator) -> bool {
         match self {
@@ -161,32 +162,32 @@ pub fn IndicatorsView() -> Html {
     let unit = &b.meta.unit;
     html! {
         <>
-            <h2>{ "绩效指标" }</h2>
-            <p>{ format!("共 {total} 项指标，按职责活动和子活动分组；{blank} 项未设定评价标准。") }</p>
-            <div class="filters" role="group" aria-label="筛选和排序">
-                <label>{ "职责活动" }
+            <h2>{ tr!("nav.indicators") }</h2>
+            <p>{ tr!("ind.intro", total, blank) }</p>
+            <div class="filters" role="group" aria-label={tr!("ind.filters")}>
+                <label>{ tr!("search.kind.activity") }
                     <select id="filter-activity" onchange={on_activity}>
-                        <option value="" selected={act.is_none()}>{ "全部职责活动" }</option>
+                        <option value="" selected={act.is_none()}>{ tr!("perf.all") }</option>
                         { for b.performance.activities.iter().enumerate().map(|(i, a)| html! {
                             <option value={i.to_string()} selected={act == Some(i)}>{ format!("{}. {}", i + 1, a.name) }</option>
                         }) }
                     </select>
                 </label>
-                <label>{ "评价标准" }
+                <label>{ tr!("ind.thresholds") }
                     <select id="filter-kind" onchange={on_kind}>
-                        { for KindFilter::OPTIONS.iter().map(|(k, label, v)| html! { <option value={*k} selected={*v == kf}>{ *label }</option> }) }
+                        { for KindFilter::OPTIONS.iter().map(|(k, label, v)| html! { <option value={*k} selected={*v == kf}>{ gongkai_model::i18n::t(label) }</option> }) }
                     </select>
                 </label>
-                <label>{ "排序" }
+                <label>{ tr!("ind.sort") }
                     <select id="sort" onchange={on_sort}>
-                        <option value="published" selected={*sort == Sort::Published}>{ "按公开顺序" }</option>
-                        <option value="amount" selected={*sort == Sort::AmountDesc}>{ "按活动金额（由大到小）" }</option>
-                        <option value="name" selected={*sort == Sort::Name}>{ "按活动名称" }</option>
+                        <option value="published" selected={*sort == Sort::Published}>{ tr!("ind.sort.published") }</option>
+                        <option value="amount" selected={*sort == Sort::AmountDesc}>{ tr!("ind.sort.amount") }</option>
+                        <option value="name" selected={*sort == Sort::Name}>{ tr!("ind.sort.name") }</option>
                     </select>
                 </label>
             </div>
-            <p class="count" role="status" id="indicator-count">{ format!("显示 {shown} 项指标") }</p>
-            <DownloadButton label="导出 CSV（当前筛选结果）" file={export_name(b, "绩效指标")} make={export} />
+            <p class="count" role="status" id="indicator-count">{ tr!("ind.shown", shown) }</p>
+            <DownloadButton label={tr!("ind.export")} file={export_name(b, tr!("export.indicators"))} make={export} />
             { for order.iter().filter_map(|&ai| {
                 let a = &b.performance.activities[ai];
                 let own: Vec<Indicator> = a.indicators.iter().filter(|i| keep(ai, i)).cloned().collect();
@@ -205,7 +206,7 @@ pub fn IndicatorsView() -> Html {
                             <span class="group-title">{ format!("{}. {}", ai + 1, a.name) }</span>
                             <span class="count">{ format!(" · {}", fmt_opt_unit(a.amount, unit)) }</span>
                         </summary>
-                        <p><a href={Route::Performance(Some(ai)).to_hash()}>{ "查看活动详情" }</a></p>
+                        <p><a href={Route::Performance(Some(ai)).to_hash()}>{ tr!("ind.activity_details") }</a></p>
                         { if own.is_empty() { html!{} } else { html! { <IndicatorTable caption={a.name.clone()} indicators={Rc::new(own)} /> } } }
                         { for subs.into_iter().map(|(name, inds)| html! { <IndicatorTable caption={name} indicators={Rc::new(inds)} /> }) }
                     </details>

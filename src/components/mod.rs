@@ -11,6 +11,7 @@ pub mod duties;
 pub mod embed_dialog;
 pub mod error_view;
 pub mod indicators;
+pub mod lang_switch;
 pub mod nav;
 pub mod open_file;
 pub mod other;

@@ -11,13 +11,13 @@ pub struct NavProps {
 #[component]
 pub fn Nav(props: &NavProps) -> Html {
     html! {
-        <nav aria-label="主要栏目">
+        <nav class="sections" aria-label={gongkai_model::tr!("nav.label")}>
             <ul>
                 { for Route::NAV.iter().map(|(r, name)| {
                     let current = props.route.in_section(*r);
                     html! {
                         <li>
-                            <a href={r.to_hash()} aria-current={current.then_some("page")} class={classes!(current.then_some("current"))}>{ *name }</a>
+                            <a href={r.to_hash()} aria-current={current.then_some("page")} class={classes!(current.then_some("current"))}>{ gongkai_model::i18n::t(name) }</a>
                         </li>
                     }
                 }) }

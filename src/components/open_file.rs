@@ -48,9 +48,9 @@ pub fn OpenFile(props: &OpenFileProps) -> Html {
     }
     html! {
         <div class="open-file">
-            <label for="open-file-input" class="button">{ "打开本地文件" }</label>
+            <label for="open-file-input" class="button">{ gongkai_model::tr!("open.button") }</label>
             <input id="open-file-input" class="visually-hidden" type="file" accept=".json,.txt,.docx,application/json,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" {onchange} />
-            <span class="hint">{ "数据包 .json、公开文本 .txt 或 Word .docx；可拖放到页面；文件只在本机处理" }</span>
+            <span class="hint">{ gongkai_model::tr!("open.hint") }</span>
         </div>
     }
 }

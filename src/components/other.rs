@@ -8,7 +8,8 @@ use super::use_loaded;
 fn export_file(b: &gongkai_model::Bundle, what: &str) -> String {
     super::export_name(b, what).trim_end_matches(".csv").to_string()
 }
-use gongkai_model::format::{fmt_opt, fmt_opt_unit};
+use gongkai_model::format::{fmt_opt, fmt_opt_unit, unit_label};
+use gongkai_model::tr;
 use yew::prelude::*;
 
 #[component]
@@ -18,32 +19,32 @@ pub fn OtherView() -> Html {
     let m = &b.meta;
     html! {
         <>
-            <h2>{ "政府采购" }</h2>
-            { if b.procurement.total.is_some() { html! { <p class="lead">{ format!("政府采购预算：{}", fmt_opt_unit(b.procurement.total, &m.unit)) }</p> } } else { html!{} } }
+            <h2>{ tr!("other.procurement") }</h2>
+            { if b.procurement.total.is_some() { html! { <p class="lead">{ tr!("other.procurement_total", fmt_opt_unit(b.procurement.total, &m.unit)) }</p> } } else { html!{} } }
             { paragraphs(&b.procurement.text) }
             { if b.procurement.items.is_empty() { html!{} } else { html! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label="采购项目"><table><caption>{ "采购项目" }</caption><tbody>
+                <div class="table-scroll" tabindex="0" role="region" aria-label={tr!("other.procurement_items")}><table><caption>{ tr!("other.procurement_items") }</caption><tbody>
                 { for b.procurement.items.iter().map(|l| html! { <tr><th scope="row">{ &l.name }</th><td class="num">{ fmt_opt(l.amount) }</td></tr> }) }
                 </tbody></table></div>
             } } }
 
-            <h2>{ "名词解释" }</h2>
-            { if b.glossary.is_empty() { html! { <p class="blank">{ "本文件未提供名词解释。" }</p> } } else { html! {
+            <h2>{ tr!("search.kind.term") }</h2>
+            { if b.glossary.is_empty() { html! { <p class="blank">{ tr!("other.no_glossary") }</p> } } else { html! {
                 <dl class="glossary">
                     { for b.glossary.iter().map(|g| html! { <><dt>{ &g.term }</dt><dd>{ &g.definition }</dd></> }) }
                 </dl>
             } } }
 
-            <h2>{ "其他需要说明的事项" }</h2>
-            { if b.notes.is_empty() { html! { <p class="blank">{ "无。" }</p> } } else { html! { <>{ for b.notes.iter().map(|n| html! { <p class="published">{ n }</p> }) }</> } } }
+            <h2>{ tr!("other.notes") }</h2>
+            { if b.notes.is_empty() { html! { <p class="blank">{ tr!("other.none") }</p> } } else { html! { <>{ for b.notes.iter().map(|n| html! { <p class="published">{ n }</p> }) }</> } } }
 
-            <h2>{ "下载数据" }</h2>
-            <p>{ "数据包（JSON，本查看器的格式）；财政数据包（Fiscal Data Package：datapackage.json 与以元为单位的预算明细、绩效指标、资产 CSV，可导入 OpenSpending 等工具）。" }</p>
+            <h2>{ tr!("other.download") }</h2>
+            <p>{ tr!("other.download_text") }</p>
             <p class="downloads">
                 <button type="button" class="download" onclick={{
                     let c = ctx.clone();
-                    Callback::from(move |_| save_file(&export_file(&c.0.bundle, "数据包.json"), "application/json", &gongkai_model::to_json(&c.0.bundle)))
-                }}>{ "下载数据包 JSON" }</button>
+                    Callback::from(move |_| save_file(&export_file(&c.0.bundle, &format!("{}.json", tr!("export.bundle"))), "application/json", &gongkai_model::to_json(&c.0.bundle)))
+                }}>{ tr!("other.download_json") }</button>
                 { if gongkai_model::fdp::supports_unit(&m.unit) {
                     // Built on click: the package is only needed when someone asks for it.
                     let c = ctx.clone();
@@ -51,23 +52,23 @@ pub fn OtherView() -> Html {
                         let b = &c.0.bundle;
                         if let Some(files) = gongkai_model::fdp::fiscal_data_package(b) {
                             let entries: Vec<(String, Vec<u8>)> = files.into_iter().map(|(n, c)| (n, c.into_bytes())).collect();
-                            save_bytes(&export_file(b, "财政数据包.zip"), "application/zip", &gongkai_model::zip::stored_zip(&entries));
+                            save_bytes(&export_file(b, &format!("{}.zip", tr!("export.fdp"))), "application/zip", &gongkai_model::zip::stored_zip(&entries));
                         }
                     });
-                    html! { <button type="button" class="download" {onclick}>{ "下载财政数据包（ZIP）" }</button> }
+                    html! { <button type="button" class="download" {onclick}>{ tr!("other.download_fdp") }</button> }
                 } else {
-                    html! { <span class="blank">{ format!("金额单位“{}”无法换算为元，不能生成财政数据包。", m.unit) }</span> }
+                    html! { <span class="blank">{ tr!("other.fdp_unit", m.unit) }</span> }
                 } }
             </p>
 
-            <h2>{ "数据来源" }</h2>
+            <h2>{ tr!("other.source") }</h2>
             <dl class="source">
-                <dt>{ "原文标题" }</dt><dd>{ &m.title }</dd>
-                <dt>{ "发布单位" }</dt><dd>{ m.source.publisher.as_deref().unwrap_or("未列") }</dd>
-                <dt>{ "发布地址" }</dt><dd>{ m.source.url.as_deref().unwrap_or("未列") }</dd>
-                <dt>{ "原始文件" }</dt><dd>{ m.source.file.as_deref().unwrap_or("未列") }</dd>
-                <dt>{ "预算年度" }</dt><dd>{ m.fiscal_year }</dd>
-                <dt>{ "金额单位" }</dt><dd>{ &m.unit }</dd>
+                <dt>{ tr!("other.title") }</dt><dd>{ &m.title }</dd>
+                <dt>{ tr!("other.publisher") }</dt><dd>{ m.source.publisher.as_deref().unwrap_or(tr!("amount.blank")) }</dd>
+                <dt>{ tr!("other.url") }</dt><dd>{ m.source.url.as_deref().unwrap_or(tr!("amount.blank")) }</dd>
+                <dt>{ tr!("other.file") }</dt><dd>{ m.source.file.as_deref().unwrap_or(tr!("amount.blank")) }</dd>
+                <dt>{ tr!("other.year") }</dt><dd>{ m.fiscal_year }</dd>
+                <dt>{ tr!("other.unit") }</dt><dd>{ unit_label(&m.unit) }</dd>
             </dl>
         </>
     }

@@ -7,7 +7,8 @@ use super::indicators::IndicatorTable;
 use super::treemap_view::TreemapView;
 use super::use_loaded;
 use crate::route::Route;
-use gongkai_model::format::{fmt_opt, fmt_opt_unit, fmt_share};
+use gongkai_model::format::{fmt_opt, fmt_opt_unit, fmt_share, unit_label};
+use gongkai_model::tr;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -52,16 +53,16 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
     use_escape_goes_up(route);
     let acts = &b.performance.activities;
     if acts.is_empty() {
-        return html! { <><h2>{ "绩效预算" }</h2><p class="blank">{ "本文件未公开绩效预算表。" }</p></> };
+        return html! { <><h2>{ tr!("nav.performance") }</h2><p class="blank">{ tr!("perf.none") }</p></> };
     }
     if let Some(i) = props.open {
         return match acts.get(i) {
             Some(_) => html! { <ActivityDetail index={i} sub={props.sub} /> },
             None => html! {
                 <>
-                    <h2>{ "绩效预算" }</h2>
-                    <p role="alert">{ format!("没有第 {} 项职责活动（共 {} 项）。", i + 1, acts.len()) }</p>
-                    <p><a href={Route::Performance(None).to_hash()}>{ "返回全部职责活动" }</a></p>
+                    <h2>{ tr!("nav.performance") }</h2>
+                    <p role="alert">{ tr!("perf.no_such", i + 1, acts.len()) }</p>
+                    <p><a href={Route::Performance(None).to_hash()}>{ tr!("perf.back_all") }</a></p>
                 </>
             },
         };
@@ -70,20 +71,20 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
     let unit = &b.meta.unit;
     html! {
         <>
-            <h2>{ "绩效预算" }</h2>
-            <p>{ format!("{} 项职责活动，{} 项子活动，{} 项绩效指标。点击活动名称查看子活动和指标。", acts.len(), b.sub_activity_count(), b.indicators().count()) }</p>
+            <h2>{ tr!("nav.performance") }</h2>
+            <p>{ tr!("perf.counts", acts.len(), b.sub_activity_count(), b.indicators().count()) }</p>
             <TreemapView
                 id="activities"
                 activity={None::<usize>}
-                title="项目支出按职责活动"
+                title={tr!("perf.chart_title")}
                 on_activate={Callback::from(|i: usize| Route::Performance(Some(i)).go())}
                 href={Callback::from(|i: usize| Route::Performance(Some(i)).to_hash())}
             />
-            <DownloadButton label="导出 CSV（职责活动和子活动）" file={export_name(b, "职责活动")} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::activities_csv(&c.0.bundle)) }} />
-            <div class="table-scroll" tabindex="0" role="region" aria-label="职责活动表">
+            <DownloadButton label={tr!("perf.export_csv")} file={export_name(b, tr!("export.activities"))} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::activities_csv(&c.0.bundle)) }} />
+            <div class="table-scroll" tabindex="0" role="region" aria-label={tr!("perf.table")}>
             <table class="activities">
-                <caption>{ format!("职责活动（按公开顺序，金额单位：{unit}）") }</caption>
-                <thead><tr><th scope="col">{ "序号" }</th><th scope="col">{ "职责活动" }</th><th scope="col" class="num">{ "年度预算数" }</th><th scope="col" class="num">{ "占项目支出" }</th><th scope="col" class="num">{ "子活动" }</th></tr></thead>
+                <caption>{ tr!("perf.caption", unit_label(unit)) }</caption>
+                <thead><tr><th scope="col">{ tr!("perf.no") }</th><th scope="col">{ tr!("search.kind.activity") }</th><th scope="col" class="num">{ tr!("perf.amount") }</th><th scope="col" class="num">{ tr!("perf.share_of_project") }</th><th scope="col" class="num">{ tr!("search.kind.sub_activity") }</th></tr></thead>
                 <tbody>
                     { for acts.iter().enumerate().map(|(i, a)| html! {
                         <tr>
@@ -132,8 +133,8 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
     let n = b.performance.activities.len();
     html! {
         <>
-            <nav class="breadcrumb" aria-label="位置">
-                <a href={Route::Performance(None).to_hash()}>{ "绩效预算" }</a>
+            <nav class="breadcrumb" aria-label={tr!("perf.breadcrumb")}>
+                <a href={Route::Performance(None).to_hash()}>{ tr!("nav.performance") }</a>
                 <span aria-hidden="true">{ " › " }</span>
                 { match props.sub.and_then(|j| a.sub_activities.get(j)) {
                     None => html! { <span aria-current="page">{ &a.name }</span> },
@@ -147,17 +148,17 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
                 } }
             </nav>
             <h2>{ format!("{}. {}", index + 1, a.name) }</h2>
-            <p class="lead">{ format!("年度预算数：{}", fmt_opt_unit(a.amount, unit)) }</p>
+            <p class="lead">{ tr!("perf.amount_line", fmt_opt_unit(a.amount, unit)) }</p>
             <dl class="desc">
-                <dt>{ "内容描述" }</dt><dd>{ text_or_blank(&a.description) }</dd>
-                <dt>{ "绩效目标" }</dt><dd>{ text_or_blank(&a.goal) }</dd>
+                <dt>{ tr!("perf.description") }</dt><dd>{ text_or_blank(&a.description) }</dd>
+                <dt>{ tr!("perf.goal") }</dt><dd>{ text_or_blank(&a.goal) }</dd>
             </dl>
-            { if a.indicators.is_empty() { html!{} } else { html! { <IndicatorTable caption={format!("“{}”的绩效指标", a.name)} indicators={Rc::new(a.indicators.clone())} /> } } }
+            { if a.indicators.is_empty() { html!{} } else { html! { <IndicatorTable caption={tr!("perf.indicators_of", a.name)} indicators={Rc::new(a.indicators.clone())} /> } } }
             { if a.sub_activities.len() > 1 { html! {
                 <TreemapView
                     id="subs"
                     activity={Some(index)}
-                    title="子活动金额"
+                    title={tr!("perf.sub_chart")}
                     on_activate={Callback::from(move |j: usize| Route::SubActivity(index, j).go())}
                     href={Callback::from(move |j: usize| Route::SubActivity(index, j).to_hash())}
                     on_escape={Some(Callback::from(|_| Route::Performance(None).go()))}
@@ -166,20 +167,20 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
             { for a.sub_activities.iter().enumerate().map(|(j, s)| html! {
                 <section class={classes!("sub-activity", (props.sub == Some(j)).then_some("focused"))} aria-labelledby={format!("sub-{j}")}>
                     <h3 id={format!("sub-{j}")} tabindex="-1">{ &s.name }</h3>
-                    <p class="lead">{ format!("年度预算数：{}", fmt_opt_unit(s.amount, unit)) }</p>
+                    <p class="lead">{ tr!("perf.amount_line", fmt_opt_unit(s.amount, unit)) }</p>
                     <dl class="desc">
-                        <dt>{ "内容描述" }</dt><dd>{ text_or_blank(&s.description) }</dd>
-                        <dt>{ "绩效目标" }</dt><dd>{ text_or_blank(&s.goal) }</dd>
+                        <dt>{ tr!("perf.description") }</dt><dd>{ text_or_blank(&s.description) }</dd>
+                        <dt>{ tr!("perf.goal") }</dt><dd>{ text_or_blank(&s.goal) }</dd>
                     </dl>
-                    { if s.indicators.is_empty() { html! { <p class="blank">{ "未列绩效指标。" }</p> } } else {
-                        html! { <IndicatorTable caption={format!("“{}”的绩效指标", s.name)} indicators={Rc::new(s.indicators.clone())} /> }
+                    { if s.indicators.is_empty() { html! { <p class="blank">{ tr!("perf.no_indicators") }</p> } } else {
+                        html! { <IndicatorTable caption={tr!("perf.indicators_of", s.name)} indicators={Rc::new(s.indicators.clone())} /> }
                     } }
                 </section>
             }) }
-            <nav class="pager" aria-label="上一项和下一项">
-                { if index > 0 { html! { <a href={Route::Performance(Some(index - 1)).to_hash()}>{ "‹ 上一项" }</a> } } else { html!{ <span></span> } } }
-                <a href={Route::Performance(None).to_hash()}>{ "全部职责活动" }</a>
-                { if index + 1 < n { html! { <a href={Route::Performance(Some(index + 1)).to_hash()}>{ "下一项 ›" }</a> } } else { html!{ <span></span> } } }
+            <nav class="pager" aria-label={tr!("perf.pager")}>
+                { if index > 0 { html! { <a href={Route::Performance(Some(index - 1)).to_hash()}>{ tr!("perf.prev") }</a> } } else { html!{ <span></span> } } }
+                <a href={Route::Performance(None).to_hash()}>{ tr!("perf.all") }</a>
+                { if index + 1 < n { html! { <a href={Route::Performance(Some(index + 1)).to_hash()}>{ tr!("perf.next") }</a> } } else { html!{ <span></span> } } }
             </nav>
         </>
     }
@@ -187,7 +188,7 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
 
 fn text_or_blank(s: &str) -> Html {
     if s.trim().is_empty() {
-        html! { <span class="blank">{ "未列" }</span> }
+        html! { <span class="blank">{ tr!("amount.blank") }</span> }
     } else {
         html! { s }
     }

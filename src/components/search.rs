@@ -5,8 +5,9 @@
 use super::use_loaded;
 use crate::hooks::use_bundle::bundle_url;
 use crate::loader::{fetch_bundle, pinyin_readings};
+use gongkai_model::format::fmt_year;
 use gongkai_model::search::{han_characters, Hit, SearchIndex};
-use gongkai_model::Bundle;
+use gongkai_model::{tr, Bundle};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -60,7 +61,7 @@ enum PinyinState {
 }
 
 fn label(b: &Bundle) -> String {
-    format!("{} {} 年", b.meta.department, b.meta.fiscal_year)
+    format!("{} {}", b.meta.department, fmt_year(b.meta.fiscal_year))
 }
 
 /// Attaches the pinyin readings of every part's characters (asked from the search worker).
@@ -132,7 +133,7 @@ pub fn SearchView() -> Html {
                                 });
                                 bundles.push(b);
                             }
-                            Err(e) => next.failed.push(e.message_zh()),
+                            Err(e) => next.failed.push(e.message()),
                         }
                     }
                     next.loading = None;
@@ -170,26 +171,26 @@ pub fn SearchView() -> Html {
     };
     let more = hits.len() > LIMIT;
     let status = if query.trim().is_empty() {
-        "输入要查找的文字或拼音，例如“农村”“nongcun”“nc”“≥95%”“轿车”。".to_string()
+        tr!("search.prompt").to_string()
     } else if hits.is_empty() {
-        format!("没有找到“{}”。", query.trim())
+        tr!("search.none", query.trim())
     } else if more {
-        format!("“{}”：找到超过 {LIMIT} 处，只显示前 {LIMIT} 处。", query.trim())
+        tr!("search.more", query.trim(), LIMIT)
     } else {
-        format!("“{}”：找到 {} 处。", query.trim(), hits.len())
+        tr!("search.found", query.trim(), hits.len())
     };
     let pinyin_status = match corpus.pinyin {
-        PinyinState::Loading => "拼音检索准备中…",
-        PinyinState::Ready => "可用拼音或拼音首字母查找。",
-        PinyinState::Unavailable => "拼音检索暂不可用，仍可按汉字查找。",
+        PinyinState::Loading => tr!("search.pinyin_loading"),
+        PinyinState::Ready => tr!("search.pinyin_ready"),
+        PinyinState::Unavailable => tr!("search.pinyin_unavailable"),
     };
     let several = corpus.parts.len() > 1;
     let scope = (!others.is_empty()).then(|| {
         html! {
             <fieldset class="scope">
-                <legend>{ "查找范围" }</legend>
-                <label><input type="radio" name="search-scope" value="this" checked={!*everywhere} onchange={on_scope.clone()} />{ "本部门" }</label>
-                <label><input type="radio" name="search-scope" value="all" checked={*everywhere} onchange={on_scope} />{ format!("本站全部 {} 份公开", others.len() + 1) }</label>
+                <legend>{ tr!("search.scope") }</legend>
+                <label><input type="radio" name="search-scope" value="this" checked={!*everywhere} onchange={on_scope.clone()} />{ tr!("search.scope_this") }</label>
+                <label><input type="radio" name="search-scope" value="all" checked={*everywhere} onchange={on_scope} />{ tr!("search.scope_all", others.len() + 1) }</label>
             </fieldset>
         }
     });
@@ -201,22 +202,17 @@ pub fn SearchView() -> Html {
             items.push(html! { <li class="search-bundle">{ p.label.clone() }</li> });
             last_part = *part;
         }
-        let kind = h.kind.label_zh();
+        let kind = h.kind.label();
         let title = if h.title.is_empty() {
             kind.to_string()
         } else if h.kind == gongkai_model::search::HitKind::Duty {
-            format!("部门职责{}", h.title)
+            tr!("search.duty_title", h.title)
         } else {
             h.title.clone()
         };
-        let place = if several {
-            format!("{} · {}", p.label, kind)
-        } else {
-            kind.to_string()
-        };
         items.push(html! {
             <li>
-                <span class="kind">{ kind }{ if h.by_pinyin { " · 拼音" } else { "" } }</span>
+                <span class="kind">{ kind }{ if h.by_pinyin { format!(" · {}", tr!("search.by_pinyin")) } else { String::new() } }</span>
                 <a href={format!("{}{}", p.link_prefix, h.link)}>{ title }</a>
                 <p class="snippet">{ highlighted(&h.snippet, &h.marks) }</p>
             </li>
@@ -224,15 +220,15 @@ pub fn SearchView() -> Html {
     }
     html! {
         <>
-            <h2>{ "搜索" }</h2>
-            <label for="search-input">{ "查找职责、活动、指标、评价标准、资产、名词和说明" }</label>
+            <h2>{ tr!("nav.search") }</h2>
+            <label for="search-input">{ tr!("search.label") }</label>
             <input id="search-input" class="filter" type="search" autocomplete="off" value={(*query).clone()} {oninput} />
             { for scope }
             <p class="hint" id="pinyin-status" data-state={match corpus.pinyin { PinyinState::Loading => "loading", PinyinState::Ready => "ready", PinyinState::Unavailable => "unavailable" }}>{ pinyin_status }</p>
             if let Some((done, total)) = corpus.loading {
-                <p class="hint" role="status"><progress max={total.to_string()} value={done.to_string()}></progress>{ format!(" 正在读取 {done}/{total} 份公开…") }</p>
+                <p class="hint" role="status"><progress max={total.to_string()} value={done.to_string()}></progress>{ " " }{ tr!("search.reading", done, total) }</p>
             }
-            { for corpus.failed.iter().map(|f| html! { <p class="notice">{ format!("有一份公开无法搜索：{f}") }</p> }) }
+            { for corpus.failed.iter().map(|f| html! { <p class="notice">{ tr!("search.failed", f) }</p> }) }
             <p class="count" role="status" id="search-status">{ status }</p>
             <ol class="search-results">{ for items }</ol>
         </>

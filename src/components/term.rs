@@ -1,27 +1,25 @@
 //! A budget term with its explanation, reachable by keyboard and touch: the term is a button;
-//! pressing it shows the explanation below it (from the document's 名词解释 when it has one).
+//! pressing it shows the explanation below it (the document's 名词解释 as published when it has
+//! one; in English the viewer's explanation comes first).
 
 use super::use_loaded;
+use gongkai_model::i18n::{lang, Lang};
+use gongkai_model::tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TermProps {
-    /// The term as shown, e.g. "机关运行经费".
-    pub term: AttrValue,
+    /// Which term: "three_public", "operating_costs", "basic", "project", "general_budget".
+    pub id: &'static str,
 }
 
 #[component]
 pub fn Term(props: &TermProps) -> Html {
     let ctx = use_loaded();
     let open = use_state(|| false);
-    let id = use_memo(props.term.clone(), |t| {
-        format!(
-            "term-{}",
-            t.chars().map(|c| (c as u32 % 1000).to_string()).collect::<String>()
-        )
-    });
-    let Some(e) = gongkai_model::glossary::explain(&ctx.0.bundle, &props.term) else {
-        return html! { { props.term.clone() } };
+    let id = format!("term-{}", props.id);
+    let Some(e) = gongkai_model::glossary::explain(&ctx.0.bundle, props.id) else {
+        return html! {};
     };
     let toggle = {
         let open = open.clone();
@@ -36,17 +34,23 @@ pub fn Term(props: &TermProps) -> Html {
             }
         })
     };
+    let note = match (&e.published, lang()) {
+        (Some(text), Lang::Zh) => html! {
+            <>{ text.clone() }<span class="src">{ tr!("term.from_document", e.term) }</span></>
+        },
+        (Some(text), Lang::En) => html! {
+            <>{ e.standard }<span class="src">{ tr!("term.from_document", e.term) }</span>{ " " }<span lang="zh-CN">{ text.clone() }</span></>
+        },
+        (None, _) => html! { <>{ e.standard }<span class="src">{ tr!("term.standard") }</span></> },
+    };
     html! {
         <span class="term">
-            <button type="button" class="term-button" aria-expanded={open.to_string()} aria-controls={(*id).clone()} onclick={toggle} {onkeydown}>
-                { props.term.clone() }
+            <button type="button" class="term-button" aria-expanded={open.to_string()} aria-controls={id.clone()} onclick={toggle} {onkeydown}>
+                { e.label }
             </button>
             { if *open { html! {
-                <span class="term-note" id={(*id).clone()} role="note">
-                    { e.text }
-                    <span class="src">{ if e.from_document { format!("（原文名词解释：{}）", e.term) } else { "（通用解释）".to_string() } }</span>
-                </span>
-            } } else { html! { <span id={(*id).clone()} hidden=true></span> } } }
+                <span class="term-note" {id} role="note">{ note }</span>
+            } } else { html! { <span {id} hidden=true></span> } } }
         </span>
     }
 }

@@ -7,8 +7,9 @@ use super::chart_surface::ChartSurface;
 use super::use_loaded;
 use crate::hooks::use_width::use_chart_width;
 use gongkai_model::chart::{activities_chart, sub_activities_chart};
-use gongkai_model::format::fmt_amount_grouped;
+use gongkai_model::format::{fmt_amount_grouped, unit_label};
 use gongkai_model::render::treemap_svg;
+use gongkai_model::tr;
 use gongkai_model::treemap::{activities_treemap, sub_activities_treemap, LabelMode};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -55,7 +56,7 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
     let b = &ctx.0.bundle;
     let parent_name = match activity.and_then(|i| b.performance.activities.get(i)) {
         Some(a) => a.name.clone(),
-        None => "项目支出".to_string(),
+        None => tr!("term.project").to_string(),
     };
     let info_id = format!("{}-info", props.id);
     let title_id = format!("{}-title", props.id);
@@ -92,7 +93,7 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
     };
     let info = match *selected {
         Some(k) => map.describe(k, &parent_name),
-        None => "移动鼠标、轻触或用方向键查看各项；点击或按回车打开。".to_string(),
+        None => tr!("chart.hint_open").to_string(),
     };
     let toggle_mode = {
         let mode = mode.clone();
@@ -113,17 +114,17 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
         <figure class="chart treemap" aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ &props.title }</h3>
             <figcaption class="summary">{ &bars.summary }</figcaption>
-            <div class="chart-controls" role="group" aria-label="图表显示方式">
-                <button type="button" aria-pressed={(!*as_bars).to_string()} onclick={toggle_view.clone()} disabled={!*as_bars}>{ "树图" }</button>
-                <button type="button" aria-pressed={as_bars.to_string()} onclick={toggle_view} disabled={*as_bars}>{ "条形图" }</button>
+            <div class="chart-controls" role="group" aria-label={tr!("chart.display")}>
+                <button type="button" aria-pressed={(!*as_bars).to_string()} onclick={toggle_view.clone()} disabled={!*as_bars}>{ tr!("chart.treemap") }</button>
+                <button type="button" aria-pressed={as_bars.to_string()} onclick={toggle_view} disabled={*as_bars}>{ tr!("chart.bars") }</button>
                 { if *as_bars { html!{} } else { html! {
                     <button type="button" class="mode" aria-pressed={(*mode == LabelMode::ShareOfTotal).to_string()} onclick={toggle_mode}>
-                        { if *mode == LabelMode::Amount { "显示占支出合计 %" } else { "显示金额" } }
+                        { if *mode == LabelMode::Amount { tr!("chart.show_share") } else { tr!("chart.show_amount") } }
                     </button>
                 } } }
             </div>
             { if *as_bars {
-                html! { <BarChartView id={format!("{}-bars", props.id)} title={format!("{}（条形图）", props.title)} chart={(*bars).clone()} on_activate={bar_activate} on_escape={props.on_escape.clone()} /> }
+                html! { <BarChartView id={format!("{}-bars", props.id)} title={tr!("chart.as_bars", props.title)} chart={(*bars).clone()} on_activate={bar_activate} on_escape={props.on_escape.clone()} /> }
             } else { html! {
                 <>
                     <ChartSurface
@@ -135,7 +136,7 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
                         {on_select}
                         on_activate={Some(on_activate)}
                         on_escape={props.on_escape.clone()}
-                        label={format!("{}：{}", props.title, bars.summary)}
+                        label={tr!("chart.label", props.title, bars.summary)}
                         info_id={info_id.clone()}
                     />
                     <p class="chart-info" id={info_id} aria-live="polite">{ info }</p>
@@ -143,28 +144,28 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
             } } }
             { if map.blank.is_empty() && map.zero.is_empty() { html!{} } else { html! {
                 <p class="blank-rows">
-                    { if map.blank.is_empty() { String::new() } else { format!("金额未列（不绘制）：{}。", map.blank.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join("、")) } }
-                    { if map.zero.is_empty() { String::new() } else { format!("金额为 0：{}。", map.zero.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join("、")) } }
+                    { if map.blank.is_empty() { String::new() } else { tr!("chart.blank_not_drawn", map.blank.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(tr!("common.list_sep"))) } }
+                    { if map.zero.is_empty() { String::new() } else { tr!("chart.zero_items", map.zero.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(tr!("common.list_sep"))) } }
                 </p>
             } } }
             <details class="ranked" open={ranked.len() <= 12}>
-                <summary>{ format!("按金额排序的完整列表（{} 项）", ranked.len() + map.blank.len() + map.zero.len()) }</summary>
+                <summary>{ tr!("chart.ranked_list", ranked.len() + map.blank.len() + map.zero.len()) }</summary>
                 <ol>
                     { for ranked.iter().map(|k| {
                         let c = &map.cells[*k];
                         html! {
                             <li>
                                 <a href={props.href.emit(c.index)}>{ &c.name }</a>
-                                <span class="num">{ format!(" {} {}", fmt_amount_grouped(c.amount), map.unit) }</span>
-                                <span class="share">{ format!(" · 占{parent_name} {} · 占支出合计 {}", c.share_of_parent, c.share_of_total) }</span>
+                                <span class="num">{ format!(" {} {}", fmt_amount_grouped(c.amount), unit_label(&map.unit)) }</span>
+                                <span class="share">{ " " }{ tr!("chart.shares", parent_name, c.share_of_parent, c.share_of_total) }</span>
                             </li>
                         }
                     }) }
                     { for map.zero.iter().map(|(i, n)| html! {
-                        <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ format!(" 0 {}", map.unit) }</li>
+                        <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ format!(" 0 {}", unit_label(&map.unit)) }</li>
                     }) }
                     { for map.blank.iter().map(|(i, n)| html! {
-                        <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ " 金额未列" }</li>
+                        <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ " " }{ tr!("chart.amount_blank") }</li>
                     }) }
                 </ol>
             </details>

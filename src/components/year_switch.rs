@@ -3,6 +3,8 @@
 use super::use_loaded;
 use crate::hooks::use_bundle::bundle_url;
 use crate::route::Route;
+use gongkai_model::format::fmt_year;
+use gongkai_model::tr;
 use yew::prelude::*;
 
 #[component]
@@ -29,15 +31,15 @@ pub fn YearSwitch() -> Html {
         <p class="year-switch">
             { if others.is_empty() { html!{} } else { html! {
                 <>
-                    <label for="year-select">{ "年度" }</label>
+                    <label for="year-select">{ tr!("year.label") }</label>
                     <select id="year-select" {onchange}>
-                        <option value="" selected=true>{ format!("{year} 年（当前）") }</option>
-                        { for others.iter().map(|e| html! { <option value={bundle_url(e)}>{ format!("{} 年", e.fiscal_year) }</option> }) }
+                        <option value="" selected=true>{ tr!("year.current", fmt_year(year)) }</option>
+                        { for others.iter().map(|e| html! { <option value={bundle_url(e)}>{ fmt_year(e.fiscal_year) }</option> }) }
                     </select>
-                    <a href={Route::Compare.to_hash()}>{ "与其他年度比较" }</a>
+                    <a href={Route::Compare.to_hash()}>{ tr!("year.compare") }</a>
                 </>
             } } }
-            { if many { html! { <a href={Route::Catalog.to_hash()}>{ "全部部门" }</a> } } else { html!{} } }
+            { if many { html! { <a href={Route::Catalog.to_hash()}>{ tr!("catalog.title") }</a> } } else { html!{} } }
         </p>
     }
 }

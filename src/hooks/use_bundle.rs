@@ -2,7 +2,7 @@
 //! and the state the app renders (loading with progress, loaded, or a [`LoadError`]).
 
 use crate::loader::{check_relative, fetch_bundle, fetch_catalog, open_local_file};
-use gongkai_model::{reconcile, Bundle, Catalog, CatalogEntry, Check, LoadError};
+use gongkai_model::{tr, Bundle, Catalog, CatalogEntry, LoadError};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,8 +15,7 @@ pub struct Loaded {
     pub bundle: Bundle,
     /// The path it was loaded from (shown in the footer and in error messages).
     pub path: String,
-    /// Every reconciliation check, computed once on load.
-    pub checks: Vec<Check>,
+
     /// The site's catalog, when it could be read (year switching, 全部部门, comparison).
     pub catalog: Option<Rc<Catalog>>,
 }
@@ -89,19 +88,16 @@ async fn load() -> Result<Loaded, LoadError> {
             let catalog: Catalog = fetch_catalog(CATALOG_URL).await?;
             let first = catalog.bundles.first().ok_or_else(|| LoadError::Invalid {
                 file: CATALOG_URL.to_string(),
-                problems: vec!["目录中没有任何数据包".into()],
+                problems: vec![tr!("load.empty_catalog").into()],
             })?;
             (bundle_url(first), Some(catalog))
         }
     };
     let bundle = fetch_bundle(&path).await?;
     crate::mark_once("gongkai:bundle-parsed");
-    let checks = reconcile(&bundle);
-    crate::mark_once("gongkai:checks-done");
     Ok(Loaded {
         bundle,
         path,
-        checks,
         catalog: catalog.map(Rc::new),
     })
 }
@@ -113,11 +109,9 @@ pub struct UseBundle {
 }
 
 fn loaded(bundle: Bundle, path: String) -> LoadState {
-    let checks = reconcile(&bundle);
     LoadState::Loaded(BundleCtx(Rc::new(Loaded {
         bundle,
         path,
-        checks,
         catalog: None,
     })))
 }
@@ -125,7 +119,7 @@ fn loaded(bundle: Bundle, path: String) -> LoadState {
 /// Loads the bundle once on mount; `open_file` replaces it with a local file.
 #[hook]
 pub fn use_bundle() -> UseBundle {
-    let state = use_state(|| LoadState::Loading("正在加载数据…".to_string()));
+    let state = use_state(|| LoadState::Loading(tr!("load.loading").to_string()));
     {
         let state = state.clone();
         use_effect_with((), move |_| {
@@ -143,12 +137,10 @@ pub fn use_bundle() -> UseBundle {
         Callback::from(move |file: web_sys::File| {
             let state = state.clone();
             let name = file.name();
-            state.set(LoadState::Loading(format!(
-                "正在读取 {name}…（文件只在本机处理，不会上传）"
-            )));
+            state.set(LoadState::Loading(tr!("load.reading_local", name)));
             wasm_bindgen_futures::spawn_local(async move {
                 let next = match open_local_file(file).await {
-                    Ok(b) => loaded(b, format!("本地文件 {name}")),
+                    Ok(b) => loaded(b, tr!("load.local_file", name)),
                     Err(e) => LoadState::Failed(e),
                 };
                 state.set(next);

@@ -324,11 +324,78 @@ await test('bar charts: hover and keyboard describe each row', desktop, async (p
   expect((await page.textContent('#change-info')).startsWith('支出合计：2016年 2,262.73 万元，2017年 3,719.45 万元'), 'change chart');
 });
 
+await test('languages: English interface, remembered, every interface string switched; data stays as published', desktop, async (page) => {
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#total-revenue');
+  expect((await page.textContent('#lang-switch')).trim() === 'English', 'switch names the other language');
+  await page.click('#lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  // Interface elements of each view: no Chinese left (published names are data and may be Chinese).
+  const han = /[\u3400-\u9fff]/;
+  const views = {
+    // Plain selectors: interface only, no Chinese at all. "~" selectors mix in published data.
+    '#/': ['nav a', 'h2', 'h3', 'thead th', '.stat .label', 'button', 'summary', 'label', '~figcaption.summary', '~p.hint', '~.stat .sub'],
+    '#/performance': ['h2', 'thead th', '.chart-controls button', 'summary', 'p.chart-info', '~figcaption.summary', '~caption'],
+    '#/indicators': ['h2', '~label', 'option', 'thead th', '#indicator-count', '~p'],
+    '#/assets': ['h2', 'thead th', 'p.hint', 'caption', '~figcaption.summary'],
+    '#/other': ['h2', 'dl.source dt', '~dt', 'button.download'],
+    '#/checks': ['h2', 'p.lead', 'thead th', 'tbody td:nth-child(1)', 'tbody td:nth-child(2)', '~tbody th', '~tbody td:nth-child(4)'],
+    '#/duties': ['h2', '~p.count'],
+    '#/search': ['h2', 'label', '#search-status', '#pinyin-status'],
+  };
+  for (const [hash, selectors] of Object.entries(views)) {
+    await page.evaluate((h) => { location.hash = h; }, hash);
+    await page.waitForFunction(() => document.querySelector('main h2'));
+    for (const raw of selectors) {
+      const mixed = raw.startsWith('~');
+      const sel = raw.replace(/^~/, '');
+      const texts = await page.$$eval(`main ${sel}, header ${sel}`, (els) => els.map((e) => e.textContent.trim()));
+      // In mixed elements Chinese is allowed only as published data (each run of it found in the bundle).
+      const chinese = texts.filter((t) => t !== '中文' && !/^\d+\. /.test(t) && (mixed
+        ? (t.match(/[\u3400-\u9fff]+/g) || []).some((run) => !seed.includes(run))
+        : han.test(t)));
+      expect(chinese.length === 0, `${hash} ${sel}: untranslated ${JSON.stringify(chinese.slice(0, 3))}`);
+    }
+  }
+  await page.evaluate(() => { location.hash = '#/'; });
+  await page.waitForSelector('#total-revenue');
+  expect((await page.textContent('main h2')) === 'Overview', 'overview in English');
+  expect((await page.textContent('#total-revenue')).includes('3,719.45'), 'figures unchanged');
+  expect((await page.textContent('#main')).includes('对内商贸管理') || (await page.textContent('body')).includes('平乡县发展改革局'), 'published names stay Chinese');
+  await shot(page, 'overview-en');
+  await expectAccessible(page, 'overview in English');
+  // Remembered across visits.
+  await page.reload();
+  await page.waitForSelector('#total-revenue');
+  expect(await page.evaluate(() => document.documentElement.lang) === 'en', 'remembered after reload');
+  expect((await page.textContent('nav')).includes('Performance budget'), 'nav in English after reload');
+  // And back.
+  await page.click('#lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  expect((await page.textContent('main h2')) === '概览', 'back to Chinese');
+  // ?lang= in the address wins (embeds keep their language).
+  await page.goto(`${origin}/?lang=en&embed=1#/assets`);
+  await page.waitForSelector('main h2');
+  expect((await page.textContent('main h2')) === 'State assets', 'embed in English');
+});
+
+await test('languages: phone, English performance drill-down and chart texts', phone, async (page) => {
+  await page.goto(`${origin}/?lang=en#/performance/8`);
+  await page.waitForSelector('nav.breadcrumb');
+  const info = await page.textContent('.chart-info');
+  expect(!/[\u3400-\u9fff]/.test(info), `chart hint in English: ${info}`);
+  const summary = await page.textContent('figcaption.summary');
+  expect(summary.includes('largest') && summary.includes('×10,000 yuan'), `summary in English: ${summary}`);
+  await shot(page, 'performance-en');
+});
+
 await test('keyboard reaches navigation and chart data tables', desktop, async (page) => {
   await page.goto(`${origin}/`);
   await page.waitForSelector('#total-revenue');
   await page.keyboard.press('Tab');
   expect((await page.evaluate(() => document.activeElement.textContent)).includes('跳到正文'), 'skip link first');
+  await page.keyboard.press('Tab');
+  expect((await page.evaluate(() => document.activeElement.id)) === 'lang-switch', 'then the language switch');
   await page.keyboard.press('Tab');
   expect((await page.evaluate(() => document.activeElement.textContent)) === '概览', 'then navigation');
   await page.focus('details.data-table summary');

@@ -497,6 +497,11 @@ impl ThreePublicItem {
 }
 
 impl Meta {
+    /// True for test data made by a generator (its title says 生成的测试数据 or （生成）), never
+    /// shipped in data/; the viewer says so wherever such a bundle is compared.
+    pub fn is_generated(&self) -> bool {
+        self.title.contains("生成的测试数据") || self.department.contains("生成的测试数据")
+    }
     /// Metadata with everything unknown except what is given.
     pub fn new(department: &str, fiscal_year: i32, unit: &str) -> Meta {
         Meta {
@@ -513,6 +518,13 @@ impl Meta {
 
 impl DocumentKind {
     /// Chinese name of the kind of document.
+    /// Its name in the interface language ("部门预算" / "department budget").
+    pub fn label(self) -> &'static str {
+        match self {
+            DocumentKind::Budget => crate::tr!("kind.budget"),
+            DocumentKind::FinalAccounts => crate::tr!("kind.final_accounts"),
+        }
+    }
     pub fn label_zh(self) -> &'static str {
         match self {
             DocumentKind::Budget => "部门预算",

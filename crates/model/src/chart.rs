@@ -5,6 +5,7 @@
 
 use crate::bundle::*;
 use crate::format::{fmt_amount_grouped, fmt_percent, percent};
+use crate::tr;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -48,7 +49,7 @@ impl BarChart {
         let Some(row) = self.rows.get(i) else {
             return String::new();
         };
-        let unit = &self.unit;
+        let unit = crate::format::unit_label(&self.unit);
         let name = row.label.trim_start_matches('　');
         let values: Vec<String> = row
             .values
@@ -57,17 +58,24 @@ impl BarChart {
             .map(|(v, s)| match v {
                 Some(v) if self.series.len() > 1 => format!("{s} {} {unit}", fmt_amount_grouped(*v)),
                 Some(v) => format!("{} {unit}", fmt_amount_grouped(*v)),
-                None if self.series.len() > 1 => format!("{s} 未列"),
-                None => "未列".to_string(),
+                None if self.series.len() > 1 => format!("{s} {}", tr!("amount.blank")),
+                None => tr!("amount.blank").to_string(),
             })
             .collect();
-        let mut s = format!("{name}：{}", values.join("，"));
+        let mut s = tr!("describe.values", name, values.join(tr!("describe.sep")));
         let current = row.values.last().copied().flatten();
         if let (Some(v), Some((pname, p))) = (current, &self.parent) {
-            s.push_str(&format!("；占{pname} {}", crate::format::fmt_share(Some(v), Some(*p))));
+            s.push_str(&tr!(
+                "describe.share_of",
+                pname,
+                crate::format::fmt_share(Some(v), Some(*p))
+            ));
         }
         if let (Some(v), Some(t)) = (current, self.grand_total) {
-            s.push_str(&format!("；占支出合计 {}", crate::format::fmt_share(Some(v), Some(t))));
+            s.push_str(&tr!(
+                "describe.share_of_total",
+                crate::format::fmt_share(Some(v), Some(t))
+            ));
         }
         s
     }
@@ -223,7 +231,7 @@ pub fn layout_bars(chart: &BarChart, width: u32) -> BarLayout {
                     let w = if !v.is_zero() { w.max(1.0) } else { 0.0 };
                     (w, format!("{prefix}{}", fmt_amount_grouped(v)))
                 }
-                None => (0.0, format!("{prefix}未列")),
+                None => (0.0, format!("{prefix}{}", tr!("amount.blank"))),
             };
             bars.push(BarRect {
                 row: ri,
@@ -266,16 +274,16 @@ pub fn expenditure_chart(b: &Bundle) -> BarChart {
         .iter()
         .map(|c| BarRow {
             label: {
-                let class = if c.class == SpendingClass::Basic {
-                    "基本支出"
+                let (class, label) = if c.class == SpendingClass::Basic {
+                    ("基本支出", tr!("term.basic"))
                 } else {
-                    "项目支出"
+                    ("项目支出", tr!("term.project"))
                 };
                 // The class is a text cue as well as a colour; not repeated when the name says it.
                 if c.name.contains(class) {
                     c.name.clone()
                 } else {
-                    format!("{}（{class}）", c.name)
+                    tr!("chart.with_class", c.name, label)
                 }
             },
             values: vec![c.amount],
@@ -284,18 +292,21 @@ pub fn expenditure_chart(b: &Bundle) -> BarChart {
         })
         .collect();
     let summary = ranked_summary(
-        "支出合计",
+        tr!("overview.total_expenditure"),
         b.expenditure.total,
         b.expenditure.categories.iter().map(|c| (c.name.as_str(), c.amount)),
         &unit,
     );
     split_blanks(BarChart {
         unit,
-        series: vec![format!("{}年", b.meta.fiscal_year)],
+        series: vec![crate::format::fmt_year_short(b.meta.fiscal_year)],
         rows,
         summary,
         blank_rows: vec![],
-        parent: b.expenditure.total.map(|t| ("支出合计".to_string(), t)),
+        parent: b
+            .expenditure
+            .total
+            .map(|t| (tr!("overview.total_expenditure").to_string(), t)),
         grand_total: None,
     })
 }
@@ -338,7 +349,7 @@ fn breakdown_chart(
         .collect();
     split_blanks(BarChart {
         unit,
-        series: vec![format!("{}年", b.meta.fiscal_year)],
+        series: vec![crate::format::fmt_year_short(b.meta.fiscal_year)],
         rows,
         summary,
         blank_rows: vec![],
@@ -355,7 +366,7 @@ pub fn activities_chart(b: &Bundle) -> BarChart {
         .iter()
         .map(|a| (a.name.as_str(), a.amount))
         .collect();
-    breakdown_chart(b, "项目支出", b.project_expenditure(), items, true)
+    breakdown_chart(b, tr!("term.project"), b.project_expenditure(), items, true)
 }
 
 /// Sub-activities of one activity, in published order.
@@ -388,36 +399,42 @@ pub fn three_public_chart(b: &Bundle) -> BarChart {
     let tp = &b.three_public;
     let last_total = tp.total.zip(tp.total_change).map(|(t, c)| t - c);
     rows.push(BarRow {
-        label: "合计".into(),
+        label: tr!("common.total").into(),
         values: vec![last_total, tp.total],
         colour: 0,
         highlight: true,
     });
+    let u = crate::format::unit_label(&unit);
     let summary = match (tp.total, tp.total_change) {
-        (Some(t), Some(c)) => format!(
-            "“三公”经费 {y} 年 {} {unit}，{} 年 {} {unit}，{}{} {unit}。",
+        (Some(t), Some(c)) => tr!(
+            "chart.three_public.summary",
+            y,
             fmt_amount_grouped(t),
+            u,
             y - 1,
             fmt_amount_grouped(t - c),
             if c.is_sign_negative() && !c.is_zero() {
-                "减少 "
+                tr!("chart.decrease")
             } else if c.is_zero() {
-                "持平 "
+                tr!("chart.same")
             } else {
-                "增加 "
+                tr!("chart.increase")
             },
             fmt_amount_grouped(c.abs())
         ),
-        (Some(t), None) => format!("“三公”经费 {y} 年 {} {unit}，上年未列。", fmt_amount_grouped(t)),
-        _ => "“三公”经费未列。".to_string(),
+        (Some(t), None) => tr!("chart.three_public.no_last", y, fmt_amount_grouped(t), u),
+        _ => tr!("chart.three_public.blank").to_string(),
     };
     BarChart {
         unit,
-        series: vec![format!("{}年", y - 1), format!("{y}年")],
+        series: vec![crate::format::fmt_year_short(y - 1), crate::format::fmt_year_short(y)],
         rows,
         summary,
         blank_rows: vec![],
-        parent: b.three_public.total.map(|t| ("“三公”合计".to_string(), t)),
+        parent: b
+            .three_public
+            .total
+            .map(|t| (tr!("chart.three_public.total").to_string(), t)),
         grand_total: None,
     }
 }
@@ -453,13 +470,13 @@ pub fn assets_chart(b: &Bundle) -> BarChart {
         .collect();
     let unit = b.assets.value_unit.clone();
     let summary = if changed.is_empty() {
-        "各项资产年初与年末价值相同。".to_string()
+        tr!("chart.assets.same").to_string()
     } else {
-        format!("年初与年末相比有变化的资产：{}。", changed.join("、"))
+        tr!("chart.assets.changed", changed.join(tr!("common.list_sep")))
     };
     BarChart {
         unit,
-        series: vec!["年初".into(), "年末".into()],
+        series: vec![tr!("chart.start").into(), tr!("chart.end").into()],
         rows,
         summary,
         blank_rows: vec![],
@@ -481,29 +498,32 @@ pub fn change_chart(b: &Bundle) -> BarChart {
         highlight: change.is_some_and(|c| !c.is_zero()),
     };
     let rows = vec![
-        row("支出合计", b.expenditure.total, b.change.total),
-        row("基本支出", b.basic_expenditure(), b.change.basic),
-        row("项目支出", b.project_expenditure(), b.change.project),
+        row(tr!("overview.total_expenditure"), b.expenditure.total, b.change.total),
+        row(tr!("term.basic"), b.basic_expenditure(), b.change.basic),
+        row(tr!("term.project"), b.project_expenditure(), b.change.project),
     ];
     let summary = match (b.expenditure.total, b.change.total) {
-        (Some(t), Some(c)) => format!(
-            "{y} 年支出 {} {unit}，比 {base} 年{}，其中基本支出{}、项目支出{}。",
+        (Some(t), Some(c)) => tr!(
+            "chart.change.summary",
+            y,
             fmt_amount_grouped(t),
+            crate::format::unit_label(&unit),
+            base,
             crate::format::fmt_change(c, Some(t - c), &unit),
             b.change
                 .basic
                 .map(|c| crate::format::fmt_change(c, b.basic_expenditure().map(|v| v - c), &unit))
-                .unwrap_or("未列".into()),
+                .unwrap_or(tr!("amount.blank").into()),
             b.change
                 .project
                 .map(|c| crate::format::fmt_change(c, b.project_expenditure().map(|v| v - c), &unit))
-                .unwrap_or("未列".into()),
+                .unwrap_or(tr!("amount.blank").into()),
         ),
-        _ => "比上年增减未列。".to_string(),
+        _ => tr!("chart.change.blank").to_string(),
     };
     BarChart {
         unit,
-        series: vec![format!("{base}年"), format!("{y}年")],
+        series: vec![crate::format::fmt_year_short(base), crate::format::fmt_year_short(y)],
         rows,
         summary,
         blank_rows: vec![],
@@ -529,22 +549,25 @@ pub fn ranked_summary<'a>(
                 Some((_, b)) if b >= a => best,
                 _ => Some((n, a)),
             });
+    let unit = crate::format::unit_label(unit);
     let mut s = match total {
-        Some(t) => format!("{what} {} {unit}，共 {} 项", fmt_amount_grouped(t), parts.len()),
-        None => format!("{what}合计未列，共 {} 项", parts.len()),
+        Some(t) => tr!("summary.total", what, fmt_amount_grouped(t), unit, parts.len()),
+        None => tr!("summary.no_total", what, parts.len()),
     };
     if let Some((n, a)) = largest {
         let share = total.and_then(|t| percent(a, t, 1));
-        s.push_str(&format!(
-            "；最大：{n} {} {unit}（{}）",
+        s.push_str(&tr!(
+            "summary.largest",
+            n,
             fmt_amount_grouped(a),
+            unit,
             fmt_percent(share)
         ));
     }
     if blanks > 0 {
-        s.push_str(&format!("；{blanks} 项金额未列"));
+        s.push_str(&tr!("summary.blanks", blanks));
     }
-    s.push('。');
+    s.push_str(tr!("summary.end"));
     s
 }
 

@@ -3,6 +3,7 @@
 
 use crate::bundle::Bundle;
 use crate::format::percent;
+use crate::tr;
 use rust_decimal::Decimal;
 
 /// How a line differs between the two years.
@@ -85,28 +86,28 @@ fn match_lines(before: Vec<(String, Option<Decimal>)>, after: Vec<(String, Optio
 pub fn compare(earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
     let totals = |b: &Bundle| {
         vec![
-            ("收入合计".to_string(), b.revenue.total),
-            ("支出合计".to_string(), b.expenditure.total),
-            ("基本支出".to_string(), b.basic_expenditure()),
-            ("项目支出".to_string(), b.project_expenditure()),
-            ("“三公”经费".to_string(), b.three_public.total),
-            ("机关运行经费".to_string(), b.operating_costs.amount),
+            (tr!("overview.total_revenue").to_string(), b.revenue.total),
+            (tr!("overview.total_expenditure").to_string(), b.expenditure.total),
+            (tr!("term.basic").to_string(), b.basic_expenditure()),
+            (tr!("term.project").to_string(), b.project_expenditure()),
+            (tr!("term.three_public").to_string(), b.three_public.total),
+            (tr!("term.operating_costs").to_string(), b.operating_costs.amount),
         ]
     };
     vec![
         CompareSection {
-            title: "合计",
+            title: tr!("compare.totals"),
             rows: match_lines(totals(earlier), totals(later)),
         },
         CompareSection {
-            title: "收入来源",
+            title: tr!("overview.sources"),
             rows: match_lines(
                 lines(earlier.revenue.sources.iter().map(|s| (s.name.as_str(), s.amount))),
                 lines(later.revenue.sources.iter().map(|s| (s.name.as_str(), s.amount))),
             ),
         },
         CompareSection {
-            title: "支出经济分类",
+            title: tr!("compare.categories"),
             rows: match_lines(
                 lines(
                     earlier
@@ -119,14 +120,14 @@ pub fn compare(earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
             ),
         },
         CompareSection {
-            title: "“三公”经费",
+            title: tr!("term.three_public"),
             rows: match_lines(
                 lines(earlier.three_public.items.iter().map(|i| (i.name.as_str(), i.amount))),
                 lines(later.three_public.items.iter().map(|i| (i.name.as_str(), i.amount))),
             ),
         },
         CompareSection {
-            title: "职责活动",
+            title: tr!("search.kind.activity"),
             rows: match_lines(
                 lines(
                     earlier

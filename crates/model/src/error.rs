@@ -73,6 +73,36 @@ impl LoadError {
         }
     }
 
+    /// A short English headline for the error.
+    pub fn title_en(&self) -> &'static str {
+        match self {
+            LoadError::Http { .. } | LoadError::Network { .. } => "Cannot fetch the data file",
+            LoadError::Syntax { .. } => "The data file is not valid JSON",
+            LoadError::NotABundle { .. } => "Not a budget-disclosure bundle",
+            LoadError::UnsupportedVersion { .. } => "Unsupported bundle version",
+            LoadError::Field { .. } => "A field of the bundle is wrong",
+            LoadError::Invalid { .. } => "The bundle contradicts itself",
+            LoadError::TooLarge { .. } => "The data file is too large",
+            LoadError::Import { .. } => "Cannot import the document",
+        }
+    }
+
+    /// The headline in the current interface language.
+    pub fn title(&self) -> &'static str {
+        match crate::i18n::lang() {
+            crate::i18n::Lang::Zh => self.title_zh(),
+            crate::i18n::Lang::En => self.title_en(),
+        }
+    }
+
+    /// The full message in the current interface language.
+    pub fn message(&self) -> String {
+        match crate::i18n::lang() {
+            crate::i18n::Lang::Zh => self.message_zh(),
+            crate::i18n::Lang::En => self.message_en(),
+        }
+    }
+
     /// The full Chinese message: what went wrong, where, and what to do.
     pub fn message_zh(&self) -> String {
         match self {

@@ -31,7 +31,8 @@ pub fn fmt_amount_grouped(d: Decimal) -> String {
 
 /// An optional amount; blank is shown as 未列 (not stated), never as 0.
 pub fn fmt_opt(d: Option<Decimal>) -> String {
-    d.map(fmt_amount_grouped).unwrap_or_else(|| "未列".to_string())
+    d.map(fmt_amount_grouped)
+        .unwrap_or_else(|| crate::tr!("amount.blank").to_string())
 }
 
 /// A change with its sign and thousands separators: "+1,456.72", "−2.35", "0".
@@ -45,11 +46,45 @@ pub fn fmt_signed_grouped(d: Decimal) -> String {
     }
 }
 
+/// A published unit of amounts in the interface language: "万元" stays "万元" in Chinese and is
+/// "×10,000 yuan" in English (the figures themselves are never converted). Units not known are
+/// shown as published.
+pub fn unit_label(unit: &str) -> &str {
+    if crate::i18n::lang() == crate::i18n::Lang::Zh {
+        return unit;
+    }
+    match unit.trim() {
+        "元" => "yuan",
+        "千元" => "×1,000 yuan",
+        "万元" => "×10,000 yuan",
+        "百万元" => "×1 million yuan",
+        "亿元" => "×100 million yuan",
+        "辆" => "vehicles",
+        "台" => "units",
+        "台（套）" | "台(套)" => "units (sets)",
+        "套" => "sets",
+        "个" => "items",
+        "平方米" => "m²",
+        "人" => "people",
+        _ => unit,
+    }
+}
+
+/// A fiscal year for display: "2017 年" / "FY2017".
+pub fn fmt_year(year: i32) -> String {
+    crate::tr!("year", year)
+}
+
+/// A fiscal year in chart legends: "2017年" / "FY2017".
+pub fn fmt_year_short(year: i32) -> String {
+    crate::tr!("year.short", year)
+}
+
 /// An optional amount with its unit: "872.00 万元", or "未列" (no unit) when blank.
 pub fn fmt_opt_unit(d: Option<Decimal>, unit: &str) -> String {
     match d {
-        Some(d) => format!("{} {unit}", fmt_amount_grouped(d)),
-        None => "未列".to_string(),
+        Some(d) => format!("{} {}", fmt_amount_grouped(d), unit_label(unit)),
+        None => crate::tr!("amount.blank").to_string(),
     }
 }
 
@@ -93,8 +128,9 @@ pub fn fmt_change(change: Decimal, base: Option<Decimal>, unit: &str) -> String 
         "+"
     };
     let abs = fmt_amount_grouped(change.abs());
+    let unit = unit_label(unit);
     match base.and_then(|b| percent(change.abs(), b, 1)) {
-        Some(p) => format!("{sign}{abs} {unit}（{sign}{p}%）"),
+        Some(p) => crate::tr!("format.change_pct", sign, abs, unit, p),
         None => format!("{sign}{abs} {unit}"),
     }
 }

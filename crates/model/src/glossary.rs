@@ -1,59 +1,64 @@
 //! Explanations of budget terms where they appear: the document's own 名词解释 first (matched by
-//! name or a known variant), otherwise a standard explanation written for the viewer.
+//! name or a known variant), otherwise a standard explanation written for the viewer (interface
+//! text, in the interface language: keys `term.<id>` and `term.<id>.text`).
 
 use crate::bundle::Bundle;
 
-/// Standard explanations (interface text, used when the document does not explain a term).
-const STANDARD: [(&str, &str); 5] = [
-    (
-        "“三公”经费",
-        "因公出国（境）费、公务用车购置及运行费、公务接待费三项经费的合称，是社会关注的行政成本。",
-    ),
-    (
-        "机关运行经费",
-        "为保障行政单位运行，用于购买货物和服务的各项资金，如办公费、印刷费、水电费、公务用车运行维护费等。",
-    ),
-    (
-        "基本支出",
-        "为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。",
-    ),
-    (
-        "项目支出",
-        "在基本支出之外，为完成特定行政任务和事业发展目标而发生的支出。",
-    ),
-    ("一般公共预算拨款", "由本级财政从一般公共预算中安排给本部门的资金。"),
+/// The terms the viewer explains: (id, the term as documents write it, other names it goes by).
+const TERMS: [(&str, &str, &[&str]); 5] = [
+    ("three_public", "“三公”经费", &["三公经费", "\"三公\"经费"]),
+    ("operating_costs", "机关运行经费", &["机关运行费"]),
+    ("basic", "基本支出", &[]),
+    ("project", "项目支出", &[]),
+    ("general_budget", "一般公共预算拨款", &["一般预算收入"]),
 ];
 
-/// Names a term goes by in different documents.
-const VARIANTS: [(&str, &str); 3] = [
-    ("机关运行经费", "机关运行费"),
-    ("一般公共预算拨款", "一般预算收入"),
-    ("“三公”经费", "三公经费"),
-];
-
-/// An explanation: the text, and whether it comes from the document itself.
+/// An explanation of a term.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explanation {
+    /// The term's name in the interface language ("基本支出" / "basic expenditure").
+    pub label: &'static str,
+    /// The term as the document (or, for a standard explanation, Chinese documents) write it.
     pub term: String,
-    pub text: String,
-    pub from_document: bool,
+    /// The document's explanation as published, if it has one.
+    pub published: Option<String>,
+    /// The viewer's standard explanation in the interface language.
+    pub standard: &'static str,
 }
 
-/// The explanation of `term` for this bundle, if any.
-pub fn explain(b: &Bundle, term: &str) -> Option<Explanation> {
-    let names: Vec<&str> = std::iter::once(term)
-        .chain(VARIANTS.iter().filter(|(a, _)| *a == term).map(|(_, v)| *v))
-        .collect();
-    if let Some(g) = b.glossary.iter().find(|g| names.contains(&g.term.as_str())) {
-        return Some(Explanation {
-            term: g.term.clone(),
-            text: g.definition.clone(),
-            from_document: true,
-        });
+impl Explanation {
+    /// True when the document itself explains the term.
+    pub fn from_document(&self) -> bool {
+        self.published.is_some()
     }
-    STANDARD.iter().find(|(t, _)| *t == term).map(|(t, d)| Explanation {
-        term: t.to_string(),
-        text: d.to_string(),
-        from_document: false,
+}
+
+/// The explanation of the term `id` ("three_public", "operating_costs", "basic", "project",
+/// "general_budget") for this bundle; `None` for an unknown id.
+pub fn explain(b: &Bundle, id: &str) -> Option<Explanation> {
+    let (id, term, variants) = TERMS.iter().find(|(i, _, _)| *i == id)?;
+    let found = b
+        .glossary
+        .iter()
+        .find(|g| g.term == *term || variants.contains(&g.term.as_str()));
+    let standard = match *id {
+        "three_public" => crate::tr!("term.three_public.text"),
+        "operating_costs" => crate::tr!("term.operating_costs.text"),
+        "basic" => crate::tr!("term.basic.text"),
+        "project" => crate::tr!("term.project.text"),
+        _ => crate::tr!("term.general_budget.text"),
+    };
+    let label = match *id {
+        "three_public" => crate::tr!("term.three_public"),
+        "operating_costs" => crate::tr!("term.operating_costs"),
+        "basic" => crate::tr!("term.basic"),
+        "project" => crate::tr!("term.project"),
+        _ => crate::tr!("term.general_budget"),
+    };
+    Some(Explanation {
+        label,
+        term: found.map_or_else(|| term.to_string(), |g| g.term.clone()),
+        published: found.map(|g| g.definition.clone()),
+        standard,
     })
 }

@@ -14,6 +14,7 @@ pub mod error;
 pub mod fdp;
 pub mod format;
 pub mod glossary;
+pub mod i18n;
 pub mod json_path;
 pub mod parse;
 pub mod render;

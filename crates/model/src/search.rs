@@ -45,17 +45,9 @@ impl HitKind {
         HitKind::Term,
         HitKind::Note,
     ];
-    /// Its label in Chinese.
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            HitKind::Duty => "职责",
-            HitKind::Activity => "职责活动",
-            HitKind::SubActivity => "子活动",
-            HitKind::Indicator => "绩效指标",
-            HitKind::Asset => "国有资产",
-            HitKind::Term => "名词解释",
-            HitKind::Note => "说明",
-        }
+    /// Its label in the interface language.
+    pub fn label(self) -> &'static str {
+        crate::i18n::t(self.key())
     }
     /// The key of its label in the interface string tables (see `crate::i18n`).
     pub fn key(self) -> &'static str {

@@ -208,7 +208,7 @@ pub fn treemap(
             let share_of_parent = fmt_share(Some(amount), parent);
             let share_of_total = fmt_share(Some(amount), total);
             let second = match mode {
-                LabelMode::Amount => format!("{} {unit}", fmt_amount_grouped(amount)),
+                LabelMode::Amount => format!("{} {}", fmt_amount_grouped(amount), crate::format::unit_label(unit)),
                 LabelMode::ShareOfTotal => share_of_total.clone(),
             };
             let label = fit_label(name, &second, rect);
@@ -437,13 +437,14 @@ impl Treemap {
         let Some(c) = self.cells.get(k) else {
             return String::new();
         };
-        format!(
-            "{}：{} {}；占{parent_name} {}；占支出合计 {}",
-            c.name,
+        let amount = format!(
+            "{} {}",
             fmt_amount_grouped(c.amount),
-            self.unit,
-            c.share_of_parent,
-            c.share_of_total
-        )
+            crate::format::unit_label(&self.unit)
+        );
+        let mut s = crate::tr!("describe.values", c.name, amount);
+        s.push_str(&crate::tr!("describe.share_of", parent_name, c.share_of_parent));
+        s.push_str(&crate::tr!("describe.share_of_total", c.share_of_total));
+        s
     }
 }

@@ -3,7 +3,8 @@
 //! [`reconcile`]; [`structural_problems`] is what [`crate::parse_bundle`] rejects.
 
 use crate::bundle::*;
-use crate::format::fmt_amount;
+use crate::format::{fmt_amount, unit_label};
+use crate::tr;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -34,18 +35,18 @@ pub struct Check {
 pub fn structural_problems(b: &Bundle) -> Vec<String> {
     let mut p = Vec::new();
     if b.meta.department.trim().is_empty() {
-        p.push("meta.department 为空".to_string());
+        p.push(tr!("problem.empty", "meta.department"));
     }
     if !(1949..=2100).contains(&b.meta.fiscal_year) {
-        p.push(format!("meta.fiscal_year {} 不在 1949–2100 之间", b.meta.fiscal_year));
+        p.push(tr!("problem.year", b.meta.fiscal_year));
     }
     if b.meta.unit.trim().is_empty() {
-        p.push("meta.unit 为空".to_string());
+        p.push(tr!("problem.empty", "meta.unit"));
     }
     let mut neg: Vec<String> = Vec::new();
     let mut negative = |path: String, v: Option<Decimal>| {
         if let Some(d) = v.filter(|d| d.is_sign_negative() && !d.is_zero()) {
-            neg.push(format!("{path} 为负数 {d}"));
+            neg.push(tr!("problem.negative", path, d));
         }
     };
     negative("revenue.total".into(), b.revenue.total);
@@ -66,8 +67,9 @@ pub fn structural_problems(b: &Bundle) -> Vec<String> {
                 s.amount,
             );
             if !s.sub_activities.is_empty() {
-                nested.push(format!(
-                    "performance.activities[{i}].sub_activities[{j}] 含有下级活动（只允许两级）"
+                nested.push(tr!(
+                    "problem.nested",
+                    format!("performance.activities[{i}].sub_activities[{j}]")
                 ));
             }
         }
@@ -85,8 +87,8 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
     // 收入
     sum_check(
         &mut out,
-        "收入",
-        "收入各来源之和 = 收入合计".into(),
+        tr!("check.area.revenue"),
+        tr!("check.revenue_sum").into(),
         b.revenue.sources.iter().map(|s| (s.name.as_str(), s.amount)),
         b.revenue.total,
         unit,
@@ -94,8 +96,8 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
     // 支出
     sum_check(
         &mut out,
-        "支出",
-        "支出各经济分类之和 = 支出合计".into(),
+        tr!("check.area.expenditure"),
+        tr!("check.expenditure_sum").into(),
         b.expenditure.categories.iter().map(|c| (c.name.as_str(), c.amount)),
         b.expenditure.total,
         unit,
@@ -105,8 +107,8 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
     {
         push_eq(
             &mut out,
-            "支出",
-            "基本支出 + 项目支出 = 支出合计".into(),
+            tr!("check.area.expenditure"),
+            tr!("check.basic_project").into(),
             format!("{} + {}", fmt_amount(basic), fmt_amount(project)),
             basic + project,
             total,
@@ -116,14 +118,18 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
     match (b.revenue.total, b.expenditure.total) {
         (Some(r), Some(e)) => push_eq(
             &mut out,
-            "收支",
-            "收入合计 = 支出合计（收支平衡）".into(),
+            tr!("check.area.balance"),
+            tr!("check.balance").into(),
             fmt_amount(r),
             r,
             e,
             unit,
         ),
-        _ => out.push(na("收支", "收入合计 = 支出合计（收支平衡）", "收入或支出合计未列")),
+        _ => out.push(na(
+            tr!("check.area.balance"),
+            tr!("check.balance"),
+            tr!("check.balance_blank"),
+        )),
     }
 
     // 比上年增减
@@ -131,32 +137,38 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
     match (c.basic, c.project, c.total) {
         (Some(x), Some(y), Some(t)) => push_eq(
             &mut out,
-            "增减",
-            "基本支出增减 + 项目支出增减 = 总增减".into(),
+            tr!("check.area.change"),
+            tr!("check.change_sum").into(),
             format!("{} + {}", fmt_term(x), fmt_term(y)),
             x + y,
             t,
             unit,
         ),
         _ => out.push(na(
-            "增减",
-            "基本支出增减 + 项目支出增减 = 总增减",
-            "增减的组成部分未全部列出",
+            tr!("check.area.change"),
+            tr!("check.change_sum"),
+            tr!("check.change_blank"),
         )),
     }
     // Last year's figure (this year − change) cannot be negative.
     for (label, now, change) in [
-        ("合计", b.expenditure.total, c.total),
-        ("基本支出", b.basic_expenditure(), c.basic),
-        ("项目支出", b.project_expenditure(), c.project),
+        (tr!("common.total"), b.expenditure.total, c.total),
+        (tr!("term.basic"), b.basic_expenditure(), c.basic),
+        (tr!("term.project"), b.project_expenditure(), c.project),
     ] {
         if let (Some(p), Some(ch)) = (now, change) {
             let last = p - ch;
             out.push(Check {
-                area: "增减",
-                label: format!("上年{label} = 本年{label} − 增减额（应不为负）"),
+                area: tr!("check.area.change"),
+                label: tr!("check.last_year", label),
                 status: status_of(!last.is_sign_negative() || last.is_zero()),
-                detail: format!("{} − {} = {} {unit}", fmt_amount(p), fmt_term(ch), fmt_amount(last)),
+                detail: format!(
+                    "{} − {} = {} {}",
+                    fmt_amount(p),
+                    fmt_term(ch),
+                    fmt_amount(last),
+                    unit_label(unit)
+                ),
             });
         }
     }
@@ -165,8 +177,8 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
     let tp = &b.three_public;
     sum_check(
         &mut out,
-        "三公",
-        "“三公”各项之和 = “三公”合计".into(),
+        tr!("check.area.three_public"),
+        tr!("check.three_public_sum").into(),
         tp.items.iter().map(|i| (i.name.as_str(), i.amount)),
         tp.total,
         unit,
@@ -184,21 +196,27 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
             .map(|i| i.name.as_str())
             .collect();
         if stated.is_empty() {
-            out.push(na("三公", "“三公”各项增减之和 = 合计增减", "各项增减均未列"));
+            out.push(na(
+                tr!("check.area.three_public"),
+                tr!("check.three_public_change"),
+                tr!("check.three_public_change_blank"),
+            ));
         } else {
             let sum: Decimal = stated.iter().map(|(_, c)| *c).sum();
             let parts = stated.iter().map(|(_, c)| fmt_term(*c)).collect::<Vec<_>>().join(" + ");
-            let mut detail = format!(
-                "{parts} = {} {unit}，合计 {}",
+            let mut detail = tr!(
+                "check.three_public_change_detail",
+                parts,
                 fmt_signed(sum),
+                unit_label(unit),
                 fmt_signed(total_change)
             );
             if !unstated.is_empty() {
-                detail.push_str(&format!("（{} 未列增减，按无变化计）", unstated.join("、")));
+                detail.push_str(&tr!("check.unstated_changes", unstated.join(tr!("common.list_sep"))));
             }
             out.push(Check {
-                area: "三公",
-                label: "“三公”各项增减之和 = 合计增减".into(),
+                area: tr!("check.area.three_public"),
+                label: tr!("check.three_public_change").into(),
                 status: status_of(sum == total_change),
                 detail: detail + if sum == total_change { " ✓" } else { " ✗" },
             });
@@ -211,8 +229,8 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
         let acts_sum = acts.iter().map(|a| (a.name.as_str(), a.amount));
         sum_check(
             &mut out,
-            "绩效",
-            format!("{} 项职责活动金额之和 = 项目支出", acts.len()),
+            tr!("check.area.performance"),
+            tr!("check.activities_sum", acts.len()),
             acts_sum,
             b.project_expenditure(),
             unit,
@@ -220,8 +238,8 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
         for a in acts.iter().filter(|a| !a.sub_activities.is_empty()) {
             sum_check(
                 &mut out,
-                "绩效",
-                format!("“{}”各子活动之和 = 活动金额", a.name),
+                tr!("check.area.performance"),
+                tr!("check.sub_sum", a.name),
                 a.sub_activities.iter().map(|s| (s.name.as_str(), s.amount)),
                 a.amount,
                 unit,
@@ -236,29 +254,33 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
     }
 
     // 名称
-    names_check(&mut out, "职责活动", acts.iter().map(|a| a.name.as_str()));
+    names_check(
+        &mut out,
+        tr!("search.kind.activity"),
+        acts.iter().map(|a| a.name.as_str()),
+    );
     for a in acts {
         if !a.sub_activities.is_empty() {
             names_check(
                 &mut out,
-                &format!("“{}”的子活动", a.name),
+                &tr!("check.subs_of", a.name),
                 a.sub_activities.iter().map(|s| s.name.as_str()),
             );
         }
     }
     let empty_indicators = b.indicators().filter(|(_, _, i)| i.name.trim().is_empty()).count();
     out.push(Check {
-        area: "名称",
-        label: "绩效指标名称不为空".into(),
+        area: tr!("check.area.names"),
+        label: tr!("check.indicator_names").into(),
         status: status_of(empty_indicators == 0),
-        detail: format!("{} 项指标，{} 项名称为空", b.indicators().count(), empty_indicators),
+        detail: tr!("check.indicator_names_detail", b.indicators().count(), empty_indicators),
     });
     let empty_duties = b.duties.iter().filter(|d| d.text.trim().is_empty()).count();
     out.push(Check {
-        area: "名称",
-        label: "部门职责条目不为空".into(),
+        area: tr!("check.area.names"),
+        label: tr!("check.duties").into(),
         status: status_of(empty_duties == 0),
-        detail: format!("{} 条职责，{} 条为空", b.duties.len(), empty_duties),
+        detail: tr!("check.duties_detail", b.duties.len(), empty_duties),
     });
     out
 }
@@ -308,12 +330,15 @@ fn push_eq(
     unit: &str,
 ) {
     let ok = sum == total;
+    let unit = unit_label(unit);
     let detail = if ok {
         format!("{lhs} = {} {unit} ✓", fmt_amount(total))
     } else {
-        format!(
-            "{lhs} = {} {unit}，公布 {}，相差 {} ✗",
+        tr!(
+            "check.mismatch",
+            lhs,
             fmt_amount(sum),
+            unit,
             fmt_amount(total),
             fmt_signed(sum - total)
         )
@@ -342,7 +367,7 @@ fn sum_check<'a>(
             area,
             label,
             status: CheckStatus::NotApplicable,
-            detail: "合计未列".into(),
+            detail: tr!("check.total_blank").into(),
         });
         return;
     };
@@ -351,7 +376,7 @@ fn sum_check<'a>(
             area,
             label,
             status: CheckStatus::NotApplicable,
-            detail: "未列出组成部分".into(),
+            detail: tr!("check.no_parts").into(),
         });
         return;
     }
@@ -364,7 +389,7 @@ fn sum_check<'a>(
             .collect::<Vec<_>>()
             .join(" + ")
     } else {
-        format!("{} 项之和", parts.len() - blanks.len())
+        tr!("check.sum_of_n", parts.len() - blanks.len())
     };
     let mut check = {
         let mut v = Vec::new();
@@ -372,7 +397,9 @@ fn sum_check<'a>(
         v.pop().unwrap()
     };
     if !blanks.is_empty() {
-        check.detail.push_str(&format!("（未列金额：{}）", blanks.join("、")));
+        check
+            .detail
+            .push_str(&tr!("check.blank_parts", blanks.join(tr!("common.list_sep"))));
     }
     out.push(check);
 }
@@ -383,10 +410,10 @@ fn asset_checks(out: &mut Vec<Check>, row: &AssetRow, value_unit: &str) {
     let of_which: Vec<&AssetRow> = row.children.iter().filter(|c| c.role == AssetRole::OfWhich).collect();
     type Get = fn(&AssetRow) -> Option<Decimal>;
     let columns: [(&str, Get, bool); 4] = [
-        ("年初价值", |r| r.value_start, true),
-        ("年末价值", |r| r.value_end, true),
-        ("年初数量", |r| r.quantity_start, false),
-        ("年末数量", |r| r.quantity_end, false),
+        (tr!("check.value_start"), |r| r.value_start, true),
+        (tr!("check.value_end"), |r| r.value_end, true),
+        (tr!("check.quantity_start"), |r| r.quantity_start, false),
+        (tr!("check.quantity_end"), |r| r.quantity_end, false),
     ];
     for (col, get, is_value) in columns {
         let Some(total) = get(row) else { continue };
@@ -408,8 +435,8 @@ fn asset_checks(out: &mut Vec<Check>, row: &AssetRow, value_unit: &str) {
             }
             push_eq(
                 out,
-                "资产",
-                format!("“{}”{col} = 下级各行之和", row.name),
+                tr!("check.area.assets"),
+                tr!("check.asset_sum", row.name, col),
                 lhs,
                 sum - ded,
                 total,
@@ -420,13 +447,14 @@ fn asset_checks(out: &mut Vec<Check>, row: &AssetRow, value_unit: &str) {
         if !ow.is_empty() {
             let s: Decimal = ow.iter().copied().sum();
             out.push(Check {
-                area: "资产",
-                label: format!("“{}”{col}：其中项之和不超过总数", row.name),
+                area: tr!("check.area.assets"),
+                label: tr!("check.of_which", row.name, col),
                 status: status_of(s <= total),
-                detail: format!(
-                    "其中项合计 {} ≤ {} {unit}{}",
+                detail: tr!(
+                    "check.of_which_detail",
                     fmt_amount(s),
                     fmt_amount(total),
+                    unit_label(unit),
                     if s <= total { " ✓" } else { " ✗" }
                 ),
             });
@@ -434,8 +462,8 @@ fn asset_checks(out: &mut Vec<Check>, row: &AssetRow, value_unit: &str) {
     }
     // Quantity and value must agree on "nothing": no items but a value (or items worth nothing).
     for (when, q, v) in [
-        ("年初", row.quantity_start, row.value_start),
-        ("年末", row.quantity_end, row.value_end),
+        (tr!("chart.start"), row.quantity_start, row.value_start),
+        (tr!("chart.end"), row.quantity_end, row.value_end),
     ] {
         if let (Some(q), Some(v)) = (q, v) {
             let non_negative = !q.is_sign_negative() || q.is_zero();
@@ -444,14 +472,15 @@ fn asset_checks(out: &mut Vec<Check>, row: &AssetRow, value_unit: &str) {
             let ok = non_negative && whole_or_area && q.is_zero() == v.is_zero();
             if !ok {
                 out.push(Check {
-                    area: "资产",
-                    label: format!("“{}”{when}数量与价值相符", row.name),
+                    area: tr!("check.area.assets"),
+                    label: tr!("check.quantity_value", row.name, when),
                     status: CheckStatus::Fail,
-                    detail: format!(
-                        "数量 {} {}，价值 {} {value_unit} ✗",
+                    detail: tr!(
+                        "check.quantity_value_detail",
                         fmt_amount(q),
-                        row.quantity_unit.as_deref().unwrap_or(""),
-                        fmt_amount(v)
+                        unit_label(row.quantity_unit.as_deref().unwrap_or("")),
+                        fmt_amount(v),
+                        unit_label(value_unit)
                     ),
                 });
             }
@@ -477,17 +506,17 @@ fn names_check<'a>(out: &mut Vec<Check>, what: &str, names: impl Iterator<Item =
     let mut dups: Vec<&str> = seen.iter().filter(|(_, c)| **c > 1).map(|(n, _)| *n).collect();
     dups.sort();
     let ok = dups.is_empty() && empty == 0;
-    let mut detail = format!("{n} 个名称");
+    let mut detail = tr!("check.names_n", n);
     if empty > 0 {
-        detail.push_str(&format!("，{empty} 个为空"));
+        detail.push_str(&tr!("check.names_empty", empty));
     }
     if !dups.is_empty() {
-        detail.push_str(&format!("，重复：{}", dups.join("、")));
+        detail.push_str(&tr!("check.names_dups", dups.join(tr!("common.list_sep"))));
     }
-    detail.push_str(if ok { "，无重复 ✓" } else { " ✗" });
+    detail.push_str(if ok { tr!("check.names_ok") } else { " ✗" });
     out.push(Check {
-        area: "名称",
-        label: format!("{what}名称不重复、不为空"),
+        area: tr!("check.area.names"),
+        label: tr!("check.names", what),
         status: status_of(ok),
         detail,
     });

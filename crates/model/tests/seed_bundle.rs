@@ -236,13 +236,22 @@ fn threshold_kinds() {
 #[test]
 fn terms_are_explained_from_the_document_first() {
     let b = seed();
-    let e = glossary::explain(&b, "机关运行经费").unwrap();
-    assert!(e.from_document && e.term == "机关运行费" && e.text.starts_with("是指为保证行政单位"));
-    let e = glossary::explain(&b, "基本支出").unwrap();
-    assert!(e.from_document);
-    let e = glossary::explain(&b, "“三公”经费").unwrap();
-    assert!(!e.from_document && e.text.contains("公务接待费"));
-    assert!(glossary::explain(&b, "不存在的名词").is_none());
+    let e = glossary::explain(&b, "operating_costs").unwrap();
+    assert!(e.from_document() && e.term == "机关运行费" && e.published.unwrap().starts_with("是指为保证行政单位"));
+    assert_eq!(e.label, "机关运行经费");
+    let e = glossary::explain(&b, "basic").unwrap();
+    assert!(e.from_document());
+    let e = glossary::explain(&b, "three_public").unwrap();
+    assert!(!e.from_document() && e.standard.contains("公务接待费") && e.term == "“三公”经费");
+    assert!(glossary::explain(&b, "no_such_term").is_none());
+    // In English: the interface names and standard texts change, the published text does not.
+    gongkai_model::i18n::set_lang(gongkai_model::i18n::Lang::En);
+    let e = glossary::explain(&b, "operating_costs").unwrap();
+    assert!(e.label.contains("operating") && e.published.unwrap().starts_with("是指为保证行政单位"));
+    assert!(glossary::explain(&b, "three_public")
+        .unwrap()
+        .standard
+        .contains("hospitality"));
 }
 
 #[test]
