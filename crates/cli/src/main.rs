@@ -21,10 +21,23 @@ USAGE:
       Write a Fiscal Data Package (datapackage.json, budget.csv in yuan, indicators.csv, assets.csv).
   gongkai schema
       Print the JSON Schema of the bundle format.
+
+OPTIONS (any command):
+  --lang zh|en    Language of the check texts and messages (default zh, 简体中文).
 ";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "--lang") {
+        match args.get(i + 1).and_then(|l| gongkai_model::i18n::Lang::parse(l)) {
+            Some(lang) => gongkai_model::i18n::set_lang(lang),
+            None => {
+                eprint!("gongkai: --lang takes zh or en\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+        args.drain(i..i + 2);
+    }
     match args.first().map(String::as_str) {
         Some("import") => import(&args[1..]),
         Some("validate") => validate(&args[1..]),

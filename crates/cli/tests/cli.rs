@@ -31,6 +31,18 @@ fn validate_seed_passes_with_every_check_listed() {
 }
 
 #[test]
+fn validate_in_english() {
+    let (code, out, _) = gongkai(&["validate", "--lang", "en", "../../data/pingxiang-fgj-2017.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("✓ [Expenditure] Expenditure categories add up to total expenditure: 716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 ×10,000 yuan ✓"),
+        "{out}"
+    );
+    let (code, _, err) = gongkai(&["validate", "--lang", "fr", "x.json"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
 fn validate_exit_codes() {
     let dir = std::env::temp_dir().join(format!("gongkai-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -4,13 +4,54 @@
 
 use crate::bundle::Bundle;
 
-/// The terms the viewer explains: (id, the term as documents write it, other names it goes by).
-const TERMS: [(&str, &str, &[&str]); 5] = [
-    ("three_public", "“三公”经费", &["三公经费", "\"三公\"经费"]),
-    ("operating_costs", "机关运行经费", &["机关运行费"]),
-    ("basic", "基本支出", &[]),
-    ("project", "项目支出", &[]),
-    ("general_budget", "一般公共预算拨款", &["一般预算收入"]),
+/// A term the viewer explains.
+struct KnownTerm {
+    id: &'static str,
+    /// As documents write it.
+    term: &'static str,
+    /// Other names documents give it.
+    variants: &'static [&'static str],
+    /// Keys of its name and its standard explanation in the string tables.
+    label_key: &'static str,
+    text_key: &'static str,
+}
+
+const TERMS: [KnownTerm; 5] = [
+    KnownTerm {
+        id: "three_public",
+        term: "“三公”经费",
+        variants: &["三公经费", "\"三公\"经费"],
+        label_key: "term.three_public",
+        text_key: "term.three_public.text",
+    },
+    KnownTerm {
+        id: "operating_costs",
+        term: "机关运行经费",
+        variants: &["机关运行费"],
+        label_key: "term.operating_costs",
+        text_key: "term.operating_costs.text",
+    },
+    KnownTerm {
+        id: "basic",
+        term: "基本支出",
+        variants: &[],
+        label_key: "term.basic",
+        text_key: "term.basic.text",
+    },
+    KnownTerm {
+        id: "project",
+        term: "项目支出",
+        variants: &[],
+        label_key: "term.project",
+        text_key: "term.project.text",
+    },
+    KnownTerm {
+        id: "general_budget",
+        term: "一般公共预算拨款",
+        variants: &["一般预算收入"],
+        label_key: "term.general_budget",
+        text_key: "term.general_budget.text",
+    },
 ];
 
 /// An explanation of a term.
@@ -36,29 +77,15 @@ impl Explanation {
 /// The explanation of the term `id` ("three_public", "operating_costs", "basic", "project",
 /// "general_budget") for this bundle; `None` for an unknown id.
 pub fn explain(b: &Bundle, id: &str) -> Option<Explanation> {
-    let (id, term, variants) = TERMS.iter().find(|(i, _, _)| *i == id)?;
+    let k = TERMS.iter().find(|k| k.id == id)?;
     let found = b
         .glossary
         .iter()
-        .find(|g| g.term == *term || variants.contains(&g.term.as_str()));
-    let standard = match *id {
-        "three_public" => crate::tr!("term.three_public.text"),
-        "operating_costs" => crate::tr!("term.operating_costs.text"),
-        "basic" => crate::tr!("term.basic.text"),
-        "project" => crate::tr!("term.project.text"),
-        _ => crate::tr!("term.general_budget.text"),
-    };
-    let label = match *id {
-        "three_public" => crate::tr!("term.three_public"),
-        "operating_costs" => crate::tr!("term.operating_costs"),
-        "basic" => crate::tr!("term.basic"),
-        "project" => crate::tr!("term.project"),
-        _ => crate::tr!("term.general_budget"),
-    };
+        .find(|g| g.term == k.term || k.variants.contains(&g.term.as_str()));
     Some(Explanation {
-        label,
-        term: found.map_or_else(|| term.to_string(), |g| g.term.clone()),
+        label: crate::i18n::t(k.label_key),
+        term: found.map_or_else(|| k.term.to_string(), |g| g.term.clone()),
         published: found.map(|g| g.definition.clone()),
-        standard,
+        standard: crate::i18n::t(k.text_key),
     })
 }
