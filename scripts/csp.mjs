@@ -33,7 +33,7 @@ try {
   const first = catalog.bundles?.[0]?.path;
   html = html.replace(/\s*<link rel="preload" href="data\/(?!index\.json)[^"]*" as="fetch"[^>]*>/g, '');
   if (first && !/[\s"'<>]/.test(first)) {
-    html = html.replace(/(<link rel="preload" href="data\/index\.json"[^>]*>)/, `$1\n  <link rel="preload" href="data/${first}" as="fetch" crossorigin="anonymous">`);
+    html = html.replace(/(<link rel="preload" href="data\/index\.json"[^>]*>)/, `$1\n  <link rel="preload" href="data/${first}" as="fetch" crossorigin="anonymous" data-default-bundle>`);
   }
 } catch (e) {
   console.log(`csp: no catalog to preload from (${e.message})`);

@@ -36,6 +36,13 @@ pub fn App() -> Html {
         } => Some((idle_secs, advance_secs)),
         _ => None,
     });
+    // Offline copy: registered once the first view (or its error) is on screen.
+    let settled = !matches!(state, LoadState::Loading(_));
+    use_effect_with(settled, |settled| {
+        if *settled {
+            crate::register_service_worker();
+        }
+    });
     let mode_class = match mode {
         DisplayMode::Site => "mode-site",
         DisplayMode::Embed => "mode-embed",

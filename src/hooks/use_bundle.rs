@@ -77,6 +77,16 @@ pub fn bundle_param() -> Option<String> {
     params.get("bundle").filter(|s| !s.is_empty())
 }
 
+/// The bundle the build preloads for the catalog's default (`<link rel=preload
+/// data-default-bundle>`, written by scripts/csp.mjs), if any.
+fn preloaded_bundle() -> Option<String> {
+    let link = web_sys::window()?
+        .document()?
+        .query_selector("link[rel=preload][data-default-bundle]")
+        .ok()??;
+    link.get_attribute("href").filter(|h| check_relative(h).is_ok())
+}
+
 async fn load() -> Result<Loaded, LoadError> {
     let (path, catalog) = match bundle_param() {
         Some(p) => {
@@ -85,12 +95,32 @@ async fn load() -> Result<Loaded, LoadError> {
             (p, fetch_catalog(CATALOG_URL).await.ok())
         }
         None => {
-            let catalog: Catalog = fetch_catalog(CATALOG_URL).await?;
+            // The build names the catalog's default bundle in a preload link: fetch it while
+            // the catalog is fetched, instead of one after the other.
+            let guess = preloaded_bundle();
+            let (catalog, early) = match &guess {
+                Some(g) => {
+                    let (c, b) = futures::join!(fetch_catalog(CATALOG_URL), fetch_bundle(g));
+                    (c?, Some(b))
+                }
+                None => (fetch_catalog(CATALOG_URL).await?, None),
+            };
             let first = catalog.bundles.first().ok_or_else(|| LoadError::Invalid {
                 file: CATALOG_URL.to_string(),
                 problems: vec![tr!("load.empty_catalog").into()],
             })?;
-            (bundle_url(first), Some(catalog))
+            let path = bundle_url(first);
+            if let (Some(g), Some(b)) = (guess, early) {
+                if g == path {
+                    crate::mark_once("gongkai:bundle-parsed");
+                    return Ok(Loaded {
+                        bundle: b?,
+                        path,
+                        catalog: Some(Rc::new(catalog)),
+                    });
+                }
+            }
+            (path, Some(catalog))
         }
     };
     let bundle = fetch_bundle(&path).await?;

@@ -272,8 +272,10 @@ await test('treemap: keyboard drill-down, Escape back up, deep link to a sub-act
   const info = page.locator('#activities-info');
   expect((await info.textContent()).startsWith('对内商贸管理：872.00 万元；占项目支出 34.6%；占支出合计 23.4%'), `focus info: ${await info.textContent()}`);
   await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.querySelector('#activities-info').textContent.startsWith('科技创新项目支撑'), null, { timeout: 5000 }).catch(() => {});
   expect((await info.textContent()).startsWith('科技创新项目支撑'), `next item: ${await info.textContent()}`);
   await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => document.querySelector('#activities-info').textContent.startsWith('对内商贸管理'), null, { timeout: 5000 });
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash === '#/performance/8');
   await page.waitForSelector('#subs-title');
@@ -318,6 +320,7 @@ await test('bar charts: hover and keyboard describe each row', desktop, async (p
   await surface.waitFor();
   await surface.focus();
   await page.keyboard.press('End');
+  await page.waitForFunction(() => document.querySelector('#three-public-info').textContent.startsWith('合计'), null, { timeout: 5000 }).catch(() => {});
   expect((await page.textContent('#three-public-info')) === '合计：2016年 9.47 万元，2017年 11.82 万元；占“三公”合计 100.0%', `info: ${await page.textContent('#three-public-info')}`);
   const change = page.locator('#change-title ~ .chart-surface');
   await change.focus();

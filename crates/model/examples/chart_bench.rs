@@ -153,6 +153,7 @@ fn search_bench(seed: &Bundle, big: &Bundle) {
             build,
             ""
         );
+        #[allow(unused_mut)]
         let mut index = SearchIndex::new(b);
         #[cfg(feature = "pinyin")]
         {
