@@ -6,7 +6,7 @@ use super::chart_surface::ChartSurface;
 use crate::hooks::use_width::use_chart_width;
 use gongkai_model::chart::{layout_bars, series_colour_index, BarChart};
 use gongkai_model::format::{fmt_opt, unit_label};
-use gongkai_model::render::bars_svg_selected;
+use gongkai_model::render::{bar_highlight, bars_svg_selected};
 use gongkai_model::tr;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,9 +32,8 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
     let layout = use_memo((props.chart.clone(), width), |(chart, width)| {
         Rc::new(layout_bars(chart, *width))
     });
-    let svg = use_memo(((*layout).clone(), *selected), |(l, sel)| {
-        AttrValue::from(bars_svg_selected(l, *sel))
-    });
+    // Drawn once per layout; the selection is a separate mark on top.
+    let svg = use_memo((*layout).clone(), |l| AttrValue::from(bars_svg_selected(l, None)));
     let c = &props.chart;
     let title_id = format!("{}-title", props.id);
     let info_id = format!("{}-info", props.id);
@@ -72,6 +71,8 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
             <ChartSurface
                 svg={(*svg).clone()}
                 layout_width={layout.width}
+                layout_height={layout.height}
+                highlight={selected.and_then(|i| bar_highlight(&layout, i))}
                 {hit}
                 order={(0..c.rows.len()).collect::<Vec<_>>()}
                 selected={*selected}

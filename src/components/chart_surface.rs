@@ -11,6 +11,12 @@ pub struct ChartSurfaceProps {
     pub svg: AttrValue,
     /// Width of the layout in layout pixels (pointer positions are scaled to it).
     pub layout_width: u32,
+    /// Height of the layout in layout pixels.
+    pub layout_height: u32,
+    /// The mark drawn over the selected item (a small SVG on top, so the chart itself is not
+    /// redrawn when the selection moves).
+    #[prop_or_default]
+    pub highlight: Option<gongkai_model::render::Highlight>,
     /// Item under a point in layout pixels.
     pub hit: Callback<(f64, f64), Option<usize>>,
     /// Items in keyboard order (e.g. largest first).
@@ -146,6 +152,31 @@ pub fn ChartSurface(props: &ChartSurfaceProps) -> Html {
             {onfocus}
         >
             <div aria-hidden="true">{ Html::from_html_unchecked(props.svg.clone()) }</div>
+            { highlight(props.highlight, props.layout_width, props.layout_height) }
         </div>
+    }
+}
+
+/// The selection mark: an SVG with the chart's coordinate system laid over it (attributes only,
+/// no inline styles, so the Content-Security-Policy holds).
+fn highlight(h: Option<gongkai_model::render::Highlight>, width: u32, height: u32) -> Html {
+    let Some(h) = h else { return html! {} };
+    let view_box = format!("0 0 {width} {height}");
+    let (x, y, w, hh) = (h.x.to_string(), h.y.to_string(), h.w.to_string(), h.h.to_string());
+    if h.band {
+        html! {
+            <svg class="chart-highlight" viewBox={view_box} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <rect {x} {y} width={w} height={hh} fill="#ffd54f" fill-opacity="0.35" stroke="#1a1a1a" stroke-width="2" />
+            </svg>
+        }
+    } else {
+        let (x2, y2) = ((h.x + 2.0).to_string(), (h.y + 2.0).to_string());
+        let (w2, h2) = ((h.w - 4.0).max(0.0).to_string(), (h.h - 4.0).max(0.0).to_string());
+        html! {
+            <svg class="chart-highlight" viewBox={view_box} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <rect {x} {y} width={w} height={hh} fill="none" stroke="#ffd54f" stroke-width="4" />
+                <rect x={x2} y={y2} width={w2} height={h2} fill="none" stroke="#1a1a1a" stroke-width="1" />
+            </svg>
+        }
     }
 }

@@ -8,7 +8,7 @@ use super::use_loaded;
 use crate::hooks::use_width::use_chart_width;
 use gongkai_model::chart::{activities_chart, sub_activities_chart};
 use gongkai_model::format::{fmt_amount_grouped, unit_label};
-use gongkai_model::render::treemap_svg;
+use gongkai_model::render::{treemap_highlight, treemap_svg};
 use gongkai_model::tr;
 use gongkai_model::treemap::{activities_treemap, sub_activities_treemap, LabelMode};
 use std::rc::Rc;
@@ -50,9 +50,8 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
             Some(act) => sub_activities_chart(b, act),
         })
     });
-    let svg = use_memo(((*map).clone(), *selected), |(m, s)| {
-        AttrValue::from(treemap_svg(m, *s))
-    });
+    // Drawn once per layout; the selection is a separate mark on top.
+    let svg = use_memo((*map).clone(), |m| AttrValue::from(treemap_svg(m, None)));
     let b = &ctx.0.bundle;
     let parent_name = match activity.and_then(|i| b.performance.activities.get(i)) {
         Some(a) => a.name.clone(),
@@ -130,6 +129,8 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
                     <ChartSurface
                         svg={(*svg).clone()}
                         layout_width={map.width}
+                        layout_height={map.height}
+                        highlight={selected.and_then(|k| treemap_highlight(&map, k))}
                         {hit}
                         order={ranked.clone()}
                         selected={*selected}

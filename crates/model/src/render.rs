@@ -26,6 +26,42 @@ fn hex(c: &str) -> RGBColor {
 const SELECTED_BAND: RGBColor = RGBColor(0xff, 0xf0, 0xb3);
 const FOCUS: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
 
+/// How a selected item is marked on top of a drawn chart (in layout pixels), so hovering or
+/// moving the keyboard focus redraws only this mark, never the whole chart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Highlight {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    /// A translucent band across a bar row (true) or an outline around a treemap cell (false).
+    pub band: bool,
+}
+
+/// The mark for row `i` of a bar layout.
+pub fn bar_highlight(layout: &BarLayout, i: usize) -> Option<Highlight> {
+    let (top, bottom) = *layout.row_bands.get(i)?;
+    Some(Highlight {
+        x: 1.0,
+        y: top,
+        w: (layout.width as f64 - 2.0).max(0.0),
+        h: bottom - top,
+        band: true,
+    })
+}
+
+/// The mark for cell `k` of a treemap.
+pub fn treemap_highlight(t: &Treemap, k: usize) -> Option<Highlight> {
+    let r = t.cells.get(k)?.rect;
+    Some(Highlight {
+        x: r.x.round() + 1.0,
+        y: r.y.round() + 1.0,
+        w: ((r.x + r.w).round() - r.x.round() - 3.0).max(0.0),
+        h: ((r.y + r.h).round() - r.y.round() - 3.0).max(0.0),
+        band: false,
+    })
+}
+
 /// Draws `layout` onto `area` (which must be at least `layout.width × layout.height`); the row
 /// `selected` (hovered or keyboard-focused) gets a highlighted band.
 pub fn draw_bars<DB: DrawingBackend>(
