@@ -37,11 +37,7 @@ pub fn OverviewView() -> Html {
     let project = b.project_expenditure();
     // Progressive first paint: the key figures and the first chart are drawn first; the rest of
     // the page follows once that frame has been painted.
-    let rest = use_state(|| false);
-    {
-        let rest = rest.clone();
-        use_effect_with((), move |_| after_next_paint(move || rest.set(true)));
-    }
+    let rest = crate::hooks::use_painted::use_painted();
     html! {
         <>
             <h2>{ tr!("nav.overview") }</h2>
@@ -59,7 +55,7 @@ pub fn OverviewView() -> Html {
                 <h2 id="h-budget">{ tr!("overview.budget") }</h2>
                 <BarChartView id="spend" title={tr!("overview.spend_chart")} chart={(*spend).clone()} />
                 <p class="hint">{ tr!("overview.see_performance") }<a href={Route::Performance(None).to_hash()}>{ tr!("nav.performance") }</a>{ tr!("overview.see_performance_end") }</p>
-                if *rest { <>
+                if rest { <>
                 <h3>{ tr!("overview.revenue_text") }</h3>
                 { paragraphs(&b.revenue.text) }
                 { if b.revenue.sources.is_empty() { html!{} } else { html! {
@@ -79,7 +75,7 @@ pub fn OverviewView() -> Html {
                 </> }
             </section>
 
-            if *rest { <>
+            if rest { <>
             <section aria-labelledby="h-3p">
                 <h2 id="h-3p">{ tr!("term.three_public") }</h2>
                 <BarChartView id="three-public" title={tr!("overview.three_public_chart")} chart={(*tp_chart).clone()} />
@@ -113,25 +109,6 @@ pub fn OverviewView() -> Html {
             </> }
         </>
     }
-}
-
-/// Runs `f` after the browser has painted the next frame (a timeout queued from an animation
-/// frame callback fires after that frame's paint), or after 250 ms when no frame comes (a
-/// hidden tab or iframe gets no animation frames). `f` may run twice; it must be idempotent.
-fn after_next_paint(f: impl Fn() + 'static) {
-    use wasm_bindgen::{closure::Closure, JsCast};
-    let Some(w) = web_sys::window() else { return f() };
-    let f = std::rc::Rc::new(f);
-    let g = f.clone();
-    let fallback = Closure::once_into_js(move || f());
-    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 250);
-    let frame = Closure::once_into_js(move || {
-        let after = Closure::once_into_js(move || g());
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(after.unchecked_ref());
-        }
-    });
-    let _ = w.request_animation_frame(frame.unchecked_ref());
 }
 
 /// Published text, one paragraph per line, always as text (never markup).

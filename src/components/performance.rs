@@ -57,7 +57,7 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
     }
     if let Some(i) = props.open {
         return match acts.get(i) {
-            Some(_) => html! { <ActivityDetail index={i} sub={props.sub} /> },
+            Some(_) => html! { <ActivityDetail key={i} index={i} sub={props.sub} /> },
             None => html! {
                 <>
                     <h2>{ tr!("nav.performance") }</h2>
@@ -112,8 +112,10 @@ struct ActivityDetailProps {
 fn ActivityDetail(props: &ActivityDetailProps) -> Html {
     let ctx = use_loaded();
     let index = props.index;
-    // Bring the sub-activity of the deep link into view and give it focus.
-    use_effect_with((index, props.sub), |(_, sub)| {
+    // The heading, figures and chart first; sub-activity sections once that frame is painted.
+    let rest = crate::hooks::use_painted::use_painted();
+    // Bring the sub-activity of the deep link into view and give it focus (once it is drawn).
+    use_effect_with((index, props.sub, rest), |(_, sub, _)| {
         if let Some(j) = sub {
             let el = web_sys::window()
                 .and_then(|w| w.document())
@@ -164,6 +166,7 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
                     on_escape={Some(Callback::from(|_| Route::Performance(None).go()))}
                 />
             } } else { html!{} } }
+            if rest { <>
             { for a.sub_activities.iter().enumerate().map(|(j, s)| html! {
                 <section class={classes!("sub-activity", (props.sub == Some(j)).then_some("focused"))} aria-labelledby={format!("sub-{j}")}>
                     <h3 id={format!("sub-{j}")} tabindex="-1">{ &s.name }</h3>
@@ -182,6 +185,7 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
                 <a href={Route::Performance(None).to_hash()}>{ tr!("perf.all") }</a>
                 { if index + 1 < n { html! { <a href={Route::Performance(Some(index + 1)).to_hash()}>{ tr!("perf.next") }</a> } } else { html!{ <span></span> } } }
             </nav>
+            </> }
         </>
     }
 }

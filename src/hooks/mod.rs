@@ -3,6 +3,7 @@
 pub mod use_bundle;
 pub mod use_kiosk;
 pub mod use_lang;
+pub mod use_painted;
 pub mod use_post_height;
 pub mod use_route;
 pub mod use_width;
