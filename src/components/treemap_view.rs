@@ -35,6 +35,9 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
     let mode = use_state(LabelMode::default);
     let as_bars = use_state(|| false);
     let selected = use_state(|| None::<usize>);
+    // Whether the full list is open: `None` until the person toggles it (open by default for
+    // short lists).
+    let list_open_state = use_state(|| None::<bool>);
     let activity = props.activity;
     let map = use_memo((ctx.clone(), activity, width, *mode), |(c, a, w, m)| {
         Rc::new(match a {
@@ -109,6 +112,19 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
         Callback::from(move |_| as_bars.set(!*as_bars))
     };
     let ranked = map.ranked();
+    // The full list is built only while it is open (a 2,000-item list is a lot of page to keep).
+    let list_open = list_open_state.unwrap_or(ranked.len() <= 12);
+    let on_list_toggle = {
+        let state = list_open_state.clone();
+        Callback::from(move |e: Event| {
+            let open = e
+                .target()
+                .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            state.set(Some(open));
+        })
+    };
     html! {
         <figure class="chart treemap" aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ &props.title }</h3>
@@ -149,8 +165,9 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
                     { if map.zero.is_empty() { String::new() } else { tr!("chart.zero_items", map.zero.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(tr!("common.list_sep"))) } }
                 </p>
             } } }
-            <details class="ranked" open={ranked.len() <= 12}>
+            <details class="ranked" open={list_open} ontoggle={on_list_toggle}>
                 <summary>{ tr!("chart.ranked_list", ranked.len() + map.blank.len() + map.zero.len()) }</summary>
+                if list_open {
                 <ol>
                     { for ranked.iter().map(|k| {
                         let c = &map.cells[*k];
@@ -169,6 +186,7 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
                         <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ " " }{ tr!("chart.amount_blank") }</li>
                     }) }
                 </ol>
+                }
             </details>
         </figure>
     }

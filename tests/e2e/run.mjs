@@ -311,6 +311,9 @@ await test('treemap: pointer hover and click, % switch, bar alternative (phone)'
   await page.goto(`${origin}/#/performance`);
   await page.click('button:text("条形图")');
   await page.waitForSelector('#activities-bars-title');
+  expect(await page.locator('details.ranked li').count() === 0, 'the closed full list is not built');
+  await page.click('details.ranked summary');
+  await page.waitForFunction(() => document.querySelectorAll('details.ranked li').length > 0);
   expect(await page.locator('details.ranked li').count() === 39, 'ranked list has all 39 activities');
 });
 
