@@ -680,6 +680,11 @@ await test('offline: after one visit every view renders with the server gone; in
   }
   await page.goto(`${at}/?kiosk=1#/assets`);
   await page.waitForSelector('table.assets');
+  // Search with pinyin works offline too: the search worker is in the cache.
+  await page.goto(`${at}/#/search`);
+  await page.waitForFunction(() => document.querySelector('#pinyin-status')?.dataset.state === 'ready', null, { timeout: 20000 });
+  await page.fill('#search-input', 'nongcun');
+  await page.waitForFunction(() => [...document.querySelectorAll('ol.search-results a')].some((a) => a.textContent === '农村电子商务建设'));
 });
 
 await test('two years: the catalog is the home page; switching year keeps the view; comparison shows changes, added and removed lines', desktop, async (page) => {
