@@ -84,6 +84,16 @@ pub fn SearchView() -> Html {
     let ctx = use_loaded();
     let query = use_state(String::new);
     let everywhere = use_state(|| false);
+    // Opening 搜索 puts the cursor in the search box.
+    let input_ref = use_node_ref();
+    {
+        let input_ref = input_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(input) = input_ref.cast::<web_sys::HtmlElement>() {
+                let _ = input.focus();
+            }
+        });
+    }
     let corpus = use_state(|| {
         Rc::new(Corpus {
             parts: vec![Part {
@@ -222,7 +232,7 @@ pub fn SearchView() -> Html {
         <>
             <h2>{ tr!("nav.search") }</h2>
             <label for="search-input">{ tr!("search.label") }</label>
-            <input id="search-input" class="filter" type="search" autocomplete="off" value={(*query).clone()} {oninput} />
+            <input id="search-input" ref={input_ref} class="filter" type="search" autocomplete="off" value={(*query).clone()} {oninput} />
             { for scope }
             <p class="hint" id="pinyin-status" data-state={match corpus.pinyin { PinyinState::Loading => "loading", PinyinState::Ready => "ready", PinyinState::Unavailable => "unavailable" }}>{ pinyin_status }</p>
             if let Some((done, total)) = corpus.loading {

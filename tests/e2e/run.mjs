@@ -545,6 +545,8 @@ await test('search: every bundle the site lists, results grouped by bundle and l
 
 await test('search: Chinese text as you type, highlighted, each result links to its place', phone, async (page) => {
   await page.goto(`${origin}/#/search`);
+  await page.waitForSelector('#search-input');
+  expect(await page.evaluate(() => document.activeElement?.id === 'search-input'), 'the search box has the focus');
   await page.fill('#search-input', '农村电子');
   await page.waitForFunction(() => document.querySelectorAll('ol.search-results li').length > 0);
   expect((await page.locator('ol.search-results mark').first().textContent()) === '农村电子', 'match highlighted');
