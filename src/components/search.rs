@@ -64,10 +64,10 @@ fn label(b: &Bundle) -> String {
     format!("{} {}", b.meta.department, fmt_year(b.meta.fiscal_year))
 }
 
-/// Attaches the pinyin readings of every part's characters (asked from the search worker).
-async fn with_pinyin(mut corpus: Corpus, bundles: &[Bundle]) -> Corpus {
-    let chars: String = bundles.iter().map(han_characters).collect();
-    match pinyin_readings(&chars).await {
+/// Attaches the pinyin readings of `chars` (every part's characters, asked from the search
+/// worker) to every part.
+async fn with_pinyin(mut corpus: Corpus, chars: &str) -> Corpus {
+    match pinyin_readings(chars).await {
         Some(readings) => {
             for p in &mut corpus.parts {
                 p.index.set_readings(readings.clone());
@@ -119,16 +119,13 @@ pub fn SearchView() -> Html {
         use_effect_with((ctx.clone(), *everywhere), move |(_, everywhere)| {
             let everywhere = *everywhere;
             wasm_bindgen_futures::spawn_local(async move {
-                let mine = Part {
-                    label: label(&ctx.0.bundle),
-                    link_prefix: String::new(),
-                    index: SearchIndex::new(&ctx.0.bundle),
-                };
+                // This bundle's index was built when the view opened; copies share its texts.
+                let mine = corpus.parts[0].clone();
                 let mut next = Corpus {
                     parts: vec![mine],
                     ..Corpus::default()
                 };
-                let mut bundles = vec![ctx.0.bundle.clone()];
+                let mut chars = han_characters(&ctx.0.bundle);
                 if everywhere {
                     let total = others.len();
                     for (done, url) in others.iter().enumerate() {
@@ -141,7 +138,7 @@ pub fn SearchView() -> Html {
                                     link_prefix: format!("?bundle={url}"),
                                     index: SearchIndex::new(&b),
                                 });
-                                bundles.push(b);
+                                chars.push_str(&han_characters(&b));
                             }
                             Err(e) => next.failed.push(e.message()),
                         }
@@ -149,7 +146,7 @@ pub fn SearchView() -> Html {
                     next.loading = None;
                 }
                 corpus.set(Rc::new(next.clone()));
-                corpus.set(Rc::new(with_pinyin(next, &bundles).await));
+                corpus.set(Rc::new(with_pinyin(next, &chars).await));
             });
         });
     }

@@ -216,9 +216,6 @@ struct Text {
     /// The same with Latin letters lower-cased (character for character, so character
     /// positions agree with `original`).
     folded: String,
-    /// For each character: its index in [`SearchIndex::syllables`], or `NO_READING`
-    /// (filled in when readings are attached).
-    ids: Vec<u16>,
 }
 
 const NO_READING: u16 = u16::MAX;
@@ -233,11 +230,15 @@ struct Entry {
 }
 
 /// Everything a bundle says, prepared for searching as you type.
+/// Cloning is cheap: the texts are shared; only the reading ids belong to each copy.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
-    entries: Vec<Entry>,
+    entries: Rc<Vec<Entry>>,
     readings: Rc<Readings>,
-    /// Readings of each distinct character that has some, by id (see [`Text::ids`]).
+    /// For each entry, each text, each character: its index in `syllables`, or `NO_READING`
+    /// (made by [`SearchIndex::set_readings`]).
+    ids: Vec<Vec<Vec<u16>>>,
+    /// Readings of each distinct character that has some, by id.
     syllables: Vec<Vec<Box<str>>>,
     /// For each id: bit n set when one of its readings starts with letter n.
     initials: Vec<u32>,
@@ -399,7 +400,6 @@ impl SearchIndex {
                 .map(|t| Text {
                     original: t.to_string(),
                     folded: t.chars().map(fold).collect(),
-                    ids: Vec::new(),
                 })
                 .collect();
             entries.push(Entry {
@@ -410,8 +410,9 @@ impl SearchIndex {
             });
         });
         SearchIndex {
-            entries,
+            entries: Rc::new(entries),
             readings: Rc::default(),
+            ids: Vec::new(),
             syllables: Vec::new(),
             initials: Vec::new(),
         }
@@ -421,9 +422,11 @@ impl SearchIndex {
     pub fn set_readings(&mut self, readings: Rc<Readings>) {
         let mut ids: HashMap<char, u16> = HashMap::new();
         let (mut syllables, mut initials) = (Vec::new(), Vec::new());
-        for e in &mut self.entries {
-            for t in &mut e.texts {
-                t.ids = t
+        let mut all = Vec::with_capacity(self.entries.len());
+        for e in self.entries.iter() {
+            let mut per_text = Vec::with_capacity(e.texts.len());
+            for t in &e.texts {
+                let text_ids: Vec<u16> = t
                     .original
                     .chars()
                     .map(|c| {
@@ -442,8 +445,11 @@ impl SearchIndex {
                         }
                     })
                     .collect();
+                per_text.push(text_ids);
             }
+            all.push(per_text);
         }
+        self.ids = all;
         self.syllables = syllables;
         self.initials = initials;
         self.readings = readings;
@@ -523,16 +529,16 @@ impl SearchIndex {
             return hits;
         }
         let pinyin = if self.has_readings() { pinyin_query(&q) } else { None };
-        for e in &self.entries {
+        for (ei, e) in self.entries.iter().enumerate() {
             if hits.len() >= limit {
                 break;
             }
-            for t in &e.texts {
+            for (ti, t) in e.texts.iter().enumerate() {
                 let mut by_pinyin = false;
                 let mut marks = find_all(&t.folded, &q);
                 if marks.is_empty() {
-                    if let Some(p) = &pinyin {
-                        marks = self.pinyin_all(&t.ids, p);
+                    if let (Some(p), Some(ids)) = (&pinyin, self.ids.get(ei).and_then(|v| v.get(ti))) {
+                        marks = self.pinyin_all(ids, p);
                         by_pinyin = true;
                     }
                 }
@@ -600,7 +606,7 @@ mod tests {
         i.set_readings(Rc::new(Readings::parse(
             "农 nong\n村 cun\n政 zheng\n策 ce\n银 yin\n行 xing hang\n",
         )));
-        let ids = i.entries.last().unwrap().texts[0].ids.clone();
+        let ids = i.ids.last().unwrap()[0].clone();
         let q = |s: &str| i.pinyin_all(&ids, &pinyin_query(s).unwrap());
         assert_eq!(q("nongcun"), vec![(2, 4)]);
         assert_eq!(q("nc"), vec![(2, 4)]);
