@@ -109,8 +109,8 @@ pub fn App() -> Html {
                 },
                 _ => html! {
                     <header class="site">
-                        <p class="region">{ region }</p>
-                        <h1>{ &b.meta.department }</h1>
+                        <p class="region" lang={crate::components::DATA_LANG}>{ region }</p>
+                        <h1 lang={crate::components::DATA_LANG}>{ &b.meta.department }</h1>
                         <p class="doc">{ tr!("app.doc_line", fmt_year(b.meta.fiscal_year), b.meta.kind.label(), unit_label(&b.meta.unit)) }</p>
                         <div class="head-tools">
                             <YearSwitch />

@@ -14,14 +14,14 @@ pub fn DutiesView() -> Html {
             <p class="count">{ tr!("duties.count", b.duties.len()) }</p>
             <ol class="duties">
                 { for b.duties.iter().map(|d| html! {
-                    <li><span class="label">{ &d.label }</span>{ &d.text }</li>
+                    <li lang={super::DATA_LANG}><span class="label">{ &d.label }</span>{ &d.text }</li>
                 }) }
             </ol>
             <h2>{ tr!("duties.organisation") }</h2>
-            <p class="published">{ &b.organisation.text }</p>
+            <p class="published" lang={super::DATA_LANG}>{ &b.organisation.text }</p>
             <p class="count">{ tr!("duties.units", b.organisation.units.len()) }</p>
             <ul class="units">
-                { for b.organisation.units.iter().map(|u| html! { <li>{ u }</li> }) }
+                { for b.organisation.units.iter().map(|u| html! { <li lang={super::DATA_LANG}>{ u }</li> }) }
             </ul>
         </>
     }

@@ -37,7 +37,7 @@ pub fn IndicatorTable(props: &IndicatorTableProps) -> Html {
                 <tbody>
                     { for props.indicators.iter().map(|i| html! {
                         <tr>
-                            <th scope="row">{ if i.name.is_empty() { tr!("ind.unnamed") } else { &i.name } }</th>
+                            <th scope="row" lang={(!i.name.is_empty()).then_some(super::DATA_LANG)}>{ if i.name.is_empty() { tr!("ind.unnamed") } else { &i.name } }</th>
                             { for i.grades().into_iter().zip(["g1", "g2", "g3", "g4"]).map(|(g, name)| grade(g, name)) }
                         </tr>
                     }) }
@@ -49,7 +49,7 @@ pub fn IndicatorTable(props: &IndicatorTableProps) -> Html {
 
 fn grade(v: &Option<String>, name: &'static str) -> Html {
     match v {
-        Some(t) => html! { <td data-grade={name}>{ t }</td> },
+        Some(t) => html! { <td data-grade={name} lang={super::DATA_LANG}>{ t }</td> },
         None => html! { <td data-grade={name} class="blank">{ tr!("ind.not_set") }</td> },
     }
 }

@@ -25,6 +25,10 @@ pub mod year_switch;
 use crate::hooks::use_bundle::BundleCtx;
 use yew::prelude::*;
 
+/// Language of the published data (the disclosures are Chinese), set on the elements that show
+/// it, so that with the English interface a screen reader reads them in Chinese (WCAG 3.1.2).
+pub const DATA_LANG: &str = "zh-CN";
+
 /// The loaded bundle; views are only mounted under the provider, so it is always there.
 #[hook]
 pub fn use_loaded() -> BundleCtx {

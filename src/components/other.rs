@@ -31,12 +31,12 @@ pub fn OtherView() -> Html {
             <h2>{ tr!("search.kind.term") }</h2>
             { if b.glossary.is_empty() { html! { <p class="blank">{ tr!("other.no_glossary") }</p> } } else { html! {
                 <dl class="glossary">
-                    { for b.glossary.iter().map(|g| html! { <><dt>{ &g.term }</dt><dd>{ &g.definition }</dd></> }) }
+                    { for b.glossary.iter().map(|g| html! { <><dt lang={super::DATA_LANG}>{ &g.term }</dt><dd lang={super::DATA_LANG}>{ &g.definition }</dd></> }) }
                 </dl>
             } } }
 
             <h2>{ tr!("other.notes") }</h2>
-            { if b.notes.is_empty() { html! { <p class="blank">{ tr!("other.none") }</p> } } else { html! { <>{ for b.notes.iter().map(|n| html! { <p class="published">{ n }</p> }) }</> } } }
+            { if b.notes.is_empty() { html! { <p class="blank">{ tr!("other.none") }</p> } } else { html! { <>{ for b.notes.iter().map(|n| html! { <p class="published" lang={super::DATA_LANG}>{ n }</p> }) }</> } } }
 
             <h2>{ tr!("other.download") }</h2>
             <p>{ tr!("other.download_text") }</p>

@@ -116,5 +116,5 @@ pub fn paragraphs(text: &str) -> Html {
     if text.trim().is_empty() {
         return html! { <p class="blank">{ tr!("common.not_explained") }</p> };
     }
-    html! { <>{ for text.lines().map(|l| html! { <p class="published">{ l }</p> }) }</> }
+    html! { <>{ for text.lines().map(|l| html! { <p class="published" lang={super::DATA_LANG}>{ l }</p> }) }</> }
 }

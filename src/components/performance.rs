@@ -194,6 +194,6 @@ fn text_or_blank(s: &str) -> Html {
     if s.trim().is_empty() {
         html! { <span class="blank">{ tr!("amount.blank") }</span> }
     } else {
-        html! { s }
+        html! { <span lang={super::DATA_LANG}>{ s }</span> }
     }
 }

@@ -221,7 +221,7 @@ pub fn SearchView() -> Html {
             <li>
                 <span class="kind">{ kind }{ if h.by_pinyin { format!(" · {}", tr!("search.by_pinyin")) } else { String::new() } }</span>
                 <a href={format!("{}{}", p.link_prefix, h.link)}>{ title }</a>
-                <p class="snippet">{ highlighted(&h.snippet, &h.marks) }</p>
+                <p class="snippet" lang={super::DATA_LANG}>{ highlighted(&h.snippet, &h.marks) }</p>
             </li>
         });
     }

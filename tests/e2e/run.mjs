@@ -367,6 +367,9 @@ await test('languages: English interface, remembered, every interface string swi
   await page.waitForSelector('#total-revenue');
   expect((await page.textContent('main h2')) === 'Overview', 'overview in English');
   expect((await page.textContent('#total-revenue')).includes('3,719.45'), 'figures unchanged');
+  // Published Chinese is marked as such, so screen readers switch language (WCAG 3.1.2).
+  expect(await page.getAttribute('header h1', 'lang') === 'zh-CN', 'department name marked zh-CN');
+  expect(await page.$$eval('p.published', (ps) => ps.length > 0 && ps.every((p) => p.lang === 'zh-CN')), 'published paragraphs marked zh-CN');
   expect((await page.textContent('#main')).includes('对内商贸管理') || (await page.textContent('body')).includes('平乡县发展改革局'), 'published names stay Chinese');
   await shot(page, 'overview-en');
   await expectAccessible(page, 'overview in English');
