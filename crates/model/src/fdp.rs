@@ -28,6 +28,17 @@ fn yuan(d: Option<Decimal>, f: Decimal) -> String {
     d.map(|d| (d * f).normalize().to_string()).unwrap_or_default()
 }
 
+/// Columns of indicators.csv, in order (the CSV header and the descriptor's fields).
+const INDICATOR_COLUMNS: [&str; 7] = [
+    "activity",
+    "sub_activity",
+    "indicator",
+    "excellent",
+    "good",
+    "fair",
+    "poor",
+];
+
 /// The package's files: (file name, content). `None` when the bundle's unit is not a money unit
 /// this export knows.
 pub fn fiscal_data_package(b: &Bundle) -> Option<Vec<(String, String)>> {
@@ -88,18 +99,7 @@ pub fn fiscal_data_package(b: &Bundle) -> Option<Vec<(String, String)>> {
             yuan(s.amount, f),
         ]));
     }
-    let mut indicators = csv_line(
-        &[
-            "activity",
-            "sub_activity",
-            "indicator",
-            "excellent",
-            "good",
-            "fair",
-            "poor",
-        ]
-        .map(String::from),
-    );
+    let mut indicators = csv_line(&INDICATOR_COLUMNS.map(String::from));
     for row in indicator_rows(b, |_, _| true) {
         indicators.push_str(&csv_line(&row));
     }
@@ -139,18 +139,7 @@ pub fn fiscal_data_package(b: &Bundle) -> Option<Vec<(String, String)>> {
     let field =
         |name: &str, ty: &str, column_type: &str| json!({ "name": name, "type": ty, "columnType": column_type });
     let text = |name: &str| json!({ "name": name, "type": "string" });
-    let indicator_fields: Vec<serde_json::Value> = [
-        "activity",
-        "sub_activity",
-        "indicator",
-        "excellent",
-        "good",
-        "fair",
-        "poor",
-    ]
-    .into_iter()
-    .map(text)
-    .collect();
+    let indicator_fields: Vec<serde_json::Value> = INDICATOR_COLUMNS.into_iter().map(text).collect();
     let descriptor = json!({
         "profile": "fiscal-data-package",
         "name": format!("gongkai-{}-{}", b.meta.fiscal_year, b.meta.kind.label_zh()).to_lowercase(),

@@ -35,16 +35,6 @@ pub enum HitKind {
 }
 
 impl HitKind {
-    /// Every kind, in the order results are grouped.
-    pub const ALL: [HitKind; 7] = [
-        HitKind::Duty,
-        HitKind::Activity,
-        HitKind::SubActivity,
-        HitKind::Indicator,
-        HitKind::Asset,
-        HitKind::Term,
-        HitKind::Note,
-    ];
     /// Its label in the interface language.
     pub fn label(self) -> &'static str {
         crate::i18n::t(self.key())
@@ -258,6 +248,21 @@ fn fold(c: char) -> char {
     }
 }
 
+/// Calls `f` for each indicator of `owner`: its name and its four thresholds, titled
+/// "owner › indicator".
+fn indicators(f: &mut impl FnMut(HitKind, String, &[&str], String), owner: &str, list: &[Indicator], link: &str) {
+    for ind in list {
+        let grades = ind.grades().into_iter().filter_map(|g| g.as_deref());
+        let texts: Vec<&str> = std::iter::once(ind.name.as_str()).chain(grades).collect();
+        f(
+            HitKind::Indicator,
+            format!("{owner} › {}", ind.name),
+            &texts,
+            link.to_string(),
+        );
+    }
+}
+
 /// Calls `f(kind, title, texts, link)` for every searchable thing, in document order.
 fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String)) {
     for d in &b.duties {
@@ -271,16 +276,7 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String)
             &[&a.name, &a.description, &a.goal],
             link.clone(),
         );
-        for ind in &a.indicators {
-            let grades: Vec<&str> = ind.grades().iter().filter_map(|g| g.as_deref()).collect();
-            let texts: Vec<&str> = std::iter::once(ind.name.as_str()).chain(grades).collect();
-            f(
-                HitKind::Indicator,
-                format!("{} › {}", a.name, ind.name),
-                &texts,
-                link.clone(),
-            );
-        }
+        indicators(&mut f, &a.name, &a.indicators, &link);
         for (j, s) in a.sub_activities.iter().enumerate() {
             let link = format!("#/performance/{}/{}", i + 1, j + 1);
             f(
@@ -289,16 +285,7 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String)
                 &[&s.name, &s.description, &s.goal],
                 link.clone(),
             );
-            for ind in &s.indicators {
-                let grades: Vec<&str> = ind.grades().iter().filter_map(|g| g.as_deref()).collect();
-                let texts: Vec<&str> = std::iter::once(ind.name.as_str()).chain(grades).collect();
-                f(
-                    HitKind::Indicator,
-                    format!("{} › {}", s.name, ind.name),
-                    &texts,
-                    link.clone(),
-                );
-            }
+            indicators(&mut f, &s.name, &s.indicators, &link);
         }
     }
     fn assets<'a>(r: &'a AssetRow, out: &mut Vec<&'a AssetRow>) {
