@@ -166,7 +166,7 @@ fn highlight(h: Option<gongkai_model::render::Highlight>, width: u32, height: u3
     if h.band {
         html! {
             <svg class="chart-highlight" viewBox={view_box} preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                <rect {x} {y} width={w} height={hh} fill="#ffd54f" fill-opacity="0.35" stroke="#1a1a1a" stroke-width="2" />
+                <rect {x} {y} width={w} height={hh} fill="#ffd54f" fill-opacity="0.3" stroke="#1a1a1a" stroke-width="2" />
             </svg>
         }
     } else {
