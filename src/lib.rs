@@ -28,3 +28,14 @@ pub fn register_service_worker() {
         let _ = sw.register("./sw.js");
     }
 }
+
+/// Removes the static "loading" line of index.html (shown while the wasm downloads) before the
+/// app mounts its own loading screen in the same task, so nothing flashes between them.
+pub fn remove_boot_placeholder() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        el.remove();
+    }
+}

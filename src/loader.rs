@@ -2,10 +2,32 @@
 
 use gloo_net::http::Request;
 use gongkai_model::search::Readings;
-use gongkai_model::{parse_bundle, parse_catalog, Bundle, Catalog, LoadError, MAX_BUNDLE_BYTES};
+use gongkai_model::{parse_bundle, parse_bundle_bytes, parse_catalog, Bundle, Catalog, LoadError, MAX_BUNDLE_BYTES};
 
-/// Fetches `url` as text.
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+/// The answer static/boot.js started fetching for `url` before the app ran, taken once (a
+/// later fetch of the same file, e.g. after opening another, goes to the network or cache).
+async fn early_fetch(url: &str) -> Option<Vec<u8>> {
+    use wasm_bindgen::JsCast;
+    let early = js_sys::Reflect::get(&js_sys::global(), &"gongkaiEarly".into()).ok()?;
+    if !early.is_object() {
+        return None;
+    }
+    let promise = js_sys::Reflect::get(&early, &url.into())
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &url.into());
+    let buffer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Fetches `url`'s bytes (a bundle is read as bytes: no round trip through a JavaScript string).
+/// Uses the early download of static/boot.js when there is one; any failure there is retried
+/// here, so errors are always reported by this function, naming the file.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    if let Some(bytes) = early_fetch(url).await.filter(|b| b.len() <= MAX_BUNDLE_BYTES) {
+        return Ok(bytes);
+    }
     let resp = Request::get(url).send().await.map_err(|e| LoadError::Network {
         file: url.to_string(),
         detail: e.to_string(),
@@ -17,30 +39,34 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
             status_text: resp.status_text(),
         });
     }
-    let text = resp.text().await.map_err(|e| LoadError::Network {
-        file: url.to_string(),
-        detail: e.to_string(),
-    })?;
-    if text.len() > MAX_BUNDLE_BYTES {
+    let announced = resp
+        .headers()
+        .get("content-length")
+        .and_then(|l| l.parse::<usize>().ok());
+    if let Some(bytes) = announced.filter(|&n| n > MAX_BUNDLE_BYTES) {
         return Err(LoadError::TooLarge {
             file: url.to_string(),
-            bytes: text.len(),
+            bytes,
             limit: MAX_BUNDLE_BYTES,
         });
     }
-    Ok(text)
+    resp.binary().await.map_err(|e| LoadError::Network {
+        file: url.to_string(),
+        detail: e.to_string(),
+    })
 }
 
 /// Fetches and parses the catalog (data/index.json).
 pub async fn fetch_catalog(url: &str) -> Result<Catalog, LoadError> {
-    parse_catalog(&fetch_text(url).await?, url)
+    let bytes = fetch_bytes(url).await?;
+    parse_catalog(&String::from_utf8_lossy(&bytes), url)
 }
 
-/// Fetches and parses one bundle.
+/// Fetches and parses one bundle (size, UTF-8, JSON, format, version, fields, invariants).
 pub async fn fetch_bundle(url: &str) -> Result<Bundle, LoadError> {
-    let text = fetch_text(url).await?;
+    let bytes = fetch_bytes(url).await?;
     crate::mark_once("gongkai:bundle-fetched");
-    parse_bundle(&text, url)
+    parse_bundle_bytes(&bytes, url)
 }
 
 /// A bundle path given in `?bundle=` must stay on this site: relative, no scheme, no "//".
@@ -90,13 +116,7 @@ pub async fn open_local_file(file: web_sys::File) -> Result<Bundle, LoadError> {
     let body = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&raw);
     let looks_json = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     if name.to_lowercase().ends_with(".json") || looks_json {
-        let text = std::str::from_utf8(&raw).map_err(|e| LoadError::Syntax {
-            file: name.clone(),
-            line: 1,
-            column: e.valid_up_to() + 1,
-            detail: "not UTF-8 text".into(),
-        })?;
-        return parse_bundle(text, &name);
+        return parse_bundle_bytes(&raw, &name);
     }
     let json = import_in_worker(&name, &bytes).await?;
     parse_bundle(&json, &name)

@@ -96,10 +96,12 @@ impl Route {
         }
     }
 
-    /// Goes to this route (sets the location hash, so history and deep links follow).
+    /// Goes to this route: sets the location hash (so history and deep links follow) and
+    /// shows the view at once, in this task, instead of after the `hashchange` event.
     pub fn go(self) {
         if let Some(w) = web_sys::window() {
             let _ = w.location().set_hash(&self.to_hash());
         }
+        crate::hooks::use_route::show_now(self);
     }
 }

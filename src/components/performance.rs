@@ -42,6 +42,11 @@ fn use_escape_goes_up(route: Route) {
     });
 }
 
+/// Rows of the activities table drawn at first. A longer table (a county with thousands of
+/// activities) is drawn in full on request, so opening and leaving the page stays quick; the
+/// chart, its ranked list and the CSV export always cover every activity.
+const FIRST_ROWS: usize = 200;
+
 #[component]
 pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
     let ctx = use_loaded();
@@ -51,6 +56,7 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
         (open, _) => Route::Performance(open),
     };
     use_escape_goes_up(route);
+    let show_all = use_state_eq(|| false);
     let acts = &b.performance.activities;
     if acts.is_empty() {
         return html! { <><h2>{ tr!("nav.performance") }</h2><p class="blank">{ tr!("perf.none") }</p></> };
@@ -86,7 +92,7 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
                 <caption>{ tr!("perf.caption", unit_label(unit)) }</caption>
                 <thead><tr><th scope="col">{ tr!("perf.no") }</th><th scope="col">{ tr!("search.kind.activity") }</th><th scope="col" class="num">{ tr!("perf.amount") }</th><th scope="col" class="num">{ tr!("perf.share_of_project") }</th><th scope="col" class="num">{ tr!("search.kind.sub_activity") }</th></tr></thead>
                 <tbody>
-                    { for acts.iter().enumerate().map(|(i, a)| html! {
+                    { for acts.iter().enumerate().take(if *show_all { usize::MAX } else { FIRST_ROWS }).map(|(i, a)| html! {
                         <tr>
                             <td class="num">{ i + 1 }</td>
                             <th scope="row"><a href={Route::Performance(Some(i)).to_hash()}>{ &a.name }</a></th>
@@ -98,6 +104,12 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
                 </tbody>
             </table>
             </div>
+            { if acts.len() > FIRST_ROWS && !*show_all { html! {
+                <p class="more-rows">
+                    { tr!("perf.showing_first", FIRST_ROWS, acts.len()) }
+                    <button type="button" onclick={{ let s = show_all.clone(); Callback::from(move |_| s.set(true)) }}>{ tr!("perf.show_all", acts.len()) }</button>
+                </p>
+            } } else { html! {} } }
         </>
     }
 }

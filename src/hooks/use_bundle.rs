@@ -2,7 +2,10 @@
 //! and the state the app renders (loading with progress, loaded, or a [`LoadError`]).
 
 use crate::loader::{check_relative, fetch_bundle, fetch_catalog, open_local_file};
+use futures::future::{LocalBoxFuture, Shared};
+use futures::FutureExt;
 use gongkai_model::{tr, Bundle, Catalog, CatalogEntry, LoadError};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -88,48 +91,77 @@ fn preloaded_bundle() -> Option<String> {
 }
 
 async fn load() -> Result<Loaded, LoadError> {
-    let (path, catalog) = match bundle_param() {
-        Some(p) => {
-            check_relative(&p)?;
-            // The catalog is optional here: it only adds year switching and the comparison.
-            (p, fetch_catalog(CATALOG_URL).await.ok())
+    if let Some(p) = bundle_param() {
+        check_relative(&p)?;
+        // Fetched side by side; the catalog is optional here (it only adds year switching and
+        // the comparison).
+        let (catalog, bundle) = futures::join!(fetch_catalog(CATALOG_URL), fetch_bundle(&p));
+        let bundle = bundle?;
+        crate::mark_once("gongkai:bundle-parsed");
+        return Ok(Loaded {
+            bundle,
+            path: p,
+            catalog: catalog.ok().map(Rc::new),
+        });
+    }
+    // The build names the catalog's default bundle in a preload link: fetch it while the
+    // catalog is fetched, instead of one after the other.
+    let guess = preloaded_bundle();
+    let (catalog, early) = match &guess {
+        Some(g) => {
+            let (c, b) = futures::join!(fetch_catalog(CATALOG_URL), fetch_bundle(g));
+            (c?, Some(b))
         }
-        None => {
-            // The build names the catalog's default bundle in a preload link: fetch it while
-            // the catalog is fetched, instead of one after the other.
-            let guess = preloaded_bundle();
-            let (catalog, early) = match &guess {
-                Some(g) => {
-                    let (c, b) = futures::join!(fetch_catalog(CATALOG_URL), fetch_bundle(g));
-                    (c?, Some(b))
-                }
-                None => (fetch_catalog(CATALOG_URL).await?, None),
-            };
-            let first = catalog.bundles.first().ok_or_else(|| LoadError::Invalid {
-                file: CATALOG_URL.to_string(),
-                problems: vec![tr!("load.empty_catalog").into()],
-            })?;
-            let path = bundle_url(first);
-            if let (Some(g), Some(b)) = (guess, early) {
-                if g == path {
-                    crate::mark_once("gongkai:bundle-parsed");
-                    return Ok(Loaded {
-                        bundle: b?,
-                        path,
-                        catalog: Some(Rc::new(catalog)),
-                    });
-                }
-            }
-            (path, Some(catalog))
-        }
+        None => (fetch_catalog(CATALOG_URL).await?, None),
     };
-    let bundle = fetch_bundle(&path).await?;
+    let first = catalog.bundles.first().ok_or_else(|| LoadError::Invalid {
+        file: CATALOG_URL.to_string(),
+        problems: vec![tr!("load.empty_catalog").into()],
+    })?;
+    let path = bundle_url(first);
+    let bundle = match (guess, early) {
+        (Some(g), Some(b)) if g == path => b?,
+        _ => fetch_bundle(&path).await?,
+    };
     crate::mark_once("gongkai:bundle-parsed");
     Ok(Loaded {
         bundle,
         path,
-        catalog: catalog.map(Rc::new),
+        catalog: Some(Rc::new(catalog)),
     })
+}
+
+/// The page's own bundle, loading or loaded; shared by every clone.
+type FirstLoad = Shared<LocalBoxFuture<'static, Result<BundleCtx, LoadError>>>;
+
+thread_local! {
+    static FIRST_LOAD: RefCell<Option<FirstLoad>> = const { RefCell::new(None) };
+}
+
+/// Starts loading the page's bundle (catalog and default bundle, or `?bundle=`) once, and
+/// returns that load. `main()` calls it before the app mounts, so fetching and parsing do not
+/// wait for the first render; the hook then picks up the same load (and a remount, e.g. after
+/// a language switch, gets the loaded bundle without fetching it again).
+pub fn start_loading() -> FirstLoad {
+    FIRST_LOAD.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| {
+                let load = async { load().await.map(|l| BundleCtx(Rc::new(l))) }
+                    .boxed_local()
+                    .shared();
+                // Driven from now on, whether or not the app is waiting for it yet.
+                wasm_bindgen_futures::spawn_local(load.clone().map(|_| ()));
+                load
+            })
+            .clone()
+    })
+}
+
+fn state_of(result: Result<BundleCtx, LoadError>) -> LoadState {
+    match result {
+        Ok(ctx) => LoadState::Loaded(ctx),
+        Err(e) => LoadState::Failed(e),
+    }
 }
 
 /// The load state and a callback that opens a local file instead (import in the browser).
@@ -149,17 +181,16 @@ fn loaded(bundle: Bundle, path: String) -> LoadState {
 /// Loads the bundle once on mount; `open_file` replaces it with a local file.
 #[hook]
 pub fn use_bundle() -> UseBundle {
-    let state = use_state(|| LoadState::Loading(tr!("load.loading").to_string()));
+    let state = use_state(|| match start_loading().peek() {
+        Some(done) => state_of(done.clone()),
+        None => LoadState::Loading(tr!("load.loading").to_string()),
+    });
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let next = match load().await {
-                    Ok(l) => LoadState::Loaded(BundleCtx(Rc::new(l))),
-                    Err(e) => LoadState::Failed(e),
-                };
-                state.set(next);
-            });
+            if matches!(*state, LoadState::Loading(_)) {
+                wasm_bindgen_futures::spawn_local(async move { state.set(state_of(start_loading().await)) });
+            }
         });
     }
     let open_file = {

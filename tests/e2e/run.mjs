@@ -65,6 +65,16 @@ corpus['nul-bytes.json'] = Buffer.from([0, 0, 0, 0]);
 corpus['huge-string.json'] = seed.replace('"title": "', '"title": "' + 'x'.repeat(70 * 1024 * 1024));
 for (const [k, v] of Object.entries(corpus)) fixtures[`corpus/${k}`] = v;
 
+// Generated test data (never shipped): a department with 250 activities (the seed's, repeated
+// with numbered names), longer than the activities table lists at first.
+{
+  const m = JSON.parse(seed);
+  const acts = m.performance.activities;
+  m.performance.activities = Array.from({ length: 250 }, (_, k) => ({ ...structuredClone(acts[k % acts.length]), name: `${acts[k % acts.length].name}（生成 ${k + 1}）` }));
+  m.meta.title = '（生成的测试数据）' + m.meta.title;
+  fixtures['many-activities.json'] = JSON.stringify(m);
+}
+
 // Generated test data (never shipped): the department's "2016" bundle, changed from the seed.
 const g = structuredClone(J);
 g.meta.fiscal_year = 2016;
@@ -441,9 +451,42 @@ await test(`malformed bundle corpus: ${Object.keys(corpus).length} files, each a
     const title = await page.textContent('#error-title');
     seen[title] = (seen[title] || 0) + 1;
     expect(await page.locator('#panic').count() === 0, `${name}: no panic`);
+    if (name === 'gbk.json') expect(t.includes('UTF-8') && t.includes('第 1 行第 12 列'), `gbk.json: says where it stops being UTF-8: ${t}`);
   }
   expect(Object.keys(corpus).length >= 50, 'at least 50 malformed bundles');
   console.log(`     error kinds: ${JSON.stringify(seen)}`);
+});
+
+await test('first visit: a loading line until the app shows, each data file fetched once; long tables list all on request', desktop, async (page) => {
+  const fetched = {};
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (/^\/(data|fixtures)\//.test(u.pathname)) fetched[u.pathname] = (fetched[u.pathname] || 0) + 1;
+  });
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#total-revenue');
+  expect(await page.locator('#boot').count() === 0, 'the static loading line is gone once the app shows');
+  await page.waitForTimeout(300);
+  expect(fetched['/data/index.json'] === 1 && fetched['/data/pingxiang-fgj-2017.json'] === 1, `catalog and bundle fetched once each: ${JSON.stringify(fetched)}`);
+  // A bundle named in the address is fetched early as well, and once.
+  await page.goto(`${origin}/?bundle=fixtures/many-activities.json#/performance`);
+  await page.waitForSelector('table.activities');
+  expect(await page.locator('table.activities tbody tr').count() === 200, 'the first 200 of 250 activities listed');
+  const more = page.locator('.more-rows button');
+  expect((await page.textContent('.more-rows')).includes('250'), 'says how many there are');
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('table.activities tbody tr').length === 250);
+  expect(await page.locator('.more-rows').count() === 0, 'the button goes once all are listed');
+  expect(fetched['/fixtures/many-activities.json'] === 1, `?bundle= fetched once: ${JSON.stringify(fetched)}`);
+  await expectAccessible(page, 'the long activities table');
+  // Without JavaScript: no endless spinner, the notice instead.
+  const noJs = await browser.newContext({ viewport: desktop, javaScriptEnabled: false });
+  const p2 = await noJs.newPage();
+  await p2.goto(`${origin}/`);
+  expect(!(await p2.isVisible('#boot')) && (await p2.isVisible('noscript, body')), 'no loading line without JavaScript');
+  expect((await p2.textContent('body')).includes('JavaScript'), 'the notice says what is needed');
+  await noJs.close();
 });
 
 await test('text reflows at 320 px and at 200% text size without loss', { width: 320, height: 640 }, async (page) => {

@@ -2,7 +2,7 @@
 //! bundle JSON Schema. Exit status: 0 success, 1 a check failed, 2 unreadable input or bad usage.
 
 use gongkai_import::{import_bytes, ImportOptions};
-use gongkai_model::{parse_bundle, reconcile, to_json, CheckStatus};
+use gongkai_model::{parse_bundle_bytes, reconcile, to_json, CheckStatus};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -141,22 +141,12 @@ fn import(args: &[String]) -> ExitCode {
 
 /// Reads and parses a bundle file; errors are printed and become exit status 2.
 fn read_bundle(path: &str) -> Result<gongkai_model::Bundle, ExitCode> {
-    let text = std::fs::read(path)
-        .map_err(|e| format!("{path}: cannot read: {e}"))
-        .and_then(|b| {
-            String::from_utf8(b).map_err(|e| {
-                format!(
-                    "{path}: not UTF-8 text (byte {}): a bundle is UTF-8 JSON",
-                    e.utf8_error().valid_up_to()
-                )
-            })
-        });
-    let text = text.map_err(|m| {
-        eprintln!("{m}");
+    let bytes = std::fs::read(path).map_err(|e| {
+        eprintln!("{path}: cannot read: {e}");
         ExitCode::from(2)
     })?;
-    parse_bundle(&text, path).map_err(|e| {
-        eprintln!("{}", e.message_en());
+    parse_bundle_bytes(&bytes, path).map_err(|e| {
+        eprintln!("{}", e.message());
         ExitCode::from(2)
     })
 }

@@ -59,7 +59,19 @@ fn validate_exit_codes() {
     std::fs::write(&p, &seed[..500]).unwrap();
     let (code, _, err) = gongkai(&["validate", p.to_str().unwrap()]);
     assert_eq!(code, 2);
+    assert!(err.contains("broken.json 不是有效的 JSON：第 "), "{err}");
+    let (code, _, err) = gongkai(&["validate", "--lang", "en", p.to_str().unwrap()]);
+    assert_eq!(code, 2);
     assert!(err.contains("broken.json:") && err.contains("not valid JSON"), "{err}");
+    // A bundle saved as GBK: the line and column of the first byte that is not UTF-8.
+    let p = dir.join("gbk.json");
+    std::fs::write(&p, b"{\n  \"format\": \"\xb9\xab\xbf\xaa\"\n}").unwrap();
+    let (code, _, err) = gongkai(&["validate", p.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("gbk.json 不是有效的 JSON：第 2 行第 14 列，从第 16 字节起不是 UTF-8 文本"),
+        "{err}"
+    );
     let (code, _, err) = gongkai(&["validate", "/nonexistent/x.json"]);
     assert_eq!(code, 2);
     assert!(err.contains("/nonexistent/x.json: cannot read"), "{err}");

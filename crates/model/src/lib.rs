@@ -26,7 +26,7 @@ pub mod zip;
 pub use bundle::*;
 pub use catalog::{parse_catalog, Catalog, CatalogEntry};
 pub use error::LoadError;
-pub use parse::{parse_bundle, to_json, MAX_BUNDLE_BYTES};
+pub use parse::{parse_bundle, parse_bundle_bytes, to_json, MAX_BUNDLE_BYTES};
 pub use validate::{reconcile, structural_problems, Check, CheckStatus};
 
 /// JSON Schema of the bundle format, generated from the Rust types.

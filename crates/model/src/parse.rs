@@ -8,6 +8,35 @@ use serde::Deserialize;
 /// Largest bundle file the viewer reads (the seed is ~100 KB; 64 MB leaves room for big counties).
 pub const MAX_BUNDLE_BYTES: usize = 64 * 1024 * 1024;
 
+/// Parses and checks a bundle from the bytes of a file (what the viewer fetches and what the CLI
+/// reads): as [`parse_bundle`], after checking the size and that the bytes are UTF-8. A bundle
+/// saved in another encoding (GBK, UTF-16) is reported with the line and column of its first
+/// byte that is not UTF-8.
+pub fn parse_bundle_bytes(bytes: &[u8], file: &str) -> Result<Bundle, LoadError> {
+    if bytes.len() > MAX_BUNDLE_BYTES {
+        return Err(LoadError::TooLarge {
+            file: file.to_string(),
+            bytes: bytes.len(),
+            limit: MAX_BUNDLE_BYTES,
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_bundle(text, file),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            // Valid UTF-8 up to here, so the column counts characters.
+            let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+            Err(LoadError::Syntax {
+                file: file.to_string(),
+                line: valid.iter().filter(|&&b| b == b'\n').count() + 1,
+                column,
+                detail: crate::tr!("load.not_utf8", e.valid_up_to() + 1),
+            })
+        }
+    }
+}
+
 /// Only the header, read first so a bundle of another version is reported as such and not as a
 /// confusing field error.
 #[derive(Deserialize)]

@@ -116,6 +116,7 @@ fn sources() -> Vec<PathBuf> {
         "glossary.rs",
         "bundle.rs",
         "render.rs",
+        "parse.rs",
     ] {
         files.push(root.join("crates/model/src").join(f));
     }

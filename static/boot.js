@@ -1,0 +1,35 @@
+// Runs before the app (a plain script in <head>): starts fetching the catalog and the bundle
+// this page will show, so they download while the app's wasm downloads and compiles. The app
+// takes these answers instead of fetching again (src/loader.rs, `fetch_bytes`); if anything
+// here fails, the app simply fetches the file itself and reports any error with its name.
+(function () {
+  'use strict';
+  var early = {};
+  function start(url) {
+    early[url] = fetch(url).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.arrayBuffer();
+    });
+    // Never an "unhandled rejection": the app reports errors when it fetches the file itself.
+    early[url].catch(function () {});
+  }
+  // Only paths on this site, as the app allows (src/loader.rs, `check_relative`).
+  function relative(p) {
+    return !!p && p.indexOf('://') < 0 && p.charAt(0) !== '/' && p.indexOf('\\') < 0 &&
+      p.toLowerCase().indexOf('javascript:') !== 0;
+  }
+  try {
+    start('data/index.json');
+    var asked = new URLSearchParams(location.search).get('bundle');
+    if (asked) {
+      if (relative(asked)) start(asked);
+    } else {
+      var link = document.querySelector('link[rel=preload][data-default-bundle]');
+      var href = link && link.getAttribute('href');
+      if (relative(href)) start(href);
+    }
+  } catch (e) {
+    // No early fetch (old browser): the app fetches as usual.
+  }
+  self.gongkaiEarly = early;
+})();
