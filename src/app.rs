@@ -26,7 +26,6 @@ pub fn App() -> Html {
     // First: every text below is rendered in this language.
     let (lang, switch_lang) = use_lang();
     let UseBundle { state, open_file } = use_bundle();
-    let route = use_route();
     let mode = *use_memo((), |_| DisplayMode::current());
     use_post_height(mode == DisplayMode::Embed);
     use_kiosk(match mode {
@@ -63,28 +62,6 @@ pub fn App() -> Html {
         },
         LoadState::Loaded(ctx) => {
             let b = &ctx.0.bundle;
-            // A site with several bundles opens on its catalog (home page) unless the address
-            // names a bundle or a view.
-            let many = ctx.0.catalog.as_ref().is_some_and(|c| c.bundles.len() > 1);
-            let bare = web_sys::window()
-                .and_then(|w| w.location().hash().ok())
-                .unwrap_or_default()
-                .is_empty()
-                && crate::hooks::use_bundle::bundle_param().is_none();
-            let route = if many && bare { Route::Catalog } else { route };
-            let view = match route {
-                Route::Overview => html! { <OverviewView /> },
-                Route::Duties => html! { <DutiesView /> },
-                Route::Performance(open) => html! { <PerformanceView {open} /> },
-                Route::SubActivity(i, j) => html! { <PerformanceView open={Some(i)} sub={Some(j)} /> },
-                Route::Indicators => html! { <IndicatorsView /> },
-                Route::Assets => html! { <AssetsView /> },
-                Route::Other => html! { <OtherView /> },
-                Route::Checks => html! { <ChecksView /> },
-                Route::Catalog => html! { <CatalogView /> },
-                Route::Compare => html! { <CompareView /> },
-                Route::Search => html! { <crate::components::search::SearchView /> },
-            };
             let region = [&b.meta.region.province, &b.meta.region.city, &b.meta.region.county]
                 .iter()
                 .filter_map(|p| p.as_deref())
@@ -116,7 +93,7 @@ pub fn App() -> Html {
                             <YearSwitch />
                             <LangSwitch {lang} on_switch={switch_lang.clone()} />
                         </div>
-                        <Nav {route} />
+                        <CurrentNav />
                     </header>
                 },
             };
@@ -140,16 +117,74 @@ pub fn App() -> Html {
             };
             html! {
                 <ContextProvider<BundleCtx> context={ctx.clone()}>
-                    <a class="skip" href="#main" onclick={skip_to_main()}>{ tr!("app.skip") }</a>
-                    { header }
-                    <main id="main" tabindex="-1">{ view }</main>
-                    { footer }
+                    <RouteScope>
+                        <a class="skip" href="#main" onclick={skip_to_main()}>{ tr!("app.skip") }</a>
+                        { header }
+                        <main id="main" tabindex="-1"><CurrentView /></main>
+                        { footer }
+                    </RouteScope>
                 </ContextProvider<BundleCtx>>
             }
         }
     };
     // Keyed by language: switching re-renders every view in the new language.
     html! { <div class={classes!("app", mode_class)} key={lang.code()}>{ page }</div> }
+}
+
+#[derive(Properties, PartialEq)]
+struct RouteScopeProps {
+    children: Html,
+}
+
+/// Provides the current route. Only the view and the navigation use it, so a route change
+/// (a drill-down, a link) re-renders those two and not the whole app shell.
+#[component]
+fn RouteScope(props: &RouteScopeProps) -> Html {
+    let route = use_route();
+    html! { <ContextProvider<Route> context={route}>{ props.children.clone() }</ContextProvider<Route>> }
+}
+
+/// The route as shown: a site with several bundles opens on its catalog (home page) unless the
+/// address names a bundle or a view.
+fn shown_route(ctx: &BundleCtx, route: Route) -> Route {
+    let many = ctx.0.catalog.as_ref().is_some_and(|c| c.bundles.len() > 1);
+    let bare = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+        .is_empty()
+        && crate::hooks::use_bundle::bundle_param().is_none();
+    if many && bare {
+        Route::Catalog
+    } else {
+        route
+    }
+}
+
+#[component]
+fn CurrentNav() -> Html {
+    let route = use_context::<Route>().unwrap_or(Route::Overview);
+    let ctx = crate::components::use_loaded();
+    html! { <Nav route={shown_route(&ctx, route)} /> }
+}
+
+/// The view of the current route.
+#[component]
+fn CurrentView() -> Html {
+    let route = use_context::<Route>().unwrap_or(Route::Overview);
+    let ctx = crate::components::use_loaded();
+    match shown_route(&ctx, route) {
+        Route::Overview => html! { <OverviewView /> },
+        Route::Duties => html! { <DutiesView /> },
+        Route::Performance(open) => html! { <PerformanceView {open} /> },
+        Route::SubActivity(i, j) => html! { <PerformanceView open={Some(i)} sub={Some(j)} /> },
+        Route::Indicators => html! { <IndicatorsView /> },
+        Route::Assets => html! { <AssetsView /> },
+        Route::Other => html! { <OtherView /> },
+        Route::Checks => html! { <ChecksView /> },
+        Route::Catalog => html! { <CatalogView /> },
+        Route::Compare => html! { <CompareView /> },
+        Route::Search => html! { <crate::components::search::SearchView /> },
+    }
 }
 
 /// This page without `embed=1`, for "open in the full viewer".

@@ -100,7 +100,15 @@ impl Route {
     /// shows the view at once, in this task, instead of after the `hashchange` event.
     pub fn go(self) {
         if let Some(w) = web_sys::window() {
-            let _ = w.location().set_hash(&self.to_hash());
+            let hash = self.to_hash();
+            // A history entry like a followed link, without the fragment navigation (anchor
+            // lookup, scrolling, a later `hashchange`) that setting `location.hash` costs.
+            let pushed = w
+                .history()
+                .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash)));
+            if pushed.is_err() {
+                let _ = w.location().set_hash(&hash);
+            }
         }
         crate::hooks::use_route::show_now(self);
     }

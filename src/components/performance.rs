@@ -56,23 +56,65 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
         (open, _) => Route::Performance(open),
     };
     use_escape_goes_up(route);
-    let show_all = use_state_eq(|| false);
     let acts = &b.performance.activities;
     if acts.is_empty() {
         return html! { <><h2>{ tr!("nav.performance") }</h2><p class="blank">{ tr!("perf.none") }</p></> };
     }
-    if let Some(i) = props.open {
-        return match acts.get(i) {
-            Some(_) => html! { <ActivityDetail key={i} index={i} sub={props.sub} /> },
-            None => html! {
-                <>
-                    <h2>{ tr!("nav.performance") }</h2>
-                    <p role="alert">{ tr!("perf.no_such", i + 1, acts.len()) }</p>
-                    <p><a href={Route::Performance(None).to_hash()}>{ tr!("perf.back_all") }</a></p>
-                </>
-            },
-        };
+    // An open activity is drawn in place of the list, which stays mounted but covered (inert,
+    // and `content-visibility: hidden`, which keeps its layout for when it is shown again):
+    // drilling down then costs only the activity's page (no list to take apart or lay out),
+    // and going back shows the list as it was. The list is first drawn when it is first shown, so a deep link to an
+    // activity does not pay for it.
+    let list_drawn = use_mut_ref(|| false);
+    // Keyboard focus: what had it in the list when an activity opened gets it back when the
+    // list shows again (Escape or the breadcrumb lands where the person left).
+    let focus_in_list = use_mut_ref(|| None::<web_sys::HtmlElement>);
+    let was_covered = use_mut_ref(|| props.open.is_some());
+    if props.open.is_some() && !*was_covered.borrow() {
+        *focus_in_list.borrow_mut() = focused_element();
     }
+    *was_covered.borrow_mut() = props.open.is_some();
+    let focus_heading = focus_in_list.borrow().is_some();
+    use_effect_with(props.open.is_some(), move |covered| {
+        if !*covered {
+            if let Some(el) = focus_in_list.borrow_mut().take().filter(|el| el.is_connected()) {
+                let _ = el.focus();
+            }
+        }
+    });
+    if props.open.is_none() {
+        *list_drawn.borrow_mut() = true;
+    }
+    let detail = props.open.map(|i| match acts.get(i) {
+        Some(_) => html! { <ActivityDetail key={i} index={i} sub={props.sub} {focus_heading} /> },
+        None => html! {
+            <>
+                <h2>{ tr!("nav.performance") }</h2>
+                <p role="alert">{ tr!("perf.no_such", i + 1, acts.len()) }</p>
+                <p><a href={Route::Performance(None).to_hash()}>{ tr!("perf.back_all") }</a></p>
+            </>
+        },
+    });
+    let list = if *list_drawn.borrow() {
+        html! { <ActivityList /> }
+    } else {
+        html! {}
+    };
+    html! {
+        <>
+            <div class={classes!("activity-list", detail.is_some().then_some("covered"))} inert={detail.is_some()}>{ list }</div>
+            { detail.unwrap_or_default() }
+        </>
+    }
+}
+
+/// 绩效预算's list: counts, the activities treemap, the CSV export and the activities table.
+#[component]
+fn ActivityList() -> Html {
+    let ctx = use_loaded();
+    let show_all = use_state_eq(|| false);
+    let b = &ctx.0.bundle;
+    let acts = &b.performance.activities;
     let total = b.project_expenditure();
     let unit = &b.meta.unit;
     html! {
@@ -118,13 +160,16 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
 struct ActivityDetailProps {
     index: usize,
     sub: Option<usize>,
+    /// Move keyboard focus to the heading (focus was in the list this page covers).
+    focus_heading: bool,
 }
 
 #[component]
 fn ActivityDetail(props: &ActivityDetailProps) -> Html {
     let ctx = use_loaded();
     let index = props.index;
-    // The heading, figures and chart first; sub-activity sections once that frame is painted.
+    // The heading, figures and description first (within the frame of the click or key); the
+    // indicators, the sub-activity chart and the sections once that frame is painted.
     let rest = crate::hooks::use_painted::use_painted();
     // Bring the sub-activity of the deep link into view and give it focus (once it is drawn).
     use_effect_with((index, props.sub, rest), |(_, sub, _)| {
@@ -138,6 +183,19 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
                 if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
                     let _ = h.focus();
                 }
+            }
+        }
+    });
+    // Opened from the list while focus was in it, focus would be left on the covered list: it
+    // moves to this page's heading, which screen readers then announce.
+    use_effect_with((index, props.focus_heading && props.sub.is_none()), |(_, take)| {
+        let heading = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("activity-title"));
+        if let (true, Some(h)) = (*take, heading) {
+            use wasm_bindgen::JsCast;
+            if let Some(h) = h.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = h.focus();
             }
         }
     });
@@ -161,14 +219,14 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
                     },
                 } }
             </nav>
-            <h2>{ format!("{}. {}", index + 1, a.name) }</h2>
+            <h2 id="activity-title" tabindex="-1">{ format!("{}. {}", index + 1, a.name) }</h2>
             <p class="lead">{ tr!("perf.amount_line", fmt_opt_unit(a.amount, unit)) }</p>
             <dl class="desc">
                 <dt>{ tr!("perf.description") }</dt><dd>{ text_or_blank(&a.description) }</dd>
                 <dt>{ tr!("perf.goal") }</dt><dd>{ text_or_blank(&a.goal) }</dd>
             </dl>
-            { if a.indicators.is_empty() { html!{} } else { html! { <IndicatorTable caption={tr!("perf.indicators_of", a.name)} indicators={Rc::new(a.indicators.clone())} /> } } }
-            { if a.sub_activities.len() > 1 { html! {
+            { if !rest || a.indicators.is_empty() { html!{} } else { html! { <IndicatorTable caption={tr!("perf.indicators_of", a.name)} indicators={Rc::new(a.indicators.clone())} /> } } }
+            { if rest && a.sub_activities.len() > 1 { html! {
                 <TreemapView
                     id="subs"
                     activity={Some(index)}
@@ -200,6 +258,17 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
             </> }
         </>
     }
+}
+
+/// The element with keyboard focus, if any (the page itself does not count).
+fn focused_element() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let doc = web_sys::window()?.document()?;
+    let el = doc.active_element()?;
+    if doc.body().is_some_and(|b| b.is_same_node(Some(&el))) {
+        return None;
+    }
+    el.dyn_into::<web_sys::HtmlElement>().ok()
 }
 
 fn text_or_blank(s: &str) -> Html {

@@ -193,21 +193,20 @@ pub fn use_bundle() -> UseBundle {
             }
         });
     }
-    let open_file = {
-        let state = state.clone();
-        Callback::from(move |file: web_sys::File| {
-            let state = state.clone();
-            let name = file.name();
-            state.set(LoadState::Loading(tr!("load.reading_local", name)));
-            wasm_bindgen_futures::spawn_local(async move {
-                let next = match open_local_file(file).await {
-                    Ok(b) => loaded(b, tr!("load.local_file", name)),
-                    Err(e) => LoadState::Failed(e),
-                };
-                state.set(next);
-            });
-        })
-    };
+    // The same callback on every render, so the views given it are not re-rendered for it.
+    let set_state = state.setter();
+    let open_file = use_callback((), move |file: web_sys::File, _| {
+        let set_state = set_state.clone();
+        let name = file.name();
+        set_state.set(LoadState::Loading(tr!("load.reading_local", name)));
+        wasm_bindgen_futures::spawn_local(async move {
+            let next = match open_local_file(file).await {
+                Ok(b) => loaded(b, tr!("load.local_file", name)),
+                Err(e) => LoadState::Failed(e),
+            };
+            set_state.set(next);
+        });
+    });
     UseBundle {
         state: (*state).clone(),
         open_file,

@@ -288,6 +288,9 @@ await test('treemap: keyboard drill-down, Escape back up, deep link to a sub-act
   await page.waitForFunction(() => document.querySelector('#activities-info').textContent.startsWith('对内商贸管理'), null, { timeout: 5000 });
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash === '#/performance/8');
+  // Focus moves to the opened activity's heading (it would otherwise stay on the covered list).
+  await page.waitForFunction(() => document.activeElement?.id === 'activity-title', null, { timeout: 5000 })
+    .catch(async () => { throw new Error(`focus after drill-down: ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`); });
   await page.waitForSelector('#subs-title');
   const subs = page.locator('#subs-title ~ .chart-surface');
   await subs.focus();
@@ -300,6 +303,10 @@ await test('treemap: keyboard drill-down, Escape back up, deep link to a sub-act
   await page.waitForFunction(() => location.hash === '#/performance/8');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => location.hash === '#/performance');
+  // Back on the list, focus is where the person left it: on the chart, at the same item.
+  await page.waitForFunction(() => document.activeElement?.matches('#activities-title ~ .chart-surface'), null, { timeout: 5000 })
+    .catch(async () => { throw new Error(`focus after Escape: ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`); });
+  expect((await info.textContent()).startsWith('对内商贸管理'), `the list keeps its selection: ${await info.textContent()}`);
   // A deep link reloads straight into the drill path.
   await page.goto(`${origin}/#/performance/8/3`);
   await page.waitForSelector('.sub-activity.focused #sub-2');
