@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 const file = path.join(dir, 'index.html');
@@ -37,6 +38,23 @@ try {
   }
 } catch (e) {
   console.log(`csp: no catalog to preload from (${e.message})`);
+}
+// The first view, pre-rendered (`gongkai prerender`: header, key figures, first chart) in place of
+// the loading line, so it shows from the first paint. Only for a site of one bundle (a site of
+// several opens on its catalog); static/boot.js hides it when the address asks for another view,
+// bundle or language, and the app replaces it when it mounts.
+html = html.replace(/<div id="prerender"[\s\S]*?<\/div><!--\/prerender-->/g, '');
+try {
+  const catalog = JSON.parse(fs.readFileSync(path.join(dir, 'data', 'index.json'), 'utf8'));
+  const only = catalog.bundles?.length === 1 ? catalog.bundles[0].path : null;
+  if (only && !/[\s"'<>]/.test(only)) {
+    const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
+    const first = execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', 'prerender', path.join(dir, 'data', only)], { cwd: source, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+    html = html.replace(/(\s*<main id="boot")/, (m) => `\n  ${first}<!--/prerender-->${m}`);
+    console.log(`prerender: first view of data/${only} (${first.length} bytes)`);
+  }
+} catch (e) {
+  console.log(`prerender: skipped (${e.message.split('\n')[0]})`);
 }
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
 html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n  ${meta}`);

@@ -29,13 +29,27 @@ pub fn register_service_worker() {
     }
 }
 
-/// Removes the static "loading" line of index.html (shown while the wasm downloads) before the
-/// app mounts its own loading screen in the same task, so nothing flashes between them.
+/// Removes what index.html shows until the app mounts (the pre-rendered first view and the
+/// loading line) just before the app mounts its own, in the same task, so nothing flashes
+/// between them.
 pub fn remove_boot_placeholder() {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        el.remove();
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for id in ["prerender", "boot"] {
+        if let Some(el) = doc.get_element_by_id(id) {
+            el.remove();
+        }
     }
+}
+
+/// Whether the page shows the pre-rendered first view (static/boot.js decided it applies).
+pub fn prerender_shown() -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let chosen_out = doc
+        .document_element()
+        .is_some_and(|h| h.class_name().split_whitespace().any(|c| c == "no-prerender"));
+    doc.get_element_by_id("prerender").is_some() && !chosen_out
 }

@@ -1,7 +1,11 @@
-// Runs before the app (a plain script in <head>): starts fetching the catalog and the bundle
-// this page will show, so they download while the app's wasm downloads and compiles. The app
-// takes these answers instead of fetching again (src/loader.rs, `fetch_bytes`); if anything
-// here fails, the app simply fetches the file itself and reports any error with its name.
+// Inlined in <head> (index.html), it runs before anything is shown and does two things.
+// 1. Starts fetching the catalog and the bundle this page will show, so they download while the
+//    app's wasm downloads and compiles. The app takes these answers instead of fetching again
+//    (src/loader.rs, `fetch_bytes`); if anything here fails, the app simply fetches the file
+//    itself and reports any error with its name.
+// 2. Chooses what shows until the app mounts: the pre-rendered first view (the overview of the
+//    default bundle in Chinese, written into the page by the build) when that is what the
+//    address asks for, else the loading line (class `no-prerender` on <html>).
 (function () {
   'use strict';
   var early = {};
@@ -32,4 +36,17 @@
     // No early fetch (old browser): the app fetches as usual.
   }
   self.gongkaiEarly = early;
+
+  var preview = false;
+  try {
+    var q = new URLSearchParams(location.search);
+    var stored = null;
+    try { stored = localStorage.getItem('gongkai:lang'); } catch (e) { /* storage blocked */ }
+    var lang = q.get('lang') || stored || 'zh';
+    preview = !q.has('bundle') && !q.has('embed') && !q.has('kiosk') && lang === 'zh' &&
+      (location.hash === '' || location.hash === '#' || location.hash === '#/');
+  } catch (e) {
+    preview = false;
+  }
+  if (!preview) document.documentElement.classList.add('no-prerender');
 })();

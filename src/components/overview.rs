@@ -5,7 +5,7 @@ use super::term::Term;
 use super::use_loaded;
 use crate::route::Route;
 use gongkai_model::chart::{change_chart, expenditure_chart, three_public_chart};
-use gongkai_model::format::{fmt_change, fmt_opt, fmt_opt_unit, fmt_year, unit_label};
+use gongkai_model::format::{fmt_opt, fmt_opt_unit, unit_label};
 use gongkai_model::tr;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,22 +19,8 @@ pub fn OverviewView() -> Html {
     let spend = use_memo(ctx.clone(), |c| Rc::new(expenditure_chart(&c.0.bundle)));
     let tp_chart = use_memo(ctx.clone(), |c| Rc::new(three_public_chart(&c.0.bundle)));
     let change = use_memo(ctx.clone(), |c| Rc::new(change_chart(&c.0.bundle)));
-    let base_year = b
-        .change
-        .base_year
-        .map(fmt_year)
-        .unwrap_or_else(|| tr!("overview.last_year").into());
-    let change_text = match b.change.total {
-        Some(c) => fmt_change(c, b.expenditure.total.map(|t| t - c), unit),
-        None => tr!("amount.blank").into(),
-    };
+    let f = gongkai_model::prerender::key_figures(b);
     let tp = &b.three_public;
-    let tp_change = match tp.total_change {
-        Some(c) => fmt_change(c, tp.total.map(|t| t - c), unit),
-        None => tr!("amount.blank").into(),
-    };
-    let basic = b.basic_expenditure();
-    let project = b.project_expenditure();
     // Progressive first paint: the key figures and the first chart are drawn first; the rest of
     // the page follows once that frame has been painted.
     let rest = crate::hooks::use_painted::use_painted();
@@ -42,13 +28,13 @@ pub fn OverviewView() -> Html {
         <>
             <h2>{ tr!("nav.overview") }</h2>
             <section class="stats" aria-label={tr!("overview.figures")}>
-                <div class="stat"><p class="label">{ tr!("overview.total_revenue") }</p><p class="value" id="total-revenue">{ fmt_opt(b.revenue.total) }<span class="unit">{ unit_shown }</span></p></div>
-                <div class="stat"><p class="label">{ tr!("overview.total_expenditure") }</p><p class="value" id="total-expenditure">{ fmt_opt(b.expenditure.total) }<span class="unit">{ unit_shown }</span></p>
-                    <p class="sub"><Term id="basic" />{ format!(" {} · ", fmt_opt(basic)) }<Term id="project" />{ format!(" {}", fmt_opt(project)) }</p></div>
-                <div class="stat"><p class="label">{ tr!("overview.change_on", base_year) }</p><p class="value change">{ change_text }</p>
-                    <p class="sub">{ tr!("overview.change_split", b.change.basic.map(|c| fmt_change(c, None, unit)).unwrap_or(tr!("amount.blank").into()), b.change.project.map(|c| fmt_change(c, None, unit)).unwrap_or(tr!("amount.blank").into())) }</p></div>
-                <div class="stat"><p class="label"><Term id="three_public" /></p><p class="value">{ fmt_opt(tp.total) }<span class="unit">{ unit_shown }</span></p><p class="sub">{ tr!("overview.vs_last_year", tp_change) }</p></div>
-                <div class="stat"><p class="label"><Term id="operating_costs" /></p><p class="value">{ fmt_opt(b.operating_costs.amount) }<span class="unit">{ unit_shown }</span></p></div>
+                <div class="stat"><p class="label">{ tr!("overview.total_revenue") }</p><p class="value" id="total-revenue">{ &f.revenue }<span class="unit">{ unit_shown }</span></p></div>
+                <div class="stat"><p class="label">{ tr!("overview.total_expenditure") }</p><p class="value" id="total-expenditure">{ &f.expenditure }<span class="unit">{ unit_shown }</span></p>
+                    <p class="sub"><Term id="basic" />{ format!(" {} · ", f.basic) }<Term id="project" />{ format!(" {}", f.project) }</p></div>
+                <div class="stat"><p class="label">{ tr!("overview.change_on", &f.base_year) }</p><p class="value change">{ &f.change }</p>
+                    <p class="sub">{ &f.change_split }</p></div>
+                <div class="stat"><p class="label"><Term id="three_public" /></p><p class="value">{ &f.three_public }<span class="unit">{ unit_shown }</span></p><p class="sub">{ tr!("overview.vs_last_year", &f.three_public_change) }</p></div>
+                <div class="stat"><p class="label"><Term id="operating_costs" /></p><p class="value">{ &f.operating_costs }<span class="unit">{ unit_shown }</span></p></div>
             </section>
 
             <section aria-labelledby="h-budget">
@@ -92,7 +78,7 @@ pub fn OverviewView() -> Html {
                                 <td>{ if i.reason.is_empty() { "—".to_string() } else { i.reason.clone() } }</td>
                             </tr>
                         }) }
-                        <tr class="total"><th scope="row">{ tr!("common.total") }</th><td class="num">{ fmt_opt(tp.total) }</td><td>{ tp_change.clone() }</td><td></td></tr>
+                        <tr class="total"><th scope="row">{ tr!("common.total") }</th><td class="num">{ fmt_opt(tp.total) }</td><td>{ &f.three_public_change }</td><td></td></tr>
                     </tbody>
                 </table>
                 </div>

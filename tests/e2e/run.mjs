@@ -487,13 +487,34 @@ await test('first visit: a loading line until the app shows, each data file fetc
   expect(await page.locator('.more-rows').count() === 0, 'the button goes once all are listed');
   expect(fetched['/fixtures/many-activities.json'] === 1, `?bundle= fetched once: ${JSON.stringify(fetched)}`);
   await expectAccessible(page, 'the long activities table');
-  // Without JavaScript: no endless spinner, the notice instead.
+  // Without JavaScript: the pre-rendered first view (figures and first chart), no endless
+  // spinner, and the notice.
   const noJs = await browser.newContext({ viewport: desktop, javaScriptEnabled: false });
   const p2 = await noJs.newPage();
   await p2.goto(`${origin}/`);
-  expect(!(await p2.isVisible('#boot')) && (await p2.isVisible('noscript, body')), 'no loading line without JavaScript');
+  expect(!(await p2.isVisible('#boot')), 'no loading line without JavaScript');
+  expect(await p2.isVisible('#prerender .pre-wide svg'), 'the pre-rendered chart shows (desktop width)');
+  const staticFigures = await p2.$$eval('#prerender .stat .value', (els) => els.map((e) => e.textContent));
+  const staticNav = await p2.$$eval('#prerender nav a', (els) => els.map((a) => `${a.getAttribute('href')} ${a.textContent}`));
   expect((await p2.textContent('body')).includes('JavaScript'), 'the notice says what is needed');
   await noJs.close();
+  // With JavaScript the app replaces it with the same figures and the same navigation.
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#total-revenue');
+  expect(await page.locator('#prerender').count() === 0, 'the pre-rendered view is gone once the app shows');
+  const liveFigures = await page.$$eval('.stats .stat .value', (els) => els.map((e) => e.textContent));
+  const liveNav = await page.$$eval('nav.sections a', (els) => els.map((a) => `${a.getAttribute('href')} ${a.textContent}`));
+  expect(JSON.stringify(staticFigures) === JSON.stringify(liveFigures), `same figures: ${staticFigures} / ${liveFigures}`);
+  expect(JSON.stringify(staticNav) === JSON.stringify(liveNav), `same navigation: ${staticNav} / ${liveNav}`);
+  // It stands in only for what it shows: another view, bundle or language gets the loading line.
+  for (const q of ['#/performance', '?lang=en', '?embed=1', '?bundle=data/pingxiang-fgj-2017.json']) {
+    const p3 = await page.context().newPage();
+    await p3.goto(`${origin}/${q}`, { waitUntil: 'commit' });
+    await p3.waitForFunction(() => document.body && document.getElementById('boot') !== undefined);
+    await p3.waitForSelector('#main');
+    expect(await p3.evaluate(() => document.documentElement.classList.contains('no-prerender')), `${q}: no pre-rendered overview`);
+    await p3.close();
+  }
 });
 
 await test('text reflows at 320 px and at 200% text size without loss', { width: 320, height: 640 }, async (page) => {

@@ -21,6 +21,9 @@ USAGE:
       Write a Fiscal Data Package (datapackage.json, budget.csv in yuan, indicators.csv, assets.csv).
   gongkai schema
       Print the JSON Schema of the bundle format.
+  gongkai prerender BUNDLE.json
+      Print the bundle's first view as static HTML (header, key figures, first chart), which the
+      build writes into index.html so it shows before the app has loaded (scripts/csp.mjs).
 
 OPTIONS (any command):
   --lang zh|en    Language of the check texts and messages (default zh, 简体中文).
@@ -42,6 +45,19 @@ fn main() -> ExitCode {
         Some("import") => import(&args[1..]),
         Some("validate") => validate(&args[1..]),
         Some("export") => export(&args[1..]),
+        Some("prerender") => match &args[1..] {
+            [path] => match read_bundle(path) {
+                Ok(b) => {
+                    println!("{}", gongkai_model::prerender::first_view_html(&b));
+                    ExitCode::SUCCESS
+                }
+                Err(code) => code,
+            },
+            _ => {
+                eprint!("{USAGE}");
+                ExitCode::from(2)
+            }
+        },
         Some("schema") => {
             print!("{}", gongkai_model::bundle_schema());
             ExitCode::SUCCESS

@@ -17,6 +17,7 @@ pub mod glossary;
 pub mod i18n;
 pub mod json_path;
 pub mod parse;
+pub mod prerender;
 pub mod render;
 pub mod search;
 pub mod treemap;

@@ -117,6 +117,7 @@ fn sources() -> Vec<PathBuf> {
         "bundle.rs",
         "render.rs",
         "parse.rs",
+        "prerender.rs",
     ] {
         files.push(root.join("crates/model/src").join(f));
     }
