@@ -12,22 +12,23 @@ fn main() {
     // The interface language first (load errors are worded in it), then the bundle starts
     // loading (its download usually started in static/boot.js, before the wasm ran).
     gongkai::hooks::use_lang::apply(gongkai::hooks::use_lang::initial_lang());
-    let load = gongkai::hooks::use_bundle::start_loading();
+    gongkai::hooks::use_bundle::start_loading();
     // The app mounts once the bundle is ready, so its first render is the view itself (no
     // loading screen rendered and laid out in between); on a slow network it mounts after
-    // MOUNT_WITHIN_MS and shows its loading screen until the bundle arrives.
-    // While the pre-rendered first view shows the same page, the app waits for the bundle.
-    let prerendered = gongkai::prerender_shown();
-    wasm_bindgen_futures::spawn_local(async move {
-        if prerendered {
-            let _ = load.await;
-        } else {
-            let waited = gloo_timers::future::TimeoutFuture::new(MOUNT_WITHIN_MS);
-            futures::future::select(load, waited).await;
+    // MOUNT_WITHIN_MS and shows its loading screen until the bundle arrives. While the
+    // pre-rendered first view shows the same page, it waits for the bundle.
+    let mounted = std::rc::Rc::new(std::cell::Cell::new(false));
+    let mount = move || {
+        if !mounted.replace(true) {
+            gongkai::remove_boot_placeholder();
+            yew::Renderer::<gongkai::app::App>::new().render();
         }
-        gongkai::remove_boot_placeholder();
-        yew::Renderer::<gongkai::app::App>::new().render();
-    });
+    };
+    if !gongkai::prerender_shown() {
+        let mount = mount.clone();
+        gloo_timers::callback::Timeout::new(MOUNT_WITHIN_MS, mount).forget();
+    }
+    gongkai::hooks::use_bundle::when_loaded(move |_| mount());
     // The service worker is registered by the app once the first view is on screen, so its
     // precaching does not compete with the first visit's own downloads.
 }

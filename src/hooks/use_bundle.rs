@@ -2,8 +2,6 @@
 //! and the state the app renders (loading with progress, loaded, or a [`LoadError`]).
 
 use crate::loader::{check_relative, fetch_bundle, fetch_catalog, open_local_file};
-use futures::future::{LocalBoxFuture, Shared};
-use futures::FutureExt;
 use gongkai_model::{tr, Bundle, Catalog, CatalogEntry, LoadError};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -131,30 +129,59 @@ async fn load() -> Result<Loaded, LoadError> {
     })
 }
 
-/// The page's own bundle, loading or loaded; shared by every clone.
-type FirstLoad = Shared<LocalBoxFuture<'static, Result<BundleCtx, LoadError>>>;
+/// What the first load has come to.
+type Outcome = Result<BundleCtx, LoadError>;
+
+/// The page's own bundle: still loading (with who waits for it), or loaded.
+enum FirstLoad {
+    Waiting(Vec<Box<dyn FnOnce(Outcome)>>),
+    Done(Outcome),
+}
 
 thread_local! {
     static FIRST_LOAD: RefCell<Option<FirstLoad>> = const { RefCell::new(None) };
 }
 
-/// Starts loading the page's bundle (catalog and default bundle, or `?bundle=`) once, and
-/// returns that load. `main()` calls it before the app mounts, so fetching and parsing do not
-/// wait for the first render; the hook then picks up the same load (and a remount, e.g. after
-/// a language switch, gets the loaded bundle without fetching it again).
-pub fn start_loading() -> FirstLoad {
-    FIRST_LOAD.with(|cell| {
-        cell.borrow_mut()
-            .get_or_insert_with(|| {
-                let load = async { load().await.map(|l| BundleCtx(Rc::new(l))) }
-                    .boxed_local()
-                    .shared();
-                // Driven from now on, whether or not the app is waiting for it yet.
-                wasm_bindgen_futures::spawn_local(load.clone().map(|_| ()));
-                load
-            })
-            .clone()
+/// Starts loading the page's bundle (catalog and default bundle, or `?bundle=`) once. `main()`
+/// calls it before the app mounts, so fetching and parsing do not wait for the first render.
+pub fn start_loading() {
+    let started = FIRST_LOAD.with(|cell| cell.borrow().is_some());
+    if started {
+        return;
+    }
+    FIRST_LOAD.with(|cell| *cell.borrow_mut() = Some(FirstLoad::Waiting(Vec::new())));
+    wasm_bindgen_futures::spawn_local(async {
+        let outcome: Outcome = load().await.map(|l| BundleCtx(Rc::new(l)));
+        let waiting = FIRST_LOAD.with(|cell| cell.borrow_mut().replace(FirstLoad::Done(outcome.clone())));
+        if let Some(FirstLoad::Waiting(waiting)) = waiting {
+            for f in waiting {
+                f(outcome.clone());
+            }
+        }
+    });
+}
+
+/// The first load's outcome if it is done.
+fn first_load_done() -> Option<Outcome> {
+    FIRST_LOAD.with(|cell| match &*cell.borrow() {
+        Some(FirstLoad::Done(o)) => Some(o.clone()),
+        _ => None,
     })
+}
+
+/// Calls `f` with the first load's outcome: at once if it is done, else when it is (the app
+/// mounting, and the hook, wait this way; a remount after a language switch gets the bundle
+/// loaded once without fetching it again).
+pub fn when_loaded(f: impl FnOnce(Outcome) + 'static) {
+    start_loading();
+    if let Some(o) = first_load_done() {
+        return f(o);
+    }
+    FIRST_LOAD.with(|cell| {
+        if let Some(FirstLoad::Waiting(w)) = &mut *cell.borrow_mut() {
+            w.push(Box::new(f));
+        }
+    });
 }
 
 fn state_of(result: Result<BundleCtx, LoadError>) -> LoadState {
@@ -181,15 +208,15 @@ fn loaded(bundle: Bundle, path: String) -> LoadState {
 /// Loads the bundle once on mount; `open_file` replaces it with a local file.
 #[hook]
 pub fn use_bundle() -> UseBundle {
-    let state = use_state(|| match start_loading().peek() {
-        Some(done) => state_of(done.clone()),
+    let state = use_state(|| match first_load_done() {
+        Some(done) => state_of(done),
         None => LoadState::Loading(tr!("load.loading").to_string()),
     });
     {
         let state = state.clone();
         use_effect_with((), move |_| {
             if matches!(*state, LoadState::Loading(_)) {
-                wasm_bindgen_futures::spawn_local(async move { state.set(state_of(start_loading().await)) });
+                when_loaded(move |o| state.set(state_of(o)));
             }
         });
     }
