@@ -168,8 +168,8 @@ struct ActivityDetailProps {
 fn ActivityDetail(props: &ActivityDetailProps) -> Html {
     let ctx = use_loaded();
     let index = props.index;
-    // The heading, figures and description first (within the frame of the click or key); the
-    // indicators, the sub-activity chart and the sections once that frame is painted.
+    // The breadcrumb, heading and amount first (within the frame of the click or key); the
+    // description, indicators, sub-activity chart and sections once that frame is painted.
     let rest = crate::hooks::use_painted::use_painted();
     // Bring the sub-activity of the deep link into view and give it focus (once it is drawn).
     use_effect_with((index, props.sub, rest), |(_, sub, _)| {
@@ -221,10 +221,12 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
             </nav>
             <h2 id="activity-title" tabindex="-1">{ format!("{}. {}", index + 1, a.name) }</h2>
             <p class="lead">{ tr!("perf.amount_line", fmt_opt_unit(a.amount, unit)) }</p>
+            if rest {
             <dl class="desc">
                 <dt>{ tr!("perf.description") }</dt><dd>{ text_or_blank(&a.description) }</dd>
                 <dt>{ tr!("perf.goal") }</dt><dd>{ text_or_blank(&a.goal) }</dd>
             </dl>
+            }
             { if !rest || a.indicators.is_empty() { html!{} } else { html! { <IndicatorTable caption={tr!("perf.indicators_of", a.name)} indicators={Rc::new(a.indicators.clone())} /> } } }
             { if rest && a.sub_activities.len() > 1 { html! {
                 <TreemapView
