@@ -45,7 +45,7 @@ async function run(label, query) {
     // The first paint: with the pre-rendered first view (the site's default bundle) it already
     // shows the key figures and the first chart; a page without one paints a loading line.
     r.paint.push(await mark('first-contentful-paint'));
-    if (i === 0) r.prerendered = await page.evaluate(async () => (await (await fetch('./')).text()).includes('id="prerender"') && !location.search);
+    if (i === 0) r.prerendered = await page.evaluate(async () => (await (await fetch('./')).text()).includes('class="prerender') && !location.search);
     r.parsed.push(await mark('gongkai:bundle-parsed'));
     await page.evaluate(() => { location.hash = '#/performance'; });
     await page.waitForSelector('#activities-title ~ .chart-surface');

@@ -39,19 +39,20 @@ try {
 } catch (e) {
   console.log(`csp: no catalog to preload from (${e.message})`);
 }
-// The first view, pre-rendered (`gongkai prerender`: header, key figures, first chart) in place of
-// the loading line, so it shows from the first paint. Only for a site of one bundle (a site of
-// several opens on its catalog); static/boot.js hides it when the address asks for another view,
-// bundle or language, and the app replaces it when it mounts.
-html = html.replace(/<div id="prerender"[\s\S]*?<\/div><!--\/prerender-->/g, '');
+// The first view, pre-rendered (`gongkai prerender`: header, key figures, first chart) in both
+// languages in place of the loading line, so it shows from the first paint. Only for a site of
+// one bundle (a site of several opens on its catalog); static/boot.js shows the one in the
+// visitor's language when the address asks for the overview of that bundle, and the app
+// replaces it when it mounts.
+html = html.replace(/\s*<div id="prerender-[\s\S]*?<!--\/prerender-->/g, '');
 try {
   const catalog = JSON.parse(fs.readFileSync(path.join(dir, 'data', 'index.json'), 'utf8'));
   const only = catalog.bundles?.length === 1 ? catalog.bundles[0].path : null;
   if (only && !/[\s"'<>]/.test(only)) {
     const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
-    const first = execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', 'prerender', path.join(dir, 'data', only)], { cwd: source, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
-    html = html.replace(/(\s*<main id="boot")/, (m) => `\n  ${first}<!--/prerender-->${m}`);
-    console.log(`prerender: first view of data/${only} (${first.length} bytes)`);
+    const views = ['zh', 'en'].map((lang) => execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', 'prerender', '--lang', lang, path.join(dir, 'data', only)], { cwd: source, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim());
+    html = html.replace(/(\s*<main id="boot")/, (m) => views.map((v) => `\n  ${v}<!--/prerender-->`).join('') + m);
+    console.log(`prerender: first view of data/${only} (${views.map((v) => v.length).join(' + ')} bytes)`);
   }
 } catch (e) {
   console.log(`prerender: skipped (${e.message.split('\n')[0]})`);

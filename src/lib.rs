@@ -36,20 +36,24 @@ pub fn remove_boot_placeholder() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    for id in ["prerender", "boot"] {
-        if let Some(el) = doc.get_element_by_id(id) {
-            el.remove();
+    if let Ok(list) = doc.query_selector_all(".prerender, #boot") {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.parent_node().map(|p| (n, p))) {
+                let _ = el.1.remove_child(&el.0);
+            }
         }
     }
 }
 
-/// Whether the page shows the pre-rendered first view (static/boot.js decided it applies).
+/// Whether the page shows a pre-rendered first view (static/boot.js chose one).
 pub fn prerender_shown() -> bool {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
-    let chosen_out = doc
-        .document_element()
-        .is_some_and(|h| h.class_name().split_whitespace().any(|c| c == "no-prerender"));
-    doc.get_element_by_id("prerender").is_some() && !chosen_out
+    let chosen = doc.document_element().is_some_and(|h| {
+        h.class_name()
+            .split_whitespace()
+            .any(|c| c == "pre-zh" || c == "pre-en")
+    });
+    chosen && doc.query_selector(".prerender").ok().flatten().is_some()
 }

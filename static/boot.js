@@ -37,16 +37,21 @@
   }
   self.gongkaiEarly = early;
 
-  var preview = false;
+  // 'pre-zh' / 'pre-en': the pre-rendered overview in that language; 'no-prerender': the
+  // loading line (another view, another bundle, an embed or a kiosk).
+  var shown = 'no-prerender';
   try {
     var q = new URLSearchParams(location.search);
     var stored = null;
     try { stored = localStorage.getItem('gongkai:lang'); } catch (e) { /* storage blocked */ }
-    var lang = q.get('lang') || stored || 'zh';
-    preview = !q.has('bundle') && !q.has('embed') && !q.has('kiosk') && lang === 'zh' &&
-      (location.hash === '' || location.hash === '#' || location.hash === '#/');
+    // As the app reads it (src/hooks/use_lang.rs): the address first, then the last choice.
+    var lang = String(q.get('lang') || stored || 'zh').toLowerCase();
+    var overview = location.hash === '' || location.hash === '#' || location.hash === '#/';
+    if (!q.has('bundle') && !q.has('embed') && !q.has('kiosk') && overview) {
+      shown = lang === 'en' || lang.indexOf('en-') === 0 ? 'pre-en' : 'pre-zh';
+    }
   } catch (e) {
-    preview = false;
+    shown = 'no-prerender';
   }
-  if (!preview) document.documentElement.classList.add('no-prerender');
+  document.documentElement.classList.add(shown);
 })();

@@ -493,21 +493,38 @@ await test('first visit: a loading line until the app shows, each data file fetc
   const p2 = await noJs.newPage();
   await p2.goto(`${origin}/`);
   expect(!(await p2.isVisible('#boot')), 'no loading line without JavaScript');
-  expect(await p2.isVisible('#prerender .pre-wide svg'), 'the pre-rendered chart shows (desktop width)');
-  const staticFigures = await p2.$$eval('#prerender .stat .value', (els) => els.map((e) => e.textContent));
-  const staticNav = await p2.$$eval('#prerender nav a', (els) => els.map((a) => `${a.getAttribute('href')} ${a.textContent}`));
+  expect(await p2.isVisible('#prerender-zh-CN .pre-wide svg'), 'the pre-rendered chart shows (desktop width)');
+  expect(!(await p2.isVisible('#prerender-en')), 'the Chinese one without JavaScript');
+  const staticFigures = await p2.$$eval('#prerender-zh-CN .stat .value', (els) => els.map((e) => e.textContent));
+  const staticNav = await p2.$$eval('#prerender-zh-CN nav a', (els) => els.map((a) => `${a.getAttribute('href')} ${a.textContent}`));
   expect((await p2.textContent('body')).includes('JavaScript'), 'the notice says what is needed');
   await noJs.close();
   // With JavaScript the app replaces it with the same figures and the same navigation.
   await page.goto(`${origin}/`);
   await page.waitForSelector('#total-revenue');
-  expect(await page.locator('#prerender').count() === 0, 'the pre-rendered view is gone once the app shows');
+  expect(await page.locator('.prerender').count() === 0, 'the pre-rendered views are gone once the app shows');
   const liveFigures = await page.$$eval('.stats .stat .value', (els) => els.map((e) => e.textContent));
   const liveNav = await page.$$eval('nav.sections a', (els) => els.map((a) => `${a.getAttribute('href')} ${a.textContent}`));
   expect(JSON.stringify(staticFigures) === JSON.stringify(liveFigures), `same figures: ${staticFigures} / ${liveFigures}`);
   expect(JSON.stringify(staticNav) === JSON.stringify(liveNav), `same navigation: ${staticNav} / ${liveNav}`);
-  // It stands in only for what it shows: another view, bundle or language gets the loading line.
-  for (const q of ['#/performance', '?lang=en', '?embed=1', '?bundle=data/pingxiang-fgj-2017.json']) {
+  // In English (the address or the last choice) the English one; checked with the app held back,
+  // then against the live English view.
+  const held = await browser.newContext({ viewport: desktop });
+  await held.route(/gongkai-web-.*\.(js|wasm)$/, (r) => r.abort());
+  const p4 = await held.newPage();
+  await p4.goto(`${origin}/?lang=en`);
+  expect(await p4.isVisible('#prerender-en .pre-wide svg') && !(await p4.isVisible('#prerender-zh-CN')), 'the English pre-rendered view for ?lang=en');
+  const enFigures = await p4.$$eval('#prerender-en .stat .value', (els) => els.map((e) => e.textContent));
+  const enNav = await p4.$$eval('#prerender-en nav a', (els) => els.map((a) => `${a.getAttribute('href')} ${a.textContent}`));
+  await held.close();
+  await page.goto(`${origin}/?lang=en`);
+  await page.waitForSelector('#total-revenue');
+  const liveEnFigures = await page.$$eval('.stats .stat .value', (els) => els.map((e) => e.textContent));
+  const liveEnNav = await page.$$eval('nav.sections a', (els) => els.map((a) => `${a.getAttribute('href')} ${a.textContent}`));
+  expect(JSON.stringify(enFigures) === JSON.stringify(liveEnFigures), `same English figures: ${enFigures} / ${liveEnFigures}`);
+  expect(JSON.stringify(enNav) === JSON.stringify(liveEnNav), `same English navigation: ${enNav} / ${liveEnNav}`);
+  // It stands in only for what it shows: another view, bundle or mode gets the loading line.
+  for (const q of ['#/performance', '?embed=1', '?kiosk=1', '?bundle=data/pingxiang-fgj-2017.json']) {
     const p3 = await page.context().newPage();
     await p3.goto(`${origin}/${q}`, { waitUntil: 'commit' });
     await p3.waitForFunction(() => document.body && document.getElementById('boot') !== undefined);

@@ -124,11 +124,14 @@ fn export_writes_the_csv_tables() {
 fn prerender_prints_the_first_view() {
     let (code, out, err) = gongkai(&["prerender", "../../data/pingxiang-fgj-2017.json"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.starts_with("<div id=\"prerender\""), "{out}");
+    assert!(out.starts_with("<div id=\"prerender-zh-CN\""), "{out}");
     assert!(out.contains("平乡县发展改革局") && out.contains("3,719.45"), "{out}");
     let (code, out, _) = gongkai(&["prerender", "--lang", "en", "../../data/pingxiang-fgj-2017.json"]);
     assert_eq!(code, 0);
-    assert!(out.contains("Total revenue"), "{out}");
+    assert!(
+        out.starts_with("<div id=\"prerender-en\"") && out.contains("Total revenue"),
+        "{out}"
+    );
     let (code, _, err) = gongkai(&["prerender", "/nonexistent/x.json"]);
     assert_eq!(code, 2);
     assert!(err.contains("cannot read"), "{err}");

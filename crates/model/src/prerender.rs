@@ -99,8 +99,9 @@ pub const NAV: [(&str, &str); 8] = [
 /// fits; the live app then draws for the exact width).
 pub const WIDTHS: [(u32, &str); 2] = [(360, "narrow"), (900, "wide")];
 
-/// The pre-rendered first view of `b` in the current language: one `<div id="prerender">` with
-/// the header, the navigation, the key figures and the expenditure chart (its summary as text).
+/// The pre-rendered first view of `b` in the current language: one
+/// `<div id="prerender-zh-CN" class="prerender" lang="zh-CN">` (or `-en`) with the header, the
+/// navigation, the key figures and the expenditure chart (its summary as text).
 pub fn first_view_html(b: &Bundle) -> String {
     let unit = unit_label(&b.meta.unit);
     let f = key_figures(b);
@@ -172,7 +173,7 @@ pub fn first_view_html(b: &Bundle) -> String {
         .collect();
     format!(
         concat!(
-            "<div id=\"prerender\" class=\"app mode-site\">",
+            "<div id=\"prerender-{lang}\" class=\"prerender app mode-site\" lang=\"{lang}\">",
             "<header class=\"site\"><p class=\"region\" lang=\"zh-CN\">{region}</p>",
             "<h1 lang=\"zh-CN\">{dept}</h1><p class=\"doc\">{doc}</p>",
             "<nav class=\"sections\" aria-label=\"{nav_label}\"><ul>{nav}</ul></nav></header>",
@@ -182,6 +183,7 @@ pub fn first_view_html(b: &Bundle) -> String {
             "<figcaption class=\"summary\">{summary}</figcaption>{svgs}</figure></section>",
             "</main></div>"
         ),
+        lang = crate::i18n::lang().code(),
         region = e(&region),
         dept = e(&b.meta.department),
         doc = e(&tr!(
@@ -222,7 +224,7 @@ mod tests {
     #[test]
     fn first_view_has_the_figures_and_both_chart_widths() {
         let html = first_view_html(&seed());
-        assert!(html.starts_with("<div id=\"prerender\""));
+        assert!(html.starts_with("<div id=\"prerender-zh-CN\" class=\"prerender"));
         assert!(html.contains("<h1 lang=\"zh-CN\">平乡县发展改革局</h1>"));
         assert!(html.contains("3,719.45<span class=\"unit\">万元</span>"));
         assert_eq!(html.matches("<svg").count(), 2);
