@@ -1,7 +1,8 @@
-// Trunk post-build hook: adds a strict Content-Security-Policy to the built index.html, and a
-// preload of the default bundle, and fills in the service worker's precache list.
-// Trunk injects one inline module script (the wasm loader); instead of 'unsafe-inline', the policy
-// allows exactly that script by its SHA-256 hash. 'wasm-unsafe-eval' is what compiling wasm needs.
+// Trunk post-build hook: adds to the built index.html a strict Content-Security-Policy, a preload
+// of the default bundle and the pre-rendered first view, and fills in the service worker's
+// precache list. The page has two inline scripts (Trunk's wasm loader and static/boot.js);
+// instead of 'unsafe-inline', the policy allows exactly those by their SHA-256 hashes.
+// 'wasm-unsafe-eval' is what compiling wasm needs.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -27,35 +28,39 @@ const policy = [
 ].join('; ');
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 
-// Preload the bundle the catalog opens by default, so it downloads while the wasm compiles
-// (the app fetches data/index.json, then this file).
+// The site's catalog, read once: it names the default bundle (the first) and tells whether the
+// site has one bundle or several.
+let catalog = null;
 try {
-  const catalog = JSON.parse(fs.readFileSync(path.join(dir, 'data', 'index.json'), 'utf8'));
-  const first = catalog.bundles?.[0]?.path;
-  html = html.replace(/\s*<link rel="preload" href="data\/(?!index\.json)[^"]*" as="fetch"[^>]*>/g, '');
-  if (first && !/[\s"'<>]/.test(first)) {
-    html = html.replace(/(<link rel="preload" href="data\/index\.json"[^>]*>)/, `$1\n  <link rel="preload" href="data/${first}" as="fetch" crossorigin="anonymous" data-default-bundle>`);
-  }
+  catalog = JSON.parse(fs.readFileSync(path.join(dir, 'data', 'index.json'), 'utf8'));
 } catch (e) {
-  console.log(`csp: no catalog to preload from (${e.message})`);
+  console.log(`csp: no catalog to preload from or pre-render (${e.message})`);
 }
+const safe = (p) => typeof p === 'string' && p !== '' && !/[\s"'<>]/.test(p);
+
+// Preload the bundle the catalog opens by default, so it downloads while the wasm compiles
+// (static/boot.js starts both downloads; this link lets the browser start them even sooner).
+html = html.replace(/\s*<link rel="preload" href="data\/(?!index\.json)[^"]*" as="fetch"[^>]*>/g, '');
+const first = catalog?.bundles?.[0]?.path;
+if (safe(first)) {
+  html = html.replace(/(<link rel="preload" href="data\/index\.json"[^>]*>)/, (m) => `${m}\n  <link rel="preload" href="data/${first}" as="fetch" crossorigin="anonymous" data-default-bundle>`);
+}
+
 // The first view, pre-rendered (`gongkai prerender`: header, key figures, first chart) in both
 // languages in place of the loading line, so it shows from the first paint. Only for a site of
 // one bundle (a site of several opens on its catalog); static/boot.js shows the one in the
 // visitor's language when the address asks for the overview of that bundle, and the app
 // replaces it when it mounts.
 html = html.replace(/\s*<div id="prerender-[\s\S]*?<!--\/prerender-->/g, '');
-try {
-  const catalog = JSON.parse(fs.readFileSync(path.join(dir, 'data', 'index.json'), 'utf8'));
-  const only = catalog.bundles?.length === 1 ? catalog.bundles[0].path : null;
-  if (only && !/[\s"'<>]/.test(only)) {
+if (catalog?.bundles?.length === 1 && safe(first)) {
+  try {
     const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
-    const views = ['zh', 'en'].map((lang) => execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', 'prerender', '--lang', lang, path.join(dir, 'data', only)], { cwd: source, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim());
+    const views = ['zh', 'en'].map((lang) => execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', 'prerender', '--lang', lang, path.join(dir, 'data', first)], { cwd: source, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim());
     html = html.replace(/(\s*<main id="boot")/, (m) => views.map((v) => `\n  ${v}<!--/prerender-->`).join('') + m);
-    console.log(`prerender: first view of data/${only} (${views.map((v) => v.length).join(' + ')} bytes)`);
+    console.log(`prerender: first view of data/${first} (${views.map((v) => v.length).join(' + ')} bytes)`);
+  } catch (e) {
+    console.log(`prerender: skipped (${e.message.split('\n')[0]})`);
   }
-} catch (e) {
-  console.log(`prerender: skipped (${e.message.split('\n')[0]})`);
 }
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
 html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n  ${meta}`);

@@ -225,14 +225,6 @@ fn enter_fullscreen() {
 fn skip_to_main() -> Callback<MouseEvent> {
     Callback::from(|e: MouseEvent| {
         e.prevent_default();
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("main"))
-        {
-            use wasm_bindgen::JsCast;
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
+        crate::components::focus_by_id("main", false);
     })
 }

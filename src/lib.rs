@@ -36,12 +36,8 @@ pub fn remove_boot_placeholder() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let Ok(list) = doc.query_selector_all(".prerender, #boot") {
-        for i in 0..list.length() {
-            if let Some(el) = list.item(i).and_then(|n| n.parent_node().map(|p| (n, p))) {
-                let _ = el.1.remove_child(&el.0);
-            }
-        }
+    while let Ok(Some(el)) = doc.query_selector(".prerender, #boot") {
+        el.remove();
     }
 }
 

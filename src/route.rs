@@ -96,8 +96,9 @@ impl Route {
         }
     }
 
-    /// Goes to this route: sets the location hash (so history and deep links follow) and
-    /// shows the view at once, in this task, instead of after the `hashchange` event.
+    /// Goes to this route: pushes a history entry with its hash (so the back button and deep
+    /// links follow) and shows the view at once, in this task, without waiting for a
+    /// `hashchange` event.
     pub fn go(self) {
         if let Some(w) = web_sys::window() {
             let hash = self.to_hash();

@@ -4,11 +4,13 @@
 //    (src/loader.rs, `fetch_bytes`); if anything here fails, the app simply fetches the file
 //    itself and reports any error with its name.
 // 2. Chooses what shows until the app mounts: the pre-rendered first view (the overview of the
-//    default bundle in Chinese, written into the page by the build) when that is what the
-//    address asks for, else the loading line (class `no-prerender` on <html>).
+//    default bundle, written into the page by the build in Chinese and English) in the language
+//    the app will use, as class `pre-zh` or `pre-en` on <html>; else (another view, another
+//    bundle, an embed or a kiosk) the loading line, class `no-prerender`.
 (function () {
   'use strict';
   var early = {};
+  var shown = 'no-prerender';
   function start(url) {
     early[url] = fetch(url).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
@@ -22,9 +24,17 @@
     return !!p && p.indexOf('://') < 0 && p.charAt(0) !== '/' && p.indexOf('\\') < 0 &&
       p.toLowerCase().indexOf('javascript:') !== 0;
   }
+  // As `Lang::parse` (crates/model/src/i18n.rs): "zh", "zh-CN", "en", "en-GB"…; else nothing.
+  function language(l) {
+    l = String(l || '').toLowerCase();
+    if (l === 'en' || l.indexOf('en-') === 0) return 'en';
+    if (l === 'zh' || l.indexOf('zh-') === 0) return 'zh';
+    return null;
+  }
   try {
+    var q = new URLSearchParams(location.search);
     start('data/index.json');
-    var asked = new URLSearchParams(location.search).get('bundle');
+    var asked = q.get('bundle');
     if (asked) {
       if (relative(asked)) start(asked);
     } else {
@@ -32,26 +42,15 @@
       var href = link && link.getAttribute('href');
       if (relative(href)) start(href);
     }
-  } catch (e) {
-    // No early fetch (old browser): the app fetches as usual.
-  }
-  self.gongkaiEarly = early;
-
-  // 'pre-zh' / 'pre-en': the pre-rendered overview in that language; 'no-prerender': the
-  // loading line (another view, another bundle, an embed or a kiosk).
-  var shown = 'no-prerender';
-  try {
-    var q = new URLSearchParams(location.search);
     var stored = null;
     try { stored = localStorage.getItem('gongkai:lang'); } catch (e) { /* storage blocked */ }
-    // As the app reads it (src/hooks/use_lang.rs): the address first, then the last choice.
-    var lang = String(q.get('lang') || stored || 'zh').toLowerCase();
+    // As the app chooses (src/hooks/use_lang.rs): the address, else the last choice, else 中文.
+    var lang = language(q.get('lang')) || language(stored) || 'zh';
     var overview = location.hash === '' || location.hash === '#' || location.hash === '#/';
-    if (!q.has('bundle') && !q.has('embed') && !q.has('kiosk') && overview) {
-      shown = lang === 'en' || lang.indexOf('en-') === 0 ? 'pre-en' : 'pre-zh';
-    }
+    if (!asked && !q.has('embed') && !q.has('kiosk') && overview) shown = 'pre-' + lang;
   } catch (e) {
-    shown = 'no-prerender';
+    // An old browser: no early fetch (the app fetches as usual) and the loading line.
   }
+  self.gongkaiEarly = early;
   document.documentElement.classList.add(shown);
 })();

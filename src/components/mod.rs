@@ -25,6 +25,21 @@ pub mod year_switch;
 use crate::hooks::use_bundle::BundleCtx;
 use yew::prelude::*;
 
+/// Gives keyboard focus to the element with `id` (scrolled into view first when `scroll`);
+/// false when there is no such element.
+pub fn focus_by_id(id: &str, scroll: bool) -> bool {
+    use wasm_bindgen::JsCast;
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(el) = el else { return false };
+    if scroll {
+        el.scroll_into_view();
+    }
+    el.focus().is_ok()
+}
+
 /// Language of the published data (the disclosures are Chinese), set on the elements that show
 /// it, so that with the English interface a screen reader reads them in Chinese (WCAG 3.1.2).
 pub const DATA_LANG: &str = "zh-CN";

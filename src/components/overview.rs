@@ -19,7 +19,7 @@ pub fn OverviewView() -> Html {
     let spend = use_memo(ctx.clone(), |c| Rc::new(expenditure_chart(&c.0.bundle)));
     let tp_chart = use_memo(ctx.clone(), |c| Rc::new(three_public_chart(&c.0.bundle)));
     let change = use_memo(ctx.clone(), |c| Rc::new(change_chart(&c.0.bundle)));
-    let f = gongkai_model::prerender::key_figures(b);
+    let f = gongkai_model::overview::key_figures(b);
     let tp = &b.three_public;
     // Progressive first paint: the key figures and the first chart are drawn first; the rest of
     // the page follows once that frame has been painted.

@@ -63,9 +63,12 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
     // An open activity is drawn in place of the list, which stays mounted but covered (inert,
     // and `content-visibility: hidden`, which keeps its layout for when it is shown again):
     // drilling down then costs only the activity's page (no list to take apart or lay out),
-    // and going back shows the list as it was. The list is first drawn when it is first shown, so a deep link to an
-    // activity does not pay for it.
+    // and going back shows the list as it was. The list is first drawn when it is first shown,
+    // so a deep link to an activity does not pay for it.
     let list_drawn = use_mut_ref(|| false);
+    if props.open.is_none() {
+        *list_drawn.borrow_mut() = true;
+    }
     // Keyboard focus: what had it in the list when an activity opened gets it back when the
     // list shows again (Escape or the breadcrumb lands where the person left).
     let focus_in_list = use_mut_ref(|| None::<web_sys::HtmlElement>);
@@ -82,9 +85,6 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
             }
         }
     });
-    if props.open.is_none() {
-        *list_drawn.borrow_mut() = true;
-    }
     let detail = props.open.map(|i| match acts.get(i) {
         Some(_) => html! { <ActivityDetail key={i} index={i} sub={props.sub} {focus_heading} /> },
         None => html! {
@@ -174,29 +174,14 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
     // Bring the sub-activity of the deep link into view and give it focus (once it is drawn).
     use_effect_with((index, props.sub, rest), |(_, sub, _)| {
         if let Some(j) = sub {
-            let el = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&format!("sub-{j}")));
-            if let Some(el) = el {
-                el.scroll_into_view();
-                use wasm_bindgen::JsCast;
-                if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
-            }
+            super::focus_by_id(&format!("sub-{j}"), true);
         }
     });
     // Opened from the list while focus was in it, focus would be left on the covered list: it
     // moves to this page's heading, which screen readers then announce.
     use_effect_with((index, props.focus_heading && props.sub.is_none()), |(_, take)| {
-        let heading = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("activity-title"));
-        if let (true, Some(h)) = (*take, heading) {
-            use wasm_bindgen::JsCast;
-            if let Some(h) = h.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
+        if *take {
+            super::focus_by_id("activity-title", false);
         }
     });
     let b = &ctx.0.bundle;
@@ -221,14 +206,13 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
             </nav>
             <h2 id="activity-title" tabindex="-1">{ format!("{}. {}", index + 1, a.name) }</h2>
             <p class="lead">{ tr!("perf.amount_line", fmt_opt_unit(a.amount, unit)) }</p>
-            if rest {
+            if rest { <>
             <dl class="desc">
                 <dt>{ tr!("perf.description") }</dt><dd>{ text_or_blank(&a.description) }</dd>
                 <dt>{ tr!("perf.goal") }</dt><dd>{ text_or_blank(&a.goal) }</dd>
             </dl>
-            }
-            { if !rest || a.indicators.is_empty() { html!{} } else { html! { <IndicatorTable caption={tr!("perf.indicators_of", a.name)} indicators={Rc::new(a.indicators.clone())} /> } } }
-            { if rest && a.sub_activities.len() > 1 { html! {
+            { if a.indicators.is_empty() { html!{} } else { html! { <IndicatorTable caption={tr!("perf.indicators_of", a.name)} indicators={Rc::new(a.indicators.clone())} /> } } }
+            { if a.sub_activities.len() > 1 { html! {
                 <TreemapView
                     id="subs"
                     activity={Some(index)}
@@ -238,7 +222,6 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
                     on_escape={Some(Callback::from(|_| Route::Performance(None).go()))}
                 />
             } } else { html!{} } }
-            if rest { <>
             { for a.sub_activities.iter().enumerate().map(|(j, s)| html! {
                 <section class={classes!("sub-activity", (props.sub == Some(j)).then_some("focused"))} aria-labelledby={format!("sub-{j}")}>
                     <h3 id={format!("sub-{j}")} tabindex="-1">{ &s.name }</h3>

@@ -43,11 +43,8 @@ pub fn apply(lang: Lang) {
 /// The current language and a callback that switches to another one (and remembers it).
 #[hook]
 pub fn use_lang() -> (Lang, Callback<Lang>) {
-    let lang = use_state(|| {
-        let l = initial_lang();
-        apply(l);
-        l
-    });
+    // main() applied `initial_lang()` before the app mounted (load errors are worded in it).
+    let lang = use_state(i18n::lang);
     // Set before the children render, on every render of the app.
     i18n::set_lang(*lang);
     let switch = {

@@ -527,7 +527,6 @@ await test('first visit: a loading line until the app shows, each data file fetc
   for (const q of ['#/performance', '?embed=1', '?kiosk=1', '?bundle=data/pingxiang-fgj-2017.json']) {
     const p3 = await page.context().newPage();
     await p3.goto(`${origin}/${q}`, { waitUntil: 'commit' });
-    await p3.waitForFunction(() => document.body && document.getElementById('boot') !== undefined);
     await p3.waitForSelector('#main');
     expect(await p3.evaluate(() => document.documentElement.classList.contains('no-prerender')), `${q}: no pre-rendered overview`);
     await p3.close();

@@ -16,6 +16,7 @@ pub mod format;
 pub mod glossary;
 pub mod i18n;
 pub mod json_path;
+pub mod overview;
 pub mod parse;
 pub mod prerender;
 pub mod render;

@@ -118,6 +118,7 @@ fn sources() -> Vec<PathBuf> {
         "render.rs",
         "parse.rs",
         "prerender.rs",
+        "overview.rs",
     ] {
         files.push(root.join("crates/model/src").join(f));
     }
