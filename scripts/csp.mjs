@@ -37,6 +37,21 @@ try {
   console.log(`csp: no catalog to preload from or pre-render (${e.message})`);
 }
 const safe = (p) => typeof p === 'string' && p !== '' && !/[\s"'<>]/.test(p);
+const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
+
+// The publishing gate: a bundle whose figures disagree does not reach citizens silently. The
+// build stops, naming the failing checks, unless told GONGKAI_ALLOW_FAILING_CHECKS=1 (then its
+// pages carry the notice, as they always do for such a bundle).
+if (catalog) {
+  const args = ['run', '--quiet', '-p', 'gongkai-cli', '--', 'publish-check', path.join(dir, 'data')];
+  if (process.env.GONGKAI_ALLOW_FAILING_CHECKS === '1') args.push('--allow-failing-checks');
+  try {
+    execFileSync('cargo', args, { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch (e) {
+    console.error(`publish-check: the build refuses to publish data/ (exit ${e.status}); see the lines above`);
+    process.exit(1);
+  }
+}
 
 // Preload the bundle the catalog opens by default, so it downloads while the wasm compiles
 // (static/boot.js starts both downloads; this link lets the browser start them even sooner).
@@ -54,7 +69,6 @@ if (safe(first)) {
 html = html.replace(/\s*<div id="prerender-[\s\S]*?<!--\/prerender-->/g, '');
 if (catalog?.bundles?.length === 1 && safe(first)) {
   try {
-    const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
     const views = ['zh', 'en'].map((lang) => execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', 'prerender', '--lang', lang, path.join(dir, 'data', first)], { cwd: source, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim());
     html = html.replace(/(\s*<main id="boot")/, (m) => views.map((v) => `\n  ${v}<!--/prerender-->`).join('') + m);
     console.log(`prerender: first view of data/${first} (${views.map((v) => v.length).join(' + ')} bytes)`);

@@ -3,8 +3,10 @@
 use crate::components::catalog::CatalogView;
 use crate::components::compare::CompareView;
 use crate::components::embed_dialog::EmbedDialog;
+use crate::components::fail_notice::FailNotice;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::open_file::OpenFile;
+use crate::components::source_line::SourceLine;
 use crate::components::year_switch::YearSwitch;
 use crate::components::{
     assets::AssetsView, checks::ChecksView, duties::DutiesView, error_view::ErrorView, indicators::IndicatorsView,
@@ -102,14 +104,14 @@ pub fn App() -> Html {
                 DisplayMode::Kiosk { .. } => html! {
                     <footer class="site">
                         <button type="button" class="fullscreen" onclick={Callback::from(|_| enter_fullscreen())}>{ tr!("app.fullscreen") }</button>
-                        <p>{ tr!("app.source", b.meta.title) }</p>
+                        <SourceLine title={b.meta.title.clone()} />
                     </footer>
                 },
                 DisplayMode::Site => html! {
                     <footer class="site">
                         <OpenFile on_file={open_file} />
                         <EmbedDialog title={title.clone()} />
-                        <p>{ tr!("app.source", b.meta.title) }</p>
+                        <SourceLine title={b.meta.title.clone()} />
                         <p>{ tr!("app.file", ctx.0.path) }</p>
                         <p>{ tr!("app.about") }</p>
                     </footer>
@@ -120,7 +122,7 @@ pub fn App() -> Html {
                     <RouteScope>
                         <a class="skip" href="#main" onclick={skip_to_main()}>{ tr!("app.skip") }</a>
                         { header }
-                        <main id="main" tabindex="-1"><CurrentView /></main>
+                        <main id="main" tabindex="-1"><FailNotice /><CurrentView /></main>
                         { footer }
                     </RouteScope>
                 </ContextProvider<BundleCtx>>
@@ -180,7 +182,7 @@ fn CurrentView() -> Html {
         Route::Indicators => html! { <IndicatorsView /> },
         Route::Assets => html! { <AssetsView /> },
         Route::Other => html! { <OtherView /> },
-        Route::Checks => html! { <ChecksView /> },
+        Route::Checks(focus) => html! { <ChecksView {focus} /> },
         Route::Catalog => html! { <CatalogView /> },
         Route::Compare => html! { <CompareView /> },
         Route::Search => html! { <crate::components::search::SearchView /> },

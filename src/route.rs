@@ -1,6 +1,6 @@
 //! Hash routes, so deep links work on any static server without rewrite rules:
 //! `#/`, `#/duties`, `#/performance`, `#/performance/3` (activity 3, 1-based), `#/indicators`,
-//! `#/assets`, `#/other`, `#/checks`.
+//! `#/assets`, `#/other`, `#/checks`, `#/checks/2` (check 2 of 数据核对, 1-based).
 
 /// A view of the viewer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,7 +14,8 @@ pub enum Route {
     Indicators,
     Assets,
     Other,
-    Checks,
+    /// 数据核对; `Some(n)` brings check number `n` (1-based, as the view numbers them) into view.
+    Checks(Option<usize>),
     /// All departments and years of the site's catalog.
     Catalog,
     /// This year against another year of the same department.
@@ -41,7 +42,7 @@ impl Route {
             ("indicators", _) => Route::Indicators,
             ("assets", _) => Route::Assets,
             ("other", _) => Route::Other,
-            ("checks", _) => Route::Checks,
+            ("checks", n) => Route::Checks(n.and_then(|s| s.parse::<usize>().ok()).filter(|n| *n >= 1)),
             ("catalog", _) => Route::Catalog,
             ("compare", _) => Route::Compare,
             ("search", _) => Route::Search,
@@ -60,7 +61,8 @@ impl Route {
             Route::Indicators => "#/indicators".into(),
             Route::Assets => "#/assets".into(),
             Route::Other => "#/other".into(),
-            Route::Checks => "#/checks".into(),
+            Route::Checks(None) => "#/checks".into(),
+            Route::Checks(Some(n)) => format!("#/checks/{n}"),
             Route::Catalog => "#/catalog".into(),
             Route::Compare => "#/compare".into(),
             Route::Search => "#/search".into(),
@@ -75,7 +77,7 @@ impl Route {
         (Route::Indicators, "nav.indicators"),
         (Route::Assets, "nav.assets"),
         (Route::Other, "nav.other"),
-        (Route::Checks, "nav.checks"),
+        (Route::Checks(None), "nav.checks"),
         (Route::Search, "nav.search"),
     ];
 
@@ -84,6 +86,7 @@ impl Route {
         matches!(
             (self, nav),
             (Route::Performance(_) | Route::SubActivity(..), Route::Performance(_))
+                | (Route::Checks(_), Route::Checks(_))
         ) || self == nav
     }
 

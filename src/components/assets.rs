@@ -3,11 +3,14 @@
 
 use super::bar_chart::BarChartView;
 use super::download::DownloadButton;
+use super::fail_mark::FailMark;
 use super::overview::paragraphs;
 use super::{export_name, use_loaded};
+use crate::hooks::use_failing::use_failing;
 use gongkai_model::chart::assets_chart;
 use gongkai_model::format::{fmt_amount_grouped, unit_label};
 use gongkai_model::tr;
+use gongkai_model::FailingFigures;
 use gongkai_model::{AssetRole, AssetRow};
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -33,7 +36,9 @@ fn change_cell(a: Option<Decimal>, b: Option<Decimal>) -> Html {
     }
 }
 
-fn rows(r: &AssetRow, depth: usize, out: &mut Vec<Html>) {
+/// The table rows of `r` (at `path` in the bundle, e.g. `assets.rows[0]`) and its children.
+fn rows(r: &AssetRow, path: &str, failing: &FailingFigures, depth: usize, out: &mut Vec<Html>) {
+    let checks = failing.of_figure(path).to_vec();
     let changed = r.value_start != r.value_end || r.quantity_start != r.quantity_end;
     let role = match r.role {
         AssetRole::Part => "",
@@ -41,8 +46,8 @@ fn rows(r: &AssetRow, depth: usize, out: &mut Vec<Html>) {
         AssetRole::Deduction => tr!("assets.deduction"),
     };
     out.push(html! {
-        <tr class={classes!(format!("depth-{depth}"), changed.then_some("changed"))}>
-            <th scope="row">{ &r.name }<span class="role">{ role }</span></th>
+        <tr class={classes!(format!("depth-{depth}"), changed.then_some("changed"), (!checks.is_empty()).then_some("failing"))}>
+            <th scope="row">{ &r.name }<span class="role">{ role }</span><FailMark {checks} /></th>
             <td class="num">{ r.quantity_unit.as_deref().unwrap_or("") }</td>
             <td class={classes!("num", r.quantity_start.is_none().then_some("blank"))}>{ fmt_cell(r.quantity_start) }</td>
             <td class={classes!("num", r.quantity_end.is_none().then_some("blank"))}>{ fmt_cell(r.quantity_end) }{ change_cell(r.quantity_start, r.quantity_end) }</td>
@@ -50,8 +55,8 @@ fn rows(r: &AssetRow, depth: usize, out: &mut Vec<Html>) {
             <td class={classes!("num", r.value_end.is_none().then_some("blank"))}>{ fmt_cell(r.value_end) }{ change_cell(r.value_start, r.value_end) }</td>
         </tr>
     });
-    for c in &r.children {
-        rows(c, depth + 1, out);
+    for (k, c) in r.children.iter().enumerate() {
+        rows(c, &format!("{path}.children[{k}]"), failing, depth + 1, out);
     }
 }
 
@@ -59,19 +64,20 @@ fn rows(r: &AssetRow, depth: usize, out: &mut Vec<Html>) {
 pub fn AssetsView() -> Html {
     let ctx = use_loaded();
     let chart = use_memo(ctx.clone(), |c| Rc::new(assets_chart(&c.0.bundle)));
+    let failing = use_failing();
     let a = &ctx.0.bundle.assets;
     if a.rows.is_empty() && a.text.is_empty() {
         return html! { <><h2>{ tr!("nav.assets") }</h2><p class="blank">{ tr!("assets.none") }</p></> };
     }
     let mut body = Vec::new();
-    for r in &a.rows {
-        rows(r, 0, &mut body);
+    for (i, r) in a.rows.iter().enumerate() {
+        rows(r, &format!("assets.rows[{i}]"), &failing, 0, &mut body);
     }
     html! {
         <>
             <h2>{ tr!("nav.assets") }</h2>
             { paragraphs(&a.text) }
-            <BarChartView id="assets" title={tr!("assets.chart")} chart={(*chart).clone()} />
+            <BarChartView id="assets" title={tr!("assets.chart")} chart={(*chart).clone()} failing={failing.under("assets")} />
             <div class="table-scroll" tabindex="0" role="region" aria-label={tr!("assets.table")}>
                 <table class="assets">
                     <caption>{ tr!("assets.caption", unit_label(&a.value_unit)) }</caption>

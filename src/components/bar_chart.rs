@@ -3,6 +3,7 @@
 //! drillable), a live info line, the rows with blank amounts, and a data table alternative.
 
 use super::chart_surface::ChartSurface;
+use super::fail_mark::FailMark;
 use crate::hooks::use_width::use_chart_width;
 use gongkai_model::chart::{layout_bars, series_colour_index, BarChart};
 use gongkai_model::format::{fmt_opt, unit_label};
@@ -23,6 +24,9 @@ pub struct BarChartViewProps {
     /// Goes up a level on Escape.
     #[prop_or_default]
     pub on_escape: Option<Callback<()>>,
+    /// Failing checks the charted figures take part in (marks the chart; empty: none).
+    #[prop_or_default]
+    pub failing: Vec<usize>,
 }
 
 #[component]
@@ -64,8 +68,8 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
         None => hint.to_string(),
     };
     html! {
-        <figure class="chart" aria-labelledby={title_id.clone()}>
-            <h3 id={title_id}>{ &props.title }</h3>
+        <figure class={classes!("chart", (!props.failing.is_empty()).then_some("failing"))} aria-labelledby={title_id.clone()}>
+            <h3 id={title_id}>{ &props.title }<FailMark checks={props.failing.clone()} /></h3>
             <figcaption class="summary">{ &c.summary }</figcaption>
             { legend.unwrap_or_default() }
             <ChartSurface

@@ -6,9 +6,22 @@ use gongkai_model::{reconcile, tr, CheckStatus};
 use std::rc::Rc;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct ChecksViewProps {
+    /// A check to bring into view and focus (1-based number, from a “✗ 核对不符” link).
+    #[prop_or_default]
+    pub focus: Option<usize>,
+}
+
 #[component]
-pub fn ChecksView() -> Html {
+pub fn ChecksView(props: &ChecksViewProps) -> Html {
     let ctx = use_loaded();
+    let focus = props.focus;
+    use_effect_with(focus, |focus| {
+        if let Some(n) = focus {
+            super::focus_by_id(&format!("check-{n}"), true);
+        }
+    });
     // Computed when the view opens (in the interface language of the moment).
     let checks = use_memo(ctx.clone(), |c| Rc::new(reconcile(&c.0.bundle)));
     let checks: &[gongkai_model::Check] = &checks;
@@ -22,16 +35,17 @@ pub fn ChecksView() -> Html {
             <div class="table-scroll" tabindex="0" role="region" aria-label={tr!("checks.results")}>
                 <table class="checks">
                     <caption>{ tr!("checks.caption") }</caption>
-                    <thead><tr><th scope="col">{ tr!("checks.result") }</th><th scope="col">{ tr!("checks.area") }</th><th scope="col">{ tr!("checks.what") }</th><th scope="col">{ tr!("checks.figures") }</th></tr></thead>
+                    <thead><tr><th scope="col">{ tr!("checks.number") }</th><th scope="col">{ tr!("checks.result") }</th><th scope="col">{ tr!("checks.area") }</th><th scope="col">{ tr!("checks.what") }</th><th scope="col">{ tr!("checks.figures") }</th></tr></thead>
                     <tbody>
-                        { for checks.iter().map(|c| {
+                        { for checks.iter().enumerate().map(|(i, c)| {
                             let (mark, cls, word) = match c.status {
                                 CheckStatus::Pass => ("✓", "pass", tr!("checks.pass")),
                                 CheckStatus::Fail => ("✗", "fail", tr!("checks.fail")),
                                 CheckStatus::NotApplicable => ("–", "na", tr!("checks.na")),
                             };
                             html! {
-                                <tr class={cls}>
+                                <tr class={classes!(cls, (focus == Some(i + 1)).then_some("focused"))} id={format!("check-{}", i + 1)} tabindex="-1">
+                                    <td class="num">{ i + 1 }</td>
                                     <td><span aria-hidden="true">{ mark }</span>{ " " }{ word }</td>
                                     <td>{ c.area }</td>
                                     <th scope="row">{ &c.label }</th>

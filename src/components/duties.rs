@@ -1,6 +1,8 @@
 //! 部门职责 and 机构设置.
 
+use super::fail_mark::FailMark;
 use super::use_loaded;
+use crate::hooks::use_failing::use_failing;
 use gongkai_model::tr;
 use yew::prelude::*;
 
@@ -8,13 +10,14 @@ use yew::prelude::*;
 pub fn DutiesView() -> Html {
     let ctx = use_loaded();
     let b = &ctx.0.bundle;
+    let failing = use_failing();
     html! {
         <>
             <h2>{ tr!("duties.title") }</h2>
             <p class="count">{ tr!("duties.count", b.duties.len()) }</p>
             <ol class="duties">
-                { for b.duties.iter().map(|d| html! {
-                    <li lang={super::DATA_LANG}><span class="label">{ &d.label }</span>{ &d.text }</li>
+                { for b.duties.iter().enumerate().map(|(i, d)| html! {
+                    <li lang={super::DATA_LANG}><span class="label">{ &d.label }</span>{ &d.text }<FailMark checks={failing.of_figure(&format!("duties[{i}].text")).to_vec()} /></li>
                 }) }
             </ol>
             <h2>{ tr!("duties.organisation") }</h2>

@@ -3,9 +3,11 @@
 
 use super::download::DownloadButton;
 use super::export_name;
+use super::fail_mark::FailMark;
 use super::indicators::IndicatorTable;
 use super::treemap_view::TreemapView;
 use super::use_loaded;
+use crate::hooks::use_failing::use_failing;
 use crate::route::Route;
 use gongkai_model::format::{fmt_opt, fmt_opt_unit, fmt_share, unit_label};
 use gongkai_model::tr;
@@ -117,6 +119,7 @@ fn ActivityList() -> Html {
     let acts = &b.performance.activities;
     let total = b.project_expenditure();
     let unit = &b.meta.unit;
+    let failing = use_failing();
     html! {
         <>
             <h2>{ tr!("nav.performance") }</h2>
@@ -134,15 +137,18 @@ fn ActivityList() -> Html {
                 <caption>{ tr!("perf.caption", unit_label(unit)) }</caption>
                 <thead><tr><th scope="col">{ tr!("perf.no") }</th><th scope="col">{ tr!("search.kind.activity") }</th><th scope="col" class="num">{ tr!("perf.amount") }</th><th scope="col" class="num">{ tr!("perf.share_of_project") }</th><th scope="col" class="num">{ tr!("search.kind.sub_activity") }</th></tr></thead>
                 <tbody>
-                    { for acts.iter().enumerate().take(if *show_all { usize::MAX } else { FIRST_ROWS }).map(|(i, a)| html! {
-                        <tr>
+                    { for acts.iter().enumerate().take(if *show_all { usize::MAX } else { FIRST_ROWS }).map(|(i, a)| {
+                        let name_checks = failing.of_figure(&format!("performance.activities[{i}].name")).to_vec();
+                        let amount_checks = failing.of_figure(&format!("performance.activities[{i}].amount")).to_vec();
+                        html! {
+                        <tr class={classes!((!name_checks.is_empty() || !amount_checks.is_empty()).then_some("failing"))}>
                             <td class="num">{ i + 1 }</td>
-                            <th scope="row"><a href={Route::Performance(Some(i)).to_hash()}>{ &a.name }</a></th>
-                            <td class={classes!("num", a.amount.is_none().then_some("blank"))}>{ fmt_opt(a.amount) }</td>
+                            <th scope="row"><a href={Route::Performance(Some(i)).to_hash()}>{ &a.name }</a><FailMark checks={name_checks} /></th>
+                            <td class={classes!("num", a.amount.is_none().then_some("blank"))}>{ fmt_opt(a.amount) }<FailMark checks={amount_checks} /></td>
                             <td class="num">{ fmt_share(a.amount, total) }</td>
                             <td class="num">{ a.sub_activities.len() }</td>
                         </tr>
-                    }) }
+                    } }) }
                 </tbody>
             </table>
             </div>
@@ -184,6 +190,7 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
             super::focus_by_id("activity-title", false);
         }
     });
+    let failing = use_failing();
     let b = &ctx.0.bundle;
     let a = &b.performance.activities[index];
     let unit = &b.meta.unit;
@@ -204,8 +211,8 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
                     },
                 } }
             </nav>
-            <h2 id="activity-title" tabindex="-1">{ format!("{}. {}", index + 1, a.name) }</h2>
-            <p class="lead">{ tr!("perf.amount_line", fmt_opt_unit(a.amount, unit)) }</p>
+            <h2 id="activity-title" tabindex="-1">{ format!("{}. {}", index + 1, a.name) }<FailMark checks={failing.of_figure(&format!("performance.activities[{index}].name")).to_vec()} /></h2>
+            <p class="lead">{ tr!("perf.amount_line", fmt_opt_unit(a.amount, unit)) }<FailMark checks={failing.of_figure(&format!("performance.activities[{index}].amount")).to_vec()} /></p>
             if rest { <>
             <dl class="desc">
                 <dt>{ tr!("perf.description") }</dt><dd>{ text_or_blank(&a.description) }</dd>
@@ -224,8 +231,8 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
             } } else { html!{} } }
             { for a.sub_activities.iter().enumerate().map(|(j, s)| html! {
                 <section class={classes!("sub-activity", (props.sub == Some(j)).then_some("focused"))} aria-labelledby={format!("sub-{j}")}>
-                    <h3 id={format!("sub-{j}")} tabindex="-1">{ &s.name }</h3>
-                    <p class="lead">{ tr!("perf.amount_line", fmt_opt_unit(s.amount, unit)) }</p>
+                    <h3 id={format!("sub-{j}")} tabindex="-1">{ &s.name }<FailMark checks={failing.of_figure(&format!("performance.activities[{index}].sub_activities[{j}].name")).to_vec()} /></h3>
+                    <p class="lead">{ tr!("perf.amount_line", fmt_opt_unit(s.amount, unit)) }<FailMark checks={failing.of_figure(&format!("performance.activities[{index}].sub_activities[{j}].amount")).to_vec()} /></p>
                     <dl class="desc">
                         <dt>{ tr!("perf.description") }</dt><dd>{ text_or_blank(&s.description) }</dd>
                         <dt>{ tr!("perf.goal") }</dt><dd>{ text_or_blank(&s.goal) }</dd>

@@ -210,7 +210,9 @@ pub fn SearchView() -> Html {
             last_part = *part;
         }
         let kind = h.kind.label();
-        let title = if h.title.is_empty() {
+        let title = if let Some(section) = h.section {
+            gongkai_model::i18n::t(section).to_string()
+        } else if h.title.is_empty() {
             kind.to_string()
         } else if h.kind == gongkai_model::search::HitKind::Duty {
             tr!("search.duty_title", h.title)

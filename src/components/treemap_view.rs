@@ -4,7 +4,9 @@
 
 use super::bar_chart::BarChartView;
 use super::chart_surface::ChartSurface;
+use super::fail_mark::FailMark;
 use super::use_loaded;
+use crate::hooks::use_failing::use_failing;
 use crate::hooks::use_width::use_chart_width;
 use gongkai_model::chart::{activities_chart, sub_activities_chart};
 use gongkai_model::format::{fmt_amount_grouped, unit_label};
@@ -56,6 +58,20 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
     // Drawn once per layout; the selection is a separate mark on top.
     let svg = use_memo((*map).clone(), |m| AttrValue::from(treemap_svg(m, None)));
     let b = &ctx.0.bundle;
+    // Failing checks of each item's amount (by item index), and of the chart as a whole.
+    let failing = use_failing();
+    let item_path = |k: usize| match activity {
+        None => format!("performance.activities[{k}].amount"),
+        Some(i) => format!("performance.activities[{i}].sub_activities[{k}].amount"),
+    };
+    let item_checks = |k: usize| failing.of_figure(&item_path(k)).to_vec();
+    let n_items = match activity.and_then(|i| b.performance.activities.get(i)) {
+        None => b.performance.activities.len(),
+        Some(a) => a.sub_activities.len(),
+    };
+    let mut chart_checks: Vec<usize> = (0..n_items).flat_map(item_checks).collect();
+    chart_checks.sort_unstable();
+    chart_checks.dedup();
     let parent_name = match activity.and_then(|i| b.performance.activities.get(i)) {
         Some(a) => a.name.clone(),
         None => tr!("term.project").to_string(),
@@ -126,8 +142,8 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
         })
     };
     html! {
-        <figure class="chart treemap" aria-labelledby={title_id.clone()}>
-            <h3 id={title_id}>{ &props.title }</h3>
+        <figure class={classes!("chart", "treemap", (!chart_checks.is_empty()).then_some("failing"))} aria-labelledby={title_id.clone()}>
+            <h3 id={title_id}>{ &props.title }<FailMark checks={chart_checks.clone()} /></h3>
             <figcaption class="summary">{ &bars.summary }</figcaption>
             <div class="chart-controls" role="group" aria-label={tr!("chart.display")}>
                 <button type="button" aria-pressed={(!*as_bars).to_string()} onclick={toggle_view.clone()} disabled={!*as_bars}>{ tr!("chart.treemap") }</button>
@@ -175,12 +191,13 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
                             <li>
                                 <a href={props.href.emit(c.index)}>{ &c.name }</a>
                                 <span class="num">{ format!(" {} {}", fmt_amount_grouped(c.amount), unit_label(&map.unit)) }</span>
+                                <FailMark checks={item_checks(c.index)} />
                                 <span class="share">{ " " }{ tr!("chart.shares", parent_name, c.share_of_parent, c.share_of_total) }</span>
                             </li>
                         }
                     }) }
                     { for map.zero.iter().map(|(i, n)| html! {
-                        <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ format!(" 0 {}", unit_label(&map.unit)) }</li>
+                        <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ format!(" 0 {}", unit_label(&map.unit)) }<FailMark checks={item_checks(*i)} /></li>
                     }) }
                     { for map.blank.iter().map(|(i, n)| html! {
                         <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ " " }{ tr!("chart.amount_blank") }</li>

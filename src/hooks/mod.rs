@@ -1,6 +1,7 @@
 //! Hooks: one per file.
 
 pub mod use_bundle;
+pub mod use_failing;
 pub mod use_kiosk;
 pub mod use_lang;
 pub mod use_painted;

@@ -31,6 +31,22 @@ const fixtures = {
     .replace('"term": "一般预算收入"', '"term": "<a href=\\"javascript:window.__xss=3\\">收入</a>"'),
 };
 
+// A bundle whose title is a whole document's text (what a careless import once wrote there).
+{
+  const m = JSON.parse(seed);
+  m.meta.title = '（生成的测试数据）' + Array.from({ length: 40 }, (_, k) => `第${k + 1}段正文，本段是导入时误作标题的文字。`).join('\n');
+  fixtures['long-title.json'] = JSON.stringify(m);
+}
+
+// Figures that disagree (test data, never shipped): one category and one activity changed.
+{
+  const m = JSON.parse(seed);
+  m.meta.title = '（生成的测试数据：数字核对不符）' + m.meta.title;
+  m.expenditure.categories[0].amount = '716.46';
+  m.performance.activities[7].amount = '873.00';
+  fixtures['failing.json'] = JSON.stringify(m);
+}
+
 // A corpus of malformed bundles: every one must give its clear error (never a blank page).
 const corpus = {};
 const J = JSON.parse(seed);
@@ -647,6 +663,86 @@ await test('search: Chinese text as you type, highlighted, each result links to 
   await page.fill('#search-input', '不可能出现的词语');
   await page.waitForFunction(() => document.querySelector('#search-status').textContent.includes('没有找到'));
   await expectAccessible(page, 'search');
+});
+
+await test('search: a paragraph's result says where it is, once (kind, then the section it is under)', phone, async (page) => {
+  await page.goto(`${origin}/#/search`);
+  await page.fill('#search-input', '三公');
+  await page.waitForFunction(() => document.querySelectorAll('ol.search-results li').length > 0);
+  const rows = await page.$$eval('ol.search-results li', (lis) => lis.map((li) => [li.querySelector('.kind').textContent, li.querySelector('a').textContent, li.querySelector('a').getAttribute('href')]));
+  for (const [kind, place] of rows) expect(kind !== place && !`${kind}${place}`.includes('说明说明'), `label reads "${kind}${place}"`);
+  expect(rows.some(([kind, place, href]) => kind === '说明' && place === '“三公”经费' && href === '#/'), `the “三公” paragraph is labelled by its section: ${JSON.stringify(rows)}`);
+  await shot(page, 'search-three-public-phone');
+});
+
+for (const [vp, size] of [['phone', phone], ['desktop', desktop]]) {
+  await test(`footer: a long, multi-line title shows on one line, whole on focus (${vp})`, size, async (page) => {
+    await page.goto(`${origin}/?bundle=fixtures/long-title.json#/duties`);
+    const line = page.locator('footer #source-line');
+    await line.waitFor();
+    const one = await line.evaluate((el) => ({ h: el.getBoundingClientRect().height, lh: parseFloat(getComputedStyle(el).lineHeight) || 20, cut: el.scrollWidth > el.clientWidth, ov: getComputedStyle(el).textOverflow, text: el.textContent }));
+    expect(one.h < one.lh * 1.5 && one.cut && one.ov === 'ellipsis', `one line with an ellipsis: ${JSON.stringify({ ...one, text: undefined })}`);
+    expect(!one.text.includes('\n') && one.text.includes('第40段正文'), 'the whole title is in the page, its line breaks read as spaces');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow <= 1, `no horizontal page scroll (overflow ${overflow}px)`);
+    await line.focus();
+    const open = await line.evaluate((el) => el.getBoundingClientRect().height);
+    expect(open > one.h * 3, `focus shows it whole (height ${one.h} → ${open})`);
+    await shot(page, `footer-long-title-${vp}`);
+    await expectAccessible(page, `footer with a long title (${vp})`);
+  });
+}
+
+await test('failing checks: notice on the overview, marks on the figures, links to the check (phone)', phone, async (page) => {
+  await page.goto(`${origin}/?bundle=fixtures/failing.json#/`);
+  await page.waitForSelector('#total-expenditure');
+  const notice = page.locator('#fail-notice');
+  await notice.waitFor();
+  const text = await notice.textContent();
+  expect(text.includes('本数据有 4 项核对不符') && text.includes('支出各经济分类之和 = 支出合计') && text.includes('对内商贸管理'), `notice: ${text}`);
+  expect(await notice.locator('a[href^="#/checks/"]').count() === 4, 'each failing check linked');
+  const box = await notice.boundingBox();
+  const figures = await page.locator('section.stats').boundingBox();
+  expect(box.y < figures.y, 'the notice comes before the figures');
+  // Marked: total expenditure, basic expenditure, the spend chart. Not marked: total revenue (revenue = expenditure still holds).
+  expect((await page.textContent('#total-expenditure')).includes('✗ 核对不符'), 'total expenditure marked with text');
+  expect(!(await page.textContent('#total-revenue')).includes('核对不符'), 'total revenue holds, so no mark');
+  expect(await page.locator('#spend-title .fail-mark').count() === 1, 'the expenditure chart carries the mark');
+  const spoken = await page.getAttribute('#total-expenditure .fail-mark', 'aria-label');
+  expect(spoken.startsWith('核对不符：第 ') && spoken.includes('支出各经济分类之和 = 支出合计'), `screen readers hear which check: ${spoken}`);
+  await shot(page, 'failing-overview-phone');
+  await expectAccessible(page, 'overview with failing checks');
+  // The mark links to its check, which is brought into view and focused.
+  const href = await page.getAttribute('#total-expenditure .fail-mark', 'href');
+  const n = Number(href.split('/').pop());
+  await page.click('#total-expenditure .fail-mark');
+  await page.waitForFunction((n) => location.hash === `#/checks/${n}` && document.activeElement?.id === `check-${n}`, n, { timeout: 5000 });
+  const row = await page.textContent(`#check-${n}`);
+  expect(row.includes('不符') && row.includes('716.46'), `the linked check: ${row}`);
+  expect(await page.locator('#fail-notice').count() === 0, '数据核对 lists the checks itself, without the notice');
+  await expectAccessible(page, 'checks with a focused failing check');
+});
+
+await test('failing checks: the activity row, its treemap and its page are marked; the seed has no marks', desktop, async (page) => {
+  await page.goto(`${origin}/?bundle=fixtures/failing.json#/performance`);
+  await page.waitForSelector('table.activities');
+  const row = page.locator('table.activities tbody tr').nth(7);
+  expect((await row.getAttribute('class') || '').includes('failing') && (await row.textContent()).includes('✗ 核对不符'), 'activity 8 row marked');
+  expect(!(await page.locator('table.activities tbody tr').nth(6).textContent()).includes('核对不符'), 'activity 7 not marked');
+  expect(await page.locator('#activities-title .fail-mark').count() === 1, 'treemap marked');
+  await shot(page, 'failing-performance-desktop');
+  await expectAccessible(page, 'performance with failing checks');
+  await page.goto(`${origin}/?bundle=fixtures/failing.json#/performance/8`);
+  await page.waitForSelector('#activity-title');
+  expect((await page.textContent('main p.lead')).includes('核对不符'), 'the activity amount is marked');
+  await page.goto(`${origin}/?bundle=fixtures/failing.json&lang=en#/`);
+  await page.waitForSelector('#fail-notice');
+  expect((await page.textContent('#fail-notice')).includes('check(s) of these figures do not agree') && (await page.textContent('#total-expenditure')).includes('does not check out'), 'English notice and mark');
+  await page.goto(`${origin}/#/`);
+  await page.waitForSelector('#total-expenditure');
+  await page.goto(`${origin}/#/performance`);
+  await page.waitForSelector('table.activities');
+  expect(await page.locator('.fail-mark, #fail-notice').count() === 0, 'the seed: every check holds, nothing marked');
 });
 
 await test('print: the overview prints without navigation chrome, charts included', desktop, async (page) => {

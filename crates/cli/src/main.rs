@@ -2,7 +2,7 @@
 //! bundle JSON Schema. Exit status: 0 success, 1 a check failed, 2 unreadable input or bad usage.
 
 use gongkai_import::{import_bytes, ImportOptions};
-use gongkai_model::{parse_bundle_bytes, reconcile, to_json, CheckStatus};
+use gongkai_model::{parse_bundle_bytes, reconcile, to_json, warnings, CheckStatus};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -12,6 +12,8 @@ USAGE:
   gongkai import DOC [-o BUNDLE.json] [--province P] [--city C] [--url URL]
       Read a disclosure (.txt in UTF-8, UTF-16 or GBK) and write a bundle (stdout without -o).
       The import report (sections found/missing, skipped lines) is printed to stderr.
+      Exit 0 when every check holds, 1 when the bundle was written but a check fails (listed),
+      2 when the document cannot be read.
   gongkai validate BUNDLE.json
       Check the schema and every reconciliation; one line per check.
       Exit 0 when all hold, 1 when a check fails, 2 when the file cannot be read or parsed.
@@ -21,6 +23,10 @@ USAGE:
       Write a Fiscal Data Package (datapackage.json, budget.csv in yuan, indicators.csv, assets.csv).
   gongkai schema
       Print the JSON Schema of the bundle format.
+  gongkai publish-check DATA_DIR [--allow-failing-checks]
+      The gate before publishing (the build runs it on the site's data/): every bundle that
+      DATA_DIR/index.json lists must read and have no failing check. Exit 1 names the failing
+      checks; --allow-failing-checks publishes them anyway (their pages carry the notice).
   gongkai prerender BUNDLE.json
       Print the bundle's first view as static HTML (header, key figures, first chart), which the
       build writes into index.html so it shows before the app has loaded (scripts/csp.mjs).
@@ -44,6 +50,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("import") => import(&args[1..]),
         Some("validate") => validate(&args[1..]),
+        Some("publish-check") => publish_check(&args[1..]),
         Some("export") => export(&args[1..]),
         Some("prerender") => match &args[1..] {
             [path] => match read_bundle(path) {
@@ -152,7 +159,90 @@ fn import(args: &[String]) -> ExitCode {
         }
         None => print!("{json}"),
     }
-    ExitCode::SUCCESS
+    // Written as read, but a bundle whose figures disagree is not a success: say which checks.
+    let failing = failing_checks(&bundle);
+    if failing.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "{doc}: {} check(s) fail (the bundle was written; the viewer marks these figures):",
+            failing.len()
+        );
+        for c in &failing {
+            eprintln!("✗ [{}] {}: {}", c.area, c.label, c.detail);
+        }
+        ExitCode::from(1)
+    }
+}
+
+/// The reconciliation checks of `b` that fail.
+fn failing_checks(b: &gongkai_model::Bundle) -> Vec<gongkai_model::Check> {
+    reconcile(b)
+        .into_iter()
+        .filter(|c| c.status == CheckStatus::Fail)
+        .collect()
+}
+
+/// `gongkai publish-check SITE_DATA_DIR [--allow-failing-checks]`: the gate the build runs before
+/// publishing. Reads the catalog (`index.json`) and every bundle it lists; exit 2 when one cannot
+/// be read, 1 when one has failing checks (unless allowed: then it warns that the pages will
+/// carry the notice), 0 otherwise.
+fn publish_check(args: &[String]) -> ExitCode {
+    let allow = args.iter().any(|a| a == "--allow-failing-checks");
+    let dirs: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let ([dir], true) = (
+        dirs.as_slice(),
+        args.iter()
+            .all(|a| !a.starts_with("--") || a == "--allow-failing-checks"),
+    ) else {
+        eprint!("gongkai publish-check: DATA_DIR [--allow-failing-checks]\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let index = Path::new(dir.as_str()).join("index.json");
+    let catalog = match std::fs::read_to_string(&index) {
+        Ok(t) => match gongkai_model::parse_catalog(&t, &index.display().to_string()) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("{}", e.message());
+                return ExitCode::from(2);
+            }
+        },
+        Err(e) => {
+            eprintln!("{}: cannot read: {e}", index.display());
+            return ExitCode::from(2);
+        }
+    };
+    let mut refused = 0;
+    for entry in &catalog.bundles {
+        let path = Path::new(dir.as_str()).join(&entry.path).display().to_string();
+        let bundle = match read_bundle(&path) {
+            Ok(b) => b,
+            Err(code) => return code,
+        };
+        let failing = failing_checks(&bundle);
+        if failing.is_empty() {
+            println!("{path}: every check holds ✓");
+            continue;
+        }
+        refused += 1;
+        let verdict = if allow {
+            "published with the notice (--allow-failing-checks)"
+        } else {
+            "refused"
+        };
+        eprintln!("{path}: {} check(s) fail — {verdict}:", failing.len());
+        for c in &failing {
+            eprintln!("  ✗ [{}] {}: {}", c.area, c.label, c.detail);
+        }
+    }
+    if refused > 0 && !allow {
+        eprintln!(
+            "gongkai publish-check: {refused} bundle(s) have figures that do not agree. Correct them (gongkai validate), or publish them with a visible notice on their pages: --allow-failing-checks (build: GONGKAI_ALLOW_FAILING_CHECKS=1 trunk build)."
+        );
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Reads and parses a bundle file; errors are printed and become exit status 2.
@@ -221,6 +311,9 @@ fn validate(args: &[String]) -> ExitCode {
         Err(code) => return code,
     };
     println!("{path}: schema ✓ (format gongkai-bundle version {})", bundle.version);
+    for w in warnings(&bundle) {
+        println!("⚠ {path}: {w}");
+    }
     let checks = reconcile(&bundle);
     let mut failed = 0;
     for c in &checks {

@@ -136,3 +136,110 @@ fn prerender_prints_the_first_view() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot read"), "{err}");
 }
+
+#[test]
+fn validate_warns_of_a_title_that_is_body_text_without_failing() {
+    let dir = std::env::temp_dir().join(format!("gongkai-cli-title-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = std::fs::read_to_string("../../data/pingxiang-fgj-2017.json").unwrap();
+    let (_, out, _) = gongkai(&["validate", "../../data/pingxiang-fgj-2017.json"]);
+    assert!(!out.contains('⚠'), "the seed's title is a title: {out}");
+    let long = "正文".repeat(150);
+    let bundle: serde_json::Value = serde_json::from_str(&seed).unwrap();
+    for (name, title, expect) in [
+        ("long.json", long.as_str(), "meta.title 有 300 个字，超过 200 个字"),
+        (
+            "lines.json",
+            "平乡县发展改革局\n2017年部门预算公开",
+            "meta.title 占 2 行",
+        ),
+    ] {
+        let mut b = bundle.clone();
+        b["meta"]["title"] = serde_json::Value::String(title.into());
+        let p = dir.join(name);
+        std::fs::write(&p, serde_json::to_string(&b).unwrap()).unwrap();
+        let (code, out, _) = gongkai(&["validate", p.to_str().unwrap()]);
+        assert_eq!(code, 0, "a warning does not fail validation: {out}");
+        assert!(out.contains(&format!("⚠ {}: {expect}", p.display())), "{out}");
+    }
+}
+
+/// The seed document with one published figure changed, so its sums no longer hold.
+fn seed_with_wrong_figure(dir: &std::path::Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string("../import/tests/fixtures/000_462ce516b33954bc.txt").unwrap();
+    let wrong = text.replacen("工资福利支出716.45万元", "工资福利支出716.46万元", 1);
+    assert_ne!(wrong, text);
+    let p = dir.join("wrong.txt");
+    std::fs::write(&p, wrong).unwrap();
+    p
+}
+
+#[test]
+fn import_exits_1_naming_the_failing_checks_and_still_writes_the_bundle() {
+    let dir = std::env::temp_dir().join(format!("gongkai-cli-import-fail-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let doc = seed_with_wrong_figure(&dir);
+    let out = dir.join("wrong.json");
+    let (code, _, err) = gongkai(&["import", doc.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("2 check(s) fail (the bundle was written"), "{err}");
+    assert!(
+        err.contains("✗ [支出] 支出各经济分类之和 = 支出合计: 716.46 + 92.22 + 389.62 + 2521.16 = 3719.46 万元，公布 3719.45，相差 +0.01 ✗"),
+        "{err}"
+    );
+    let (vcode, _, _) = gongkai(&["validate", out.to_str().unwrap()]);
+    assert_eq!(
+        vcode, 1,
+        "the written bundle is whole and validates to the same failure"
+    );
+    // The seed document itself imports with exit 0.
+    let (code, _, err) = gongkai(&[
+        "import",
+        "../import/tests/fixtures/000_462ce516b33954bc.txt",
+        "-o",
+        dir.join("seed.json").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn publish_check_refuses_failing_bundles_unless_allowed() {
+    let dir = std::env::temp_dir().join(format!("gongkai-cli-publish-{}", std::process::id()));
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let catalog = std::fs::read_to_string("../../data/index.json").unwrap();
+    std::fs::write(data.join("index.json"), &catalog).unwrap();
+    let seed = std::fs::read_to_string("../../data/pingxiang-fgj-2017.json").unwrap();
+    let first: serde_json::Value = serde_json::from_str(&catalog).unwrap();
+    let name = first["bundles"][0]["path"].as_str().unwrap().to_string();
+    std::fs::write(data.join(&name), &seed).unwrap();
+    let d = data.to_str().unwrap();
+    let (code, out, err) = gongkai(&["publish-check", d]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("every check holds ✓"), "{out}");
+
+    std::fs::write(
+        data.join(&name),
+        seed.replacen("\"amount\": \"716.45\"", "\"amount\": \"716.46\"", 1),
+    )
+    .unwrap();
+    let (code, _, err) = gongkai(&["publish-check", d]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("2 check(s) fail — refused"), "{err}");
+    assert!(err.contains("✗ [支出] 支出各经济分类之和 = 支出合计"), "{err}");
+    assert!(
+        err.contains("--allow-failing-checks"),
+        "says how to publish anyway: {err}"
+    );
+    let (code, _, err) = gongkai(&["publish-check", d, "--allow-failing-checks"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("published with the notice"), "{err}");
+
+    std::fs::write(data.join(&name), "{").unwrap();
+    let (code, _, err) = gongkai(&["publish-check", d]);
+    assert_eq!(code, 2, "an unreadable bundle: {err}");
+    let (code, _, _) = gongkai(&["publish-check", dir.join("nowhere").to_str().unwrap()]);
+    assert_eq!(code, 2);
+    let (code, _, _) = gongkai(&["publish-check", d, "--allow"]);
+    assert_eq!(code, 2, "unknown flag");
+}

@@ -29,7 +29,7 @@ pub use bundle::*;
 pub use catalog::{parse_catalog, Catalog, CatalogEntry};
 pub use error::LoadError;
 pub use parse::{parse_bundle, parse_bundle_bytes, to_json, MAX_BUNDLE_BYTES};
-pub use validate::{reconcile, structural_problems, Check, CheckStatus};
+pub use validate::{reconcile, structural_problems, warnings, Check, CheckStatus, FailingFigures};
 
 /// JSON Schema of the bundle format, generated from the Rust types.
 #[cfg(feature = "schema")]

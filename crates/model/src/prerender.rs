@@ -109,6 +109,27 @@ pub fn first_view_html(b: &Bundle) -> String {
         stat(&term("operating_costs"), &amount(&f.operating_costs), ""),
     ]
     .concat();
+    // A bundle published with failing checks (`--allow-failing-checks`) says so before its figures.
+    let failing = crate::validate::FailingFigures::of(&crate::validate::reconcile(b));
+    let notice = if failing.is_empty() {
+        String::new()
+    } else {
+        let items: String = failing
+            .checks
+            .iter()
+            .map(|(n, label)| {
+                format!(
+                    "<li><a href=\"#/checks/{n}\">{}</a></li>",
+                    e(&tr!("fail.check", n, label))
+                )
+            })
+            .collect();
+        format!(
+            "<section class=\"fail-notice\" role=\"note\"><p><strong><span aria-hidden=\"true\">✗ </span>{}</strong></p><ul>{items}</ul><p class=\"hint\">{}</p></section>",
+            e(&tr!("fail.notice", failing.checks.len())),
+            e(tr!("fail.notice_hint"))
+        )
+    };
     let chart = expenditure_chart(b);
     let svgs: String = WIDTHS
         .iter()
@@ -125,7 +146,7 @@ pub fn first_view_html(b: &Bundle) -> String {
             "<header class=\"site\"><p class=\"region\" lang=\"zh-CN\">{region}</p>",
             "<h1 lang=\"zh-CN\">{dept}</h1><p class=\"doc\">{doc}</p>",
             "<nav class=\"sections\" aria-label=\"{nav_label}\"><ul>{nav}</ul></nav></header>",
-            "<main><h2>{overview}</h2>",
+            "<main>{notice}<h2>{overview}</h2>",
             "<section class=\"stats\" aria-label=\"{figures}\">{stats}</section>",
             "<section><h2>{budget}</h2><figure class=\"chart\"><h3>{title}</h3>",
             "<figcaption class=\"summary\">{summary}</figcaption>{svgs}</figure></section>",
@@ -142,6 +163,7 @@ pub fn first_view_html(b: &Bundle) -> String {
         )),
         nav_label = e(tr!("nav.label")),
         nav = nav,
+        notice = notice,
         overview = e(tr!("nav.overview")),
         figures = e(tr!("overview.figures")),
         stats = stats,
@@ -171,6 +193,21 @@ mod tests {
         assert_eq!(html.matches("<li><a href=").count(), NAV.len());
         // No ids: the live app's elements are the ones tests and scripts look for.
         assert_eq!(html.matches(" id=\"").count(), 1, "only the root has an id");
+    }
+
+    #[test]
+    fn a_bundle_with_failing_checks_opens_with_the_notice() {
+        assert!(!first_view_html(&seed()).contains("fail-notice"));
+        let mut b = seed();
+        b.expenditure.total = Some("3719.46".parse().unwrap());
+        let html = first_view_html(&b);
+        let notice = html.find("class=\"fail-notice\"").expect("notice");
+        assert!(notice < html.find("class=\"stats\"").unwrap(), "before the figures");
+        assert!(html.contains("本数据有 3 项核对不符："), "{html}");
+        assert!(
+            html.contains("<a href=\"#/checks/2\">第 2 项核对：支出各经济分类之和 = 支出合计</a>"),
+            "{html}"
+        );
     }
 
     #[test]

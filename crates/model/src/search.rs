@@ -59,8 +59,11 @@ pub struct Hit {
     /// What kind of thing matched.
     pub kind: HitKind,
     /// Its name as published (for indicators: "activity › indicator"; for duties "（一）"…; empty
-    /// for paragraphs, which the view titles by kind).
+    /// for paragraphs, which the view titles by `section`).
     pub title: String,
+    /// For a paragraph ([`HitKind::Note`]): the interface-text key of the heading it is shown
+    /// under (e.g. `term.three_public`), so a result says where it is; `None` for named things.
+    pub section: Option<&'static str>,
     /// The matched text, cut to about 60 characters around the first match.
     pub snippet: String,
     /// Character ranges of the matches inside `snippet` (start, end), for highlighting.
@@ -186,7 +189,7 @@ impl Readings {
 /// Every distinct Chinese character of the bundle's searchable text (what [`Readings`] need to cover).
 pub fn han_characters(b: &Bundle) -> String {
     let mut seen = std::collections::BTreeSet::new();
-    for_each_text(b, |_, _, texts, _| {
+    for_each_text(b, |_, _, texts, _, _| {
         for t in texts {
             seen.extend(t.chars().filter(|c| is_han(*c)));
         }
@@ -215,6 +218,7 @@ const NO_READING: u16 = u16::MAX;
 struct Entry {
     kind: HitKind,
     title: String,
+    section: Option<&'static str>,
     link: String,
     texts: Vec<Text>,
 }
@@ -250,7 +254,12 @@ fn fold(c: char) -> char {
 
 /// Calls `f` for each indicator of `owner`: its name and its four thresholds, titled
 /// "owner › indicator".
-fn indicators(f: &mut impl FnMut(HitKind, String, &[&str], String), owner: &str, list: &[Indicator], link: &str) {
+fn indicators(
+    f: &mut impl FnMut(HitKind, String, &[&str], String, Option<&'static str>),
+    owner: &str,
+    list: &[Indicator],
+    link: &str,
+) {
     for ind in list {
         let grades = ind.grades().into_iter().filter_map(|g| g.as_deref());
         let texts: Vec<&str> = std::iter::once(ind.name.as_str()).chain(grades).collect();
@@ -259,14 +268,16 @@ fn indicators(f: &mut impl FnMut(HitKind, String, &[&str], String), owner: &str,
             format!("{owner} › {}", ind.name),
             &texts,
             link.to_string(),
+            None,
         );
     }
 }
 
-/// Calls `f(kind, title, texts, link)` for every searchable thing, in document order.
-fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String)) {
+/// Calls `f(kind, title, texts, link, section)` for every searchable thing, in document order
+/// (`section`: see [`Hit::section`]).
+fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String, Option<&'static str>)) {
     for d in &b.duties {
-        f(HitKind::Duty, d.label.clone(), &[&d.text], "#/duties".into());
+        f(HitKind::Duty, d.label.clone(), &[&d.text], "#/duties".into(), None);
     }
     for (i, a) in b.performance.activities.iter().enumerate() {
         let link = format!("#/performance/{}", i + 1);
@@ -275,6 +286,7 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String)
             a.name.clone(),
             &[&a.name, &a.description, &a.goal],
             link.clone(),
+            None,
         );
         indicators(&mut f, &a.name, &a.indicators, &link);
         for (j, s) in a.sub_activities.iter().enumerate() {
@@ -284,6 +296,7 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String)
                 s.name.clone(),
                 &[&s.name, &s.description, &s.goal],
                 link.clone(),
+                None,
             );
             indicators(&mut f, &s.name, &s.indicators, &link);
         }
@@ -299,7 +312,7 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String)
         assets(r, &mut rows);
     }
     for r in rows {
-        f(HitKind::Asset, r.name.clone(), &[&r.name], "#/assets".into());
+        f(HitKind::Asset, r.name.clone(), &[&r.name], "#/assets".into(), None);
     }
     for g in &b.glossary {
         f(
@@ -307,22 +320,29 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String)
             g.term.clone(),
             &[&g.term, &g.definition],
             "#/other".into(),
+            None,
         );
     }
     let paragraphs = [
-        (&b.revenue.text, "#/"),
-        (&b.expenditure.text, "#/"),
-        (&b.change.text, "#/"),
-        (&b.operating_costs.text, "#/"),
-        (&b.three_public.text, "#/"),
-        (&b.procurement.text, "#/other"),
-        (&b.organisation.text, "#/duties"),
+        (&b.revenue.text, "#/", "overview.revenue_text"),
+        (&b.expenditure.text, "#/", "overview.expenditure_text"),
+        (&b.change.text, "#/", "overview.change_heading"),
+        (&b.operating_costs.text, "#/", "term.operating_costs"),
+        (&b.three_public.text, "#/", "term.three_public"),
+        (&b.procurement.text, "#/other", "other.procurement"),
+        (&b.organisation.text, "#/duties", "nav.duties"),
     ];
-    for (text, link) in paragraphs {
-        f(HitKind::Note, String::new(), &[text], link.into());
+    for (text, link, section) in paragraphs {
+        f(HitKind::Note, String::new(), &[text], link.into(), Some(section));
     }
     for n in &b.notes {
-        f(HitKind::Note, String::new(), &[n], "#/other".into());
+        f(
+            HitKind::Note,
+            String::new(),
+            &[n],
+            "#/other".into(),
+            Some("other.notes"),
+        );
     }
 }
 
@@ -380,7 +400,7 @@ impl SearchIndex {
     /// Prepares every text of the bundle (no pinyin until [`SearchIndex::set_readings`]).
     pub fn new(b: &Bundle) -> SearchIndex {
         let mut entries = Vec::new();
-        for_each_text(b, |kind, title, texts, link| {
+        for_each_text(b, |kind, title, texts, link, section| {
             let texts = texts
                 .iter()
                 .filter(|t| !t.is_empty())
@@ -392,6 +412,7 @@ impl SearchIndex {
             entries.push(Entry {
                 kind,
                 title,
+                section,
                 link,
                 texts,
             });
@@ -535,6 +556,7 @@ impl SearchIndex {
                     hits.push(Hit {
                         kind: e.kind,
                         title: e.title.clone(),
+                        section: e.section,
                         snippet,
                         marks,
                         link: e.link.clone(),
@@ -583,6 +605,34 @@ mod tests {
         assert_eq!(r.len(), 3);
         assert_eq!(r.of('行').unwrap().len(), 2);
         assert_eq!(Readings::parse(&r.to_text()), r);
+    }
+
+    #[test]
+    fn paragraph_hits_name_the_section_they_are_shown_under() {
+        let mut b = Bundle::empty(Meta::new("测试", 2017, "万元"));
+        b.three_public.text = "“三公”经费预算11.82万元".into();
+        b.notes.push("“三公”经费的说明".into());
+        b.glossary.push(GlossaryTerm {
+            term: "“三公”经费".into(),
+            definition: "因公出国（境）费等".into(),
+        });
+        let hits = search(&b, "三公", 10);
+        let places: Vec<_> = hits.iter().map(|h| (h.kind, h.title.as_str(), h.section)).collect();
+        assert_eq!(
+            places,
+            vec![
+                (HitKind::Term, "“三公”经费", None),
+                (HitKind::Note, "", Some("term.three_public")),
+                (HitKind::Note, "", Some("other.notes")),
+            ]
+        );
+        for key in places.iter().filter_map(|p| p.2) {
+            assert_ne!(
+                crate::i18n::t(key),
+                crate::i18n::t(HitKind::Note.key()),
+                "{key} reads as the kind"
+            );
+        }
     }
 
     #[test]

@@ -29,6 +29,75 @@ pub struct Check {
     pub status: CheckStatus,
     /// The figures, e.g. "716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 ✓".
     pub detail: String,
+    /// The figures this check compares, as paths into the bundle (`revenue.total`,
+    /// `performance.activities[3].amount`, `assets.rows[0].children[2]` for a whole row,
+    /// `duties[4].text`), plus `expenditure.basic` and `expenditure.project` for the sums of the
+    /// basic and project categories. The viewer marks each of them where it shows them when the
+    /// check fails (see [`FailingFigures`]).
+    pub figures: Vec<String>,
+}
+
+/// Which shown figures take part in a failing check, for marking them where a citizen reads
+/// them. Check numbers are 1-based positions in [`reconcile`]'s list, as the 数据核对 view
+/// numbers its rows (`#/checks/N`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FailingFigures {
+    by_figure: HashMap<String, Vec<usize>>,
+    /// The failing checks: (number, label), in order.
+    pub checks: Vec<(usize, String)>,
+}
+
+impl FailingFigures {
+    /// Collects the figures of every failing check (passing and not-applicable checks mark nothing).
+    pub fn of(checks: &[Check]) -> FailingFigures {
+        let mut f = FailingFigures::default();
+        for (i, c) in checks.iter().enumerate().filter(|(_, c)| c.status == CheckStatus::Fail) {
+            f.checks.push((i + 1, c.label.clone()));
+            for fig in &c.figures {
+                let v = f.by_figure.entry(fig.clone()).or_default();
+                if !v.contains(&(i + 1)) {
+                    v.push(i + 1);
+                }
+            }
+        }
+        f
+    }
+    /// The numbers of the failing checks `figure` takes part in (empty when none).
+    pub fn of_figure(&self, figure: &str) -> &[usize] {
+        self.by_figure.get(figure).map_or(&[], Vec::as_slice)
+    }
+    /// The numbers of the failing checks any figure under `prefix` takes part in (a row and its
+    /// cells: `performance.activities[3]` covers its `.amount` and `.name`), in order.
+    pub fn under(&self, prefix: &str) -> Vec<usize> {
+        let mut n: Vec<usize> = self
+            .by_figure
+            .iter()
+            .filter(|(k, _)| {
+                k.as_str() == prefix
+                    || k.strip_prefix(prefix)
+                        .is_some_and(|r| r.starts_with('.') || r.starts_with('['))
+            })
+            .flat_map(|(_, v)| v.iter().copied())
+            .collect();
+        n.sort_unstable();
+        n.dedup();
+        n
+    }
+    /// The label of failing check number `n`.
+    pub fn label(&self, n: usize) -> Option<&str> {
+        self.checks.iter().find(|(i, _)| *i == n).map(|(_, l)| l.as_str())
+    }
+    /// True when no check fails.
+    pub fn is_empty(&self) -> bool {
+        self.checks.is_empty()
+    }
+}
+
+/// Sets the figures of the check just pushed.
+fn compares(out: &mut [Check], figures: impl IntoIterator<Item = String>) {
+    if let Some(c) = out.last_mut() {
+        c.figures = figures.into_iter().collect();
+    }
 }
 
 /// Problems that make a bundle unusable; [`crate::parse_bundle`] refuses bundles with any.
@@ -79,6 +148,26 @@ pub fn structural_problems(b: &Bundle) -> Vec<String> {
     p
 }
 
+/// Longest `meta.title` (in characters) that reads as a title; a longer one is probably body text
+/// taken for the title, and [`warnings`] says so.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// Things that do not stop the viewer from showing a bundle but that its author should look at
+/// (the CLI's `validate` prints them; they do not change its exit status).
+pub fn warnings(b: &Bundle) -> Vec<String> {
+    let mut w = Vec::new();
+    let title = b.meta.title.trim();
+    let chars = title.chars().count();
+    if chars > MAX_TITLE_CHARS {
+        w.push(tr!("warning.title_long", chars, MAX_TITLE_CHARS));
+    }
+    let lines = title.lines().filter(|l| !l.trim().is_empty()).count();
+    if lines > 1 {
+        w.push(tr!("warning.title_lines", lines));
+    }
+    w
+}
+
 /// Every reconciliation the bundle's figures allow, in document order.
 pub fn reconcile(b: &Bundle) -> Vec<Check> {
     let mut out = Vec::new();
@@ -93,6 +182,12 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
         b.revenue.total,
         unit,
     );
+    compares(
+        &mut out,
+        (0..b.revenue.sources.len())
+            .map(|i| format!("revenue.sources[{i}].amount"))
+            .chain(["revenue.total".to_string()]),
+    );
     // 支出
     sum_check(
         &mut out,
@@ -101,6 +196,12 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
         b.expenditure.categories.iter().map(|c| (c.name.as_str(), c.amount)),
         b.expenditure.total,
         unit,
+    );
+    compares(
+        &mut out,
+        (0..b.expenditure.categories.len())
+            .map(|i| format!("expenditure.categories[{i}].amount"))
+            .chain(["expenditure.total".to_string()]),
     );
     if let (Some(basic), Some(project), Some(total)) =
         (b.basic_expenditure(), b.project_expenditure(), b.expenditure.total)
@@ -113,6 +214,10 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
             basic + project,
             total,
             unit,
+        );
+        compares(
+            &mut out,
+            paths(&["expenditure.basic", "expenditure.project", "expenditure.total"]),
         );
     }
     match (b.revenue.total, b.expenditure.total) {
@@ -131,6 +236,7 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
             tr!("check.balance_blank"),
         )),
     }
+    compares(&mut out, paths(&["revenue.total", "expenditure.total"]));
 
     // 比上年增减
     let c = &b.change;
@@ -150,11 +256,27 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
             tr!("check.change_blank"),
         )),
     }
+    compares(&mut out, paths(&["change.basic", "change.project", "change.total"]));
     // Last year's figure (this year − change) cannot be negative.
-    for (label, now, change) in [
-        (tr!("common.total"), b.expenditure.total, c.total),
-        (tr!("term.basic"), b.basic_expenditure(), c.basic),
-        (tr!("term.project"), b.project_expenditure(), c.project),
+    for (label, now, change, figures) in [
+        (
+            tr!("common.total"),
+            b.expenditure.total,
+            c.total,
+            ["expenditure.total", "change.total"],
+        ),
+        (
+            tr!("term.basic"),
+            b.basic_expenditure(),
+            c.basic,
+            ["expenditure.basic", "change.basic"],
+        ),
+        (
+            tr!("term.project"),
+            b.project_expenditure(),
+            c.project,
+            ["expenditure.project", "change.project"],
+        ),
     ] {
         if let (Some(p), Some(ch)) = (now, change) {
             let last = p - ch;
@@ -169,6 +291,7 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
                     fmt_amount(last),
                     unit_label(unit)
                 ),
+                figures: paths(&figures),
             });
         }
     }
@@ -182,6 +305,12 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
         tp.items.iter().map(|i| (i.name.as_str(), i.amount)),
         tp.total,
         unit,
+    );
+    compares(
+        &mut out,
+        (0..tp.items.len())
+            .map(|i| format!("three_public.items[{i}].amount"))
+            .chain(["three_public.total".to_string()]),
     );
     if let Some(total_change) = tp.total_change {
         let stated: Vec<_> = tp
@@ -219,6 +348,14 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
                 label: tr!("check.three_public_change").into(),
                 status: status_of(sum == total_change),
                 detail: detail + if sum == total_change { " ✓" } else { " ✗" },
+                figures: tp
+                    .items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| i.change.is_some())
+                    .map(|(i, _)| format!("three_public.items[{i}].change"))
+                    .chain(["three_public.total_change".to_string()])
+                    .collect(),
             });
         }
     }
@@ -235,7 +372,13 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
             b.project_expenditure(),
             unit,
         );
-        for a in acts.iter().filter(|a| !a.sub_activities.is_empty()) {
+        compares(
+            &mut out,
+            (0..acts.len())
+                .map(|i| format!("performance.activities[{i}].amount"))
+                .chain(["expenditure.project".to_string()]),
+        );
+        for (i, a) in acts.iter().enumerate().filter(|(_, a)| !a.sub_activities.is_empty()) {
             sum_check(
                 &mut out,
                 tr!("check.area.performance"),
@@ -244,13 +387,19 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
                 a.amount,
                 unit,
             );
+            compares(
+                &mut out,
+                (0..a.sub_activities.len())
+                    .map(|j| format!("performance.activities[{i}].sub_activities[{j}].amount"))
+                    .chain([format!("performance.activities[{i}].amount")]),
+            );
         }
     }
 
     // 资产
     let vu = b.assets.value_unit.as_str();
-    for row in &b.assets.rows {
-        asset_checks(&mut out, row, vu);
+    for (i, row) in b.assets.rows.iter().enumerate() {
+        asset_checks(&mut out, row, &format!("assets.rows[{i}]"), vu);
     }
 
     // 名称
@@ -258,31 +407,62 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
         &mut out,
         tr!("search.kind.activity"),
         acts.iter().map(|a| a.name.as_str()),
+        "performance.activities",
     );
-    for a in acts {
+    for (i, a) in acts.iter().enumerate() {
         if !a.sub_activities.is_empty() {
             names_check(
                 &mut out,
                 &tr!("check.subs_of", a.name),
                 a.sub_activities.iter().map(|s| s.name.as_str()),
+                &format!("performance.activities[{i}].sub_activities"),
             );
         }
     }
-    let empty_indicators = b.indicators().filter(|(_, _, i)| i.name.trim().is_empty()).count();
+    let mut empty_indicators = Vec::new();
+    for (i, a) in acts.iter().enumerate() {
+        for (k, ind) in a.indicators.iter().enumerate() {
+            if ind.name.trim().is_empty() {
+                empty_indicators.push(format!("performance.activities[{i}].indicators[{k}].name"));
+            }
+        }
+        for (j, s) in a.sub_activities.iter().enumerate() {
+            for (k, ind) in s.indicators.iter().enumerate() {
+                if ind.name.trim().is_empty() {
+                    empty_indicators.push(format!(
+                        "performance.activities[{i}].sub_activities[{j}].indicators[{k}].name"
+                    ));
+                }
+            }
+        }
+    }
     out.push(Check {
         area: tr!("check.area.names"),
         label: tr!("check.indicator_names").into(),
-        status: status_of(empty_indicators == 0),
-        detail: tr!("check.indicator_names_detail", b.indicators().count(), empty_indicators),
+        status: status_of(empty_indicators.is_empty()),
+        detail: tr!(
+            "check.indicator_names_detail",
+            b.indicators().count(),
+            empty_indicators.len()
+        ),
+        figures: empty_indicators,
     });
-    let empty_duties = b.duties.iter().filter(|d| d.text.trim().is_empty()).count();
+    let empty_duties: Vec<String> = (0..b.duties.len())
+        .filter(|i| b.duties[*i].text.trim().is_empty())
+        .map(|i| format!("duties[{i}].text"))
+        .collect();
     out.push(Check {
         area: tr!("check.area.names"),
         label: tr!("check.duties").into(),
-        status: status_of(empty_duties == 0),
-        detail: tr!("check.duties_detail", b.duties.len(), empty_duties),
+        status: status_of(empty_duties.is_empty()),
+        detail: tr!("check.duties_detail", b.duties.len(), empty_duties.len()),
+        figures: empty_duties,
     });
     out
+}
+
+fn paths(figures: &[&str]) -> Vec<String> {
+    figures.iter().map(|f| f.to_string()).collect()
 }
 
 fn status_of(ok: bool) -> CheckStatus {
@@ -299,6 +479,7 @@ fn na(area: &'static str, label: &str, why: &str) -> Check {
         label: label.to_string(),
         status: CheckStatus::NotApplicable,
         detail: why.to_string(),
+        figures: Vec::new(),
     }
 }
 
@@ -348,6 +529,7 @@ fn push_eq(
         label,
         status: status_of(ok),
         detail,
+        figures: Vec::new(),
     });
 }
 
@@ -368,6 +550,7 @@ fn sum_check<'a>(
             label,
             status: CheckStatus::NotApplicable,
             detail: tr!("check.total_blank").into(),
+            figures: Vec::new(),
         });
         return;
     };
@@ -377,6 +560,7 @@ fn sum_check<'a>(
             label,
             status: CheckStatus::NotApplicable,
             detail: tr!("check.no_parts").into(),
+            figures: Vec::new(),
         });
         return;
     }
@@ -404,7 +588,12 @@ fn sum_check<'a>(
     out.push(check);
 }
 
-fn asset_checks(out: &mut Vec<Check>, row: &AssetRow, value_unit: &str) {
+/// The checks of an assets row (at `path`, e.g. `assets.rows[0]`) and of its children.
+fn asset_checks(out: &mut Vec<Check>, row: &AssetRow, path: &str, value_unit: &str) {
+    let child_path = |r: &AssetRow| {
+        let k = row.children.iter().position(|c| std::ptr::eq(c, r)).unwrap_or(0);
+        format!("{path}.children[{k}]")
+    };
     let parts: Vec<&AssetRow> = row.children.iter().filter(|c| c.role == AssetRole::Part).collect();
     let deductions: Vec<&AssetRow> = row.children.iter().filter(|c| c.role == AssetRole::Deduction).collect();
     let of_which: Vec<&AssetRow> = row.children.iter().filter(|c| c.role == AssetRole::OfWhich).collect();
@@ -442,6 +631,10 @@ fn asset_checks(out: &mut Vec<Check>, row: &AssetRow, value_unit: &str) {
                 total,
                 unit,
             );
+            compares(
+                out,
+                std::iter::once(path.to_string()).chain(parts.iter().chain(&deductions).map(|r| child_path(r))),
+            );
         }
         let ow: Vec<Decimal> = of_which.iter().filter_map(|o| get(o)).collect();
         if !ow.is_empty() {
@@ -457,6 +650,9 @@ fn asset_checks(out: &mut Vec<Check>, row: &AssetRow, value_unit: &str) {
                     unit_label(unit),
                     if s <= total { " ✓" } else { " ✗" }
                 ),
+                figures: std::iter::once(path.to_string())
+                    .chain(of_which.iter().map(|r| child_path(r)))
+                    .collect(),
             });
         }
     }
@@ -482,27 +678,36 @@ fn asset_checks(out: &mut Vec<Check>, row: &AssetRow, value_unit: &str) {
                         fmt_amount(v),
                         unit_label(value_unit)
                     ),
+                    figures: vec![path.to_string()],
                 });
             }
         }
     }
-    for c in &row.children {
-        asset_checks(out, c, value_unit);
+    for (k, c) in row.children.iter().enumerate() {
+        asset_checks(out, c, &format!("{path}.children[{k}]"), value_unit);
     }
 }
 
-fn names_check<'a>(out: &mut Vec<Check>, what: &str, names: impl Iterator<Item = &'a str>) {
+/// Names of a list (at `list`, e.g. `performance.activities`) must be there and distinct; a
+/// failure names the items with an empty or repeated name.
+fn names_check<'a>(out: &mut Vec<Check>, what: &str, names: impl Iterator<Item = &'a str>, list: &str) {
+    let names: Vec<&str> = names.collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut empty = 0;
-    let mut n = 0;
-    for name in names {
-        n += 1;
+    let n = names.len();
+    for name in &names {
         if name.trim().is_empty() {
             empty += 1;
         } else {
             *seen.entry(name).or_default() += 1;
         }
     }
+    let figures = names
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| name.trim().is_empty() || seen.get(*name).is_some_and(|c| *c > 1))
+        .map(|(i, _)| format!("{list}[{i}].name"))
+        .collect();
     let mut dups: Vec<&str> = seen.iter().filter(|(_, c)| **c > 1).map(|(n, _)| *n).collect();
     dups.sort();
     let ok = dups.is_empty() && empty == 0;
@@ -519,5 +724,6 @@ fn names_check<'a>(out: &mut Vec<Check>, what: &str, names: impl Iterator<Item =
         label: tr!("check.names", what),
         status: status_of(ok),
         detail,
+        figures,
     });
 }

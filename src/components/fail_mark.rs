@@ -1,0 +1,34 @@
+//! The mark beside a figure, chart or table row that takes part in a failing check: “✗ 核对不符”
+//! in text (not colour alone), linking to that check in 数据核对; screen readers hear which
+//! check. Renders nothing when the figures all check out or a check could not be made (未列).
+
+use crate::hooks::use_failing::use_failing;
+use crate::route::Route;
+use gongkai_model::tr;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FailMarkProps {
+    /// Numbers (1-based, as in 数据核对) of the failing checks the marked thing takes part in
+    /// (from `use_failing`); empty renders nothing.
+    pub checks: Vec<usize>,
+}
+
+#[component]
+pub fn FailMark(props: &FailMarkProps) -> Html {
+    let failing = use_failing();
+    let Some(&first) = props.checks.first() else {
+        return html! {};
+    };
+    let labels: Vec<String> = props
+        .checks
+        .iter()
+        .map(|n| tr!("fail.check", n, failing.label(*n).unwrap_or_default()))
+        .collect();
+    let spoken = tr!("fail.mark_spoken", labels.join(tr!("common.list_sep")));
+    html! {
+        <a class="fail-mark" href={Route::Checks(Some(first)).to_hash()} title={spoken.clone()} aria-label={spoken}>
+            <span aria-hidden="true">{ "✗ " }{ tr!("fail.mark") }</span>
+        </a>
+    }
+}
