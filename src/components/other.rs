@@ -50,7 +50,7 @@ pub fn OtherView() -> Html {
                     let c = ctx.clone();
                     let onclick = Callback::from(move |_| {
                         let b = &c.0.bundle;
-                        if let Some(files) = gongkai_model::fdp::fiscal_data_package(b) {
+                        if let Some(files) = gongkai_model::fdp::fiscal_data_package(b, Some(&c.0.path)) {
                             let entries: Vec<(String, Vec<u8>)> = files.into_iter().map(|(n, c)| (n, c.into_bytes())).collect();
                             save_bytes(&export_file(b, &format!("{}.zip", tr!("export.fdp"))), "application/zip", &gongkai_model::zip::stored_zip(&entries));
                         }

@@ -274,7 +274,7 @@ fn export(args: &[String]) -> ExitCode {
             ("国有资产.csv".into(), csv::assets_csv(&bundle)),
             ("数据核对.csv".into(), csv::checks_csv(&reconcile(&bundle))),
         ],
-        "--fdp" => match gongkai_model::fdp::fiscal_data_package(&bundle) {
+        "--fdp" => match gongkai_model::fdp::fiscal_data_package(&bundle, Some(path)) {
             Some(f) => f,
             None => {
                 eprintln!("{path}: unit {} cannot be converted to yuan", bundle.meta.unit);

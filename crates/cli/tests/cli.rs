@@ -116,7 +116,11 @@ fn export_writes_the_csv_tables() {
     ]);
     assert_eq!(code, 0, "{err}");
     let desc = std::fs::read_to_string(fdp.join("datapackage.json")).unwrap();
-    assert!(desc.contains("\"profile\": \"fiscal-data-package\""));
+    assert!(desc.contains("\"profile\": \"tabular-data-package\""), "{desc}");
+    assert!(
+        desc.contains("\"name\": \"pingxiang-fgj-2017\""),
+        "named after the bundle file: {desc}"
+    );
     assert!(fdp.join("budget.csv").exists() && fdp.join("indicators.csv").exists() && fdp.join("assets.csv").exists());
 }
 

@@ -328,7 +328,7 @@ fn nine_table_layout() {
 #[test]
 fn stored_zip_round_trips() {
     let b = import_bytes(SEED_DOC, &seed_opts()).unwrap();
-    let files: Vec<(String, Vec<u8>)> = gongkai_model::fdp::fiscal_data_package(&b)
+    let files: Vec<(String, Vec<u8>)> = gongkai_model::fdp::fiscal_data_package(&b, None)
         .unwrap()
         .into_iter()
         .map(|(n, c)| (n, c.into_bytes()))

@@ -39,9 +39,51 @@ const INDICATOR_COLUMNS: [&str; 7] = [
     "poor",
 ];
 
-/// The package's files: (file name, content). `None` when the bundle's unit is not a money unit
-/// this export knows.
-pub fn fiscal_data_package(b: &Bundle) -> Option<Vec<(String, String)>> {
+/// Whether `name` is a valid Data Package `name`: lower-case ASCII letters, digits and `-._/`.
+pub fn is_package_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"-._/".contains(&c))
+}
+
+/// The package's stable ASCII `name` (the Chinese title goes in `title`): the bundle's file name
+/// without `.json` when it is already a valid name (`pingxiang-fgj-2017`), else
+/// `gongkai-<year>-<budget|final-accounts>-<8 hex digits>`, the digits a hash (FNV-1a) of the
+/// region and department, so the same department and year always get the same name.
+pub fn package_name(b: &Bundle, file: Option<&str>) -> String {
+    let stem = file
+        .map(|f| f.rsplit(['/', '\\']).next().unwrap_or(f))
+        .map(|f| f.strip_suffix(".json").unwrap_or(f).to_ascii_lowercase());
+    if let Some(stem) = stem.filter(|s| is_package_name(s)) {
+        return stem;
+    }
+    let r = &b.meta.region;
+    let key = [
+        r.province.as_deref(),
+        r.city.as_deref(),
+        r.county.as_deref(),
+        Some(b.meta.department.as_str()),
+    ]
+    .map(|p| p.unwrap_or(""))
+    .join("|");
+    let hash = key
+        .bytes()
+        .fold(0x811c_9dc5u32, |h, c| (h ^ u32::from(c)).wrapping_mul(0x0100_0193));
+    let kind = match b.meta.kind {
+        DocumentKind::Budget => "budget",
+        DocumentKind::FinalAccounts => "final-accounts",
+    };
+    format!("gongkai-{}-{kind}-{hash:08x}", b.meta.fiscal_year)
+}
+
+/// The package's files: (file name, content). `file` is the bundle's file name, if any, for the
+/// package [`package_name`]. `None` when the bundle's unit is not a money unit this export knows.
+///
+/// The descriptor is valid against the Data Package and Fiscal Data Package profiles (JSON
+/// Schemas; the test command checks it with them and with the Frictionless Framework): profile
+/// `tabular-data-package` with a fiscal `model`, every resource a `tabular-data-resource`.
+pub fn fiscal_data_package(b: &Bundle, file: Option<&str>) -> Option<Vec<(String, String)>> {
     let f = to_yuan(&b.meta.unit)?;
     let dept = &b.meta.department;
     let year = b.meta.fiscal_year.to_string();
@@ -140,13 +182,19 @@ pub fn fiscal_data_package(b: &Bundle) -> Option<Vec<(String, String)>> {
         |name: &str, ty: &str, column_type: &str| json!({ "name": name, "type": ty, "columnType": column_type });
     let text = |name: &str| json!({ "name": name, "type": "string" });
     let indicator_fields: Vec<serde_json::Value> = INDICATOR_COLUMNS.into_iter().map(text).collect();
+    // A source names its document; its `path` only when the web address is known (the profile
+    // wants a string there or no key at all).
+    let mut source = json!({ "title": if b.meta.title.trim().is_empty() { dept } else { &b.meta.title } });
+    if let Some(url) = b.meta.source.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        source["path"] = json!(url);
+    }
     let descriptor = json!({
-        "profile": "fiscal-data-package",
-        "name": format!("gongkai-{}-{}", b.meta.fiscal_year, b.meta.kind.label_zh()).to_lowercase(),
+        "profile": "tabular-data-package",
+        "name": package_name(b, file),
         "title": b.meta.title,
         "countryCode": "CN",
         "fiscalPeriod": { "start": format!("{year}-01-01"), "end": format!("{year}-12-31") },
-        "sources": [{ "title": b.meta.title, "path": b.meta.source.url }],
+        "sources": [source],
         "resources": [
             {
                 "name": "budget", "path": "budget.csv", "profile": "tabular-data-resource", "format": "csv",
@@ -162,19 +210,21 @@ pub fn fiscal_data_package(b: &Bundle) -> Option<Vec<(String, String)>> {
                     field("amount", "number", "value"),
                 ] }
             },
-            { "name": "indicators", "path": "indicators.csv", "profile": "tabular-data-resource", "format": "csv", "encoding": "utf-8",
+            { "name": "indicators", "path": "indicators.csv", "profile": "tabular-data-resource", "format": "csv",
+              "mediatype": "text/csv", "encoding": "utf-8",
               "schema": { "fields": indicator_fields } },
-            { "name": "assets", "path": "assets.csv", "profile": "tabular-data-resource", "format": "csv", "encoding": "utf-8",
+            { "name": "assets", "path": "assets.csv", "profile": "tabular-data-resource", "format": "csv",
+              "mediatype": "text/csv", "encoding": "utf-8",
               "schema": { "fields": [text("item"), text("parent"), text("quantity_unit"),
                   json!({"name": "quantity_start", "type": "number"}), json!({"name": "quantity_end", "type": "number"}),
                   json!({"name": "value_start", "type": "number"}), json!({"name": "value_end", "type": "number"}), text("currency")] } }
         ],
         "model": {
-            "measures": { "amount": { "source": "amount", "currency": "CNY", "factor": 1 } },
+            "measures": { "amount": { "source": "amount", "resource": "budget", "currency": "CNY", "factor": 1 } },
             "dimensions": {
-                "administrative_classification": { "dimensionType": "classification", "primaryKey": ["administrative_classification"], "attributes": { "administrative_classification": { "source": "administrative_classification" } } },
+                "administrative_classification": { "dimensionType": "classification", "classificationType": "administrative", "primaryKey": ["administrative_classification"], "attributes": { "administrative_classification": { "source": "administrative_classification" } } },
                 "program": { "dimensionType": "activity", "primaryKey": ["program"], "attributes": { "program": { "source": "program" } } },
-                "economic_classification": { "dimensionType": "classification", "primaryKey": ["economic_classification"], "attributes": { "economic_classification": { "source": "economic_classification" } } },
+                "economic_classification": { "dimensionType": "classification", "classificationType": "economic", "primaryKey": ["economic_classification"], "attributes": { "economic_classification": { "source": "economic_classification" } } },
                 "direction": { "dimensionType": "other", "primaryKey": ["direction"], "attributes": { "direction": { "source": "direction" } } },
                 "phase": { "dimensionType": "other", "primaryKey": ["phase"], "attributes": { "phase": { "source": "phase" } } },
                 "fiscal_year": { "dimensionType": "datetime", "primaryKey": ["fiscal_year"], "attributes": { "fiscal_year": { "source": "fiscal_year" } } }
@@ -189,4 +239,52 @@ pub fn fiscal_data_package(b: &Bundle) -> Option<Vec<(String, String)>> {
         ("indicators.csv".into(), indicators),
         ("assets.csv".into(), assets),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed() -> Bundle {
+        crate::parse_bundle(include_str!("../../../data/pingxiang-fgj-2017.json"), "seed").unwrap()
+    }
+
+    #[test]
+    fn package_names_are_ascii_and_stable() {
+        let b = seed();
+        assert_eq!(
+            package_name(&b, Some("data/pingxiang-fgj-2017.json")),
+            "pingxiang-fgj-2017"
+        );
+        assert_eq!(
+            package_name(&b, Some("C:\\bundles\\Pingxiang-FGJ-2017.json")),
+            "pingxiang-fgj-2017"
+        );
+        let fallback = package_name(&b, Some("平乡县发改局.json"));
+        assert_eq!(
+            fallback,
+            package_name(&b, None),
+            "a non-ASCII file name falls back to the hash"
+        );
+        assert!(
+            is_package_name(&fallback) && fallback.starts_with("gongkai-2017-budget-"),
+            "{fallback}"
+        );
+        let mut other = b.clone();
+        other.meta.department = "平乡县财政局".into();
+        assert_ne!(package_name(&other, None), fallback, "another department, another name");
+        assert!(!is_package_name("gongkai-2017-部门预算") && !is_package_name("Upper") && !is_package_name(""));
+    }
+
+    #[test]
+    fn a_known_source_url_is_the_path_else_no_path_key() {
+        let mut b = seed();
+        let desc = |b: &Bundle| -> serde_json::Value {
+            let files = fiscal_data_package(b, None).unwrap();
+            serde_json::from_str(&files[0].1).unwrap()
+        };
+        assert!(desc(&b)["sources"][0].as_object().unwrap().get("path").is_none());
+        b.meta.source.url = Some("http://www.pingxiang.gov.cn/a.html".into());
+        assert_eq!(desc(&b)["sources"][0]["path"], "http://www.pingxiang.gov.cn/a.html");
+    }
 }

@@ -174,10 +174,12 @@ fn csv_exports_every_row_exactly() {
 #[test]
 fn fiscal_data_package_is_consistent() {
     let b = seed();
-    let files = fdp::fiscal_data_package(&b).unwrap();
+    let files = fdp::fiscal_data_package(&b, Some("data/pingxiang-fgj-2017.json")).unwrap();
     let get = |n: &str| files.iter().find(|(f, _)| f == n).map(|(_, c)| c.as_str()).unwrap();
     let desc: serde_json::Value = serde_json::from_str(get("datapackage.json")).unwrap();
-    assert_eq!(desc["profile"], "fiscal-data-package");
+    assert_eq!(desc["profile"], "tabular-data-package");
+    assert_eq!(desc["name"], "pingxiang-fgj-2017");
+    assert!(desc["sources"][0].get("path").is_none(), "no URL known: no path key");
     assert_eq!(desc["fiscalPeriod"]["start"], "2017-01-01");
     assert_eq!(desc["model"]["measures"]["amount"]["currency"], "CNY");
     for res in desc["resources"].as_array().unwrap() {
