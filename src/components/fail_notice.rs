@@ -1,5 +1,6 @@
-//! The notice at the top of every page of a bundle whose figures do not all check out:
-//! “本数据有 2 项核对不符：…”, each check linking to its row in 数据核对.
+//! The notice at the top of every page of a bundle whose figures do not all check out: on the
+//! overview “本数据有 2 项核对不符：…” with each check linking to its row in 数据核对; on the other
+//! views (but 数据核对 itself) the same in one line, linking to 数据核对.
 
 use crate::hooks::use_failing::use_failing;
 use crate::route::Route;
@@ -15,6 +16,15 @@ pub fn FailNotice() -> Html {
         return html! {};
     }
     let n = failing.checks.len();
+    // The overview lists the checks; other views say it in one line with a link to 数据核对.
+    if !matches!(route, None | Some(Route::Overview)) {
+        return html! {
+            <p class="fail-notice compact" id="fail-notice" role="note">
+                <span aria-hidden="true">{ "✗ " }</span>{ tr!("fail.notice_short", n) }{ " " }
+                <a href={Route::Checks(None).to_hash()}>{ tr!("fail.see_checks") }</a>
+            </p>
+        };
+    }
     html! {
         <section class="fail-notice" id="fail-notice" role="note" aria-labelledby="fail-notice-title">
             <p id="fail-notice-title"><strong><span aria-hidden="true">{ "✗ " }</span>{ tr!("fail.notice", n) }</strong></p>

@@ -665,7 +665,7 @@ await test('search: Chinese text as you type, highlighted, each result links to 
   await expectAccessible(page, 'search');
 });
 
-await test('search: a paragraph's result says where it is, once (kind, then the section it is under)', phone, async (page) => {
+await test('search: a paragraph result says where it is, once (kind, then the section it is under)', phone, async (page) => {
   await page.goto(`${origin}/#/search`);
   await page.fill('#search-input', '三公');
   await page.waitForFunction(() => document.querySelectorAll('ol.search-results li').length > 0);
@@ -728,7 +728,11 @@ await test('failing checks: the activity row, its treemap and its page are marke
   await page.waitForSelector('table.activities');
   const row = page.locator('table.activities tbody tr').nth(7);
   expect((await row.getAttribute('class') || '').includes('failing') && (await row.textContent()).includes('✗ 核对不符'), 'activity 8 row marked');
-  expect(!(await page.locator('table.activities tbody tr').nth(6).textContent()).includes('核对不符'), 'activity 7 not marked');
+  // Every activity amount takes part in “activities add up to 项目支出”; only activity 8 also in its sub-activities' sum.
+  const spoken8 = await row.locator('td .fail-mark').getAttribute('aria-label');
+  const spoken7 = await page.locator('table.activities tbody tr').nth(6).locator('td .fail-mark').getAttribute('aria-label');
+  expect(spoken8.includes('项职责活动金额之和 = 项目支出') && spoken8.includes('“对内商贸管理”各子活动之和'), `activity 8: ${spoken8}`);
+  expect(spoken7.includes('项职责活动金额之和 = 项目支出') && !spoken7.includes('各子活动之和'), `activity 7: ${spoken7}`);
   expect(await page.locator('#activities-title .fail-mark').count() === 1, 'treemap marked');
   await shot(page, 'failing-performance-desktop');
   await expectAccessible(page, 'performance with failing checks');
