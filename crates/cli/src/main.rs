@@ -10,7 +10,12 @@ const USAGE: &str = "gongkai — 部门预算公开 documents → Gongkai bundle
 
 USAGE:
   gongkai import DOC [-o BUNDLE.json] [--province P] [--city C] [--url URL]
-      Read a disclosure (.txt in UTF-8, UTF-16 or GBK) and write a bundle (stdout without -o).
+                 [--year YYYY] [--department NAME]
+      Read a disclosure (.txt in UTF-8, UTF-16 or GBK, .docx; text taken out of a PDF with
+      pdftotext, with or without -layout) and write a bundle (stdout without -o). The standard
+      tables (功能分类/经济分类 budget lines) are read into the bundle's tables. A year or a
+      department the document does not state is never guessed: the import stops (exit 2) and
+      names the option that supplies it.
       The import report (sections found/missing, skipped lines) is printed to stderr.
       Exit 0 when every check holds, 1 when the bundle was written but a check fails (listed),
       2 when the document cannot be read.
@@ -101,6 +106,17 @@ fn import(args: &[String]) -> ExitCode {
             "--province" => opts.province = value(a),
             "--city" => opts.city = value(a),
             "--url" => opts.url = value(a),
+            "--department" => match value(a) {
+                Some(v) => opts.department = Some(v),
+                None => return ExitCode::from(2),
+            },
+            "--year" => match value(a).map(|v| v.parse::<i32>().ok().filter(|y| (1949..=2100).contains(y))) {
+                Some(Some(y)) => opts.year = Some(y),
+                _ => {
+                    eprintln!("gongkai import: --year takes a year between 1949 and 2100, e.g. --year 2017");
+                    return ExitCode::from(2);
+                }
+            },
             _ if doc.is_none() && !a.starts_with('-') => doc = Some(a.clone()),
             _ => {
                 eprintln!("gongkai import: unexpected argument {a}\n\n{USAGE}");

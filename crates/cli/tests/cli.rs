@@ -247,3 +247,44 @@ fn publish_check_refuses_failing_bundles_unless_allowed() {
     let (code, _, _) = gongkai(&["publish-check", d, "--allow"]);
     assert_eq!(code, 2, "unknown flag");
 }
+
+#[test]
+fn import_names_the_flag_for_a_fact_the_document_does_not_state() {
+    let doc = "../import/tests/fixtures/jiangsu/江苏省政协办公厅2019年度部门预算.layout.txt";
+    let (code, out, err) = gongkai(&["import", doc]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "nothing half-written");
+    assert!(
+        err.contains("does not state its department") && err.contains("--department"),
+        "{err}"
+    );
+    let (code, out, err) = gongkai(&["import", doc, "--department", "江苏省政协办公厅"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"department\": \"江苏省政协办公厅\"") && out.contains("\"fiscal_year\": 2019"));
+    let (code, _, err) = gongkai(&["import", doc, "--year", "twenty"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--year takes a year"), "{err}");
+}
+
+#[test]
+fn import_reads_the_standard_tables_of_a_table_file() {
+    let doc = "../import/tests/fixtures/jiangsu/江苏省政协办公厅2017年度部门预算公开表.layout.txt";
+    let (code, out, err) = gongkai(&["import", doc]);
+    assert_eq!(code, 0, "{err}");
+    let b: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(b["version"], 2);
+    let kinds: Vec<&str> = b["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"general_public") && kinds.contains(&"general_public_basic"),
+        "{kinds:?}"
+    );
+    assert!(
+        !err.contains("其他预算表中的文字未导入：201"),
+        "table lines are no longer skipped: {err}"
+    );
+}

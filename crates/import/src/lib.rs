@@ -8,8 +8,9 @@
 pub mod decode;
 pub mod docx;
 pub mod lines;
-mod narrative;
+pub mod narrative;
 pub mod pdftext;
+pub mod standard_tables;
 mod tables;
 pub mod text;
 
@@ -25,6 +26,10 @@ pub struct ImportOptions {
     pub city: Option<String>,
     /// Web address the document was published at.
     pub url: Option<String>,
+    /// The fiscal year, when the document does not state it (`--year`).
+    pub year: Option<i32>,
+    /// The department, when the document does not name it (`--department`).
+    pub department: Option<String>,
 }
 
 /// Why a document could not be imported at all (anything less is an import-report entry).
@@ -41,6 +46,9 @@ pub enum ImportError {
     TooLarge {
         bytes: usize,
     },
+    /// The document does not state its fiscal year or department, and the caller did not give
+    /// them: nothing is guessed.
+    Missing(Vec<narrative::MissingFact>),
 }
 
 /// Largest document accepted (a county disclosure is well under 1 MB; 64 MB leaves room for a
@@ -57,6 +65,16 @@ impl std::fmt::Display for ImportError {
                 "no part of the {lines} lines looks like a 部门预算公开 disclosure (no section heading such as 部门职责, 收入说明, “三公”经费 or 绩效预算 was found)"
             ),
             ImportError::TooLarge { bytes } => write!(f, "the document is {bytes} bytes, more than the limit of {MAX_DOCUMENT_BYTES}"),
+            ImportError::Missing(facts) => {
+                let what: Vec<&str> = facts
+                    .iter()
+                    .map(|m| match m {
+                        narrative::MissingFact::Year => "its fiscal year (no “2017年” in its title or in a table title; give it with --year 2017)",
+                        narrative::MissingFact::Department => "its department (no name in its title or in a table's 部门： line; give it with --department 名称)",
+                    })
+                    .collect();
+                write!(f, "the document does not state {}; nothing was guessed", what.join(", nor "))
+            }
         }
     }
 }
@@ -87,6 +105,8 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
     let mut lines = split_lines(text);
+    // The standard tables, read from the lines as laid out (before PDF text is re-flowed).
+    let standard = standard_tables::read(&lines);
     let pdf = pdftext::looks_like_pdf_text(text);
     if pdf {
         lines = pdftext::clean(lines);
@@ -115,7 +135,8 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
         ..Default::default()
     };
     report.skipped.extend(bookmarks);
-    let meta = narrative::meta(&title_lines, text, opts);
+    let meta =
+        narrative::meta(&title_lines, text, opts, standard.department.as_deref()).map_err(ImportError::Missing)?;
     let mut b = Bundle::empty(meta);
     let unit = b.meta.unit.clone();
 
@@ -144,6 +165,25 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
             SectionKind::ThreePublicTable => tables::three_public_table(body, &mut b, &unit, skipped),
             SectionKind::OtherBudgetTable => tables::other_table(*kind, body, skipped),
         }
+    }
+    // The standard tables: their lines are read, not skipped.
+    report.skipped.retain(|s| !standard.consumed.contains(&s.line));
+    report.skipped.extend(standard.skipped);
+    report.skipped.sort_by_key(|s| s.line);
+    b.tables = standard.tables;
+    for t in &b.tables {
+        let name = gongkai_model::i18n::t(t.kind.key()).to_string();
+        if !report.sections_found.contains(&name) {
+            report.sections_found.push(name);
+        }
+    }
+    // Figures the narrative does not state but a table does.
+    if b.expenditure.total.is_none() {
+        let summary = b
+            .tables
+            .iter()
+            .find(|t| t.kind == gongkai_model::tables::TableKind::ExpenditureSummary && t.unit == b.meta.unit);
+        b.expenditure.total = summary.and_then(|t| t.lines.first()).and_then(|l| l.amount(0));
     }
     // A document that states the overall figures only in the 总体情况 paragraph still fills them.
     for kind in SectionKind::EXPECTED {

@@ -177,6 +177,32 @@ pub fn heading_kind(line: &SrcLine) -> Option<SectionKind> {
             return Some(OtherBudgetTable);
         }
     }
+    // The national template explains each standard table under "八、一般公共预算支出预算表情况说明":
+    // such a section goes to the reader of what that table is about, or is kept as text.
+    // (The heading may omit 表: "十二、政府采购支出预算情况说明".)
+    if has("情况说明") || (has("说明") && has("表")) {
+        use gongkai_model::tables::TableKind as T;
+        let mut table = body.replace("情况说明", "").replace("说明", "");
+        if !table.ends_with('表') {
+            table.push('表');
+        }
+        if has("财政拨款") {
+            return Some(Notes);
+        }
+        if let Some(t) = T::from_title(&table) {
+            return Some(match t {
+                T::Summary => Overall,
+                T::RevenueSummary => Revenue,
+                T::ExpenditureSummary => Expenditure,
+                T::OperatingCosts => OperatingCosts,
+                T::ThreePublic => ThreePublic,
+                T::Procurement => Procurement,
+                T::PerformanceTargets => Performance,
+                // 财政拨款 and 一般公共预算 tables restate parts of the budget: their text is kept.
+                _ => Notes,
+            });
+        }
+    }
     let kind = if has("部门职责") && (has("机构") || numbered) || body == "部门职责" {
         Duties
     } else if body.starts_with("机构设置") && body.chars().count() <= 8 {

@@ -10,21 +10,42 @@ fn non_blank(body: &[SrcLine]) -> impl Iterator<Item = &SrcLine> {
     body.iter().filter(|l| !l.is_blank())
 }
 
-/// The body as one paragraph per line, trimmed of layout indentation.
+/// The body as one paragraph per line, trimmed of layout indentation; letter-spaced Chinese
+/// ("本 年 收 入 预 算 合 计", a justified PDF line) read as written.
 fn paragraph(body: &[SrcLine]) -> String {
     non_blank(body)
-        .map(|l| l.text.trim().to_string())
+        .map(|l| unspace(l.text.trim()))
         .collect::<Vec<_>>()
         .join("\n")
 }
 
-fn first_year(s: &str) -> Option<i32> {
+/// Removes spaces between two Chinese characters (justified lines of PDF text).
+fn unspace(s: &str) -> String {
+    let cjk = |c: char| matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let prev = chars[..i].iter().rev().find(|x| **x != ' ');
+            let next = chars[i + 1..].iter().find(|x| **x != ' ');
+            if prev.is_some_and(|p| cjk(*p)) && next.is_some_and(|n| cjk(*n)) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The first "2017年" (or "2017 年") in `s`, a year between 1949 and 2100.
+pub fn first_year(s: &str) -> Option<i32> {
     let s = ascii_digits(s);
     let b = s.as_bytes();
     (0..b.len().saturating_sub(3)).find_map(|i| {
         let digits = &b[i..i + 4];
         let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
-        let after_ok = b[i + 4..].starts_with("年".as_bytes());
+        let spaces = b[i + 4..].iter().take_while(|c| **c == b' ').count();
+        let after_ok = b[i + 4 + spaces..].starts_with("年".as_bytes());
         if before_ok && after_ok && digits.iter().all(u8::is_ascii_digit) {
             std::str::from_utf8(digits)
                 .ok()?
@@ -37,21 +58,77 @@ fn first_year(s: &str) -> Option<i32> {
     })
 }
 
-/// Title, department, year, kind, unit and region.
-pub fn meta(title_lines: &[&SrcLine], full_text: &str, opts: &ImportOptions) -> Meta {
-    let title: String = title_lines.iter().map(|l| l.text.trim()).collect::<Vec<_>>().join("");
-    let year = first_year(&title).or_else(|| first_year(full_text)).unwrap_or(2000);
-    let department = match title_lines.first() {
-        Some(first) if first_year(&first.text).is_none() && first.text.trim().chars().count() <= 30 => {
-            first.text.trim().to_string()
+/// A fact the document does not state and the caller did not give: the import stops and says
+/// which, and the option that supplies it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MissingFact {
+    /// No "2017年" in the title, in a table title or in a line about the 预算/决算.
+    Year,
+    /// No department in the title or in a table's 部门： line.
+    Department,
+}
+
+/// Title, department, year, kind, unit and region: what the document states, or what the caller
+/// gave in `opts`. Never a default: a missing year or department is an error naming it.
+/// `table_department`: the department the standard tables print (`部门：…`), if any.
+pub fn meta(
+    title_lines: &[&SrcLine],
+    full_text: &str,
+    opts: &ImportOptions,
+    table_department: Option<&str>,
+) -> Result<Meta, Vec<MissingFact>> {
+    // The title: the lines before the first heading, up to a table of contents.
+    // Page furniture (公开01表, - 1 -) and a table's own title are not the document's title.
+    let title_lines: Vec<&str> = title_lines
+        .iter()
+        .map(|l| l.text.trim().trim_start_matches('\u{0c}').trim())
+        .take_while(|t| !matches!(t.replace(' ', "").as_str(), "目录" | "目次" | "目"))
+        .filter(|t| !t.is_empty() && !crate::standard_tables::is_furniture(t))
+        .take_while(|t| {
+            crate::standard_tables::title_kind(t).is_none() && !t.starts_with("部门：") && !t.starts_with("部门名称：")
+        })
+        .collect();
+    let joined = title_lines.join("");
+    let title = if joined.chars().count() <= 100 {
+        joined
+    } else {
+        title_lines
+            .iter()
+            .find(|t| (t.contains("预算") || t.contains("决算")) && t.chars().count() <= 100)
+            .map(|t| t.to_string())
+            .unwrap_or_default()
+    };
+    let year = opts.year.or_else(|| first_year(&title)).or_else(|| {
+        full_text
+            .lines()
+            .filter(|l| l.contains("预算") || l.contains("决算"))
+            .find_map(first_year)
+    });
+    let title_department = match title_lines.first() {
+        Some(first) if first_year(first).is_none() && first.chars().count() <= 30 && !first.contains("预算") => {
+            Some(first.to_string())
         }
         _ => {
             let t = ascii_digits(&title);
-            match t.find(&year.to_string()) {
-                Some(i) if i > 0 => t[..i].trim().to_string(),
-                _ => "未署名部门".to_string(),
-            }
+            year.and_then(|y| t.find(&y.to_string()))
+                .map(|i| t[..i].trim().to_string())
+                .filter(|d| d.chars().count() >= 2)
         }
+    };
+    let department = opts
+        .department
+        .clone()
+        .or(title_department)
+        .or_else(|| table_department.map(str::to_string));
+    let (Some(year), Some(department)) = (year, department.clone()) else {
+        let mut missing = Vec::new();
+        if year.is_none() {
+            missing.push(MissingFact::Year);
+        }
+        if department.is_none() {
+            missing.push(MissingFact::Department);
+        }
+        return Err(missing);
     };
     let wan = full_text.matches("万元").count();
     let yuan = full_text.matches('元').count() - wan - full_text.matches("亿元").count();
@@ -76,7 +153,7 @@ pub fn meta(title_lines: &[&SrcLine], full_text: &str, opts: &ImportOptions) -> 
         url: opts.url.clone(),
         file: opts.file_name.clone(),
     };
-    meta
+    Ok(meta)
 }
 
 /// Is this the start of a numbered duty ("（一）", "(12)", "1、", "1.")? Returns label length.

@@ -14,7 +14,7 @@ fn seed_opts() -> ImportOptions {
         file_name: Some("000_462ce516b33954bc.txt".into()),
         province: Some("河北省".into()),
         city: Some("邢台市".into()),
-        url: None,
+        ..Default::default()
     }
 }
 

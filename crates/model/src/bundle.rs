@@ -14,8 +14,10 @@ use schemars::JsonSchema;
 
 /// The value of [`Bundle::format`].
 pub const FORMAT_NAME: &str = "gongkai-bundle";
-/// The bundle format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The bundle format version this build writes. Version 2 added [`Bundle::tables`].
+pub const FORMAT_VERSION: u32 = 2;
+/// The oldest version this build reads (and migrates: a version-1 bundle has no tables).
+pub const MIN_FORMAT_VERSION: u32 = 1;
 
 /// One disclosure document turned into data. The root of a bundle JSON file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,7 +26,7 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct Bundle {
     /// Always `"gongkai-bundle"`.
     pub format: String,
-    /// Format version; this build reads version 1.
+    /// Format version: this build writes 2 and reads 1 and 2.
     pub version: u32,
     pub meta: Meta,
     /// 部门职责: the numbered duties, in published order.
@@ -51,6 +53,10 @@ pub struct Bundle {
     pub glossary: Vec<GlossaryTerm>,
     /// 其他需要说明的事项: paragraphs as published.
     pub notes: Vec<String>,
+    /// The standard tables of the national template, as published (version 2; empty when the
+    /// document has none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<crate::tables::BudgetTable>,
     /// What the importer could not place, when the bundle came from a document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub import_report: Option<ImportReport>,
@@ -445,6 +451,7 @@ impl Bundle {
             assets: Assets::default(),
             glossary: Vec::new(),
             notes: Vec::new(),
+            tables: Vec::new(),
             import_report: None,
         }
     }

@@ -21,6 +21,7 @@ pub mod parse;
 pub mod prerender;
 pub mod render;
 pub mod search;
+pub mod tables;
 pub mod treemap;
 pub mod validate;
 pub mod zip;

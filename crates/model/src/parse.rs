@@ -1,6 +1,6 @@
 //! Reading a bundle from JSON text, with errors that say where and what.
 
-use crate::bundle::{Bundle, FORMAT_NAME, FORMAT_VERSION};
+use crate::bundle::{Bundle, FORMAT_NAME, FORMAT_VERSION, MIN_FORMAT_VERSION};
 use crate::error::LoadError;
 use crate::validate::structural_problems;
 use serde::Deserialize;
@@ -63,8 +63,8 @@ pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
 
     // The happy path parses once; only a failure pays for the header checks that choose the
     // most useful message (a bundle of another version is reported as such, not as field errors).
-    let bundle: Bundle = match serde_json::from_str::<Bundle>(text) {
-        Ok(b) if b.format == FORMAT_NAME && b.version == FORMAT_VERSION => b,
+    let mut bundle: Bundle = match serde_json::from_str::<Bundle>(text) {
+        Ok(b) if b.format == FORMAT_NAME && (MIN_FORMAT_VERSION..=FORMAT_VERSION).contains(&b.version) => b,
         Ok(_) => return Err(header_error(text, &file).unwrap_or(LoadError::NotABundle { file, found: None })),
         Err(e) => {
             if let Some(better) = header_error(text, &file) {
@@ -84,6 +84,8 @@ pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
         }
     };
 
+    // Version 1 had no tables: reading it as version 2 is the whole migration.
+    bundle.version = FORMAT_VERSION;
     let problems = structural_problems(&bundle);
     if !problems.is_empty() {
         return Err(LoadError::Invalid { file, problems });
@@ -117,7 +119,7 @@ fn header_error(text: &str, file: &str) -> Option<LoadError> {
         None => return Some(LoadError::NotABundle { file, found: None }),
     }
     match header.version.as_ref().and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+        Some(v) if (u64::from(MIN_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&v) => {}
         Some(v) => {
             return Some(LoadError::UnsupportedVersion {
                 file,

@@ -402,6 +402,9 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
         asset_checks(&mut out, row, &format!("assets.rows[{i}]"), vu);
     }
 
+    // 标准预算表
+    table_checks(&mut out, b);
+
     // 名称
     names_check(
         &mut out,
@@ -726,4 +729,161 @@ fn names_check<'a>(out: &mut Vec<Check>, what: &str, names: impl Iterator<Item =
         detail,
         figures,
     });
+}
+
+/// The standard tables' own arithmetic and their agreement with each other and the narrative:
+/// in every coded table and every column, each 款 is the sum of its 项, each 类 of its 款, and
+/// the 类 lines add up to 合计; on every line of a table with a 合计 column the other columns add up
+/// to it; 财政拨款支出 = 一般公共预算支出 (+ 政府性基金支出); the 支出预算总表's 合计 = the narrative's
+/// expenditure total.
+fn table_checks(out: &mut Vec<Check>, b: &Bundle) {
+    use crate::tables::{code_tree, CodeNode, TableKind};
+    let area = tr!("check.area.tables");
+    for (ti, t) in b.tables.iter().enumerate() {
+        let unit = t.unit.as_str();
+        let cell = |li: usize, c: usize| format!("tables[{ti}].lines[{li}].amounts[{c}]");
+        let title = crate::i18n::t(t.kind.key());
+        if t.kind.classification().is_some() {
+            let tree = code_tree(t);
+            for (c, column) in t.columns.iter().enumerate() {
+                fn parents<'a>(nodes: &'a [CodeNode], out: &mut Vec<&'a CodeNode>) {
+                    for n in nodes {
+                        if !n.children.is_empty() {
+                            out.push(n);
+                            parents(&n.children, out);
+                        }
+                    }
+                }
+                let mut ps = Vec::new();
+                parents(&tree, &mut ps);
+                for p in ps {
+                    sum_check(
+                        out,
+                        area,
+                        tr!("check.code_sum", title, p.code, p.name, column),
+                        p.children.iter().map(|n| (n.name.as_str(), t.lines[n.line].amount(c))),
+                        t.lines[p.line].amount(c),
+                        unit,
+                    );
+                    compares(out, p.children.iter().chain([p]).map(|n| cell(n.line, c)));
+                }
+                if let Some(total_at) = t.lines.iter().position(|l| l.is_total()) {
+                    if !tree.is_empty() {
+                        sum_check(
+                            out,
+                            area,
+                            tr!("check.class_sum", title, column),
+                            tree.iter().map(|n| (n.name.as_str(), t.lines[n.line].amount(c))),
+                            t.lines[total_at].amount(c),
+                            unit,
+                        );
+                        compares(out, tree.iter().map(|n| cell(n.line, c)).chain([cell(total_at, c)]));
+                    }
+                }
+            }
+        }
+        // Columns beside a 合计 column add up to it on every line.
+        if t.columns.len() > 1 && crate::tables::is_total_name(&t.columns[0]) {
+            let mut wrong = Vec::new();
+            let mut figures = Vec::new();
+            let mut checked = 0;
+            for (li, l) in t.lines.iter().enumerate() {
+                let Some(total) = l.amount(0) else { continue };
+                let parts: Decimal = (1..t.columns.len()).filter_map(|c| l.amount(c)).sum();
+                if (1..t.columns.len()).all(|c| l.amount(c).is_none()) {
+                    continue;
+                }
+                checked += 1;
+                if parts != total {
+                    wrong.push(tr!("check.row_wrong", l.name, fmt_amount(parts), fmt_amount(total)));
+                    figures.extend((0..t.columns.len()).map(|c| cell(li, c)));
+                }
+            }
+            if checked > 0 {
+                let others = t.columns[1..].join(" + ");
+                let ok = wrong.is_empty();
+                out.push(Check {
+                    area,
+                    label: tr!("check.row_sum", title, others, t.columns[0]),
+                    status: status_of(ok),
+                    detail: if ok {
+                        tr!("check.rows_ok", checked)
+                    } else {
+                        wrong.join(tr!("common.list_sep")) + " ✗"
+                    },
+                    figures,
+                });
+            }
+        }
+    }
+    // Across tables.
+    let find = |k: TableKind| b.tables.iter().position(|t| t.kind == k);
+    let total_cell = |ti: usize| {
+        let t = &b.tables[ti];
+        t.lines
+            .iter()
+            .position(|l| l.is_total())
+            .map(|li| (t.lines[li].amount(0), format!("tables[{ti}].lines[{li}].amounts[0]")))
+    };
+    let fund_has_lines = find(TableKind::GovernmentFund).is_some_and(|f| b.tables[f].coded_lines().next().is_some());
+    for (whole, part, key) in [
+        (
+            TableKind::FiscalExpenditure,
+            TableKind::GeneralPublic,
+            "check.fiscal_is_general",
+        ),
+        (
+            TableKind::FiscalBasic,
+            TableKind::GeneralPublicBasic,
+            "check.fiscal_basic_is_general",
+        ),
+    ] {
+        let (Some(w), Some(p)) = (find(whole), find(part)) else {
+            continue;
+        };
+        if fund_has_lines {
+            continue;
+        }
+        let (Some((Some(wv), wf)), Some((Some(pv), pf))) = (total_cell(w), total_cell(p)) else {
+            continue;
+        };
+        push_eq(
+            out,
+            area,
+            crate::i18n::t(key).into(),
+            fmt_amount(pv),
+            pv,
+            wv,
+            &b.tables[w].unit,
+        );
+        compares(out, [wf, pf]);
+    }
+    if let (Some(s), Some(narrative)) = (find(TableKind::ExpenditureSummary), b.expenditure.total) {
+        let t = &b.tables[s];
+        if let Some((li, Some(v))) = t
+            .lines
+            .iter()
+            .enumerate()
+            .find_map(|(li, l)| l.amount(0).map(|v| (li, Some(v))))
+        {
+            if t.unit == b.meta.unit {
+                push_eq(
+                    out,
+                    area,
+                    tr!("check.summary_is_narrative").into(),
+                    fmt_amount(v),
+                    v,
+                    narrative,
+                    &t.unit,
+                );
+                compares(
+                    out,
+                    [
+                        format!("tables[{s}].lines[{li}].amounts[0]"),
+                        "expenditure.total".to_string(),
+                    ],
+                );
+            }
+        }
+    }
 }

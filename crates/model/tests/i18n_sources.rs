@@ -119,6 +119,7 @@ fn sources() -> Vec<PathBuf> {
         "parse.rs",
         "prerender.rs",
         "overview.rs",
+        "tables.rs",
     ] {
         files.push(root.join("crates/model/src").join(f));
     }
@@ -128,7 +129,12 @@ fn sources() -> Vec<PathBuf> {
 #[test]
 fn no_chinese_interface_text_outside_the_tables() {
     let mut found = Vec::new();
-    for f in sources().into_iter().filter(|f| !f.ends_with("glossary.rs")) {
+    // glossary.rs and tables.rs hold published words to recognise (terms, table titles), not
+    // interface text.
+    for f in sources()
+        .into_iter()
+        .filter(|f| !f.ends_with("glossary.rs") && !f.ends_with("tables.rs"))
+    {
         for (n, line) in code(&f).lines().enumerate() {
             for lit in literals(line) {
                 if lit.chars().any(is_han) && !DATA_WORDS.contains(&lit.as_str()) {

@@ -23,16 +23,18 @@ fn syntax_error_has_line_and_column() {
 
 #[test]
 fn wrong_version_and_format() {
-    let v2 = SEED.replacen("\"version\": 1", "\"version\": 2", 1);
+    let v3 = SEED.replacen("\"version\": 2", "\"version\": 3", 1);
     assert_eq!(
-        err(&v2),
+        err(&v3),
         LoadError::UnsupportedVersion {
             file: "bad.json".into(),
-            found: 2,
-            supported: 1
+            found: 3,
+            supported: 2
         }
     );
-    assert!(err(&v2).message_zh().contains("第 2 版"));
+    assert!(err(&v3).message_zh().contains("第 3 版"));
+    let v0 = SEED.replacen("\"version\": 2", "\"version\": 0", 1);
+    assert!(matches!(err(&v0), LoadError::UnsupportedVersion { found: 0, .. }));
     let other = SEED.replacen("gongkai-bundle", "something-else", 1);
     assert_eq!(
         err(&other),
@@ -93,4 +95,14 @@ fn bom_is_accepted_and_deep_nesting_is_an_error() {
     assert!(parse_bundle(&format!("\u{feff}{SEED}"), "bom.json").is_ok());
     let deep = "[".repeat(100_000);
     assert!(matches!(err(&deep), LoadError::Syntax { .. }));
+}
+
+/// A version-1 bundle (before the standard tables) still opens, migrated to the current version.
+#[test]
+fn version_1_bundles_open_and_are_migrated() {
+    let v1 = SEED.replacen("\"version\": 2", "\"version\": 1", 1);
+    let b = gongkai_model::parse_bundle(&v1, "v1.json").expect("a v1 bundle opens");
+    assert_eq!(b.version, gongkai_model::FORMAT_VERSION);
+    assert!(b.tables.is_empty());
+    assert_eq!(b, gongkai_model::parse_bundle(SEED, "seed.json").unwrap());
 }

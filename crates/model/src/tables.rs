@@ -1,0 +1,371 @@
+//! The standard tables of the national 部门预算公开 template (since 2015): 收支预算总表,
+//! 收入预算总表, 支出预算总表, 财政拨款收支预算总表, 财政拨款支出预算表, 财政拨款基本支出预算表,
+//! 政府性基金支出预算表, 一般公共预算支出预算表, 一般公共预算基本支出预算表, 机关运行经费支出预算表,
+//! “三公”经费（会议费、培训费）支出预算表, 政府采购支出预算表 and 绩效目标表.
+//!
+//! A table is kept as published: its lines in published order, each with its 政府收支分类科目 code
+//! when it has one (功能分类 类/款/项: 3/5/7 digits, 经济分类 类/款: 3/5 digits) and one amount per
+//! published amount column; a blank cell is `None` (未列), never 0. Amounts are in the table's
+//! own [`BudgetTable::unit`] as published.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+/// Which standard table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    /// 收支预算总表 (收入 | 支出 by 功能分类 | 支出 by 用途, side by side).
+    Summary,
+    /// 收入预算总表.
+    RevenueSummary,
+    /// 支出预算总表 (合计, 基本支出, 项目支出, …).
+    ExpenditureSummary,
+    /// 财政拨款收支预算总表.
+    FiscalSummary,
+    /// 财政拨款支出预算表 (功能分类).
+    FiscalExpenditure,
+    /// 财政拨款基本支出预算表 (经济分类).
+    FiscalBasic,
+    /// 政府性基金支出预算表 (功能分类).
+    GovernmentFund,
+    /// 一般公共预算支出预算表 (功能分类).
+    GeneralPublic,
+    /// 一般公共预算基本支出预算表 (经济分类).
+    GeneralPublicBasic,
+    /// 一般公共预算机关运行经费支出预算表 (经济分类).
+    OperatingCosts,
+    /// “三公”经费、会议费、培训费支出预算表.
+    ThreePublic,
+    /// 政府采购支出预算表.
+    Procurement,
+    /// 绩效目标表.
+    PerformanceTargets,
+}
+
+/// The two classifications of 政府收支分类科目 a table's codes can follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Classification {
+    /// 支出功能分类: 类 (3 digits) → 款 (5) → 项 (7), e.g. 201 → 20101 → 2010101.
+    Functional,
+    /// 支出经济分类: 类 (3 digits) → 款 (5), e.g. 301 → 30101.
+    Economic,
+}
+
+impl Classification {
+    /// Code lengths of its levels, from the top.
+    pub fn levels(self) -> &'static [usize] {
+        match self {
+            Classification::Functional => &[3, 5, 7],
+            Classification::Economic => &[3, 5],
+        }
+    }
+    /// Whether `code` is a code of this classification (digits of one of its level lengths).
+    pub fn is_code(self, code: &str) -> bool {
+        code.bytes().all(|b| b.is_ascii_digit()) && self.levels().contains(&code.len())
+    }
+}
+
+impl TableKind {
+    /// Every kind, in the template's order.
+    pub const ALL: [TableKind; 13] = [
+        TableKind::Summary,
+        TableKind::RevenueSummary,
+        TableKind::ExpenditureSummary,
+        TableKind::FiscalSummary,
+        TableKind::FiscalExpenditure,
+        TableKind::FiscalBasic,
+        TableKind::GovernmentFund,
+        TableKind::GeneralPublic,
+        TableKind::GeneralPublicBasic,
+        TableKind::OperatingCosts,
+        TableKind::ThreePublic,
+        TableKind::Procurement,
+        TableKind::PerformanceTargets,
+    ];
+
+    /// The classification its codes follow, for the tables whose lines carry codes.
+    pub fn classification(self) -> Option<Classification> {
+        match self {
+            TableKind::FiscalExpenditure | TableKind::GovernmentFund | TableKind::GeneralPublic => {
+                Some(Classification::Functional)
+            }
+            TableKind::FiscalBasic | TableKind::GeneralPublicBasic | TableKind::OperatingCosts => {
+                Some(Classification::Economic)
+            }
+            _ => None,
+        }
+    }
+
+    /// The kind a published table title names, e.g. "表八 一般公共预算支出预算表（功能科目）" or
+    /// "2017年政府采购预算表". `None` for anything else.
+    pub fn from_title(title: &str) -> Option<TableKind> {
+        let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+        let t = t.replace(['（', '）', '(', ')'], "");
+        // Most specific first: "一般公共预算基本支出" before "基本支出", "财政拨款收支" before "收支".
+        let has = |s: &str| t.contains(s);
+        let kind = if has("三公") && has("预算表") {
+            TableKind::ThreePublic
+        } else if has("机关运行经费") && has("预算表") {
+            TableKind::OperatingCosts
+        } else if has("政府采购") && has("预算表") {
+            TableKind::Procurement
+        } else if has("绩效目标") && has("表") {
+            TableKind::PerformanceTargets
+        } else if has("财政拨款收支预算总表") || has("财政拨款收支总表") {
+            TableKind::FiscalSummary
+        } else if has("收支预算总表") || has("收支总表") {
+            TableKind::Summary
+        } else if has("收入预算总表") || has("收入总表") {
+            TableKind::RevenueSummary
+        } else if has("支出预算总表") || has("支出总表") {
+            TableKind::ExpenditureSummary
+        } else if has("政府性基金") && has("支出") && has("预算表") {
+            TableKind::GovernmentFund
+        } else if has("一般公共预算基本支出") && has("预算表") {
+            TableKind::GeneralPublicBasic
+        } else if has("一般公共预算") && has("支出预算表") {
+            TableKind::GeneralPublic
+        } else if has("财政拨款基本支出") && has("预算表") {
+            TableKind::FiscalBasic
+        } else if has("财政拨款") && has("支出预算表") {
+            TableKind::FiscalExpenditure
+        } else {
+            return None;
+        };
+        Some(kind)
+    }
+
+    /// The key of its standard name in the interface tables (see `crate::i18n`).
+    pub fn key(self) -> &'static str {
+        match self {
+            TableKind::Summary => "table.summary",
+            TableKind::RevenueSummary => "table.revenue_summary",
+            TableKind::ExpenditureSummary => "table.expenditure_summary",
+            TableKind::FiscalSummary => "table.fiscal_summary",
+            TableKind::FiscalExpenditure => "table.fiscal_expenditure",
+            TableKind::FiscalBasic => "table.fiscal_basic",
+            TableKind::GovernmentFund => "table.government_fund",
+            TableKind::GeneralPublic => "table.general_public",
+            TableKind::GeneralPublicBasic => "table.general_public_basic",
+            TableKind::OperatingCosts => "table.operating_costs",
+            TableKind::ThreePublic => "table.three_public",
+            TableKind::Procurement => "table.procurement",
+            TableKind::PerformanceTargets => "table.performance_targets",
+        }
+    }
+}
+
+/// One amount cell: a decimal written as a JSON string, or `null` for a blank cell (未列).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(transparent)]
+pub struct Cell(
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub Option<Decimal>,
+);
+
+/// One line of a standard table, as published.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BudgetLine {
+    /// The 政府收支分类科目 code as published (功能分类 3/5/7 digits, 经济分类 3/5 digits);
+    /// `None` for lines without one (合计, 小计, lines of the 总表).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The line's name as published (wrapped cells re-joined).
+    pub name: String,
+    /// One cell per column of [`BudgetTable::columns`], in order.
+    pub amounts: Vec<Cell>,
+    /// Line of the source document it was read from (1-based), when imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_line: Option<usize>,
+}
+
+impl BudgetLine {
+    /// The amount in column `c` (`None` when blank or there is no such column).
+    pub fn amount(&self, c: usize) -> Option<Decimal> {
+        self.amounts.get(c).and_then(|a| a.0)
+    }
+    /// Whether this is the table's 合计 (or 总计) line.
+    pub fn is_total(&self) -> bool {
+        self.code.is_none() && is_total_name(&self.name) && !self.name.contains("小计")
+    }
+}
+
+/// Whether a published line or column name says "total": 合计, 总计, 小计, 支出合计 (spaces ignored).
+pub fn is_total_name(name: &str) -> bool {
+    matches!(
+        name.replace(char::is_whitespace, "").as_str(),
+        "合计" | "总计" | "小计" | "支出合计"
+    )
+}
+
+/// One standard table as published.
+///
+/// Invariant: every line has exactly `columns.len()` amounts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BudgetTable {
+    pub kind: TableKind,
+    /// Title as published, e.g. "一般公共预算支出预算表（功能科目）".
+    pub title: String,
+    /// Unit of its amounts as published: "万元" or "元".
+    pub unit: String,
+    /// Its amount columns as published: "金额", or "合计", "基本支出", "项目支出", …
+    pub columns: Vec<String>,
+    pub lines: Vec<BudgetLine>,
+    /// Notes printed with the table (e.g. "注：我单位无2017年政府性基金支出安排。").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Line of the source document where its title is (1-based), when imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_line: Option<usize>,
+}
+
+impl BudgetTable {
+    /// The 合计 line, if the table prints one.
+    pub fn total_line(&self) -> Option<&BudgetLine> {
+        self.lines.iter().find(|l| l.is_total())
+    }
+    /// Index of the column named `name` (spaces ignored).
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns
+            .iter()
+            .position(|c| c.replace(char::is_whitespace, "") == name)
+    }
+    /// The table's total in its first column (合计 or 金额): the 合计 line's figure.
+    pub fn total(&self) -> Option<Decimal> {
+        self.total_line().and_then(|l| l.amount(0))
+    }
+    /// The lines carrying a code of this table's classification, in published order.
+    pub fn coded_lines(&self) -> impl Iterator<Item = (usize, &BudgetLine)> {
+        let class = self.kind.classification();
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(move |(_, l)| matches!((class, &l.code), (Some(c), Some(code)) if c.is_code(code)))
+    }
+}
+
+/// One node of a classification tree (类 → 款 → 项) built from a table's coded lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeNode {
+    pub code: String,
+    pub name: String,
+    /// Amount in the table's first column.
+    pub amount: Option<Decimal>,
+    /// Index of its line in the table.
+    pub line: usize,
+    pub children: Vec<CodeNode>,
+}
+
+/// The classification tree of a coded table: 类 lines at the top, each 款 under the 类 its code
+/// starts with, each 项 under its 款. A line whose parent is not printed stays at the level above
+/// (so nothing published is dropped).
+pub fn code_tree(t: &BudgetTable) -> Vec<CodeNode> {
+    let Some(class) = t.kind.classification() else {
+        return Vec::new();
+    };
+    let levels = class.levels();
+    let mut roots: Vec<CodeNode> = Vec::new();
+    for (i, l) in t.coded_lines() {
+        let code = l.code.clone().unwrap_or_default();
+        let node = CodeNode {
+            code: code.clone(),
+            name: l.name.clone(),
+            amount: l.amount(0),
+            line: i,
+            children: Vec::new(),
+        };
+        // Walk down from the roots along the prefixes of this code.
+        let mut siblings = &mut roots;
+        for &len in levels.iter().filter(|&&n| n < code.len()) {
+            let prefix = &code[..len];
+            match siblings.iter().position(|n| n.code == prefix) {
+                Some(k) => siblings = &mut siblings[k].children,
+                None => break,
+            }
+        }
+        siblings.push(node);
+    }
+    roots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(code: &str, name: &str, a: &str) -> BudgetLine {
+        BudgetLine {
+            code: (!code.is_empty()).then(|| code.to_string()),
+            name: name.into(),
+            amounts: vec![Cell(Some(a.parse().unwrap()))],
+            source_line: None,
+        }
+    }
+
+    #[test]
+    fn titles_name_their_kinds() {
+        for (title, kind) in [
+            ("收支预算总表", TableKind::Summary),
+            ("财政拨款收支预算总表", TableKind::FiscalSummary),
+            ("表八 一般公共预算支出预算表（功能科目）", TableKind::GeneralPublic),
+            ("一般公共预算基本支出预算表（经济科目）", TableKind::GeneralPublicBasic),
+            ("财政拨款基本支出预算表", TableKind::FiscalBasic),
+            ("财政拨款支出预算表（功能科目）", TableKind::FiscalExpenditure),
+            ("财政拨款政府性基金支出预算表", TableKind::GovernmentFund),
+            ("一般公共预算机关运行经费支出预算表", TableKind::OperatingCosts),
+            (
+                "“三公”经费、会议费、培训费支出预算表（一般公共预算）",
+                TableKind::ThreePublic,
+            ),
+            ("2017年政府采购预算表", TableKind::Procurement),
+            ("支 出 预 算 总 表", TableKind::ExpenditureSummary),
+        ] {
+            assert_eq!(TableKind::from_title(title), Some(kind), "{title}");
+        }
+        assert_eq!(
+            TableKind::from_title("一般公共预算支出预算表情况说明").map(|_| ()),
+            Some(()),
+            "the caller rejects 情况说明 lines"
+        );
+        assert_eq!(TableKind::from_title("部门职责"), None);
+    }
+
+    #[test]
+    fn the_tree_follows_the_codes() {
+        let t = BudgetTable {
+            kind: TableKind::GeneralPublic,
+            title: "一般公共预算支出预算表".into(),
+            unit: "万元".into(),
+            columns: vec!["金额".into()],
+            lines: vec![
+                line("", "合计", "9066.79"),
+                line("201", "一般公共服务支出", "6463.55"),
+                line("20102", "政协事务", "6463.55"),
+                line("2010201", "行政运行", "3233.03"),
+                line("2010202", "一般行政管理事务", "3230.52"),
+                line("208", "社会保障和就业支出", "1509.72"),
+                line("2080504", "未归口管理的行政单位离退休", "1509.72"),
+            ],
+            notes: vec![],
+            source_line: None,
+        };
+        let tree = code_tree(&t);
+        assert_eq!(tree.len(), 2);
+        assert_eq!(tree[0].children[0].children.len(), 2);
+        assert_eq!(
+            tree[1].children[0].code, "2080504",
+            "a 项 without its 款 stays under the 类"
+        );
+        assert_eq!(t.total().unwrap().to_string(), "9066.79");
+    }
+}
