@@ -186,6 +186,7 @@ fn CurrentView() -> Html {
         Route::Catalog => html! { <CatalogView /> },
         Route::Compare => html! { <CompareView /> },
         Route::Search => html! { <crate::components::search::SearchView /> },
+        Route::Budget(code) => html! { <crate::components::budget_tables::BudgetTablesView {code} /> },
     }
 }
 

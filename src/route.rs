@@ -22,6 +22,9 @@ pub enum Route {
     Compare,
     /// Search across the bundle.
     Search,
+    /// The standard budget tables; `Some(code)` opens the 功能分类 breakdown under that 类 or 款
+    /// (e.g. 201 or 20101): `#/budget`, `#/budget/20101`.
+    Budget(Option<u32>),
 }
 
 impl Route {
@@ -46,6 +49,10 @@ impl Route {
             ("catalog", _) => Route::Catalog,
             ("compare", _) => Route::Compare,
             ("search", _) => Route::Search,
+            ("budget", code) => Route::Budget(
+                code.and_then(|c| c.parse::<u32>().ok())
+                    .filter(|c| matches!(c.to_string().len(), 3 | 5)),
+            ),
             _ => Route::Overview,
         }
     }
@@ -66,6 +73,8 @@ impl Route {
             Route::Catalog => "#/catalog".into(),
             Route::Compare => "#/compare".into(),
             Route::Search => "#/search".into(),
+            Route::Budget(None) => "#/budget".into(),
+            Route::Budget(Some(code)) => format!("#/budget/{code}"),
         }
     }
 
@@ -87,6 +96,7 @@ impl Route {
             (self, nav),
             (Route::Performance(_) | Route::SubActivity(..), Route::Performance(_))
                 | (Route::Checks(_), Route::Checks(_))
+                | (Route::Budget(_), Route::Budget(_))
         ) || self == nav
     }
 
@@ -95,6 +105,8 @@ impl Route {
         match self {
             Route::SubActivity(i, _) => Some(Route::Performance(Some(i))),
             Route::Performance(Some(_)) => Some(Route::Performance(None)),
+            // 20101 → 201 → all.
+            Route::Budget(Some(code)) => Some(Route::Budget(Some(code / 100).filter(|c| *c >= 100))),
             _ => None,
         }
     }

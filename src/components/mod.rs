@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod bar_chart;
+pub mod budget_tables;
 pub mod catalog;
 pub mod chart_surface;
 pub mod checks;

@@ -10,10 +10,16 @@ pub struct NavProps {
 
 #[component]
 pub fn Nav(props: &NavProps) -> Html {
+    // 预算表 follows 概览 when the bundle has the standard tables.
+    let has_tables = !super::use_loaded().0.bundle.tables.is_empty();
+    let mut entries: Vec<(Route, &str)> = Route::NAV.to_vec();
+    if has_tables {
+        entries.insert(1, (Route::Budget(None), "nav.budget"));
+    }
     html! {
         <nav class="sections" aria-label={gongkai_model::tr!("nav.label")}>
             <ul>
-                { for Route::NAV.iter().map(|(r, name)| {
+                { for entries.iter().map(|(r, name)| {
                     let current = props.route.in_section(*r);
                     html! {
                         <li>

@@ -7,6 +7,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -45,6 +46,13 @@ const fixtures = {
   m.expenditure.categories[0].amount = '716.46';
   m.performance.activities[7].amount = '873.00';
   fixtures['failing.json'] = JSON.stringify(m);
+}
+
+// A real department that publishes only the national standard tables: the 江苏省政协办公厅 2017
+// table file (text by pdftotext -layout), imported by the CLI now.
+{
+  const doc = path.join(root, 'crates/import/tests/fixtures/jiangsu/江苏省政协办公厅2017年度部门预算公开表.layout.txt');
+  fixtures['jiangsu-2017.json'] = execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', 'import', doc], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
 // A corpus of malformed bundles: every one must give its clear error (never a blank page).
@@ -747,6 +755,61 @@ await test('failing checks: the activity row, its treemap and its page are marke
   await page.goto(`${origin}/#/performance`);
   await page.waitForSelector('table.activities');
   expect(await page.locator('.fail-mark, #fail-notice').count() === 0, 'the seed: every check holds, nothing marked');
+});
+
+await test('budget tables: 功能分类 drill 类 → 款 → 项 by keyboard and back, deep link, every table listed (desktop)', desktop, async (page) => {
+  await page.goto(`${origin}/?bundle=fixtures/jiangsu-2017.json#/`);
+  await page.waitForSelector('#total-expenditure');
+  expect((await page.textContent('#total-expenditure')).includes('9,146.79'), 'the overview takes the total from the 支出预算总表');
+  await page.click('nav.sections a:text("预算表")');
+  await page.waitForFunction(() => location.hash === '#/budget');
+  const surface = page.locator('#functional-title ~ .chart-surface');
+  await surface.waitFor();
+  await surface.focus();
+  const info = page.locator('#functional-info');
+  await page.waitForFunction(() => document.querySelector('#functional-info').textContent.startsWith('201 一般公共服务支出：6,463.55 万元'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#/budget/201');
+  expect((await page.textContent('nav.breadcrumb')).includes('201 一般公共服务支出'), 'breadcrumb names the 类');
+  await page.locator('#functional-title ~ .chart-surface').focus();
+  await page.waitForFunction(() => document.querySelector('#functional-info').textContent.startsWith('20102 政协事务'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#/budget/20102');
+  await page.locator('#functional-title ~ .chart-surface').focus();
+  await page.waitForFunction(() => document.querySelector('#functional-info').textContent.startsWith('2010201 行政运行：3,233.03 万元'));
+  expect((await info.textContent()).includes('占20102 政协事务'), `share of the 款: ${await info.textContent()}`);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => location.hash === '#/budget/201');
+  await page.locator('#functional-title ~ .chart-surface').focus();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => location.hash === '#/budget');
+  expect(await page.locator('section.budget-table').count() === 7, `7 tables: ${await page.locator('section.budget-table h4').allTextContents()}`);
+  const gp = page.locator('section.budget-table', { has: page.locator('h4:text-is("一般公共预算支出预算表")') });
+  expect(await gp.locator('tbody tr').count() === 15, '一般公共预算支出预算表: 合计 and 14 coded lines');
+  const fund = page.locator('section.budget-table', { has: page.locator('h4:text-is("财政拨款政府性基金支出预算表")') });
+  expect((await fund.textContent()).includes('注：我单位无2017年政府性基金支出安排。'), 'the table note is shown');
+  await expectAccessible(page, 'budget tables');
+  await shot(page, 'budget-desktop');
+  // A deep link opens the 款 straight away.
+  await page.goto(`${origin}/?bundle=fixtures/jiangsu-2017.json#/budget/22102`);
+  await page.waitForSelector('#functional-title');
+  expect((await page.textContent('#functional-title ~ figcaption')).includes('22102 住房改革支出'), 'deep link to a 款');
+  const [csv] = await Promise.all([page.waitForEvent('download'), gp.locator('button.download').click()]);
+  const text = fs.readFileSync(await csv.path(), 'utf8');
+  expect(text.startsWith('\ufeff科目编码,科目名称,金额（万元）') && text.includes('2010205,委员视察,429.30'), `CSV of the table: ${text.slice(0, 120)}`);
+});
+
+await test('budget tables on a phone: no page scroll, charts and tables readable', phone, async (page) => {
+  await page.goto(`${origin}/?bundle=fixtures/jiangsu-2017.json#/budget`);
+  await page.waitForSelector('section.budget-table');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 1, `no horizontal page scroll (overflow ${overflow}px)`);
+  await shot(page, 'budget-phone');
+  await expectAccessible(page, 'budget tables (phone)');
+  // The seed (a county template without the standard tables) has no 预算表 entry.
+  await page.goto(`${origin}/#/`);
+  await page.waitForSelector('#total-expenditure');
+  expect(await page.locator('nav.sections a:text("预算表")').count() === 0, 'no 预算表 for a bundle without tables');
 });
 
 await test('print: the overview prints without navigation chrome, charts included', desktop, async (page) => {

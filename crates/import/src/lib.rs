@@ -185,6 +185,13 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
             .find(|t| t.kind == gongkai_model::tables::TableKind::ExpenditureSummary && t.unit == b.meta.unit);
         b.expenditure.total = summary.and_then(|t| t.lines.first()).and_then(|l| l.amount(0));
     }
+    if b.operating_costs.amount.is_none() {
+        let table = b
+            .tables
+            .iter()
+            .find(|t| t.kind == gongkai_model::tables::TableKind::OperatingCosts && t.unit == b.meta.unit);
+        b.operating_costs.amount = table.and_then(|t| t.total());
+    }
     // A document that states the overall figures only in the 总体情况 paragraph still fills them.
     for kind in SectionKind::EXPECTED {
         let name = kind.name().to_string();

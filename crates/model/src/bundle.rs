@@ -456,6 +456,19 @@ impl Bundle {
         }
     }
 
+    /// The 支出预算总表 with its one row, when the bundle has it in its own unit.
+    pub fn expenditure_summary(&self) -> Option<&crate::tables::BudgetTable> {
+        self.tables.iter().find(|t| {
+            t.kind == crate::tables::TableKind::ExpenditureSummary && t.unit == self.meta.unit && t.lines.len() == 1
+        })
+    }
+
+    /// A column of the 支出预算总表 (e.g. "基本支出"), when the bundle has that table.
+    pub fn expenditure_summary_column(&self, name: &str) -> Option<Decimal> {
+        let t = self.expenditure_summary()?;
+        t.column(name).and_then(|c| t.lines[0].amount(c))
+    }
+
     /// 基本支出: the sum of the basic categories, or `None` if any is blank or there are none.
     pub fn basic_expenditure(&self) -> Option<Decimal> {
         sum_class(&self.expenditure.categories, SpendingClass::Basic)

@@ -268,6 +268,29 @@ pub fn layout_bars(chart: &BarChart, width: u32) -> BarLayout {
 /// project categories in colour 2).
 pub fn expenditure_chart(b: &Bundle) -> BarChart {
     let unit = b.meta.unit.clone();
+    // A document that publishes only the standard tables: expenditure by use (基本支出, 项目支出,
+    // 单位预留机动经费…) from its 支出预算总表, as printed.
+    if b.expenditure.categories.is_empty() {
+        if let Some(t) = b.expenditure_summary() {
+            let items = t
+                .columns
+                .iter()
+                .enumerate()
+                .skip(1)
+                .map(|(c, name)| (name.as_str(), t.lines[0].amount(c)))
+                .collect();
+            let mut chart = breakdown_chart_in(
+                b,
+                &t.unit,
+                tr!("overview.total_expenditure"),
+                t.lines[0].amount(0),
+                items,
+                false,
+            );
+            chart.grand_total = None;
+            return chart;
+        }
+    }
     let rows = b
         .expenditure
         .categories
@@ -331,7 +354,19 @@ fn breakdown_chart(
     items: Vec<(&str, Option<Decimal>)>,
     ranked: bool,
 ) -> BarChart {
-    let unit = b.meta.unit.clone();
+    breakdown_chart_in(b, &b.meta.unit, parent_name, parent_total, items, ranked)
+}
+
+/// As [`breakdown_chart`], with amounts in `unit` (a standard table's own unit).
+fn breakdown_chart_in(
+    b: &Bundle,
+    unit: &str,
+    parent_name: &str,
+    parent_total: Option<Decimal>,
+    items: Vec<(&str, Option<Decimal>)>,
+    ranked: bool,
+) -> BarChart {
+    let unit = unit.to_string();
     let summary_total = parent_total.or_else(|| items.iter().map(|(_, a)| *a).sum());
     let summary = ranked_summary(parent_name, summary_total, items.iter().copied(), &unit);
     let mut order = items.clone();
@@ -623,4 +658,50 @@ mod tests {
         assert_eq!(l.bars[2].value_label, "未列");
         assert_eq!(l.height, 22 + 3 * 48 + 4);
     }
+}
+
+/// One level of a coded standard table's classification (功能分类 类 → 款 → 项, 经济分类 类 → 款) as
+/// a bar chart, largest first: the 类 when `parent` is `None`, else the lines under the code
+/// `parent`. Labels read "201 一般公共服务支出". Returns the chart and, for each of its rows,
+/// the row's code and whether it has lines under it (can be opened). `None` when the table has
+/// no coded lines or no such parent.
+pub fn code_chart(
+    b: &Bundle,
+    table: &crate::tables::BudgetTable,
+    parent: Option<&str>,
+) -> Option<(BarChart, Vec<(String, bool)>)> {
+    use crate::tables::{code_tree, CodeNode};
+    let tree = code_tree(table);
+    fn find<'a>(nodes: &'a [CodeNode], code: &str) -> Option<&'a CodeNode> {
+        nodes.iter().find_map(|n| {
+            if n.code == code {
+                Some(n)
+            } else {
+                find(&n.children, code)
+            }
+        })
+    }
+    let (parent_name, parent_total, nodes) = match parent {
+        None => (table.title.clone(), table.total(), tree.as_slice()),
+        Some(code) => {
+            let n = find(&tree, code)?;
+            (format!("{} {}", n.code, n.name), n.amount, n.children.as_slice())
+        }
+    };
+    if nodes.is_empty() {
+        return None;
+    }
+    let labels: Vec<String> = nodes.iter().map(|n| format!("{} {}", n.code, n.name)).collect();
+    let items = labels.iter().zip(nodes).map(|(l, n)| (l.as_str(), n.amount)).collect();
+    let mut chart = breakdown_chart_in(b, &table.unit, &parent_name, parent_total, items, true);
+    chart.grand_total = table.total();
+    let codes = chart
+        .rows
+        .iter()
+        .map(|r| {
+            let n = nodes.iter().zip(&labels).find(|(_, l)| **l == r.label).map(|(n, _)| n);
+            n.map(|n| (n.code.clone(), !n.children.is_empty())).unwrap_or_default()
+        })
+        .collect();
+    Some((chart, codes))
 }

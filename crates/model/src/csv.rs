@@ -136,6 +136,27 @@ pub fn assets_csv(b: &Bundle) -> String {
     to_csv(&["项目", "层级", "数量单位", "数量年初", "数量年末", &vs, &ve], &rows)
 }
 
+/// One standard table as published: 科目编码, 科目名称 and its amount columns (in the table's
+/// unit, named in the header); blank cells empty, never 0.
+pub fn budget_table_csv(t: &crate::tables::BudgetTable) -> String {
+    let mut header = vec![
+        crate::i18n::t("tables.code").to_string(),
+        crate::i18n::t("tables.name").to_string(),
+    ];
+    header.extend(t.columns.iter().map(|c| format!("{c}（{}）", t.unit)));
+    let rows: Vec<Vec<String>> = t
+        .lines
+        .iter()
+        .map(|l| {
+            let mut row = vec![l.code.clone().unwrap_or_default(), l.name.clone()];
+            row.extend(l.amounts.iter().map(|c| amount(c.0)));
+            row
+        })
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    to_csv(&header, &rows)
+}
+
 /// 数据核对: every check with its result and figures.
 pub fn checks_csv(checks: &[Check]) -> String {
     let rows: Vec<Vec<String>> = checks

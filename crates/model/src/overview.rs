@@ -36,8 +36,15 @@ pub fn key_figures(b: &Bundle) -> KeyFigures {
     KeyFigures {
         revenue: fmt_opt(b.revenue.total),
         expenditure: fmt_opt(b.expenditure.total),
-        basic: fmt_opt(b.basic_expenditure()),
-        project: fmt_opt(b.project_expenditure()),
+        // From the categories, else as the 支出预算总表 prints them.
+        basic: fmt_opt(
+            b.basic_expenditure()
+                .or_else(|| b.expenditure_summary_column("基本支出")),
+        ),
+        project: fmt_opt(
+            b.project_expenditure()
+                .or_else(|| b.expenditure_summary_column("项目支出")),
+        ),
         base_year: b
             .change
             .base_year

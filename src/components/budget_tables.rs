@@ -1,0 +1,168 @@
+//! 预算表: the standard tables of the national template. Expenditure by 功能分类 as bars that drill
+//! 类 → 款 → 项 (`#/budget/201`, `#/budget/20101`; Enter or click opens, Escape or the breadcrumb
+//! goes up), basic expenditure by 经济分类, and every table as published (HTML table, CSV export,
+//! blank cells 未列, failing checks marked).
+
+use super::bar_chart::BarChartView;
+use super::download::DownloadButton;
+use super::fail_mark::FailMark;
+use super::{export_name, use_loaded};
+use crate::hooks::use_failing::use_failing;
+use crate::route::Route;
+use gongkai_model::chart::code_chart;
+use gongkai_model::format::{fmt_opt, unit_label};
+use gongkai_model::tables::{BudgetTable, TableKind};
+use gongkai_model::tr;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct BudgetTablesViewProps {
+    /// The 类 or 款 whose lines the 功能分类 chart shows (`None`: the 类).
+    pub code: Option<u32>,
+}
+
+/// The first table of `kinds` (in that order of preference) that has coded lines.
+fn first_coded(tables: &[BudgetTable], kinds: &[TableKind]) -> Option<usize> {
+    kinds.iter().find_map(|k| {
+        tables
+            .iter()
+            .position(|t| t.kind == *k && t.coded_lines().next().is_some())
+    })
+}
+
+#[component]
+pub fn BudgetTablesView(props: &BudgetTablesViewProps) -> Html {
+    let ctx = use_loaded();
+    let failing = use_failing();
+    let b = &ctx.0.bundle;
+    let code = props.code.map(|c| c.to_string());
+    let functional = first_coded(
+        &b.tables,
+        &[
+            TableKind::GeneralPublic,
+            TableKind::FiscalExpenditure,
+            TableKind::GovernmentFund,
+        ],
+    );
+    let economic = first_coded(
+        &b.tables,
+        &[
+            TableKind::GeneralPublicBasic,
+            TableKind::FiscalBasic,
+            TableKind::OperatingCosts,
+        ],
+    );
+    let f_chart = use_memo((ctx.clone(), functional, code.clone()), |(c, f, code)| {
+        f.and_then(|i| code_chart(&c.0.bundle, &c.0.bundle.tables[i], code.as_deref()))
+            .map(|(chart, codes)| (Rc::new(chart), Rc::new(codes)))
+    });
+    let e_chart = use_memo((ctx.clone(), economic), |(c, e)| {
+        e.and_then(|i| code_chart(&c.0.bundle, &c.0.bundle.tables[i], None))
+            .map(|(chart, _)| Rc::new(chart))
+    });
+    if b.tables.is_empty() {
+        return html! { <><h2>{ tr!("nav.budget") }</h2><p class="blank">{ tr!("budget.none") }</p></> };
+    }
+    let functional_section = functional.map(|fi| {
+        let t = &b.tables[fi];
+        // The breadcrumb: 全部 › 201 一般公共服务支出 › 20101 政协事务.
+        let mut crumbs = vec![html! { <a href={Route::Budget(None).to_hash()}>{ tr!("budget.all") }</a> }];
+        if let Some(c) = &code {
+            let prefixes: Vec<&str> = [3, 5].iter().filter(|n| **n <= c.len()).map(|n| &c[..*n]).collect();
+            for (k, p) in prefixes.iter().enumerate() {
+                let name = t.lines.iter().find(|l| l.code.as_deref() == Some(*p)).map(|l| l.name.clone()).unwrap_or_default();
+                let label = format!("{p} {name}");
+                crumbs.push(html! { <span aria-hidden="true">{ " › " }</span> });
+                crumbs.push(if k + 1 == prefixes.len() {
+                    html! { <span aria-current="page">{ label }</span> }
+                } else {
+                    html! { <a href={Route::Budget(p.parse().ok()).to_hash()}>{ label }</a> }
+                });
+            }
+        }
+        let chart = match &*f_chart {
+            Some((chart, codes)) => {
+                let codes = codes.clone();
+                let on_activate = Callback::from(move |i: usize| {
+                    if let Some((code, true)) = codes.get(i) {
+                        Route::Budget(code.parse().ok()).go();
+                    }
+                });
+                let on_escape = props.code.map(|c| Callback::from(move |_| {
+                    if let Some(up) = Route::Budget(Some(c)).up() {
+                        up.go();
+                    }
+                }));
+                html! {
+                    <BarChartView id="functional" title={tr!("budget.functional_chart", t.title)} chart={chart.clone()} {on_activate} {on_escape} />
+                }
+            }
+            None => html! { <p class="blank">{ tr!("budget.no_such", code.clone().unwrap_or_default()) }</p> },
+        };
+        html! {
+            <section aria-labelledby="h-functional">
+                <h3 id="h-functional">{ tr!("budget.functional") }</h3>
+                <nav class="breadcrumb" aria-label={tr!("budget.breadcrumb")}>{ for crumbs }</nav>
+                { chart }
+            </section>
+        }
+    });
+    let economic_section = economic.zip((*e_chart).clone()).map(|(ei, chart)| {
+        let t = &b.tables[ei];
+        html! {
+            <section aria-labelledby="h-economic">
+                <h3 id="h-economic">{ tr!("budget.economic") }</h3>
+                <BarChartView id="economic" title={tr!("budget.economic_chart", t.title)} {chart} />
+            </section>
+        }
+    });
+    html! {
+        <>
+            <h2>{ tr!("nav.budget") }</h2>
+            <p>{ tr!("budget.intro") }</p>
+            { functional_section.unwrap_or_default() }
+            { economic_section.unwrap_or_default() }
+            <h3>{ tr!("budget.tables") }</h3>
+            { for b.tables.iter().enumerate().map(|(ti, t)| {
+                let heading = format!("table-{ti}");
+                let make = { let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::budget_table_csv(&c.0.bundle.tables[ti])) };
+                html! {
+                    <section class="budget-table" aria-labelledby={heading.clone()}>
+                        <h4 id={heading} lang={super::DATA_LANG}>{ &t.title }</h4>
+                        { if t.lines.is_empty() { html! { <p class="blank">{ tr!("budget.no_lines") }</p> } } else { html! {
+                            <div class="table-scroll" tabindex="0" role="region" aria-label={t.title.clone()}>
+                            <table class="budget">
+                                <caption>{ tr!("budget.caption", t.title, unit_label(&t.unit)) }</caption>
+                                <thead><tr>
+                                    <th scope="col">{ tr!("tables.code") }</th>
+                                    <th scope="col">{ tr!("tables.name") }</th>
+                                    { for t.columns.iter().map(|c| html! { <th scope="col" class="num" lang={super::DATA_LANG}>{ c }</th> }) }
+                                </tr></thead>
+                                <tbody>
+                                    { for t.lines.iter().enumerate().map(|(li, l)| {
+                                        let depth = match l.code.as_deref().map(str::len) { Some(5) => 1, Some(7) => 2, _ => 0 };
+                                        let checks: Vec<Vec<usize>> = (0..l.amounts.len()).map(|c| failing.of_figure(&format!("tables[{ti}].lines[{li}].amounts[{c}]")).to_vec()).collect();
+                                        let failing_row = checks.iter().any(|c| !c.is_empty());
+                                        html! {
+                                            <tr class={classes!(format!("depth-{depth}"), l.is_total().then_some("total"), failing_row.then_some("failing"))}>
+                                                <td class="code">{ l.code.clone().unwrap_or_default() }</td>
+                                                <th scope="row" lang={super::DATA_LANG}>{ &l.name }</th>
+                                                { for l.amounts.iter().zip(checks).map(|(a, c)| html! {
+                                                    <td class={classes!("num", a.0.is_none().then_some("blank"))}>{ fmt_opt(a.0) }<FailMark checks={c} /></td>
+                                                }) }
+                                            </tr>
+                                        }
+                                    }) }
+                                </tbody>
+                            </table>
+                            </div>
+                        } } }
+                        { for t.notes.iter().map(|n| html! { <p class="hint" lang={super::DATA_LANG}>{ n }</p> }) }
+                        <DownloadButton label={tr!("budget.export")} file={export_name(b, &t.title)} {make} />
+                    </section>
+                }
+            }) }
+        </>
+    }
+}
