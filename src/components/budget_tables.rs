@@ -126,6 +126,8 @@ pub fn BudgetTablesView(props: &BudgetTablesViewProps) -> Html {
             <h3>{ tr!("budget.tables") }</h3>
             { for b.tables.iter().enumerate().map(|(ti, t)| {
                 let heading = format!("table-{ti}");
+                // The 收支预算总表 is printed in parts side by side: a column says which.
+                let parted = t.lines.iter().any(|l| l.part.is_some());
                 let make = { let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::budget_table_csv(&c.0.bundle.tables[ti])) };
                 html! {
                     <section class="budget-table" aria-labelledby={heading.clone()}>
@@ -135,6 +137,7 @@ pub fn BudgetTablesView(props: &BudgetTablesViewProps) -> Html {
                             <table class="budget">
                                 <caption>{ tr!("budget.caption", t.title, unit_label(&t.unit)) }</caption>
                                 <thead><tr>
+                                    if parted { <th scope="col">{ tr!("tables.part") }</th> }
                                     <th scope="col">{ tr!("tables.code") }</th>
                                     <th scope="col">{ tr!("tables.name") }</th>
                                     { for t.columns.iter().map(|c| html! { <th scope="col" class="num" lang={super::DATA_LANG}>{ c }</th> }) }
@@ -146,6 +149,7 @@ pub fn BudgetTablesView(props: &BudgetTablesViewProps) -> Html {
                                         let failing_row = checks.iter().any(|c| !c.is_empty());
                                         html! {
                                             <tr class={classes!(format!("depth-{depth}"), l.is_total().then_some("total"), failing_row.then_some("failing"))}>
+                                                if parted { <td lang={super::DATA_LANG}>{ l.part.clone().unwrap_or_default() }</td> }
                                                 <td class="code">{ l.code.clone().unwrap_or_default() }</td>
                                                 <th scope="row" lang={super::DATA_LANG}>{ &l.name }</th>
                                                 { for l.amounts.iter().zip(checks).map(|(a, c)| html! {

@@ -783,7 +783,7 @@ await test('budget tables: 功能分类 drill 类 → 款 → 项 by keyboard an
   await page.locator('#functional-title ~ .chart-surface').focus();
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => location.hash === '#/budget');
-  expect(await page.locator('section.budget-table').count() === 7, `7 tables: ${await page.locator('section.budget-table h4').allTextContents()}`);
+  expect(await page.locator('section.budget-table').count() === 8, `8 tables: ${await page.locator('section.budget-table h4').allTextContents()}`);
   const gp = page.locator('section.budget-table', { has: page.locator('h4:text-is("一般公共预算支出预算表")') });
   expect(await gp.locator('tbody tr').count() === 15, '一般公共预算支出预算表: 合计 and 14 coded lines');
   const fund = page.locator('section.budget-table', { has: page.locator('h4:text-is("财政拨款政府性基金支出预算表")') });

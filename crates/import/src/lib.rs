@@ -185,6 +185,37 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
             .find(|t| t.kind == gongkai_model::tables::TableKind::ExpenditureSummary && t.unit == b.meta.unit);
         b.expenditure.total = summary.and_then(|t| t.lines.first()).and_then(|l| l.amount(0));
     }
+    // Revenue by fund source from the 收支预算总表's 收入 part (一、财政拨款, 二、财政专户管理资金,
+    // 三、其他资金, 上年结转资金), and its 收入合计.
+    if let Some(t) = b
+        .tables
+        .iter()
+        .find(|t| t.kind == gongkai_model::tables::TableKind::Summary && t.unit == b.meta.unit)
+    {
+        let revenue = t
+            .lines
+            .iter()
+            .filter(|l| l.part.as_deref() == Some(gongkai_model::tables::SUMMARY_PARTS[0]));
+        if b.revenue.total.is_none() {
+            b.revenue.total = revenue
+                .clone()
+                .find(|l| {
+                    l.name
+                        .replace(' ', "")
+                        .contains(gongkai_model::tables::SUMMARY_TOTALS[2])
+                })
+                .and_then(|l| l.amount(0));
+        }
+        if b.revenue.sources.is_empty() && b.revenue.total.is_some() {
+            b.revenue.sources = revenue
+                .filter(|l| gongkai_model::tables::item_level(&l.name) == Some(0) || l.name.contains("上年结转"))
+                .map(|l| Line {
+                    name: gongkai_model::tables::without_number(&l.name).to_string(),
+                    amount: l.amount(0),
+                })
+                .collect();
+        }
+    }
     if b.operating_costs.amount.is_none() {
         let table = b
             .tables

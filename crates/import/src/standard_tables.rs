@@ -17,7 +17,7 @@
 
 use crate::lines::SrcLine;
 use crate::text::parse_cell_number;
-use gongkai_model::tables::{is_total_name, BudgetLine, BudgetTable, Cell, TableKind};
+use gongkai_model::tables::{is_total_name, BudgetLine, BudgetTable, Cell, TableKind, SUMMARY_PARTS};
 use gongkai_model::SkippedLine;
 use std::collections::BTreeSet;
 
@@ -33,16 +33,10 @@ pub struct Found {
     pub skipped: Vec<SkippedLine>,
 }
 
-/// Display width of a character as a layout text lays it out (CJK and full-width: 2).
-fn width(c: char) -> usize {
-    if matches!(c, '\u{1100}'..='\u{115f}' | '\u{2e80}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7a3}' | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ff60}' | '\u{ffe0}'..='\u{ffe6}' | '\u{20000}'..='\u{3fffd}')
-        || c == '“'
-        || c == '”'
-    {
-        2
-    } else {
-        1
-    }
+/// Width of a character in a laid-out line. pdftotext -layout places every character, Chinese
+/// or not, on a grid of equal columns, so a character's index is its horizontal position.
+fn width(_c: char) -> usize {
+    1
 }
 
 /// A run of text separated from its neighbours by two or more spaces, with its display columns.
@@ -92,7 +86,7 @@ fn chunks(line: &str) -> Vec<Chunk> {
     }
     // Letter-spaced headings ("合   计", "金    额"): single characters a few columns apart are
     // one word.
-    let single = |c: &Chunk| c.text.chars().count() == 1 && width(c.text.chars().next().unwrap_or(' ')) == 2;
+    let single = |c: &Chunk| c.text.chars().count() == 1 && !c.text.is_ascii();
     let mut merged: Vec<Chunk> = Vec::new();
     let mut spaced = false;
     for c in out {
@@ -290,8 +284,10 @@ fn header_columns(header: &[&SrcLine]) -> Vec<Chunk> {
     clusters
 }
 
-/// Places `values` (with their chunks) in `columns`: in order when every column has one, else
-/// each value in the nearest free column by horizontal position, keeping their order.
+/// Places `values` (with their chunks) in `columns`: in order when every column has one; else
+/// by position — numbers are right-aligned in their column, so a value belongs to the last column
+/// whose heading starts before the value ends — keeping their order. `None` when they cannot be
+/// placed (more values than columns, or two in one column).
 fn place(values: &[(Chunk, Option<rust_decimal::Decimal>)], columns: &[Chunk]) -> Option<Vec<Cell>> {
     let n = columns.len().max(1);
     if values.len() > n {
@@ -303,14 +299,12 @@ fn place(values: &[(Chunk, Option<rust_decimal::Decimal>)], columns: &[Chunk]) -
     let mut out = vec![Cell(None); n];
     let mut next_free = 0;
     for (chunk, v) in values {
-        let best = (next_free..n).min_by(|a, b| {
-            let da = (columns[*a].center() - chunk.center()).abs();
-            let db = (columns[*b].center() - chunk.center()).abs();
-            da.total_cmp(&db)
-        })?;
-        // Leave room for the values still to place.
-        out[best] = Cell(*v);
-        next_free = best + 1;
+        let column = columns.iter().rposition(|c| c.start < chunk.end).unwrap_or(0);
+        if column < next_free {
+            return None;
+        }
+        out[column] = Cell(*v);
+        next_free = column + 1;
     }
     Some(out)
 }
@@ -434,6 +428,7 @@ fn read_table(
         }
         Some(_) => read_coded(body, unit_at, Head { kind, title, unit }, found, continued),
         None if kind == TableKind::ExpenditureSummary => read_one_row(body, unit_at, Head { kind, title, unit }, found),
+        None if kind == TableKind::Summary => read_summary(body, unit_at, Head { kind, title, unit }, found),
         None => None,
     }
 }
@@ -482,9 +477,185 @@ fn read_one_row(body: &[SrcLine], unit_at: usize, head: Head, found: &mut Found)
         name: String::new(),
         amounts,
         source_line: Some(row_at.1.no),
+        part: None,
     };
     let columns = columns.into_iter().map(|c| c.text).collect();
     Some(head.table(None, columns, body[0].no, vec![row], Vec::new()))
+}
+
+/// Splits chunks where an amount and a name are separated by one space ("9,066.79 一、一般公共").
+fn split_amounts(cs: Vec<Chunk>) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    for c in cs {
+        let words: Vec<&str> = c.text.split(' ').collect();
+        if words.len() == 1 || !words.iter().any(|w| amount(w).flatten().is_some()) {
+            out.push(c);
+            continue;
+        }
+        let mut col = c.start;
+        let mut cur: Option<Chunk> = None;
+        for w in words {
+            let w_width: usize = w.chars().map(width).sum();
+            let is_amount = amount(w).flatten().is_some();
+            match cur.as_mut() {
+                Some(k) if !is_amount && amount(&k.text).flatten().is_none() => {
+                    k.text.push(' ');
+                    k.text.push_str(w);
+                    k.end = col + w_width;
+                }
+                _ => {
+                    if let Some(k) = cur.take() {
+                        out.push(k);
+                    }
+                    cur = Some(Chunk {
+                        text: w.to_string(),
+                        start: col,
+                        end: col + w_width,
+                    });
+                }
+            }
+            col += w_width + 1;
+        }
+        out.extend(cur);
+    }
+    out
+}
+
+/// Whether a name of the 收支预算总表 starts an item (numbered, or a total/carry-over line) rather
+/// than continuing a wrapped one ("拨款" under "一、财政").
+fn starts_summary_item(name: &str) -> bool {
+    let n: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    // The end of a wrapped total ("当年收入" / "小计", "收入合" / "计").
+    if matches!(n.as_str(), "小计" | "合计" | "计" | "资金" | "金") {
+        return false;
+    }
+    let numbered = {
+        let rest = n.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+        rest.len() < n.len() && (rest.starts_with('、') || rest.starts_with('.') || rest.starts_with('．'))
+    };
+    numbered
+        || ["当年", "上年", "合计", "小计", "结转", "总计", "收入合", "支出合"]
+            .iter()
+            .any(|w| n.contains(w))
+}
+
+/// The 收支预算总表: its three parts side by side, each a list of items (name, amount). Parts
+/// are told apart by where their names start on the line; wrapped names are joined within a part.
+fn read_summary(body: &[SrcLine], unit_at: usize, head: Head, found: &mut Found) -> Option<BudgetTable> {
+    // Data lines: from the first item ("一、财政拨款"), after the headings.
+    let first = body
+        .iter()
+        .enumerate()
+        .skip(unit_at + 1)
+        .find(|(_, l)| chunks(&l.text).iter().any(|c| c.text.starts_with("一、")))?
+        .0;
+    let mut rows: Vec<(usize, Vec<Chunk>)> = Vec::new();
+    let mut used: Vec<usize> = body[..first].iter().map(|l| l.no).collect();
+    let mut ending = false;
+    for l in &body[first..] {
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let cs = split_amounts(chunks(&l.text));
+        // After the 支出合计 line only the wrapped end of its names ("计") belongs to the table.
+        let fragment = cs
+            .iter()
+            .all(|c| amount(&c.text).is_none() && c.text.chars().count() <= 3);
+        if is_furniture(t) || title_kind(t).is_some() || (ending && !fragment) {
+            break;
+        }
+        rows.push((l.no, cs));
+        used.push(l.no);
+        // 收入合计 … 支出合计 is the last line.
+        ending |= t.replace(' ', "").contains("支出合计");
+    }
+    // Where each part's names start: each part's first item is its "一、" (一、财政拨款,
+    // 一、一般公共服务支出, 一、基本支出), on the first lines (wrapped layouts spread them).
+    let mut bounds: Vec<usize> = Vec::new();
+    for (_, cs) in rows.iter().take(4) {
+        for c in cs.iter().filter(|c| c.text.starts_with("一、")) {
+            if !bounds.iter().any(|b| b.abs_diff(c.start) <= 3) {
+                bounds.push(c.start);
+            }
+        }
+    }
+    bounds.sort_unstable();
+    // Not laid out in three parts (e.g. one cell per line): left to the section readers, whose
+    // report lists what they cannot place.
+    if bounds.len() != 3 {
+        return None;
+    }
+    // Names may start a little left of their part's first item.
+    // Names may start a few columns left of their part's first item (layouts shift by page);
+    // an amount belongs to the part it starts in (a name may follow it after one space).
+    let name_bounds: Vec<usize> = bounds[1..].iter().map(|b| b.saturating_sub(6)).collect();
+    let amount_bounds: Vec<usize> = bounds[1..].to_vec();
+    let name_zone = |c: &Chunk| name_bounds.iter().filter(|b| c.start >= **b).count();
+    let amount_zone = |c: &Chunk| amount_bounds.iter().filter(|b| c.start >= **b).count();
+    // Items per part, in order.
+    let mut parts: [Vec<BudgetLine>; 3] = Default::default();
+    for (no, cs) in &rows {
+        // Per part on this line: its name pieces and its amount.
+        let mut names: [Vec<&str>; 3] = Default::default();
+        let mut amounts: [Option<Option<rust_decimal::Decimal>>; 3] = [None; 3];
+        for c in cs {
+            match amount(&c.text) {
+                Some(v) => amounts[amount_zone(c)] = Some(v),
+                None => names[name_zone(c)].push(c.text.as_str()),
+            }
+        }
+        // An amount printed far right of its name ("当年支出小计 … 9,146.79" across the 用途
+        // part): it belongs to the name on its left when its own part has none on this line.
+        // (Not when an item of its own part still waits for its amount: "三、单位预留机" / amount /
+        // "动经费" is one item wrapped round the amount.)
+        for z in (1..3).rev() {
+            let own_waits = parts[z].last().is_some_and(|l| l.amounts[0].0.is_none());
+            if amounts[z].is_some()
+                && names[z].is_empty()
+                && !names[z - 1].is_empty()
+                && amounts[z - 1].is_none()
+                && !own_waits
+            {
+                amounts[z - 1] = amounts[z].take();
+            }
+        }
+        for z in 0..3 {
+            let name: String = names[z].concat().chars().filter(|c| !c.is_whitespace()).collect();
+            let value = amounts[z].flatten();
+            let items = &mut parts[z];
+            if name.is_empty() {
+                match items.last_mut() {
+                    Some(last) if last.amounts[0].0.is_none() && value.is_some() => last.amounts[0] = Cell(value),
+                    _ if value.is_some() => found.skipped.push(SkippedLine {
+                        line: *no,
+                        text: value.map(|v| v.to_string()).unwrap_or_default(),
+                        reason: format!("{}：这个金额找不到所属的项目，未导入", head.title),
+                    }),
+                    _ => {}
+                }
+            } else if starts_summary_item(&name) || items.is_empty() {
+                items.push(BudgetLine {
+                    code: None,
+                    name,
+                    amounts: vec![Cell(value)],
+                    source_line: Some(*no),
+                    part: Some(SUMMARY_PARTS[z].to_string()),
+                });
+            } else if let Some(last) = items.last_mut() {
+                last.name.push_str(&name);
+                if last.amounts[0].0.is_none() && value.is_some() {
+                    last.amounts[0] = Cell(value);
+                }
+            }
+        }
+    }
+    found.consumed.extend(used);
+    let lines: Vec<BudgetLine> = parts.into_iter().flatten().collect();
+    if lines.is_empty() {
+        return None;
+    }
+    Some(head.table(None, vec!["金额".to_string()], body[0].no, lines, Vec::new()))
 }
 
 /// Plain pdftotext output: every cell on a line of its own (a code alone on its line, never a
@@ -568,6 +739,7 @@ fn read_coded_stream(
                 name: String::new(),
                 amounts: vec![Cell(None)],
                 source_line: Some(l.no),
+                part: None,
             });
         } else if is_total_name(t) && cur.is_none() {
             started = true;
@@ -576,6 +748,7 @@ fn read_coded_stream(
                 name: t.replace(' ', ""),
                 amounts: vec![Cell(None)],
                 source_line: Some(l.no),
+                part: None,
             });
         } else if let Some(v) = amount(t).filter(|_| cur.is_some()) {
             let mut line = cur.take().unwrap();
@@ -749,6 +922,7 @@ fn read_coded(
                         name,
                         amounts,
                         source_line: Some(*no),
+                        part: None,
                     }),
                     None => skipped.push(SkippedLine {
                         line: *no,
@@ -778,7 +952,7 @@ mod tests {
             cs.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(),
             ["201", "一般公共服务支出", "6,463.55"]
         );
-        assert_eq!((cs[1].start, cs[1].end), (6, 22), "CJK characters are two columns wide");
+        assert_eq!((cs[1].start, cs[1].end), (6, 14), "every character is one column");
         assert_eq!(chunks("1. 一 般 公")[0].text, "1. 一 般 公");
         let spaced: Vec<String> = chunks("   合   计        金    额   12.00")
             .into_iter()

@@ -196,6 +196,26 @@ fn the_npc_office_matches_the_oracle_for_each_year() {
             assert_eq!(class("208"), Some(get("社会保障和就业支出")), "{name}");
             assert_eq!(class("221"), Some(get("住房保障支出")), "{name}");
             if form == "layout" {
+                // Every line of the 收支预算总表 the oracle lists.
+                let summary = table(&b, TableKind::Summary);
+                for col in &header[1..] {
+                    let line = summary
+                        .lines
+                        .iter()
+                        .find(|l| tables::without_number(&l.name) == *col)
+                        .unwrap_or_else(|| {
+                            panic!(
+                                "{name}: no line {col} in {:?}",
+                                summary.lines.iter().map(|l| &l.name).collect::<Vec<_>>()
+                            )
+                        });
+                    assert_eq!(line.amount(0), Some(get(col)), "{name}: {col}");
+                }
+                assert_eq!(
+                    b.revenue.total,
+                    Some(get("收入合计")),
+                    "{name}: revenue total from the table"
+                );
                 let s = table(&b, TableKind::ExpenditureSummary);
                 let col = |c: &str| s.column(c).and_then(|i| s.lines[0].amount(i));
                 assert_eq!(col("合计"), Some(get("支出合计")), "{name}");

@@ -139,16 +139,24 @@ pub fn assets_csv(b: &Bundle) -> String {
 /// One standard table as published: 科目编码, 科目名称 and its amount columns (in the table's
 /// unit, named in the header); blank cells empty, never 0.
 pub fn budget_table_csv(t: &crate::tables::BudgetTable) -> String {
+    // The 收支预算总表 is printed in parts side by side: a first column says which.
+    let parted = t.lines.iter().any(|l| l.part.is_some());
     let mut header = vec![
         crate::i18n::t("tables.code").to_string(),
         crate::i18n::t("tables.name").to_string(),
     ];
+    if parted {
+        header.insert(0, crate::i18n::t("tables.part").to_string());
+    }
     header.extend(t.columns.iter().map(|c| format!("{c}（{}）", t.unit)));
     let rows: Vec<Vec<String>> = t
         .lines
         .iter()
         .map(|l| {
             let mut row = vec![l.code.clone().unwrap_or_default(), l.name.clone()];
+            if parted {
+                row.insert(0, l.part.clone().unwrap_or_default());
+            }
             row.extend(l.amounts.iter().map(|c| amount(c.0)));
             row
         })

@@ -183,6 +183,10 @@ pub struct BudgetLine {
     pub name: String,
     /// One cell per column of [`BudgetTable::columns`], in order.
     pub amounts: Vec<Cell>,
+    /// For a table printed in parts side by side (the 收支预算总表: "收入", "支出功能分类",
+    /// "支出用途"): the part this line is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
     /// Line of the source document it was read from (1-based), when imported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_line: Option<usize>,
@@ -205,6 +209,40 @@ pub fn is_total_name(name: &str) -> bool {
         name.replace(char::is_whitespace, "").as_str(),
         "合计" | "总计" | "小计" | "支出合计"
     )
+}
+
+/// The parts of the 收支预算总表, printed side by side: 收入 | 支出 by 功能分类 | 支出 by 用途
+/// (the values of [`BudgetLine::part`]).
+pub const SUMMARY_PARTS: [&str; 3] = ["收入", "支出功能分类", "支出用途"];
+/// The 收支预算总表's lines that close its parts: 当年收入小计 and 当年支出小计 (this year's), and
+/// the two sides' totals 收入合计 and 支出合计 (with the carry-overs).
+pub const SUMMARY_TOTALS: [&str; 4] = ["当年收入小计", "当年支出小计", "收入合计", "支出合计"];
+
+/// The level of a numbered item of the 收支预算总表: 0 for "一、财政拨款", 1 for "1.一般公共预算";
+/// `None` for unnumbered lines (当年收入小计, 收入合计…).
+pub fn item_level(name: &str) -> Option<u8> {
+    let n = name.trim();
+    let chinese = n.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+    if chinese.len() < n.len() && chinese.starts_with('、') {
+        return Some(0);
+    }
+    let arabic = n.trim_start_matches(|c: char| c.is_ascii_digit());
+    if arabic.len() < n.len() && (arabic.starts_with('.') || arabic.starts_with('．') || arabic.starts_with('、')) {
+        return Some(1);
+    }
+    None
+}
+
+/// A name without its item number: "一、财政拨款" → "财政拨款", "1.一般公共预算" → "一般公共预算".
+pub fn without_number(name: &str) -> &str {
+    match item_level(name) {
+        Some(_) => name
+            .trim()
+            .trim_start_matches(|c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit())
+            .trim_start_matches(['、', '.', '．'])
+            .trim(),
+        None => name.trim(),
+    }
 }
 
 /// One standard table as published.
@@ -309,6 +347,7 @@ mod tests {
             name: name.into(),
             amounts: vec![Cell(Some(a.parse().unwrap()))],
             source_line: None,
+            part: None,
         }
     }
 

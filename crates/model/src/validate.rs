@@ -737,7 +737,7 @@ fn names_check<'a>(out: &mut Vec<Check>, what: &str, names: impl Iterator<Item =
 /// to it; 财政拨款支出 = 一般公共预算支出 (+ 政府性基金支出); the 支出预算总表's 合计 = the narrative's
 /// expenditure total.
 fn table_checks(out: &mut Vec<Check>, b: &Bundle) {
-    use crate::tables::{code_tree, CodeNode, TableKind};
+    use crate::tables::{code_tree, CodeNode, TableKind, SUMMARY_PARTS, SUMMARY_TOTALS};
     let area = tr!("check.area.tables");
     for (ti, t) in b.tables.iter().enumerate() {
         let unit = t.unit.as_str();
@@ -816,6 +816,92 @@ fn table_checks(out: &mut Vec<Check>, b: &Bundle) {
             }
         }
     }
+    // The 收支预算总表: each part's items add up to its 小计, sub-items to their item, and the two
+    // sides balance.
+    for (ti, t) in b
+        .tables
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TableKind::Summary)
+    {
+        let title = crate::i18n::t(t.kind.key());
+        let cell = |li: usize| format!("tables[{ti}].lines[{li}].amounts[0]");
+        let named = |part: &str, name: &str| {
+            t.lines
+                .iter()
+                .position(|l| l.part.as_deref() == Some(part) && l.name.replace(char::is_whitespace, "").contains(name))
+        };
+        let subtotal_in = |name: &str| {
+            t.lines
+                .iter()
+                .position(|l| l.name.replace(char::is_whitespace, "").contains(name))
+        };
+        for (part, subtotal) in [
+            (SUMMARY_PARTS[0], SUMMARY_TOTALS[0]),
+            (SUMMARY_PARTS[1], SUMMARY_TOTALS[1]),
+            (SUMMARY_PARTS[2], SUMMARY_TOTALS[1]),
+        ] {
+            let items: Vec<usize> = (0..t.lines.len())
+                .filter(|i| {
+                    t.lines[*i].part.as_deref() == Some(part) && crate::tables::item_level(&t.lines[*i].name) == Some(0)
+                })
+                .collect();
+            let Some(total_at) = subtotal_in(subtotal) else {
+                continue;
+            };
+            if items.is_empty() {
+                continue;
+            }
+            sum_check(
+                out,
+                area,
+                tr!("check.summary_part", title, part, t.lines[total_at].name),
+                items.iter().map(|i| (t.lines[*i].name.as_str(), t.lines[*i].amount(0))),
+                t.lines[total_at].amount(0),
+                &t.unit,
+            );
+            compares(out, items.iter().map(|i| cell(*i)).chain([cell(total_at)]));
+            // "1.一般公共预算", "2.政府性基金预算" under "一、财政拨款".
+            for (k, &item) in items.iter().enumerate() {
+                let end = items.get(k + 1).copied().unwrap_or(t.lines.len());
+                let subs: Vec<usize> = (item + 1..end)
+                    .filter(|i| {
+                        t.lines[*i].part.as_deref() == Some(part)
+                            && crate::tables::item_level(&t.lines[*i].name) == Some(1)
+                    })
+                    .collect();
+                if subs.is_empty() {
+                    continue;
+                }
+                sum_check(
+                    out,
+                    area,
+                    tr!("check.summary_sub", title, t.lines[item].name),
+                    subs.iter().map(|i| (t.lines[*i].name.as_str(), t.lines[*i].amount(0))),
+                    t.lines[item].amount(0),
+                    &t.unit,
+                );
+                compares(out, subs.iter().map(|i| cell(*i)).chain([cell(item)]));
+            }
+        }
+        if let (Some(r), Some(e)) = (
+            named(SUMMARY_PARTS[0], SUMMARY_TOTALS[2]),
+            subtotal_in(SUMMARY_TOTALS[3]),
+        ) {
+            if let (Some(rv), Some(ev)) = (t.lines[r].amount(0), t.lines[e].amount(0)) {
+                push_eq(
+                    out,
+                    area,
+                    tr!("check.summary_balance", title),
+                    fmt_amount(rv),
+                    rv,
+                    ev,
+                    &t.unit,
+                );
+                compares(out, [cell(r), cell(e)]);
+            }
+        }
+    }
     // Across tables.
     let find = |k: TableKind| b.tables.iter().position(|t| t.kind == k);
     let total_cell = |ti: usize| {
@@ -857,6 +943,35 @@ fn table_checks(out: &mut Vec<Check>, b: &Bundle) {
             &b.tables[w].unit,
         );
         compares(out, [wf, pf]);
+    }
+    if let (Some(si), Some(ei)) = (find(TableKind::Summary), find(TableKind::ExpenditureSummary)) {
+        let (st, et) = (&b.tables[si], &b.tables[ei]);
+        for column in ["基本支出", "项目支出"] {
+            let in_summary = st.lines.iter().position(|l| {
+                l.part.as_deref() == Some(SUMMARY_PARTS[2]) && crate::tables::without_number(&l.name) == column
+            });
+            let in_expenditure = et.column(column);
+            if let (Some(li), Some(c), true) = (in_summary, in_expenditure, st.unit == et.unit) {
+                if let (Some(a), Some(v)) = (st.lines[li].amount(0), et.lines.first().and_then(|l| l.amount(c))) {
+                    push_eq(
+                        out,
+                        area,
+                        tr!("check.summary_vs_expenditure", column),
+                        fmt_amount(a),
+                        a,
+                        v,
+                        &st.unit,
+                    );
+                    compares(
+                        out,
+                        [
+                            format!("tables[{si}].lines[{li}].amounts[0]"),
+                            format!("tables[{ei}].lines[0].amounts[{c}]"),
+                        ],
+                    );
+                }
+            }
+        }
     }
     if let (Some(s), Some(narrative)) = (find(TableKind::ExpenditureSummary), b.expenditure.total) {
         let t = &b.tables[s];
