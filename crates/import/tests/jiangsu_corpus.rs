@@ -268,3 +268,22 @@ fn a_document_without_its_year_or_department_is_not_given_one() {
     assert!(b.tables.iter().all(|t| t.kind != TableKind::GeneralPublic));
     assert!(reconcile(&b).iter().all(|c| c.status != CheckStatus::Fail));
 }
+
+/// Two years of the 政协 compared line by line by 科目 code: 2018 adds the pension contribution
+/// lines (2080505, 2080506) under 20805, and every other line is matched across the years.
+#[test]
+fn two_years_compared_by_code() {
+    let y2017 = import("江苏省政协办公厅2017年度部门预算公开表.layout.txt", &ImportOptions::default()).unwrap();
+    let y2018 = import("江苏省政协办公厅2018度部门预算公开表.layout.txt", &ImportOptions::default()).unwrap();
+    let sections = gongkai_model::compare::compare(&y2017, &y2018);
+    let gp = sections.iter().find(|s| s.title == "一般公共预算支出预算表").expect("compared");
+    let row = |code: &str| gp.rows.iter().find(|r| r.name.starts_with(&format!("{code} "))).unwrap_or_else(|| panic!("{code}"));
+    use gongkai_model::compare::LineChange;
+    assert_eq!(row("201").change, LineChange::Changed);
+    assert_eq!(row("201").before.unwrap().to_string(), "6463.55");
+    let added: Vec<&str> = gp.rows.iter().filter(|r| r.change == LineChange::Added).map(|r| r.name.as_str()).collect();
+    assert!(added.iter().any(|n| n.starts_with("2080505 ")), "{added:?}");
+    for r in &gp.rows {
+        assert!(r.change == LineChange::Added || r.before.is_some() || r.change == LineChange::Removed, "{}", r.name);
+    }
+}

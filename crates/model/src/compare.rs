@@ -94,7 +94,7 @@ pub fn compare(earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
             (tr!("term.operating_costs").to_string(), b.operating_costs.amount),
         ]
     };
-    vec![
+    let mut sections = vec![
         CompareSection {
             title: tr!("compare.totals"),
             rows: match_lines(totals(earlier), totals(later)),
@@ -139,12 +139,121 @@ pub fn compare(earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
                 lines(later.performance.activities.iter().map(|a| (a.name.as_str(), a.amount))),
             ),
         },
-    ]
+    ];
+    sections.extend(code_sections(earlier, later));
+    sections
+}
+
+/// The coded standard tables both years publish (in the later year's unit), line by line matched
+/// by 科目 code, so a line renamed between years ("文化体育与传媒支出" → "文化旅游体育与传媒支出",
+/// code 207) is one line; named "code name" as the later year prints it.
+fn code_sections(earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
+    let coded = |b: &Bundle, kind: crate::tables::TableKind| {
+        b.tables
+            .iter()
+            .find(|t| t.kind == kind && t.unit == later.meta.unit && t.coded_lines().next().is_some())
+            .map(|t| {
+                t.coded_lines()
+                    .map(|(_, l)| (l.code.clone().unwrap_or_default(), l.name.clone(), l.amount(0)))
+                    .collect::<Vec<_>>()
+            })
+    };
+    let mut out = Vec::new();
+    for kind in crate::tables::TableKind::ALL
+        .into_iter()
+        .filter(|k| k.classification().is_some())
+    {
+        let (Some(before), Some(after)) = (coded(earlier, kind), coded(later, kind)) else {
+            continue;
+        };
+        let mut rows: Vec<CompareRow> = after
+            .iter()
+            .map(|(code, name, a)| {
+                let b = before.iter().find(|(c, _, _)| c == code);
+                CompareRow {
+                    name: format!("{code} {name}"),
+                    before: b.and_then(|x| x.2),
+                    after: *a,
+                    change: match b {
+                        None => LineChange::Added,
+                        Some((_, _, b)) if b == a => LineChange::Same,
+                        Some(_) => LineChange::Changed,
+                    },
+                }
+            })
+            .collect();
+        for (code, name, b) in &before {
+            if !after.iter().any(|(c, _, _)| c == code) {
+                rows.push(CompareRow {
+                    name: format!("{code} {name}"),
+                    before: *b,
+                    after: None,
+                    change: LineChange::Removed,
+                });
+            }
+        }
+        out.push(CompareSection {
+            title: crate::i18n::t(kind.key()),
+            rows,
+        });
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coded_table_lines_are_matched_by_code_across_years() {
+        use crate::tables::*;
+        let table = |lines: &[(&str, &str, &str)]| BudgetTable {
+            kind: TableKind::GeneralPublic,
+            title: "一般公共预算支出预算表".into(),
+            unit: "万元".into(),
+            columns: vec!["金额".into()],
+            lines: lines
+                .iter()
+                .map(|(c, n, a)| BudgetLine {
+                    code: Some(c.to_string()),
+                    name: n.to_string(),
+                    amounts: vec![Cell(Some(a.parse().unwrap()))],
+                    source_line: None,
+                    part: None,
+                })
+                .collect(),
+            notes: vec![],
+            source_line: None,
+        };
+        let mut y2018 = Bundle::empty(crate::bundle::Meta::new("某局", 2018, "万元"));
+        y2018.tables.push(table(&[
+            ("207", "文化体育与传媒支出", "10.00"),
+            ("208", "社会保障和就业支出", "5.00"),
+            ("212", "城乡社区支出", "1.00"),
+        ]));
+        let mut y2019 = Bundle::empty(crate::bundle::Meta::new("某局", 2019, "万元"));
+        y2019.tables.push(table(&[
+            ("207", "文化旅游体育与传媒支出", "12.00"),
+            ("208", "社会保障和就业支出", "5.00"),
+            ("224", "灾害防治及应急管理支出", "3.00"),
+        ]));
+        let sections = compare(&y2018, &y2019);
+        let s = sections
+            .iter()
+            .find(|s| s.title == "一般公共预算支出预算表")
+            .expect("a section for the table");
+        let rows: Vec<(&str, LineChange)> = s.rows.iter().map(|r| (r.name.as_str(), r.change)).collect();
+        assert_eq!(
+            rows,
+            [
+                ("207 文化旅游体育与传媒支出", LineChange::Changed),
+                ("208 社会保障和就业支出", LineChange::Same),
+                ("224 灾害防治及应急管理支出", LineChange::Added),
+                ("212 城乡社区支出", LineChange::Removed),
+            ]
+        );
+        assert_eq!(s.rows[0].delta().unwrap().to_string(), "2.00");
+    }
 
     #[test]
     fn lines_added_removed_changed() {
