@@ -1,5 +1,6 @@
 //! "打开本地文件": choose (or drop anywhere on the page) a bundle .json, a .txt disclosure or a
-//! .docx; it is read and imported in the browser, never uploaded.
+//! .docx, or an Excel workbook of the standard tables (.xlsx, .xls); it is read and imported in
+//! the browser, never uploaded.
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -49,7 +50,7 @@ pub fn OpenFile(props: &OpenFileProps) -> Html {
     html! {
         <div class="open-file">
             <label for="open-file-input" class="button">{ gongkai_model::tr!("open.button") }</label>
-            <input id="open-file-input" class="visually-hidden" type="file" accept=".json,.txt,.docx,application/json,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" {onchange} />
+            <input id="open-file-input" class="visually-hidden" type="file" accept=".json,.txt,.docx,.xlsx,.xls,application/json,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" {onchange} />
             <span class="hint">{ gongkai_model::tr!("open.hint") }</span>
         </div>
     }

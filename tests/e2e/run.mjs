@@ -984,6 +984,12 @@ const local = [
     await page.waitForSelector('#total-revenue');
     expect((await page.textContent('#total-revenue')).includes('3,719.45'), 'docx total');
   }],
+  ['Excel workbook of the standard tables', path.join(fx, 'jiangsu/江苏省政协办公厅2017年度部门预算公开表.xlsx'), '#/budget', async (page) => {
+    await page.waitForSelector('section.budget-table');
+    expect(await page.locator('section.budget-table').count() === 8, 'every table of the workbook');
+    expect((await page.textContent('h1')).includes('江苏省政协办公厅'), 'department from the workbook');
+    expect((await page.textContent('main')).includes('2010205'), 'coded lines');
+  }],
   ['PDF text', path.join(fx, 'seed_pdftext.txt'), '#/checks', async (page) => {
     await page.waitForSelector('#h-import');
     const t = await page.textContent('main');

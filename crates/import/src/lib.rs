@@ -13,6 +13,7 @@ pub mod pdftext;
 pub mod standard_tables;
 mod tables;
 pub mod text;
+pub mod workbook;
 
 use gongkai_model::*;
 use lines::{heading_kind, split_lines, SectionKind, SrcLine};
@@ -38,6 +39,8 @@ pub enum ImportError {
     Decode(decode::DecodeError),
     /// A .docx file that cannot be read.
     Docx(docx::DocxError),
+    /// An Excel workbook (.xlsx, .xls) that cannot be read.
+    Workbook(workbook::WorkbookError),
     /// Nothing in the text looks like a budget disclosure.
     NotADisclosure {
         lines: usize,
@@ -60,6 +63,7 @@ impl std::fmt::Display for ImportError {
         match self {
             ImportError::Decode(e) => write!(f, "cannot read the document: {e}"),
             ImportError::Docx(e) => write!(f, "cannot read the Word document: {e}"),
+            ImportError::Workbook(e) => write!(f, "cannot read the Excel workbook: {e}"),
             ImportError::NotADisclosure { lines } => write!(
                 f,
                 "no part of the {lines} lines looks like a 部门预算公开 disclosure (no section heading such as 部门职责, 收入说明, “三公”经费 or 绩效预算 was found)"
@@ -85,6 +89,10 @@ impl std::error::Error for ImportError {}
 pub fn import_bytes(bytes: &[u8], opts: &ImportOptions) -> Result<Bundle, ImportError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    if workbook::looks_like_workbook(bytes) {
+        let text = workbook::workbook_text(bytes).map_err(ImportError::Workbook)?;
+        return import_as(&text, Some("xlsx"), opts);
     }
     if bytes.starts_with(b"PK\x03\x04") {
         let text = docx::docx_text(bytes).map_err(ImportError::Docx)?;

@@ -273,17 +273,86 @@ fn a_document_without_its_year_or_department_is_not_given_one() {
 /// lines (2080505, 2080506) under 20805, and every other line is matched across the years.
 #[test]
 fn two_years_compared_by_code() {
-    let y2017 = import("江苏省政协办公厅2017年度部门预算公开表.layout.txt", &ImportOptions::default()).unwrap();
-    let y2018 = import("江苏省政协办公厅2018度部门预算公开表.layout.txt", &ImportOptions::default()).unwrap();
+    let y2017 = import(
+        "江苏省政协办公厅2017年度部门预算公开表.layout.txt",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let y2018 = import(
+        "江苏省政协办公厅2018度部门预算公开表.layout.txt",
+        &ImportOptions::default(),
+    )
+    .unwrap();
     let sections = gongkai_model::compare::compare(&y2017, &y2018);
-    let gp = sections.iter().find(|s| s.title == "一般公共预算支出预算表").expect("compared");
-    let row = |code: &str| gp.rows.iter().find(|r| r.name.starts_with(&format!("{code} "))).unwrap_or_else(|| panic!("{code}"));
+    let gp = sections
+        .iter()
+        .find(|s| s.title == "一般公共预算支出预算表")
+        .expect("compared");
+    let row = |code: &str| {
+        gp.rows
+            .iter()
+            .find(|r| r.name.starts_with(&format!("{code} ")))
+            .unwrap_or_else(|| panic!("{code}"))
+    };
     use gongkai_model::compare::LineChange;
     assert_eq!(row("201").change, LineChange::Changed);
     assert_eq!(row("201").before.unwrap().to_string(), "6463.55");
-    let added: Vec<&str> = gp.rows.iter().filter(|r| r.change == LineChange::Added).map(|r| r.name.as_str()).collect();
+    let added: Vec<&str> = gp
+        .rows
+        .iter()
+        .filter(|r| r.change == LineChange::Added)
+        .map(|r| r.name.as_str())
+        .collect();
     assert!(added.iter().any(|n| n.starts_with("2080505 ")), "{added:?}");
     for r in &gp.rows {
-        assert!(r.change == LineChange::Added || r.before.is_some() || r.change == LineChange::Removed, "{}", r.name);
+        assert!(
+            r.change == LineChange::Added || r.before.is_some() || r.change == LineChange::Removed,
+            "{}",
+            r.name
+        );
     }
+}
+
+/// The same tables published as an Excel workbook (made by make_xlsx.py from the 2017 tables):
+/// every table, line, code, name and amount as read from the PDF's text.
+#[test]
+fn the_excel_workbook_gives_the_same_tables() {
+    let layout = import(
+        "江苏省政协办公厅2017年度部门预算公开表.layout.txt",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let xlsx = import("江苏省政协办公厅2017年度部门预算公开表.xlsx", &ImportOptions::default()).unwrap();
+    assert_eq!(
+        (xlsx.meta.department.as_str(), xlsx.meta.fiscal_year),
+        ("江苏省政协办公厅", 2017)
+    );
+    assert_eq!(xlsx.import_report.as_ref().unwrap().input, "xlsx");
+    type Line = (
+        Option<String>,
+        String,
+        Option<String>,
+        Vec<Option<rust_decimal::Decimal>>,
+    );
+    let lines = |t: &tables::BudgetTable| -> Vec<Line> {
+        t.lines
+            .iter()
+            .map(|l| {
+                (
+                    l.code.clone(),
+                    l.name.clone(),
+                    l.part.clone(),
+                    l.amounts.iter().map(|c| c.0).collect(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(xlsx.tables.len(), layout.tables.len());
+    for t in &layout.tables {
+        let x = table(&xlsx, t.kind);
+        assert_eq!(x.columns, t.columns, "{:?}", t.kind);
+        // Decimal equality is by value: the workbook's 1027.9 is the PDF's 1027.90.
+        assert_eq!(lines(x), lines(t), "{:?}", t.kind);
+    }
+    assert!(reconcile(&xlsx).iter().all(|c| c.status != CheckStatus::Fail));
 }

@@ -1,0 +1,118 @@
+//! Excel workbooks (.xlsx, .xls; many counties publish the standard tables as Excel), read with
+//! calamine and laid out as text the way `pdftotext -layout` lays out a PDF table — one line per
+//! row, every column at the same position on every line, numbers right-aligned in their column —
+//! so the same readers (`standard_tables`, the narrative) read them.
+//!
+//! Numbers: a workbook stores them as binary floating point. A typed-in amount such as 6463.55
+//! comes back as the nearest double, and a formula's result may carry binary noise
+//! (9066.789999999999); each number is written with at most four decimals, trailing zeros dropped
+//! (6463.55, 9066.79), then read as an exact decimal like any printed figure. Budget tables print
+//! two decimals, so this never changes a published figure.
+
+use calamine::{Data, Reader};
+use std::io::Cursor;
+
+/// Why a workbook cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkbookError(pub String);
+
+impl std::fmt::Display for WorkbookError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Whether `bytes` look like an Excel workbook: an .xls (OLE compound file) or an .xlsx (a ZIP
+/// archive with `xl/workbook.xml`).
+pub fn looks_like_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+        || (bytes.starts_with(b"PK\x03\x04") && bytes.windows(15).any(|w| w == b"xl/workbook.xml"))
+}
+
+/// A number as a printed figure: at most four decimals, no trailing zeros, no exponent.
+fn number(v: f64) -> String {
+    if !v.is_finite() {
+        return String::new();
+    }
+    let s = format!("{v:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+fn cell_text(d: &Data) -> (String, bool) {
+    match d {
+        Data::Int(i) => (i.to_string(), true),
+        Data::Float(f) => (number(*f), true),
+        Data::String(s) => (s.split_whitespace().collect::<Vec<_>>().join(" "), false),
+        Data::Bool(b) => (b.to_string(), false),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), false),
+        Data::DateTime(d) => (d.to_string(), false),
+        Data::Error(_) | Data::Empty => (String::new(), false),
+    }
+}
+
+/// Every sheet of the workbook as laid-out text, sheets one after another (a blank line between).
+pub fn workbook_text(bytes: &[u8]) -> Result<String, WorkbookError> {
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
+        .map_err(|e| WorkbookError(format!("not a readable Excel workbook ({e})")))?;
+    let mut out = String::new();
+    for name in book.sheet_names() {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| WorkbookError(format!("sheet “{name}” cannot be read ({e})")))?;
+        let rows: Vec<Vec<(String, bool)>> = range.rows().map(|r| r.iter().map(cell_text).collect()).collect();
+        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let widths: Vec<usize> = (0..columns)
+            .map(|c| {
+                rows.iter()
+                    .filter_map(|r| r.get(c))
+                    .map(|(t, _)| t.chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for r in &rows {
+            let mut line = String::new();
+            for (c, (text, numeric)) in r.iter().enumerate() {
+                let pad = widths[c].saturating_sub(text.chars().count());
+                if *numeric {
+                    line.push_str(&" ".repeat(pad));
+                    line.push_str(text);
+                } else {
+                    line.push_str(text);
+                    line.push_str(&" ".repeat(pad));
+                }
+                line.push_str("    ");
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_printed() {
+        assert_eq!(number(6463.55), "6463.55");
+        assert_eq!(number(9066.789999999999), "9066.79");
+        assert_eq!(number(80.0), "80");
+        assert_eq!(number(0.5), "0.5");
+        assert_eq!(number(-0.0), "0");
+        assert_eq!(number(f64::NAN), "");
+    }
+
+    #[test]
+    fn not_a_workbook() {
+        assert!(!looks_like_workbook(b"PK\x03\x04word/document.xml"));
+        assert!(workbook_text(b"PK\x03\x04 broken").is_err());
+    }
+}
