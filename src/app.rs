@@ -27,7 +27,11 @@ use yew::prelude::*;
 pub fn App() -> Html {
     // First: every text below is rendered in this language.
     let (lang, switch_lang) = use_lang();
-    let UseBundle { state, open_file } = use_bundle();
+    let UseBundle {
+        state,
+        open_file,
+        retry_with,
+    } = use_bundle();
     let mode = *use_memo((), |_| DisplayMode::current());
     use_post_height(mode == DisplayMode::Embed);
     use_kiosk(match mode {
@@ -58,7 +62,7 @@ pub fn App() -> Html {
         },
         LoadState::Failed(err) => html! {
             <main id="main">
-                <ErrorView error={err} />
+                <ErrorView error={err} on_facts={(mode == DisplayMode::Site).then_some(retry_with)} />
                 { if mode == DisplayMode::Site { html! { <OpenFile on_file={open_file} /> } } else { html!{} } }
             </main>
         },

@@ -93,9 +93,17 @@ pub const MAX_LOCAL_BYTES: usize = 64 * 1024 * 1024;
 /// Script of the import worker (built by Trunk from crates/import-worker, next to index.html).
 const IMPORT_WORKER: &str = "./import-worker_loader.js";
 
+/// What a person tells the viewer about a local document that does not state it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    pub year: Option<i32>,
+    pub department: Option<String>,
+}
+
 /// Opens a local file the person chose or dropped: a bundle (.json) is parsed here, a document
-/// (.txt, .docx) is imported by the import worker. Nothing is uploaded.
-pub async fn open_local_file(file: web_sys::File) -> Result<Bundle, LoadError> {
+/// (.txt, .docx, .xlsx, .xls) is imported by the import worker, with the `facts` the person gave
+/// for what it does not state. Nothing is uploaded.
+pub async fn open_local_file(file: web_sys::File, facts: Facts) -> Result<Bundle, LoadError> {
     let name = file.name();
     let size = file.size() as usize;
     if size > MAX_LOCAL_BYTES {
@@ -118,7 +126,7 @@ pub async fn open_local_file(file: web_sys::File) -> Result<Bundle, LoadError> {
     if name.to_lowercase().ends_with(".json") || looks_json {
         return parse_bundle_bytes(&raw, &name);
     }
-    let json = import_in_worker(&name, &bytes).await?;
+    let json = import_in_worker(&name, &bytes, &facts).await?;
     parse_bundle(&json, &name)
 }
 
@@ -153,7 +161,7 @@ async fn ask_worker(script: &str, message: &wasm_bindgen::JsValue) -> Result<was
 }
 
 /// Sends the document to the import worker and waits for its answer.
-async fn import_in_worker(name: &str, bytes: &js_sys::Uint8Array) -> Result<String, LoadError> {
+async fn import_in_worker(name: &str, bytes: &js_sys::Uint8Array, facts: &Facts) -> Result<String, LoadError> {
     let fail = |detail: String| LoadError::Import {
         file: name.to_string(),
         detail,
@@ -161,10 +169,23 @@ async fn import_in_worker(name: &str, bytes: &js_sys::Uint8Array) -> Result<Stri
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"name".into(), &name.into());
     let _ = js_sys::Reflect::set(&message, &"bytes".into(), bytes);
+    if let Some(y) = facts.year {
+        let _ = js_sys::Reflect::set(&message, &"year".into(), &f64::from(y).into());
+    }
+    if let Some(d) = &facts.department {
+        let _ = js_sys::Reflect::set(&message, &"department".into(), &d.as_str().into());
+    }
     let reply = ask_worker(IMPORT_WORKER, &message)
         .await
         .map_err(|_| fail(gongkai_model::tr!("load.import_crashed").into()))?;
     let get = |k: &str| js_sys::Reflect::get(&reply, &k.into()).ok().and_then(|v| v.as_string());
+    if let Some(missing) = get("missing") {
+        return Err(LoadError::ImportNeedsFacts {
+            file: name.to_string(),
+            year: missing.split(',').any(|m| m == "year"),
+            department: missing.split(',').any(|m| m == "department"),
+        });
+    }
     match (get("ok"), get("error")) {
         (Some(json), _) => Ok(json),
         (_, Some(message)) => Err(fail(message)),

@@ -64,6 +64,7 @@ pub fn ChecksView(props: &ChecksViewProps) -> Html {
                         <p>{ tr!("checks.input", r.input, r.lines) }</p>
                         <p>{ tr!("checks.sections_found", r.sections_found.join(tr!("common.list_sep"))) }</p>
                         <p>{ if r.sections_missing.is_empty() { tr!("checks.nothing_missing").to_string() } else { tr!("checks.sections_missing", r.sections_missing.join(tr!("common.list_sep"))) } }</p>
+                        { for r.supplied.iter().map(|f| html! { <p class="notice">{ tr!("checks.supplied", f) }</p> }) }
                         { if r.skipped.is_empty() { html! { <p>{ tr!("checks.nothing_skipped") }</p> } } else { html! {
                             <ul>{ for r.skipped.iter().map(|s| html! { <li>{ tr!("checks.skipped_line", s.line, s.text, s.reason) }</li> }) }</ul>
                         } } }

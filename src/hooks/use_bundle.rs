@@ -1,7 +1,7 @@
 //! The one hook for bundles: which bundle to show (from `?bundle=` or the catalog), loading it,
 //! and the state the app renders (loading with progress, loaded, or a [`LoadError`]).
 
-use crate::loader::{check_relative, fetch_bundle, fetch_catalog, open_local_file};
+use crate::loader::{check_relative, fetch_bundle, fetch_catalog, open_local_file, Facts};
 use gongkai_model::{tr, Bundle, Catalog, CatalogEntry, LoadError};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -195,6 +195,8 @@ fn state_of(result: Result<BundleCtx, LoadError>) -> LoadState {
 pub struct UseBundle {
     pub state: LoadState,
     pub open_file: Callback<web_sys::File>,
+    /// Imports the last local file again with facts the person supplied (year, department).
+    pub retry_with: Callback<Facts>,
 }
 
 fn loaded(bundle: Bundle, path: String) -> LoadState {
@@ -220,22 +222,39 @@ pub fn use_bundle() -> UseBundle {
             }
         });
     }
-    // The same callback on every render, so the views given it are not re-rendered for it.
+    // The same callbacks on every render, so the views given them are not re-rendered for them.
     let set_state = state.setter();
-    let open_file = use_callback((), move |file: web_sys::File, _| {
-        let set_state = set_state.clone();
-        let name = file.name();
-        set_state.set(LoadState::Loading(tr!("load.reading_local", name)));
-        wasm_bindgen_futures::spawn_local(async move {
-            let next = match open_local_file(file).await {
-                Ok(b) => loaded(b, tr!("load.local_file", name)),
-                Err(e) => LoadState::Failed(e),
-            };
-            set_state.set(next);
-        });
+    // The last local file, for importing it again with the facts the person supplies.
+    let last_file = use_mut_ref(|| None::<web_sys::File>);
+    let open = {
+        let last_file = last_file.clone();
+        Rc::new(move |file: web_sys::File, facts: Facts| {
+            let set_state = set_state.clone();
+            let name = file.name();
+            *last_file.borrow_mut() = Some(file.clone());
+            set_state.set(LoadState::Loading(tr!("load.reading_local", name)));
+            wasm_bindgen_futures::spawn_local(async move {
+                let next = match open_local_file(file, facts).await {
+                    Ok(b) => loaded(b, tr!("load.local_file", name)),
+                    Err(e) => LoadState::Failed(e),
+                };
+                set_state.set(next);
+            });
+        })
+    };
+    let open_file = {
+        let open = open.clone();
+        use_callback((), move |file: web_sys::File, _| open(file, Facts::default()))
+    };
+    let retry_with = use_callback((), move |facts: Facts, _| {
+        let file = last_file.borrow().clone();
+        if let Some(file) = file {
+            open(file, facts);
+        }
     });
     UseBundle {
         state: (*state).clone(),
         open_file,
+        retry_with,
     }
 }

@@ -1011,6 +1011,25 @@ for (const [name, file, hash, check] of local) {
     expect(requestsBefore.length === 0, `nothing uploaded: ${requestsBefore}`);
   });
 }
+await test('open local file: a document without its department asks for it, never guesses', desktop, async (page) => {
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#open-file-input', { state: 'attached' });
+  await page.setInputFiles('#open-file-input', path.join(fx, 'jiangsu/江苏省政协办公厅2019年度部门预算.layout.txt'));
+  await page.waitForSelector('#facts-form');
+  const msg = await page.textContent('section.error');
+  expect(msg.includes('没有写明部门名称') && msg.includes('不会自行推断'), `asks for the department: ${msg}`);
+  expect(await page.locator('#fact-year').count() === 0, 'the year is stated, so not asked');
+  await expectAccessible(page, 'facts form');
+  await shot(page, 'import-asks-department');
+  await page.fill('#fact-department', '江苏省政协办公厅');
+  await page.click('#facts-form button[type=submit]');
+  await page.waitForSelector('header.site h1');
+  expect((await page.textContent('header.site h1')).includes('江苏省政协办公厅'), 'imported with the department given');
+  await page.evaluate(() => { location.hash = '#/checks'; });
+  await page.waitForSelector('#h-import');
+  expect((await page.textContent('main')).includes('导入时补充（原文件未写明）：meta.department = 江苏省政协办公厅'), 'the checks page says it was supplied');
+});
+
 await test('open local file: GBK text and a binary file', phone, async (page) => {
   await page.goto(`${origin}/`);
   await page.waitForSelector('#open-file-input', { state: 'attached' });

@@ -149,6 +149,9 @@ fn import(args: &[String]) -> ExitCode {
             r.lines,
             r.sections_found.join("、")
         );
+        for f in &r.supplied {
+            eprintln!("{doc}: supplied (the document does not state it): {f}");
+        }
         if !r.sections_missing.is_empty() {
             eprintln!("{doc}: sections missing: {}", r.sections_missing.join("、"));
         }

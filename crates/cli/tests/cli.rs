@@ -261,6 +261,14 @@ fn import_names_the_flag_for_a_fact_the_document_does_not_state() {
     let (code, out, err) = gongkai(&["import", doc, "--department", "江苏省政协办公厅"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("\"department\": \"江苏省政协办公厅\"") && out.contains("\"fiscal_year\": 2019"));
+    assert!(
+        out.contains("\"meta.department = 江苏省政协办公厅\""),
+        "the report says it was supplied"
+    );
+    assert!(
+        err.contains("supplied (the document does not state it): meta.department = 江苏省政协办公厅"),
+        "{err}"
+    );
     let (code, _, err) = gongkai(&["import", doc, "--year", "twenty"]);
     assert_eq!(code, 2);
     assert!(err.contains("--year takes a year"), "{err}");

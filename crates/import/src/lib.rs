@@ -143,6 +143,12 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
         ..Default::default()
     };
     report.skipped.extend(bookmarks);
+    if let Some(y) = opts.year {
+        report.supplied.push(format!("meta.fiscal_year = {y}"));
+    }
+    if let Some(d) = &opts.department {
+        report.supplied.push(format!("meta.department = {d}"));
+    }
     let meta =
         narrative::meta(&title_lines, text, opts, standard.department.as_deref()).map_err(ImportError::Missing)?;
     let mut b = Bundle::empty(meta);

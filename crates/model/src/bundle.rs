@@ -419,6 +419,10 @@ pub struct ImportReport {
     pub sections_missing: Vec<String>,
     /// Lines the importer skipped or could not place.
     pub skipped: Vec<SkippedLine>,
+    /// Facts the document does not state that the person importing it supplied (`--year`,
+    /// `--department`, or the viewer's form), e.g. "meta.fiscal_year = 2019".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supplied: Vec<String>,
 }
 
 /// A line of the source the importer did not use, and why.

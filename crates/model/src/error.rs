@@ -41,6 +41,9 @@ pub enum LoadError {
     TooLarge { file: String, bytes: usize, limit: usize },
     /// A local document could not be imported (unreadable, not a disclosure…).
     Import { file: String, detail: String },
+    /// A local document does not state its fiscal year or department (`year`, `department`: which
+    /// is missing); the viewer asks for it rather than guess.
+    ImportNeedsFacts { file: String, year: bool, department: bool },
 }
 
 impl LoadError {
@@ -55,7 +58,8 @@ impl LoadError {
             | LoadError::Field { file, .. }
             | LoadError::Invalid { file, .. }
             | LoadError::TooLarge { file, .. }
-            | LoadError::Import { file, .. } => file,
+            | LoadError::Import { file, .. }
+            | LoadError::ImportNeedsFacts { file, .. } => file,
         }
     }
 
@@ -70,6 +74,7 @@ impl LoadError {
             LoadError::Invalid { .. } => "数据包内容不一致",
             LoadError::TooLarge { .. } => "数据文件过大",
             LoadError::Import { .. } => "无法导入文档",
+            LoadError::ImportNeedsFacts { .. } => "请补充文件没有写明的信息",
         }
     }
 
@@ -84,6 +89,7 @@ impl LoadError {
             LoadError::Invalid { .. } => "The bundle contradicts itself",
             LoadError::TooLarge { .. } => "The data file is too large",
             LoadError::Import { .. } => "Cannot import the document",
+            LoadError::ImportNeedsFacts { .. } => "Tell us what the document does not say",
         }
     }
 
@@ -144,7 +150,11 @@ impl LoadError {
                 format!("{file} 的数据未通过检查：{}", problems.join("；"))
             }
             LoadError::Import { file, detail } => format!(
-                "{file} 无法导入：{detail}。支持的文件：预算公开文本（.txt，UTF-8/UTF-16/GBK）、Word 文档（.docx）和数据包（.json）。"
+                "{file} 无法导入：{detail}。支持的文件：预算公开文本（.txt，UTF-8/UTF-16/GBK）、Word 文档（.docx）、Excel 预算表（.xlsx/.xls）和数据包（.json）。"
+            ),
+            LoadError::ImportNeedsFacts { file, year, department } => format!(
+                "{file} 没有写明{}，公开查看器不会自行推断。请在下面填写（以原文件为准），再导入。",
+                [(*year, "预算年度"), (*department, "部门名称")].iter().filter(|(m, _)| *m).map(|(_, w)| *w).collect::<Vec<_>>().join("和")
             ),
             LoadError::TooLarge { file, bytes, limit } => format!(
                 "{file} 大小为 {} MB，超过上限 {} MB。",
@@ -196,6 +206,10 @@ impl LoadError {
                 format!("{file}: {bytes} bytes is more than the limit of {limit} bytes")
             }
             LoadError::Import { file, detail } => format!("{file}: cannot import: {detail}"),
+            LoadError::ImportNeedsFacts { file, year, department } => format!(
+                "{file} does not state its {}; nothing is guessed. Fill it in below (as the document's publisher states it) and import again.",
+                [(*year, "fiscal year"), (*department, "department")].iter().filter(|(m, _)| *m).map(|(_, w)| *w).collect::<Vec<_>>().join(" or ")
+            ),
         }
     }
 }
