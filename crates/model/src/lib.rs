@@ -1,30 +1,64 @@
 //! Gongkai's pure model: the bundle format, reading it with clear errors, checking it, and
 //! turning it into chart layouts. No web dependencies; tested natively.
 //!
-//! Data flows one way: JSON → [`parse_bundle`] → [`Bundle`] → [`chart`] specs →
-//! [`chart::layout_bars`] → [`render`].
+//! Data flows one way: JSON → [`parse_bundle`] → [`Bundle`] → [`validate`] checks → [`chart`]
+//! specs → [`chart::layout_bars`] → [`render`]; the source tree shows the same path: `bundle/`,
+//! `checks/`, `charts/`, then `exports/` and `text/` (search, languages, formatting).
 
+// One folder per concern; the module paths (`gongkai_model::tables`, `::validate`, …) stay flat.
+//
+// Bundle format and reading: the types, exact amounts, the standard tables, parsing with located
+// errors, the catalog, the one error type.
+#[path = "bundle/amount.rs"]
 pub mod amount;
+#[path = "bundle/bundle.rs"]
 pub mod bundle;
+#[path = "bundle/catalog.rs"]
 pub mod catalog;
-pub mod chart;
-pub mod compare;
-pub mod csv;
+#[path = "bundle/error.rs"]
 pub mod error;
-pub mod fdp;
-pub mod format;
-pub mod glossary;
-pub mod i18n;
+#[path = "bundle/json_path.rs"]
 pub mod json_path;
-pub mod overview;
+#[path = "bundle/parse.rs"]
 pub mod parse;
-pub mod prerender;
-pub mod render;
-pub mod search;
+#[path = "bundle/tables.rs"]
 pub mod tables;
-pub mod treemap;
+
+// Checks: reconciliation and failing figures, the overview's key figures, year comparison.
+#[path = "checks/compare.rs"]
+pub mod compare;
+#[path = "checks/overview.rs"]
+pub mod overview;
+#[path = "checks/validate.rs"]
 pub mod validate;
+
+// Charts: specs, layouts (bars, treemap), the plotters renderer, the pre-rendered first view.
+#[path = "charts/chart.rs"]
+pub mod chart;
+#[path = "charts/prerender.rs"]
+pub mod prerender;
+#[path = "charts/render.rs"]
+pub mod render;
+#[path = "charts/treemap.rs"]
+pub mod treemap;
+
+// Exports: CSV, Fiscal Data Package, ZIP.
+#[path = "exports/csv.rs"]
+pub mod csv;
+#[path = "exports/fdp.rs"]
+pub mod fdp;
+#[path = "exports/zip.rs"]
 pub mod zip;
+
+// Search and text: search index and pinyin, interface languages, glossary, number formatting.
+#[path = "text/format.rs"]
+pub mod format;
+#[path = "text/glossary.rs"]
+pub mod glossary;
+#[path = "text/i18n.rs"]
+pub mod i18n;
+#[path = "text/search.rs"]
+pub mod search;
 
 pub use bundle::*;
 pub use catalog::{parse_catalog, Catalog, CatalogEntry};

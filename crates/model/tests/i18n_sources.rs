@@ -107,19 +107,19 @@ fn sources() -> Vec<PathBuf> {
     let mut files = Vec::new();
     rust_files(&root.join("src"), &mut files);
     for f in [
-        "chart.rs",
-        "treemap.rs",
-        "validate.rs",
-        "compare.rs",
-        "format.rs",
-        "search.rs",
-        "glossary.rs",
-        "bundle.rs",
-        "render.rs",
-        "parse.rs",
-        "prerender.rs",
-        "overview.rs",
-        "tables.rs",
+        "charts/chart.rs",
+        "charts/treemap.rs",
+        "checks/validate.rs",
+        "checks/compare.rs",
+        "text/format.rs",
+        "text/search.rs",
+        "text/glossary.rs",
+        "bundle/bundle.rs",
+        "charts/render.rs",
+        "bundle/parse.rs",
+        "charts/prerender.rs",
+        "checks/overview.rs",
+        "bundle/tables.rs",
     ] {
         files.push(root.join("crates/model/src").join(f));
     }

@@ -246,7 +246,7 @@ mod tests {
     use super::*;
 
     fn seed() -> Bundle {
-        crate::parse_bundle(include_str!("../../../data/pingxiang-fgj-2017.json"), "seed").unwrap()
+        crate::parse_bundle(include_str!("../../../../data/pingxiang-fgj-2017.json"), "seed").unwrap()
     }
 
     #[test]
