@@ -126,8 +126,10 @@ pub fn BudgetTablesView(props: &BudgetTablesViewProps) -> Html {
             <h3>{ tr!("budget.tables") }</h3>
             { for b.tables.iter().enumerate().map(|(ti, t)| {
                 let heading = format!("table-{ti}");
-                // The 收支预算总表 is printed in parts side by side: a column says which.
-                let parted = t.lines.iter().any(|l| l.part.is_some());
+                // The 收支预算总表 is printed in parts side by side: each part opens with a heading
+                // row. Tables without codes (the 总表) have no code column.
+                let coded = t.lines.iter().any(|l| l.code.is_some());
+                let span = (t.columns.len() + 1 + usize::from(coded)).to_string();
                 let make = { let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::budget_table_csv(&c.0.bundle.tables[ti])) };
                 html! {
                     <section class="budget-table" aria-labelledby={heading.clone()}>
@@ -137,8 +139,7 @@ pub fn BudgetTablesView(props: &BudgetTablesViewProps) -> Html {
                             <table class="budget">
                                 <caption>{ tr!("budget.caption", t.title, unit_label(&t.unit)) }</caption>
                                 <thead><tr>
-                                    if parted { <th scope="col">{ tr!("tables.part") }</th> }
-                                    <th scope="col">{ tr!("tables.code") }</th>
+                                    if coded { <th scope="col">{ tr!("tables.code") }</th> }
                                     <th scope="col">{ tr!("tables.name") }</th>
                                     { for t.columns.iter().map(|c| html! { <th scope="col" class="num" lang={super::DATA_LANG}>{ c }</th> }) }
                                 </tr></thead>
@@ -147,15 +148,20 @@ pub fn BudgetTablesView(props: &BudgetTablesViewProps) -> Html {
                                         let depth = match l.code.as_deref().map(str::len) { Some(5) => 1, Some(7) => 2, _ => 0 };
                                         let checks: Vec<Vec<usize>> = (0..l.amounts.len()).map(|c| failing.of_figure(&format!("tables[{ti}].lines[{li}].amounts[{c}]")).to_vec()).collect();
                                         let failing_row = checks.iter().any(|c| !c.is_empty());
+                                        let part_starts = l.part.is_some() && (li == 0 || t.lines[li - 1].part != l.part);
                                         html! {
+                                            <>
+                                            if part_starts {
+                                                <tr class="part"><th scope="colgroup" colspan={span.clone()} lang={super::DATA_LANG}>{ l.part.clone().unwrap_or_default() }</th></tr>
+                                            }
                                             <tr class={classes!(format!("depth-{depth}"), l.is_total().then_some("total"), failing_row.then_some("failing"))}>
-                                                if parted { <td lang={super::DATA_LANG}>{ l.part.clone().unwrap_or_default() }</td> }
-                                                <td class="code">{ l.code.clone().unwrap_or_default() }</td>
+                                                if coded { <td class="code">{ l.code.clone().unwrap_or_default() }</td> }
                                                 <th scope="row" lang={super::DATA_LANG}>{ &l.name }</th>
                                                 { for l.amounts.iter().zip(checks).map(|(a, c)| html! {
                                                     <td class={classes!("num", a.0.is_none().then_some("blank"))}>{ fmt_opt(a.0) }<FailMark checks={c} /></td>
                                                 }) }
                                             </tr>
+                                            </>
                                         }
                                     }) }
                                 </tbody>
