@@ -156,7 +156,8 @@ pub fn BudgetTablesView(props: &BudgetTablesViewProps) -> Html {
                                             }
                                             <tr class={classes!(format!("depth-{depth}"), l.is_total().then_some("total"), failing_row.then_some("failing"))}>
                                                 if coded { <td class="code">{ l.code.clone().unwrap_or_default() }</td> }
-                                                <th scope="row" lang={super::DATA_LANG}>{ &l.name }</th>
+                                                // A one-row table (支出预算总表, “三公” table) prints no name for its row.
+                                                <th scope="row" lang={super::DATA_LANG}>{ if l.name.is_empty() { tr!("budget.row").to_string() } else { l.name.clone() } }</th>
                                                 { for l.amounts.iter().zip(checks).map(|(a, c)| html! {
                                                     <td class={classes!("num", a.0.is_none().then_some("blank"))}>{ fmt_opt(a.0) }<FailMark checks={c} /></td>
                                                 }) }

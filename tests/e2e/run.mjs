@@ -761,6 +761,8 @@ await test('budget tables: 功能分类 drill 类 → 款 → 项 by keyboard an
   await page.goto(`${origin}/?bundle=fixtures/jiangsu-2017.json#/`);
   await page.waitForSelector('#total-expenditure');
   expect((await page.textContent('#total-expenditure')).includes('9,146.79'), 'the overview takes the total from the 支出预算总表');
+  expect((await page.textContent('#total-revenue')).includes('9,146.79'), 'revenue from the 收支预算总表');
+  expect((await page.textContent('section.stats')).includes('676.10'), '“三公” from its table');
   await page.click('nav.sections a:text("预算表")');
   await page.waitForFunction(() => location.hash === '#/budget');
   const surface = page.locator('#functional-title ~ .chart-surface');
@@ -783,7 +785,7 @@ await test('budget tables: 功能分类 drill 类 → 款 → 项 by keyboard an
   await page.locator('#functional-title ~ .chart-surface').focus();
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => location.hash === '#/budget');
-  expect(await page.locator('section.budget-table').count() === 8, `8 tables: ${await page.locator('section.budget-table h4').allTextContents()}`);
+  expect(await page.locator('section.budget-table').count() === 9, `9 tables: ${await page.locator('section.budget-table h4').allTextContents()}`);
   const gp = page.locator('section.budget-table', { has: page.locator('h4:text-is("一般公共预算支出预算表")') });
   expect(await gp.locator('tbody tr').count() === 15, '一般公共预算支出预算表: 合计 and 14 coded lines');
   const fund = page.locator('section.budget-table', { has: page.locator('h4:text-is("财政拨款政府性基金支出预算表")') });
@@ -986,7 +988,7 @@ const local = [
   }],
   ['Excel workbook of the standard tables', path.join(fx, 'jiangsu/江苏省政协办公厅2017年度部门预算公开表.xlsx'), '#/budget', async (page) => {
     await page.waitForSelector('section.budget-table');
-    expect(await page.locator('section.budget-table').count() === 8, 'every table of the workbook');
+    expect(await page.locator('section.budget-table').count() === 9, 'every table of the workbook');
     expect((await page.textContent('h1')).includes('江苏省政协办公厅'), 'department from the workbook');
     expect((await page.textContent('main')).includes('2010205'), 'coded lines');
   }],

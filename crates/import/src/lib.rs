@@ -230,6 +230,31 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
                 .collect();
         }
     }
+    // “三公” from its table when the narrative states none.
+    let three_public = b.tables.iter().find(|t| {
+        t.kind == gongkai_model::tables::TableKind::ThreePublic && t.unit == b.meta.unit && t.lines.len() == 1
+    });
+    if let (Some(t), None, true) = (three_public, b.three_public.total, b.three_public.items.is_empty()) {
+        let get = |name: &str| t.column(name).and_then(|c| t.lines[0].amount(c));
+        b.three_public.total = get("“三公”经费小计");
+        for (name, kind) in [
+            ("因公出国（境）费", ThreePublicKind::Overseas),
+            ("公务用车购置费", ThreePublicKind::VehiclePurchase),
+            ("公务用车运行维护费", ThreePublicKind::VehicleOperation),
+            ("公务接待费", ThreePublicKind::Reception),
+        ] {
+            if t.column(name).is_some() {
+                b.three_public.items.push(ThreePublicItem {
+                    name: name.to_string(),
+                    kind,
+                    amount: get(name),
+                    change: None,
+                    change_text: String::new(),
+                    reason: String::new(),
+                });
+            }
+        }
+    }
     if b.operating_costs.amount.is_none() {
         let table = b
             .tables

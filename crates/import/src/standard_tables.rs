@@ -429,6 +429,7 @@ fn read_table(
         Some(_) => read_coded(body, unit_at, Head { kind, title, unit }, found, continued),
         None if kind == TableKind::ExpenditureSummary => read_one_row(body, unit_at, Head { kind, title, unit }, found),
         None if kind == TableKind::Summary => read_summary(body, unit_at, Head { kind, title, unit }, found),
+        None if kind == TableKind::ThreePublic => read_three_public(body, unit_at, Head { kind, title, unit }, found),
         None => None,
     }
 }
@@ -656,6 +657,109 @@ fn read_summary(body: &[SrcLine], unit_at: usize, head: Head, found: &mut Found)
         return None;
     }
     Some(head.table(None, vec!["金额".to_string()], body[0].no, lines, Vec::new()))
+}
+
+/// The columns of the “三公”经费、会议费、培训费 table, in the template's order: the name this
+/// bundle gives the column, and how its (wrapped, multi-level) heading is recognised in a word.
+const THREE_PUBLIC_COLUMNS: [(&str, fn(&str) -> bool); 9] = [
+    ("合计", |w| w == "合计"),
+    ("“三公”经费小计", |w| w == "小计"),
+    ("因公出国（境）费", |w| w.contains("因公出国")),
+    ("公务用车购置及运行维护费小计", |w| w == "小计"),
+    ("公务用车购置费", |w| {
+        w.contains("购置") && !w.contains("运行") && !w.contains('及')
+    }),
+    ("公务用车运行维护费", |w| {
+        w.contains("运行") && !w.contains("购置")
+    }),
+    ("公务接待费", |w| w.contains("接待")),
+    ("会议费", |w| w.contains("会议费")),
+    ("培训费", |w| w.contains("培训费")),
+];
+
+/// The “三公”经费（会议费、培训费）table: headings on several levels over one row of amounts. The
+/// bottom-level headings are found by their words (the spanning ones — “三公”经费, 公务用车购置及运行
+/// 维护费 — are not columns), each amount goes to the nearest heading in order, and the result is
+/// kept only if its sums hold (三公 = 出国 + 车 + 接待, 车 = 购置 + 运行, 合计 = 三公 + 会议 + 培训):
+/// a table that cannot be read for certain is reported, not guessed.
+fn read_three_public(body: &[SrcLine], unit_at: usize, head: Head, found: &mut Found) -> Option<BudgetTable> {
+    let row_at = body.iter().enumerate().skip(unit_at + 1).find(|(_, l)| {
+        let cs = chunks(&l.text);
+        cs.len() >= 2 && cs.iter().all(|c| amount(&c.text).is_some())
+    })?;
+    // Every word of the heading lines, with the column at its centre.
+    let mut words: Vec<(String, f64)> = Vec::new();
+    for l in &body[unit_at + 1..row_at.0] {
+        let mut col = 0usize;
+        for part in l.text.split(' ') {
+            if !part.is_empty() {
+                words.push((part.to_string(), col as f64 + part.chars().count() as f64 / 2.0));
+            }
+            col += part.chars().count() + 1;
+        }
+    }
+    // Each template column, at the first unused word that names it.
+    let mut used = vec![false; words.len()];
+    let mut columns: Vec<(&str, f64)> = Vec::new();
+    for (name, matches) in THREE_PUBLIC_COLUMNS {
+        // 小计 twice: the first (leftmost) is the “三公” one.
+        let at = (0..words.len())
+            .filter(|i| !used[*i] && matches(&words[*i].0))
+            .min_by(|a, b| words[*a].1.total_cmp(&words[*b].1));
+        if let Some(i) = at {
+            used[i] = true;
+            columns.push((name, words[i].1));
+        }
+    }
+    columns.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let values: Vec<(Chunk, Option<rust_decimal::Decimal>)> = chunks(&row_at.1.text)
+        .into_iter()
+        .filter_map(|c| amount(&c.text).map(|v| (c, v)))
+        .collect();
+    let mut cells = vec![Cell(None); columns.len()];
+    let mut next = 0;
+    for (k, (chunk, v)) in values.iter().enumerate() {
+        let room = columns.len().saturating_sub(values.len() - k - 1);
+        let best = (next..room).min_by(|a, b| {
+            (columns[*a].1 - chunk.center())
+                .abs()
+                .total_cmp(&(columns[*b].1 - chunk.center()).abs())
+        });
+        let Some(best) = best else { return None };
+        cells[best] = Cell(*v);
+        next = best + 1;
+    }
+    let get = |name: &str| columns.iter().position(|c| c.0 == name).and_then(|i| cells[i].0);
+    let sum = |names: &[&str]| names.iter().filter_map(|n| get(n)).sum::<rust_decimal::Decimal>();
+    let holds = |total: &str, parts: &[&str]| get(total).is_none_or(|t| t == sum(parts));
+    let ok = holds(
+        "“三公”经费小计",
+        &["因公出国（境）费", "公务用车购置及运行维护费小计", "公务接待费"],
+    ) && holds(
+        "公务用车购置及运行维护费小计",
+        &["公务用车购置费", "公务用车运行维护费"],
+    ) && holds("合计", &["“三公”经费小计", "会议费", "培训费"]);
+    if !ok || columns.len() < 4 {
+        found.skipped.push(SkippedLine {
+            line: row_at.1.no,
+            text: row_at.1.text.trim().to_string(),
+            reason: format!(
+                "{}：多层表头下的金额无法确定对应的列（对应后各项之和不符），未导入",
+                head.title
+            ),
+        });
+        return None;
+    }
+    found.consumed.extend(body[..=row_at.0].iter().map(|l| l.no));
+    let row = BudgetLine {
+        code: None,
+        name: String::new(),
+        amounts: cells,
+        source_line: Some(row_at.1.no),
+        part: None,
+    };
+    let names = columns.into_iter().map(|c| c.0.to_string()).collect();
+    Some(head.table(None, names, body[0].no, vec![row], Vec::new()))
 }
 
 /// Plain pdftotext output: every cell on a line of its own (a code alone on its line, never a

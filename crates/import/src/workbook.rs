@@ -1,7 +1,9 @@
 //! Excel workbooks (.xlsx, .xls; many counties publish the standard tables as Excel), read with
 //! calamine and laid out as text the way `pdftotext -layout` lays out a PDF table — one line per
-//! row, every column at the same position on every line, numbers right-aligned in their column —
-//! so the same readers (`standard_tables`, the narrative) read them.
+//! row, every column at the same position on every line —
+//! so the same readers (`standard_tables`, the narrative) read them. (Every cell starts where its
+//! column starts: a sheet has no printed alignment to keep, and amounts then sit under their
+//! headings.)
 //!
 //! Numbers: a workbook stores them as binary floating point. A typed-in amount such as 6463.55
 //! comes back as the nearest double, and a formula's result may carry binary noise
@@ -43,15 +45,15 @@ fn number(v: f64) -> String {
     }
 }
 
-fn cell_text(d: &Data) -> (String, bool) {
+fn cell_text(d: &Data) -> String {
     match d {
-        Data::Int(i) => (i.to_string(), true),
-        Data::Float(f) => (number(*f), true),
-        Data::String(s) => (s.split_whitespace().collect::<Vec<_>>().join(" "), false),
-        Data::Bool(b) => (b.to_string(), false),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), false),
-        Data::DateTime(d) => (d.to_string(), false),
-        Data::Error(_) | Data::Empty => (String::new(), false),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number(*f),
+        Data::String(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::DateTime(d) => d.to_string(),
+        Data::Error(_) | Data::Empty => String::new(),
     }
 }
 
@@ -64,28 +66,25 @@ pub fn workbook_text(bytes: &[u8]) -> Result<String, WorkbookError> {
         let range = book
             .worksheet_range(&name)
             .map_err(|e| WorkbookError(format!("sheet “{name}” cannot be read ({e})")))?;
-        let rows: Vec<Vec<(String, bool)>> = range.rows().map(|r| r.iter().map(cell_text).collect()).collect();
+        let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(cell_text).collect()).collect();
         let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
         let widths: Vec<usize> = (0..columns)
             .map(|c| {
                 rows.iter()
                     .filter_map(|r| r.get(c))
-                    .map(|(t, _)| t.chars().count())
+                    .map(|t| t.chars().count())
                     .max()
                     .unwrap_or(0)
             })
             .collect();
         for r in &rows {
             let mut line = String::new();
-            for (c, (text, numeric)) in r.iter().enumerate() {
+            // Every cell starts at its column's position, headings and amounts alike, so an
+            // amount lines up with the heading above it.
+            for (c, text) in r.iter().enumerate() {
                 let pad = widths[c].saturating_sub(text.chars().count());
-                if *numeric {
-                    line.push_str(&" ".repeat(pad));
-                    line.push_str(text);
-                } else {
-                    line.push_str(text);
-                    line.push_str(&" ".repeat(pad));
-                }
+                line.push_str(text);
+                line.push_str(&" ".repeat(pad));
                 line.push_str("    ");
             }
             out.push_str(line.trim_end());

@@ -159,7 +159,11 @@ fn every_key_used_exists_and_every_key_is_used() {
     let groups: BTreeSet<&str> = keys.iter().filter_map(|k| k.split('.').next()).collect();
     let mut all_code = String::new();
     let mut used = BTreeSet::new();
-    for f in sources() {
+    // The exports also name interface keys (their CSV headings hold published Chinese words, so
+    // they are not in the no-Chinese check above).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let exports = [root.join("src/exports/csv.rs")];
+    for f in sources().into_iter().chain(exports) {
         let c = code(&f);
         for line in c.lines() {
             for lit in literals(line) {

@@ -218,6 +218,20 @@ pub const SUMMARY_PARTS: [&str; 3] = ["收入", "支出功能分类", "支出用
 /// the two sides' totals 收入合计 and 支出合计 (with the carry-overs).
 pub const SUMMARY_TOTALS: [&str; 4] = ["当年收入小计", "当年支出小计", "收入合计", "支出合计"];
 
+/// The nested sums of the “三公”经费、会议费、培训费 table, by the column names the importer gives:
+/// (total, its parts).
+pub const THREE_PUBLIC_SUMS: [(&str, &[&str]); 3] = [
+    (
+        "“三公”经费小计",
+        &["因公出国（境）费", "公务用车购置及运行维护费小计", "公务接待费"],
+    ),
+    (
+        "公务用车购置及运行维护费小计",
+        &["公务用车购置费", "公务用车运行维护费"],
+    ),
+    ("合计", &["“三公”经费小计", "会议费", "培训费"]),
+];
+
 /// The level of a numbered item of the 收支预算总表: 0 for "一、财政拨款", 1 for "1.一般公共预算";
 /// `None` for unnumbered lines (当年收入小计, 收入合计…).
 pub fn item_level(name: &str) -> Option<u8> {

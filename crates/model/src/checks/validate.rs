@@ -783,7 +783,10 @@ fn table_checks(out: &mut Vec<Check>, b: &Bundle) {
             }
         }
         // Columns beside a 合计 column add up to it on every line.
-        if t.columns.len() > 1 && crate::tables::is_total_name(&t.columns[0]) {
+        // (The “三公” table's columns nest — 小计 over its parts — and have checks of their own.)
+        if t.kind == TableKind::ThreePublic {
+            three_public_table_checks(out, ti, t);
+        } else if t.columns.len() > 1 && crate::tables::is_total_name(&t.columns[0]) {
             let mut wrong = Vec::new();
             let mut figures = Vec::new();
             let mut checked = 0;
@@ -973,6 +976,34 @@ fn table_checks(out: &mut Vec<Check>, b: &Bundle) {
             }
         }
     }
+    // The “三公” table's subtotal = the “三公” total the narrative states.
+    if let (Some(ti), Some(narrative)) = (find(TableKind::ThreePublic), b.three_public.total) {
+        let t = &b.tables[ti];
+        if let (Some(c), Some(row), true) = (
+            t.column(crate::tables::THREE_PUBLIC_SUMS[0].0),
+            t.lines.first(),
+            t.unit == b.meta.unit,
+        ) {
+            if let Some(v) = row.amount(c) {
+                push_eq(
+                    out,
+                    area,
+                    tr!("check.three_public_vs_table").into(),
+                    fmt_amount(v),
+                    v,
+                    narrative,
+                    &t.unit,
+                );
+                compares(
+                    out,
+                    [
+                        format!("tables[{ti}].lines[0].amounts[{c}]"),
+                        "three_public.total".to_string(),
+                    ],
+                );
+            }
+        }
+    }
     if let (Some(s), Some(narrative)) = (find(TableKind::ExpenditureSummary), b.expenditure.total) {
         let t = &b.tables[s];
         if let Some((li, Some(v))) = t
@@ -1000,5 +1031,34 @@ fn table_checks(out: &mut Vec<Check>, b: &Bundle) {
                 );
             }
         }
+    }
+}
+
+/// The “三公”经费（会议费、培训费）table's nested sums: “三公” = 出国 + 车 + 接待, 车 = 购置 + 运行,
+/// 合计 = “三公” + 会议费 + 培训费.
+fn three_public_table_checks(out: &mut Vec<Check>, ti: usize, t: &crate::tables::BudgetTable) {
+    use crate::tables::THREE_PUBLIC_SUMS;
+    let Some(row) = t.lines.first() else { return };
+    let title = crate::i18n::t(t.kind.key());
+    for (total, parts) in THREE_PUBLIC_SUMS {
+        let Some(tc) = t.column(total) else { continue };
+        let cols: Vec<usize> = parts.iter().filter_map(|p| t.column(p)).collect();
+        if cols.is_empty() {
+            continue;
+        }
+        sum_check(
+            out,
+            tr!("check.area.tables"),
+            tr!("check.three_public_table", title, total),
+            cols.iter().map(|c| (t.columns[*c].as_str(), row.amount(*c))),
+            row.amount(tc),
+            &t.unit,
+        );
+        compares(
+            out,
+            cols.iter()
+                .chain([&tc])
+                .map(|c| format!("tables[{ti}].lines[0].amounts[{c}]")),
+        );
     }
 }
