@@ -255,6 +255,23 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
             }
         }
     }
+    // 政府采购 by 货物 / 工程 / 服务 from its table when the narrative states none.
+    let procurement = b
+        .tables
+        .iter()
+        .find(|t| t.kind == gongkai_model::tables::TableKind::Procurement && t.unit == b.meta.unit);
+    if let (Some(t), None, true) = (procurement, b.procurement.total, b.procurement.items.is_empty()) {
+        b.procurement.total = t.total();
+        b.procurement.items = t
+            .lines
+            .iter()
+            .filter(|l| !l.is_total())
+            .map(|l| Line {
+                name: gongkai_model::tables::without_number(&l.name).to_string(),
+                amount: l.amount(0),
+            })
+            .collect();
+    }
     if b.operating_costs.amount.is_none() {
         let table = b
             .tables

@@ -430,6 +430,7 @@ fn read_table(
         None if kind == TableKind::ExpenditureSummary => read_one_row(body, unit_at, Head { kind, title, unit }, found),
         None if kind == TableKind::Summary => read_summary(body, unit_at, Head { kind, title, unit }, found),
         None if kind == TableKind::ThreePublic => read_three_public(body, unit_at, Head { kind, title, unit }, found),
+        None if kind == TableKind::Procurement => read_procurement(body, unit_at, Head { kind, title, unit }, found),
         None => None,
     }
 }
@@ -760,6 +761,44 @@ fn read_three_public(body: &[SrcLine], unit_at: usize, head: Head, found: &mut F
     };
     let names = columns.into_iter().map(|c| c.0.to_string()).collect();
     Some(head.table(None, names, body[0].no, vec![row], Vec::new()))
+}
+
+/// The 政府采购预算表 by what is bought: its 合计 and its 货物 / 工程 / 服务 lines ("一、货物A
+/// 259.32"), each with the amount at the end of its line (the 总计 column). The detailed lines
+/// under them (item, 采购组织形式) are not read into the table; they stay in the document.
+fn read_procurement(body: &[SrcLine], unit_at: usize, head: Head, found: &mut Found) -> Option<BudgetTable> {
+    let mut lines = Vec::new();
+    for l in &body[unit_at + 1..] {
+        let cs = chunks(&l.text);
+        let (Some(first), Some(last)) = (cs.first(), cs.last()) else {
+            continue;
+        };
+        let name: String = first.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let category = ["货物", "工程", "服务"].iter().any(|k| {
+            gongkai_model::tables::item_level(&name) == Some(0)
+                && gongkai_model::tables::without_number(&name).starts_with(k)
+        });
+        if cs.len() < 2 || !(category || is_total_name(&name)) {
+            continue;
+        }
+        let Some(v) = amount(&last.text) else { continue };
+        if lines.iter().any(|x: &BudgetLine| x.name == name) {
+            continue;
+        }
+        found.consumed.insert(l.no);
+        lines.push(BudgetLine {
+            code: None,
+            name,
+            amounts: vec![Cell(v)],
+            source_line: Some(l.no),
+            part: None,
+        });
+    }
+    if lines.is_empty() {
+        return None;
+    }
+    found.consumed.extend(body[..=unit_at].iter().map(|l| l.no));
+    Some(head.table(None, vec!["总计".to_string()], body[0].no, lines, Vec::new()))
 }
 
 /// Plain pdftotext output: every cell on a line of its own (a code alone on its line, never a

@@ -786,6 +786,20 @@ fn table_checks(out: &mut Vec<Check>, b: &Bundle) {
         // (The “三公” table's columns nest — 小计 over its parts — and have checks of their own.)
         if t.kind == TableKind::ThreePublic {
             three_public_table_checks(out, ti, t);
+        } else if t.kind == TableKind::Procurement {
+            // 货物 + 工程 + 服务 = 合计.
+            let parts: Vec<usize> = (0..t.lines.len()).filter(|i| !t.lines[*i].is_total()).collect();
+            if let (Some(total_at), false) = (t.lines.iter().position(|l| l.is_total()), parts.is_empty()) {
+                sum_check(
+                    out,
+                    area,
+                    tr!("check.procurement_table", title),
+                    parts.iter().map(|i| (t.lines[*i].name.as_str(), t.lines[*i].amount(0))),
+                    t.lines[total_at].amount(0),
+                    &t.unit,
+                );
+                compares(out, parts.iter().chain([&total_at]).map(|i| cell(*i, 0)));
+            }
         } else if t.columns.len() > 1 && crate::tables::is_total_name(&t.columns[0]) {
             let mut wrong = Vec::new();
             let mut figures = Vec::new();
@@ -973,6 +987,30 @@ fn table_checks(out: &mut Vec<Check>, b: &Bundle) {
                         ],
                     );
                 }
+            }
+        }
+    }
+    // The 政府采购 table's 合计 = the procurement total the narrative states.
+    if let (Some(ti), Some(narrative)) = (find(TableKind::Procurement), b.procurement.total) {
+        let t = &b.tables[ti];
+        if let (Some(li), true) = (t.lines.iter().position(|l| l.is_total()), t.unit == b.meta.unit) {
+            if let Some(v) = t.lines[li].amount(0) {
+                push_eq(
+                    out,
+                    area,
+                    tr!("check.procurement_vs_table").into(),
+                    fmt_amount(v),
+                    v,
+                    narrative,
+                    &t.unit,
+                );
+                compares(
+                    out,
+                    [
+                        format!("tables[{ti}].lines[{li}].amounts[0]"),
+                        "procurement.total".to_string(),
+                    ],
+                );
             }
         }
     }
