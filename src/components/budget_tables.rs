@@ -1,7 +1,7 @@
 //! 预算表: the standard tables of the national template. Expenditure by 功能分类 as bars that drill
-//! 类 → 款 → 项 (`#/budget/201`, `#/budget/20101`; Enter or click opens, Escape or the breadcrumb
-//! goes up), basic expenditure by 经济分类, and every table as published (HTML table, CSV export,
-//! blank cells 未列, failing checks marked).
+//! 类 → 款 → 项 (`#/budget/201`, `#/budget/20101`), basic expenditure by 经济分类 drilling 类 → 款
+//! (`#/budget/301`); Enter or click opens, Escape or the breadcrumb goes up. Then every table as
+//! published (HTML table, CSV export, blank cells 未列, failing checks marked).
 
 use super::bar_chart::BarChartView;
 use super::download::DownloadButton;
@@ -18,7 +18,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct BudgetTablesViewProps {
-    /// The 类 or 款 whose lines the 功能分类 chart shows (`None`: the 类).
+    /// The 类 or 款 whose lines a chart shows: a 功能分类 code (2…) for the first chart, a 经济分类
+    /// code (3…, 5…) for the second (`None`: both show their 类).
     pub code: Option<u32>,
 }
 
@@ -53,69 +54,38 @@ pub fn BudgetTablesView(props: &BudgetTablesViewProps) -> Html {
             TableKind::OperatingCosts,
         ],
     );
-    let f_chart = use_memo((ctx.clone(), functional, code.clone()), |(c, f, code)| {
-        f.and_then(|i| code_chart(&c.0.bundle, &c.0.bundle.tables[i], code.as_deref()))
+    // One code drills one chart: 功能分类 codes start with 2 (201…), 经济分类 codes with 3 or 5.
+    let economic_code = code
+        .as_deref()
+        .is_some_and(|c| c.starts_with('3') || c.starts_with('5'));
+    let f_code = code.clone().filter(|_| !economic_code);
+    let e_code = code.clone().filter(|_| economic_code);
+    let f_chart = use_memo((ctx.clone(), functional, f_code.clone()), |(c, t, code)| {
+        t.and_then(|i| code_chart(&c.0.bundle, &c.0.bundle.tables[i], code.as_deref()))
             .map(|(chart, codes)| (Rc::new(chart), Rc::new(codes)))
     });
-    let e_chart = use_memo((ctx.clone(), economic), |(c, e)| {
-        e.and_then(|i| code_chart(&c.0.bundle, &c.0.bundle.tables[i], None))
-            .map(|(chart, _)| Rc::new(chart))
+    let e_chart = use_memo((ctx.clone(), economic, e_code.clone()), |(c, t, code)| {
+        t.and_then(|i| code_chart(&c.0.bundle, &c.0.bundle.tables[i], code.as_deref()))
+            .map(|(chart, codes)| (Rc::new(chart), Rc::new(codes)))
     });
     if b.tables.is_empty() {
         return html! { <><h2>{ tr!("nav.budget") }</h2><p class="blank">{ tr!("budget.none") }</p></> };
     }
-    let functional_section = functional.map(|fi| {
-        let t = &b.tables[fi];
-        // The breadcrumb: 全部 › 201 一般公共服务支出 › 20101 政协事务.
-        let mut crumbs = vec![html! { <a href={Route::Budget(None).to_hash()}>{ tr!("budget.all") }</a> }];
-        if let Some(c) = &code {
-            let prefixes: Vec<&str> = [3, 5].iter().filter(|n| **n <= c.len()).map(|n| &c[..*n]).collect();
-            for (k, p) in prefixes.iter().enumerate() {
-                let name = t.lines.iter().find(|l| l.code.as_deref() == Some(*p)).map(|l| l.name.clone()).unwrap_or_default();
-                let label = format!("{p} {name}");
-                crumbs.push(html! { <span aria-hidden="true">{ " › " }</span> });
-                crumbs.push(if k + 1 == prefixes.len() {
-                    html! { <span aria-current="page">{ label }</span> }
-                } else {
-                    html! { <a href={Route::Budget(p.parse().ok()).to_hash()}>{ label }</a> }
-                });
-            }
-        }
-        let chart = match &*f_chart {
-            Some((chart, codes)) => {
-                let codes = codes.clone();
-                let on_activate = Callback::from(move |i: usize| {
-                    if let Some((code, true)) = codes.get(i) {
-                        Route::Budget(code.parse().ok()).go();
-                    }
-                });
-                let on_escape = props.code.map(|c| Callback::from(move |_| {
-                    if let Some(up) = Route::Budget(Some(c)).up() {
-                        up.go();
-                    }
-                }));
-                html! {
-                    <BarChartView id="functional" title={tr!("budget.functional_chart", t.title)} chart={chart.clone()} {on_activate} {on_escape} />
-                }
-            }
-            None => html! { <p class="blank">{ tr!("budget.no_such", code.clone().unwrap_or_default()) }</p> },
+    let functional_section = functional.map(|ti| {
+        let d = Drill {
+            id: "functional",
+            heading: tr!("budget.functional").to_string(),
+            chart_title: tr!("budget.functional_chart", b.tables[ti].title),
         };
-        html! {
-            <section aria-labelledby="h-functional">
-                <h3 id="h-functional">{ tr!("budget.functional") }</h3>
-                <nav class="breadcrumb" aria-label={tr!("budget.breadcrumb")}>{ for crumbs }</nav>
-                { chart }
-            </section>
-        }
+        d.view(&b.tables[ti], f_code.as_deref(), (*f_chart).clone())
     });
-    let economic_section = economic.zip((*e_chart).clone()).map(|(ei, chart)| {
-        let t = &b.tables[ei];
-        html! {
-            <section aria-labelledby="h-economic">
-                <h3 id="h-economic">{ tr!("budget.economic") }</h3>
-                <BarChartView id="economic" title={tr!("budget.economic_chart", t.title)} {chart} />
-            </section>
-        }
+    let economic_section = economic.map(|ti| {
+        let d = Drill {
+            id: "economic",
+            heading: tr!("budget.economic").to_string(),
+            chart_title: tr!("budget.economic_chart", b.tables[ti].title),
+        };
+        d.view(&b.tables[ti], e_code.as_deref(), (*e_chart).clone())
     });
     html! {
         <>
@@ -175,5 +145,67 @@ pub fn BudgetTablesView(props: &BudgetTablesViewProps) -> Html {
                 }
             }) }
         </>
+    }
+}
+
+/// One classification's section: heading, breadcrumb (全部 › 201 一般公共服务支出 › 20101 …) and the
+/// bar chart of the lines under `code`, whose rows open the next level (Enter, click) and whose
+/// Escape goes back up.
+struct Drill {
+    id: &'static str,
+    heading: String,
+    chart_title: String,
+}
+
+type CodeChart = Option<(Rc<gongkai_model::chart::BarChart>, Rc<Vec<(String, bool)>>)>;
+
+impl Drill {
+    fn view(self, t: &BudgetTable, code: Option<&str>, chart: CodeChart) -> Html {
+        let mut crumbs = vec![html! { <a href={Route::Budget(None).to_hash()}>{ tr!("budget.all") }</a> }];
+        if let Some(c) = code {
+            let prefixes: Vec<&str> = [3, 5].iter().filter(|n| **n <= c.len()).map(|n| &c[..*n]).collect();
+            for (k, p) in prefixes.iter().enumerate() {
+                let name = t
+                    .lines
+                    .iter()
+                    .find(|l| l.code.as_deref() == Some(*p))
+                    .map(|l| l.name.clone())
+                    .unwrap_or_default();
+                let label = format!("{p} {name}");
+                crumbs.push(html! { <span aria-hidden="true">{ " › " }</span> });
+                crumbs.push(if k + 1 == prefixes.len() {
+                    html! { <span aria-current="page">{ label }</span> }
+                } else {
+                    html! { <a href={Route::Budget(p.parse().ok()).to_hash()}>{ label }</a> }
+                });
+            }
+        }
+        let body = match chart {
+            Some((chart, codes)) => {
+                let on_activate = Callback::from(move |i: usize| {
+                    if let Some((code, true)) = codes.get(i) {
+                        Route::Budget(code.parse().ok()).go();
+                    }
+                });
+                let here = code.and_then(|c| c.parse::<u32>().ok());
+                let on_escape = here.map(|c| {
+                    Callback::from(move |_| {
+                        if let Some(up) = Route::Budget(Some(c)).up() {
+                            up.go();
+                        }
+                    })
+                });
+                html! { <BarChartView id={self.id} title={self.chart_title} {chart} {on_activate} {on_escape} /> }
+            }
+            None => html! { <p class="blank">{ tr!("budget.no_such", code.unwrap_or_default()) }</p> },
+        };
+        let heading_id = format!("h-{}", self.id);
+        html! {
+            <section aria-labelledby={heading_id.clone()}>
+                <h3 id={heading_id}>{ self.heading }</h3>
+                <nav class="breadcrumb" aria-label={tr!("budget.breadcrumb")}>{ for crumbs }</nav>
+                { body }
+            </section>
+        }
     }
 }

@@ -785,6 +785,16 @@ await test('budget tables: 功能分类 drill 类 → 款 → 项 by keyboard an
   await page.locator('#functional-title ~ .chart-surface').focus();
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => location.hash === '#/budget');
+  // 经济分类 drills too: 类 → 款 (303 → its 款), and back with Escape.
+  const econ = page.locator('#economic-title ~ .chart-surface');
+  await econ.focus();
+  await page.waitForFunction(() => document.querySelector('#economic-info').textContent.startsWith('303 对个人和家庭的补助：2,606.84 万元'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#/budget/303');
+  await page.locator('#economic-title ~ .chart-surface').focus();
+  await page.waitForFunction(() => document.querySelector('#economic-info').textContent.startsWith('30302 退休费：1,329.42 万元'));
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => location.hash === '#/budget');
   expect(await page.locator('section.budget-table').count() === 10, `10 tables: ${await page.locator('section.budget-table h4').allTextContents()}`);
   const gp = page.locator('section.budget-table', { has: page.locator('h4:text-is("一般公共预算支出预算表")') });
   expect(await gp.locator('tbody tr').count() === 15, '一般公共预算支出预算表: 合计 and 14 coded lines');
