@@ -22,8 +22,8 @@ pub enum Route {
     Compare,
     /// Search across the bundle.
     Search,
-    /// The standard budget tables; `Some(code)` opens the 功能分类 breakdown under that 类 or 款
-    /// (e.g. 201 or 20101): `#/budget`, `#/budget/20101`.
+    /// The standard budget tables; `Some(code)` opens the breakdown under that 类 or 款: a 功能分类
+    /// code (201, 20101) or a 经济分类 code (301): `#/budget`, `#/budget/20101`, `#/budget/301`.
     Budget(Option<u32>),
 }
 
