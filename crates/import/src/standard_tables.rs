@@ -428,7 +428,9 @@ fn read_table(
         }
         Some(_) => read_coded(body, unit_at, Head { kind, title, unit }, found, continued),
         None if kind == TableKind::ExpenditureSummary => read_one_row(body, unit_at, Head { kind, title, unit }, found),
-        None if kind == TableKind::Summary => read_summary(body, unit_at, Head { kind, title, unit }, found),
+        None if matches!(kind, TableKind::Summary | TableKind::FiscalSummary) => {
+            read_summary(body, unit_at, Head { kind, title, unit }, found)
+        }
         None if kind == TableKind::ThreePublic => read_three_public(body, unit_at, Head { kind, title, unit }, found),
         None if kind == TableKind::Procurement => read_procurement(body, unit_at, Head { kind, title, unit }, found),
         None => None,
@@ -450,7 +452,9 @@ fn read_one_row(body: &[SrcLine], unit_at: usize, head: Head, found: &mut Found)
         .iter()
         .find(|l| !l.text.trim().is_empty())
         .is_some_and(|l| chunks(&l.text).iter().all(|c| amount(&c.text).is_some()));
-    if next_is_amount && chunks(&row_at.1.text).len() == 1 {
+    // A row of one amount cannot be told from plain text's one cell per line either (headings
+    // and amounts interleaved): only a row with two or more amounts side by side is read.
+    if next_is_amount || chunks(&row_at.1.text).len() < 2 {
         found.skipped.push(SkippedLine {
             line: row_at.1.no,
             text: row_at.1.text.trim().to_string(),
@@ -583,12 +587,24 @@ fn read_summary(body: &[SrcLine], unit_at: usize, head: Head, found: &mut Found)
         }
     }
     bounds.sort_unstable();
-    // Not laid out in three parts (e.g. one cell per line): left to the section readers, whose
-    // report lists what they cannot place.
-    if bounds.len() != 3 {
+    // The 收支预算总表 has three parts, the 财政拨款收支预算总表 two (收入 | 支出用途). Not laid out in
+    // parts (e.g. one cell per line): left to the section readers, whose report lists what they
+    // cannot place.
+    // Side by side means two parts' items on one line (plain pdftotext puts every cell on a line
+    // of its own: not read here).
+    let side_by_side = rows
+        .iter()
+        .take(4)
+        .any(|(_, cs)| cs.iter().filter(|c| c.text.starts_with("一、")).count() >= 2);
+    if !side_by_side {
         return None;
     }
-    // Names may start a little left of their part's first item.
+    let labels: &[&str] = match bounds.len() {
+        3 => &SUMMARY_PARTS,
+        2 => &[SUMMARY_PARTS[0], SUMMARY_PARTS[2]],
+        _ => return None,
+    };
+    let n = labels.len();
     // Names may start a few columns left of their part's first item (layouts shift by page);
     // an amount belongs to the part it starts in (a name may follow it after one space).
     let name_bounds: Vec<usize> = bounds[1..].iter().map(|b| b.saturating_sub(6)).collect();
@@ -596,11 +612,11 @@ fn read_summary(body: &[SrcLine], unit_at: usize, head: Head, found: &mut Found)
     let name_zone = |c: &Chunk| name_bounds.iter().filter(|b| c.start >= **b).count();
     let amount_zone = |c: &Chunk| amount_bounds.iter().filter(|b| c.start >= **b).count();
     // Items per part, in order.
-    let mut parts: [Vec<BudgetLine>; 3] = Default::default();
+    let mut parts: Vec<Vec<BudgetLine>> = vec![Vec::new(); n];
     for (no, cs) in &rows {
         // Per part on this line: its name pieces and its amount.
-        let mut names: [Vec<&str>; 3] = Default::default();
-        let mut amounts: [Option<Option<rust_decimal::Decimal>>; 3] = [None; 3];
+        let mut names: Vec<Vec<&str>> = vec![Vec::new(); n];
+        let mut amounts: Vec<Option<Option<rust_decimal::Decimal>>> = vec![None; n];
         for c in cs {
             match amount(&c.text) {
                 Some(v) => amounts[amount_zone(c)] = Some(v),
@@ -611,7 +627,7 @@ fn read_summary(body: &[SrcLine], unit_at: usize, head: Head, found: &mut Found)
         // part): it belongs to the name on its left when its own part has none on this line.
         // (Not when an item of its own part still waits for its amount: "三、单位预留机" / amount /
         // "动经费" is one item wrapped round the amount.)
-        for z in (1..3).rev() {
+        for z in (1..n).rev() {
             let own_waits = parts[z].last().is_some_and(|l| l.amounts[0].0.is_none());
             if amounts[z].is_some()
                 && names[z].is_empty()
@@ -622,7 +638,7 @@ fn read_summary(body: &[SrcLine], unit_at: usize, head: Head, found: &mut Found)
                 amounts[z - 1] = amounts[z].take();
             }
         }
-        for z in 0..3 {
+        for z in 0..n {
             let name: String = names[z].concat().chars().filter(|c| !c.is_whitespace()).collect();
             let value = amounts[z].flatten();
             let items = &mut parts[z];
@@ -642,7 +658,7 @@ fn read_summary(body: &[SrcLine], unit_at: usize, head: Head, found: &mut Found)
                     name,
                     amounts: vec![Cell(value)],
                     source_line: Some(*no),
-                    part: Some(SUMMARY_PARTS[z].to_string()),
+                    part: Some(labels[z].to_string()),
                 });
             } else if let Some(last) = items.last_mut() {
                 last.name.push_str(&name);

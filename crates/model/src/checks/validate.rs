@@ -839,7 +839,7 @@ fn table_checks(out: &mut Vec<Check>, b: &Bundle) {
         .tables
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.kind == TableKind::Summary)
+        .filter(|(_, t)| matches!(t.kind, TableKind::Summary | TableKind::FiscalSummary))
     {
         let title = crate::i18n::t(t.kind.key());
         let cell = |li: usize| format!("tables[{ti}].lines[{li}].amounts[0]");
@@ -853,17 +853,21 @@ fn table_checks(out: &mut Vec<Check>, b: &Bundle) {
                 .iter()
                 .position(|l| l.name.replace(char::is_whitespace, "").contains(name))
         };
-        for (part, subtotal) in [
-            (SUMMARY_PARTS[0], SUMMARY_TOTALS[0]),
-            (SUMMARY_PARTS[1], SUMMARY_TOTALS[1]),
-            (SUMMARY_PARTS[2], SUMMARY_TOTALS[1]),
+        // This year's subtotal (当年收入小计) where printed, else the side's total (the 财政拨款
+        // table has no carry-over lines, so its 收入合计 is this year's).
+        let revenue_total = subtotal_in(SUMMARY_TOTALS[0]).or_else(|| subtotal_in(SUMMARY_TOTALS[2]));
+        let expenditure_total = subtotal_in(SUMMARY_TOTALS[1]).or_else(|| subtotal_in(SUMMARY_TOTALS[3]));
+        for (part, total_at) in [
+            (SUMMARY_PARTS[0], revenue_total),
+            (SUMMARY_PARTS[1], expenditure_total),
+            (SUMMARY_PARTS[2], expenditure_total),
         ] {
             let items: Vec<usize> = (0..t.lines.len())
                 .filter(|i| {
                     t.lines[*i].part.as_deref() == Some(part) && crate::tables::item_level(&t.lines[*i].name) == Some(0)
                 })
                 .collect();
-            let Some(total_at) = subtotal_in(subtotal) else {
+            let Some(total_at) = total_at else {
                 continue;
             };
             if items.is_empty() {
@@ -987,6 +991,34 @@ fn table_checks(out: &mut Vec<Check>, b: &Bundle) {
                         ],
                     );
                 }
+            }
+        }
+    }
+    // The 财政拨款基本支出预算表's 合计 = the 基本支出 line of the 财政拨款收支预算总表.
+    if let (Some(si), Some(bi)) = (find(TableKind::FiscalSummary), find(TableKind::FiscalBasic)) {
+        let (st, bt) = (&b.tables[si], &b.tables[bi]);
+        let line = st.lines.iter().position(|l| {
+            l.part.as_deref() == Some(SUMMARY_PARTS[2]) && crate::tables::without_number(&l.name) == "基本支出"
+        });
+        let total = bt.lines.iter().position(|l| l.is_total());
+        if let (Some(li), Some(ti), true) = (line, total, st.unit == bt.unit) {
+            if let (Some(a), Some(v)) = (st.lines[li].amount(0), bt.lines[ti].amount(0)) {
+                push_eq(
+                    out,
+                    area,
+                    tr!("check.fiscal_basic_vs_summary").into(),
+                    fmt_amount(v),
+                    v,
+                    a,
+                    &st.unit,
+                );
+                compares(
+                    out,
+                    [
+                        format!("tables[{bi}].lines[{ti}].amounts[0]"),
+                        format!("tables[{si}].lines[{li}].amounts[0]"),
+                    ],
+                );
             }
         }
     }
