@@ -1002,6 +1002,10 @@ const local = [
     expect((await page.textContent('h1')).includes('江苏省政协办公厅'), 'department from the workbook');
     expect((await page.textContent('main')).includes('2010205'), 'coded lines');
   }],
+  ['Word document of the standard tables', path.join(fx, 'jiangsu/江苏省政协办公厅2017年度部门预算公开表.docx'), '#/budget', async (page) => {
+    await page.waitForSelector('section.budget-table');
+    expect(await page.locator('section.budget-table').count() === 11, 'every table of the Word document');
+  }],
   ['PDF text', path.join(fx, 'seed_pdftext.txt'), '#/checks', async (page) => {
     await page.waitForSelector('#h-import');
     const t = await page.textContent('main');

@@ -151,9 +151,53 @@ struct Cell {
     indented: bool,
 }
 
-/// The text of word/document.xml in the importer's line convention.
+/// How tables are written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableStyle {
+    /// One cell per line, tab-prefixed, rows ended by a blank line (the county template's tables).
+    Cells,
+    /// One line per row, every column at the same position (as `pdftotext -layout` prints a
+    /// table), for the national standard tables.
+    Laid,
+}
+
+/// The text of word/document.xml in the importer's line convention (tables as [`TableStyle::Cells`]).
 pub fn document_text(xml: &str) -> String {
+    document_text_as(xml, TableStyle::Cells)
+}
+
+/// Writes one table laid out in columns, one line per row: each cell starts where its column
+/// starts, headings and amounts alike, so an amount sits under its heading (Word and Excel tables
+/// alike; see `standard_tables`).
+pub fn laid_out(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|t| t.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let mut out = String::new();
+    for r in rows {
+        let mut line = String::new();
+        for (c, text) in r.iter().enumerate() {
+            line.push_str(text);
+            line.push_str(&" ".repeat(widths[c].saturating_sub(text.chars().count()) + 4));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The text of word/document.xml, tables written as `style` says.
+pub fn document_text_as(xml: &str, style: TableStyle) -> String {
+    let mut out = String::new();
+    // Rows of the current table, for TableStyle::Laid.
+    let mut laid_rows: Vec<Vec<String>> = Vec::new();
     let mut para = String::new();
     // Table state; nested tables are flattened into the cell that holds them.
     let mut depth = 0usize;
@@ -207,10 +251,27 @@ pub fn document_text(xml: &str) -> String {
             ("w:tbl", true) => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
+                    if style == TableStyle::Laid {
+                        out.push_str(&laid_out(&laid_rows));
+                        laid_rows.clear();
+                    }
                     out.push('\n');
                 }
             }
             ("w:tr", false) if depth == 1 => row.clear(),
+            ("w:tr", true) if depth == 1 && style == TableStyle::Laid => {
+                let mut cells = Vec::new();
+                for c in row.drain(..) {
+                    let text = if c.v_continue {
+                        String::new()
+                    } else {
+                        c.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                    };
+                    cells.push(text);
+                    cells.extend((1..c.span.max(1)).map(|_| String::new()));
+                }
+                laid_rows.push(cells);
+            }
             ("w:tr", true) if depth == 1 => {
                 for c in row.drain(..) {
                     let mut text = if c.v_continue {
@@ -267,8 +328,13 @@ pub fn document_text(xml: &str) -> String {
 
 /// Reads a .docx file into text for the importer.
 pub fn docx_text(bytes: &[u8]) -> Result<String, DocxError> {
+    docx_text_as(bytes, TableStyle::Cells)
+}
+
+/// Reads a .docx file into text, tables written as `style` says.
+pub fn docx_text_as(bytes: &[u8], style: TableStyle) -> Result<String, DocxError> {
     let xml = zip_entry(bytes, "word/document.xml")?;
-    Ok(document_text(&String::from_utf8_lossy(&xml)))
+    Ok(document_text_as(&String::from_utf8_lossy(&xml), style))
 }
 
 #[cfg(test)]

@@ -95,6 +95,12 @@ pub fn import_bytes(bytes: &[u8], opts: &ImportOptions) -> Result<Bundle, Import
         return import_as(&text, Some("xlsx"), opts);
     }
     if bytes.starts_with(b"PK\x03\x04") {
+        // A Word document of the national standard tables is read with its tables laid out in
+        // columns (as a PDF's text is); the county template's tables keep one cell per line.
+        let laid = docx::docx_text_as(bytes, docx::TableStyle::Laid).map_err(ImportError::Docx)?;
+        if !standard_tables::read(&split_lines(&laid)).tables.is_empty() {
+            return import_as(&laid, Some("docx"), opts);
+        }
         let text = docx::docx_text(bytes).map_err(ImportError::Docx)?;
         return import_as(&text, Some("docx"), opts);
     }

@@ -67,29 +67,7 @@ pub fn workbook_text(bytes: &[u8]) -> Result<String, WorkbookError> {
             .worksheet_range(&name)
             .map_err(|e| WorkbookError(format!("sheet “{name}” cannot be read ({e})")))?;
         let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(cell_text).collect()).collect();
-        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-        let widths: Vec<usize> = (0..columns)
-            .map(|c| {
-                rows.iter()
-                    .filter_map(|r| r.get(c))
-                    .map(|t| t.chars().count())
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        for r in &rows {
-            let mut line = String::new();
-            // Every cell starts at its column's position, headings and amounts alike, so an
-            // amount lines up with the heading above it.
-            for (c, text) in r.iter().enumerate() {
-                let pad = widths[c].saturating_sub(text.chars().count());
-                line.push_str(text);
-                line.push_str(&" ".repeat(pad));
-                line.push_str("    ");
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
+        out.push_str(&crate::docx::laid_out(&rows));
         out.push('\n');
     }
     Ok(out)

@@ -313,46 +313,56 @@ fn two_years_compared_by_code() {
     }
 }
 
-/// The same tables published as an Excel workbook (made by make_xlsx.py from the 2017 tables):
-/// every table, line, code, name and amount as read from the PDF's text.
+/// The same tables published as an Excel workbook and as a Word document (made by make_xlsx.py
+/// and make_docx.py from the 2017 tables): every table, line, code, name and amount as read from
+/// the PDF's text.
 #[test]
-fn the_excel_workbook_gives_the_same_tables() {
+fn the_excel_workbook_and_the_word_document_give_the_same_tables() {
     let layout = import(
         "江苏省政协办公厅2017年度部门预算公开表.layout.txt",
         &ImportOptions::default(),
     )
     .unwrap();
-    let xlsx = import("江苏省政协办公厅2017年度部门预算公开表.xlsx", &ImportOptions::default()).unwrap();
-    assert_eq!(
-        (xlsx.meta.department.as_str(), xlsx.meta.fiscal_year),
-        ("江苏省政协办公厅", 2017)
-    );
-    assert_eq!(xlsx.import_report.as_ref().unwrap().input, "xlsx");
-    type Line = (
-        Option<String>,
-        String,
-        Option<String>,
-        Vec<Option<rust_decimal::Decimal>>,
-    );
-    let lines = |t: &tables::BudgetTable| -> Vec<Line> {
-        t.lines
-            .iter()
-            .map(|l| {
-                (
-                    l.code.clone(),
-                    l.name.clone(),
-                    l.part.clone(),
-                    l.amounts.iter().map(|c| c.0).collect(),
-                )
-            })
-            .collect()
-    };
-    assert_eq!(xlsx.tables.len(), layout.tables.len());
-    for t in &layout.tables {
-        let x = table(&xlsx, t.kind);
-        assert_eq!(x.columns, t.columns, "{:?}", t.kind);
-        // Decimal equality is by value: the workbook's 1027.9 is the PDF's 1027.90.
-        assert_eq!(lines(x), lines(t), "{:?}", t.kind);
+    for (file, input) in [
+        ("江苏省政协办公厅2017年度部门预算公开表.xlsx", "xlsx"),
+        ("江苏省政协办公厅2017年度部门预算公开表.docx", "docx"),
+    ] {
+        let other = import(file, &ImportOptions::default()).unwrap();
+        assert_eq!(
+            (other.meta.department.as_str(), other.meta.fiscal_year),
+            ("江苏省政协办公厅", 2017),
+            "{file}"
+        );
+        assert_eq!(other.import_report.as_ref().unwrap().input, input);
+        type Line = (
+            Option<String>,
+            String,
+            Option<String>,
+            Vec<Option<rust_decimal::Decimal>>,
+        );
+        let lines = |t: &tables::BudgetTable| -> Vec<Line> {
+            t.lines
+                .iter()
+                .map(|l| {
+                    (
+                        l.code.clone(),
+                        l.name.clone(),
+                        l.part.clone(),
+                        l.amounts.iter().map(|c| c.0).collect(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(other.tables.len(), layout.tables.len(), "{file}");
+        for t in &layout.tables {
+            let x = table(&other, t.kind);
+            assert_eq!(x.columns, t.columns, "{file} {:?}", t.kind);
+            // Decimal equality is by value: the workbook's 1027.9 is the PDF's 1027.90.
+            assert_eq!(lines(x), lines(t), "{file} {:?}", t.kind);
+        }
+        assert!(
+            reconcile(&other).iter().all(|c| c.status != CheckStatus::Fail),
+            "{file}"
+        );
     }
-    assert!(reconcile(&xlsx).iter().all(|c| c.status != CheckStatus::Fail));
 }
