@@ -795,7 +795,7 @@ await test('budget tables: 功能分类 drill 类 → 款 → 项 by keyboard an
   await page.waitForFunction(() => document.querySelector('#economic-info').textContent.startsWith('30302 退休费：1,329.42 万元'));
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => location.hash === '#/budget');
-  expect(await page.locator('section.budget-table').count() === 11, `11 tables: ${await page.locator('section.budget-table h4').allTextContents()}`);
+  expect(await page.locator('section.budget-table').count() === 12, `12 tables: ${await page.locator('section.budget-table h4').allTextContents()}`);
   const gp = page.locator('section.budget-table', { has: page.locator('h4:text-is("一般公共预算支出预算表")') });
   expect(await gp.locator('tbody tr').count() === 15, '一般公共预算支出预算表: 合计 and 14 coded lines');
   const fund = page.locator('section.budget-table', { has: page.locator('h4:text-is("财政拨款政府性基金支出预算表")') });
@@ -998,13 +998,13 @@ const local = [
   }],
   ['Excel workbook of the standard tables', path.join(fx, 'jiangsu/江苏省政协办公厅2017年度部门预算公开表.xlsx'), '#/budget', async (page) => {
     await page.waitForSelector('section.budget-table');
-    expect(await page.locator('section.budget-table').count() === 11, 'every table of the workbook');
+    expect(await page.locator('section.budget-table').count() === 12, 'every table of the workbook');
     expect((await page.textContent('h1')).includes('江苏省政协办公厅'), 'department from the workbook');
     expect((await page.textContent('main')).includes('2010205'), 'coded lines');
   }],
   ['Word document of the standard tables', path.join(fx, 'jiangsu/江苏省政协办公厅2017年度部门预算公开表.docx'), '#/budget', async (page) => {
     await page.waitForSelector('section.budget-table');
-    expect(await page.locator('section.budget-table').count() === 11, 'every table of the Word document');
+    expect(await page.locator('section.budget-table').count() === 12, 'every table of the Word document');
   }],
   ['PDF text', path.join(fx, 'seed_pdftext.txt'), '#/checks', async (page) => {
     await page.waitForSelector('#h-import');

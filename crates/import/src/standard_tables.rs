@@ -433,6 +433,9 @@ fn read_table(
         }
         None if kind == TableKind::ThreePublic => read_three_public(body, unit_at, Head { kind, title, unit }, found),
         None if kind == TableKind::Procurement => read_procurement(body, unit_at, Head { kind, title, unit }, found),
+        None if kind == TableKind::RevenueSummary => {
+            read_revenue_summary(body, unit_at, Head { kind, title, unit }, found)
+        }
         None => None,
     }
 }
@@ -815,6 +818,116 @@ fn read_procurement(body: &[SrcLine], unit_at: usize, head: Head, found: &mut Fo
     }
     found.consumed.extend(body[..=unit_at].iter().map(|l| l.no));
     Some(head.table(None, vec!["总计".to_string()], body[0].no, lines, Vec::new()))
+}
+
+/// The 收入预算总表: 收入总计, then one group per source of funds (一般公共预算资金, 政府性基金,
+/// 财政专户管理资金, 其他资金, 上年结转和结余资金), each opening with its 小计 and listing its items
+/// (公共财政拨款(补助)资金, 事业收入…). The source's name is printed in a left column somewhere in
+/// its group (a vertically centred merged cell), the items in a right column. A line's `part` is
+/// its source. Kept only if every 小计 is the sum of its items (其中 lines aside) and 收入总计 the
+/// sum of the 小计; otherwise reported.
+fn read_revenue_summary(body: &[SrcLine], unit_at: usize, head: Head, found: &mut Found) -> Option<BudgetTable> {
+    let rows: Vec<(&SrcLine, Vec<Chunk>)> = body[unit_at + 1..]
+        .iter()
+        .map(|l| (l, chunks(&l.text)))
+        .filter(|(l, cs)| !cs.is_empty() && !is_furniture(&l.text))
+        .collect();
+    let total_at = rows
+        .iter()
+        .position(|(_, cs)| cs.iter().any(|c| c.text.replace(' ', "") == "收入总计"))?;
+    // The items' column: where 收入总计 and the 小计 are printed.
+    let item_x = rows[total_at]
+        .1
+        .iter()
+        .find(|c| c.text.replace(' ', "") == "收入总计")?
+        .start;
+    let mut groups: Vec<(Option<String>, Vec<BudgetLine>)> = Vec::new();
+    let total = rows[total_at].1.last().and_then(|c| amount(&c.text)).flatten();
+    let mut used = vec![rows[total_at].0.no];
+    for (l, cs) in &rows[total_at + 1..] {
+        let value = cs.last().and_then(|c| amount(&c.text));
+        let words: Vec<&Chunk> = cs.iter().filter(|c| amount(&c.text).is_none()).collect();
+        if words.is_empty()
+            || words
+                .iter()
+                .any(|w| w.text.contains('：') && !w.text.starts_with("其中"))
+            || title_kind(&l.text).is_some()
+        {
+            break;
+        }
+        let (mut source, mut item) = (None, None);
+        for w in &words {
+            let text: String = w.text.chars().filter(|c| !c.is_whitespace()).collect();
+            if w.start + 3 < item_x {
+                source = Some(text);
+            } else {
+                item = Some(text);
+            }
+        }
+        if item.as_deref() == Some("小计") {
+            groups.push((None, Vec::new()));
+        }
+        let Some(group) = groups.last_mut() else { break };
+        if let Some(s) = source {
+            group.0 = Some(s);
+        }
+        if let Some(name) = item {
+            group.1.push(BudgetLine {
+                code: None,
+                name,
+                amounts: vec![Cell(value.flatten())],
+                source_line: Some(l.no),
+                part: None,
+            });
+        }
+        used.push(l.no);
+    }
+    // Every group named, every 小计 its items' sum, 收入总计 the 小计s' sum.
+    let subtotal = |g: &[BudgetLine]| g.first().and_then(|l| l.amount(0));
+    let items_sum = |g: &[BudgetLine]| {
+        g[1..]
+            .iter()
+            .filter(|l| !l.name.starts_with("其中"))
+            .filter_map(|l| l.amount(0))
+            .sum::<rust_decimal::Decimal>()
+    };
+    let ok = !groups.is_empty()
+        && groups
+            .iter()
+            .all(|(s, g)| s.is_some() && subtotal(g).is_none_or(|v| v == items_sum(g)))
+        && total.is_none_or(|t| {
+            t == groups
+                .iter()
+                .filter_map(|(_, g)| subtotal(g))
+                .sum::<rust_decimal::Decimal>()
+        });
+    if !ok {
+        found.skipped.push(SkippedLine {
+            line: body[0].no,
+            text: head.title.to_string(),
+            reason: format!(
+                "{}：各资金来源与其小计无法确定对应（对应后各项之和不符），未导入",
+                head.title
+            ),
+        });
+        return None;
+    }
+    found.consumed.extend(body[..=unit_at].iter().map(|l| l.no));
+    found.consumed.extend(used);
+    let mut lines = vec![BudgetLine {
+        code: None,
+        name: "收入总计".into(),
+        amounts: vec![Cell(total)],
+        source_line: Some(rows[total_at].0.no),
+        part: None,
+    }];
+    for (source, g) in groups {
+        lines.extend(g.into_iter().map(|mut l| {
+            l.part = source.clone();
+            l
+        }));
+    }
+    Some(head.table(None, vec!["金额".to_string()], body[0].no, lines, Vec::new()))
 }
 
 /// Plain pdftotext output: every cell on a line of its own (a code alone on its line, never a

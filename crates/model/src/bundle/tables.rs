@@ -259,6 +259,16 @@ pub fn without_number(name: &str) -> &str {
     }
 }
 
+/// Whether a line is a 小计 (a group's subtotal, spaces ignored).
+pub fn is_subtotal_name(name: &str) -> bool {
+    name.replace(char::is_whitespace, "") == "小计"
+}
+
+/// Whether a line is a "其中：…" line (part of the line above, not added to it again).
+pub fn is_of_which(name: &str) -> bool {
+    name.trim_start().starts_with("其中")
+}
+
 /// One standard table as published.
 ///
 /// Invariant: every line has exactly `columns.len()` amounts.

@@ -786,6 +786,8 @@ fn table_checks(out: &mut Vec<Check>, b: &Bundle) {
         // (The “三公” table's columns nest — 小计 over its parts — and have checks of their own.)
         if t.kind == TableKind::ThreePublic {
             three_public_table_checks(out, ti, t);
+        } else if t.kind == TableKind::RevenueSummary {
+            revenue_summary_checks(out, ti, t);
         } else if t.kind == TableKind::Procurement {
             // 货物 + 工程 + 服务 = 合计.
             let parts: Vec<usize> = (0..t.lines.len()).filter(|i| !t.lines[*i].is_total()).collect();
@@ -1130,5 +1132,52 @@ fn three_public_table_checks(out: &mut Vec<Check>, ti: usize, t: &crate::tables:
                 .chain([&tc])
                 .map(|c| format!("tables[{ti}].lines[0].amounts[{c}]")),
         );
+    }
+}
+
+/// The 收入预算总表: each source's 小计 = its items (其中 lines aside), 收入总计 = the 小计s.
+fn revenue_summary_checks(out: &mut Vec<Check>, ti: usize, t: &crate::tables::BudgetTable) {
+    let title = crate::i18n::t(t.kind.key());
+    let cell = |li: usize| format!("tables[{ti}].lines[{li}].amounts[0]");
+    let is_subtotal = |li: usize| crate::tables::is_subtotal_name(&t.lines[li].name);
+    let subtotals: Vec<usize> = (0..t.lines.len())
+        .filter(|li| t.lines[*li].part.is_some() && is_subtotal(*li))
+        .collect();
+    for &s in &subtotals {
+        let items: Vec<usize> = (s + 1..t.lines.len())
+            .take_while(|li| t.lines[*li].part == t.lines[s].part && !is_subtotal(*li))
+            .filter(|li| !crate::tables::is_of_which(&t.lines[*li].name))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        sum_check(
+            out,
+            tr!("check.area.tables"),
+            tr!(
+                "check.revenue_source",
+                title,
+                t.lines[s].part.clone().unwrap_or_default()
+            ),
+            items
+                .iter()
+                .map(|li| (t.lines[*li].name.as_str(), t.lines[*li].amount(0))),
+            t.lines[s].amount(0),
+            &t.unit,
+        );
+        compares(out, items.iter().chain([&s]).map(|li| cell(*li)));
+    }
+    if let Some(total) = t.lines.iter().position(|l| l.part.is_none()) {
+        sum_check(
+            out,
+            tr!("check.area.tables"),
+            tr!("check.revenue_sources_total", title, t.lines[total].name),
+            subtotals
+                .iter()
+                .map(|li| (t.lines[*li].part.as_deref().unwrap_or_default(), t.lines[*li].amount(0))),
+            t.lines[total].amount(0),
+            &t.unit,
+        );
+        compares(out, subtotals.iter().chain([&total]).map(|li| cell(*li)));
     }
 }
