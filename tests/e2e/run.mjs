@@ -429,6 +429,21 @@ await test('languages: English interface, remembered, every interface string swi
   expect((await page.textContent('main h2')) === 'State assets', 'embed in English');
 });
 
+await test('languages: the 预算表 view in English', desktop, async (page) => {
+  await page.goto(`${origin}/?bundle=fixtures/jiangsu-2017.json&lang=en#/budget`);
+  await page.waitForSelector('section.budget-table');
+  const data = fixtures['jiangsu-2017.json'];
+  for (const raw of ['h2', '~h3', 'thead th:first-child', 'button.download', 'p.chart-info', 'nav.breadcrumb a', '~caption', '~figcaption.summary', '~tbody th']) {
+    const mixed = raw.startsWith('~');
+    const sel = raw.replace(/^~/, '');
+    const texts = await page.$$eval(`main ${sel}`, (els) => els.map((e) => e.textContent.trim()));
+    const chinese = texts.filter((t) => (mixed ? (t.match(/[\u3400-\u9fff]+/g) || []).some((run) => !data.includes(run)) : /[\u3400-\u9fff]/.test(t)));
+    expect(chinese.length === 0, `#/budget ${sel}: untranslated ${JSON.stringify(chinese.slice(0, 3))}`);
+  }
+  expect((await page.textContent('main h2')) === 'Budget tables', 'heading in English');
+  await expectAccessible(page, 'budget tables in English');
+});
+
 await test('languages: phone, English performance drill-down and chart texts', phone, async (page) => {
   await page.goto(`${origin}/?lang=en#/performance/8`);
   await page.waitForSelector('nav.breadcrumb');
