@@ -826,6 +826,20 @@ await test('budget tables: 功能分类 drill 类 → 款 → 项 by keyboard an
   expect(text.startsWith('\ufeff科目编码,科目名称,金额（万元）') && text.includes('2010205,委员视察,429.30'), `CSV of the table: ${text.slice(0, 120)}`);
 });
 
+await test('budget tables: search finds a budget line by name and by code and opens its chart', phone, async (page) => {
+  await page.goto(`${origin}/?bundle=fixtures/jiangsu-2017.json#/search`);
+  await page.fill('#search-input', '住房公积金');
+  await page.waitForFunction(() => [...document.querySelectorAll('ol.search-results a')].some((a) => a.textContent === '2210201 住房公积金'));
+  const kind = await page.$$eval('ol.search-results li', (lis) => lis.find((li) => li.querySelector('a').textContent === '2210201 住房公积金').querySelector('.kind').textContent);
+  expect(kind === '预算科目', `labelled as a budget line: ${kind}`);
+  await page.fill('#search-input', '2080504');
+  await page.waitForFunction(() => [...document.querySelectorAll('ol.search-results a')].some((a) => a.textContent.startsWith('2080504 ')));
+  await page.click('ol.search-results a:text("2080504 未归口管理的行政单位离退休")');
+  await page.waitForFunction(() => location.hash === '#/budget/20805');
+  await page.waitForSelector('#functional-title');
+  expect((await page.textContent('nav.breadcrumb')).includes('20805'), 'the chart of its 款');
+});
+
 await test('budget tables on a phone: no page scroll, charts and tables readable', phone, async (page) => {
   await page.goto(`${origin}/?bundle=fixtures/jiangsu-2017.json#/budget`);
   await page.waitForSelector('section.budget-table');

@@ -32,6 +32,8 @@ pub enum HitKind {
     Term,
     /// A paragraph of the disclosure's text or 其他需要说明的事项.
     Note,
+    /// A coded line of a standard table (功能分类 or 经济分类 科目), found by name or code.
+    BudgetLine,
 }
 
 impl HitKind {
@@ -49,6 +51,7 @@ impl HitKind {
             HitKind::Asset => "search.kind.asset",
             HitKind::Term => "search.kind.term",
             HitKind::Note => "search.kind.note",
+            HitKind::BudgetLine => "search.kind.budget_line",
         }
     }
 }
@@ -313,6 +316,25 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String,
     }
     for r in rows {
         f(HitKind::Asset, r.name.clone(), &[&r.name], "#/assets".into(), None);
+    }
+    // The coded lines of the standard tables (each 科目 once, from the first table that prints it),
+    // linking to the 预算表 chart that shows it: a 类 opens its 款, a 款 its 项, a 项 its 款.
+    let mut seen = std::collections::HashSet::new();
+    for t in &b.tables {
+        for (_, l) in t.coded_lines() {
+            let code = l.code.clone().unwrap_or_default();
+            if !seen.insert(code.clone()) {
+                continue;
+            }
+            let target = if code.len() == 7 { &code[..5] } else { code.as_str() };
+            f(
+                HitKind::BudgetLine,
+                format!("{code} {}", l.name),
+                &[&l.name, &code],
+                format!("#/budget/{target}"),
+                None,
+            );
+        }
     }
     for g in &b.glossary {
         f(
@@ -605,6 +627,40 @@ mod tests {
         assert_eq!(r.len(), 3);
         assert_eq!(r.of('行').unwrap().len(), 2);
         assert_eq!(Readings::parse(&r.to_text()), r);
+    }
+
+    #[test]
+    fn budget_lines_are_found_by_name_and_by_code() {
+        use crate::tables::*;
+        let mut b = Bundle::empty(Meta::new("测试", 2017, "万元"));
+        let line = |c: &str, n: &str| BudgetLine {
+            code: Some(c.into()),
+            name: n.into(),
+            amounts: vec![Cell(Some("1".parse().unwrap()))],
+            source_line: None,
+            part: None,
+        };
+        b.tables.push(BudgetTable {
+            kind: TableKind::GeneralPublic,
+            title: "一般公共预算支出预算表".into(),
+            unit: "万元".into(),
+            columns: vec!["金额".into()],
+            lines: vec![
+                line("221", "住房保障支出"),
+                line("22102", "住房改革支出"),
+                line("2210201", "住房公积金"),
+            ],
+            notes: vec![],
+            source_line: None,
+        });
+        let hits = search(&b, "住房公积金", 10);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(
+            (hits[0].kind, hits[0].title.as_str(), hits[0].link.as_str()),
+            (HitKind::BudgetLine, "2210201 住房公积金", "#/budget/22102")
+        );
+        let by_code = search(&b, "22102", 10);
+        assert_eq!(by_code[0].link, "#/budget/22102", "a 款 opens its own chart");
     }
 
     #[test]
