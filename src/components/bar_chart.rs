@@ -27,6 +27,10 @@ pub struct BarChartViewProps {
     /// Failing checks the charted figures take part in (marks the chart; empty: none).
     #[prop_or_default]
     pub failing: Vec<usize>,
+    /// Failing checks of each drawn row, in the order of `chart.rows` (marks its row in the data
+    /// table; missing rows: none).
+    #[prop_or_default]
+    pub row_checks: Vec<Vec<usize>>,
 }
 
 #[component]
@@ -102,12 +106,14 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for c.rows.iter().map(|r| html! {
-                            <tr class={classes!(r.highlight.then_some("changed"))}>
-                                <th scope="row">{ r.label.trim_start_matches('　') }</th>
+                        { for c.rows.iter().enumerate().map(|(i, r)| {
+                            let checks = props.row_checks.get(i).cloned().unwrap_or_default();
+                            html! {
+                            <tr class={classes!(r.highlight.then_some("changed"), (!checks.is_empty()).then_some("failing"))}>
+                                <th scope="row">{ r.label.trim_start_matches('　') }<FailMark {checks} /></th>
                                 { for r.values.iter().map(|v| html! { <td class={classes!("num", v.is_none().then_some("blank"))}>{ fmt_opt(*v) }</td> }) }
                             </tr>
-                        }) }
+                        } }) }
                         { for c.blank_rows.iter().map(|r| html! {
                             <tr><th scope="row">{ r.trim_start_matches('　') }</th>
                             { for c.series.iter().map(|_| html! { <td class="num blank">{ tr!("amount.blank") }</td> }) }</tr>

@@ -36,6 +36,20 @@ pub fn OverviewView() -> Html {
         n.dedup();
         html! { <FailMark checks={n} /> }
     };
+    // The spend chart draws the categories with an amount, in published order (blank ones are
+    // listed beside it): their checks, row by row.
+    let category_checks: Vec<Vec<usize>> = b
+        .expenditure
+        .categories
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.amount.is_some())
+        .map(|(i, _)| {
+            failing
+                .of_figure(&format!("expenditure.categories[{i}].amount"))
+                .to_vec()
+        })
+        .collect();
     let row_class = |figure: &str| classes!((!failing.of_figure(figure).is_empty()).then_some("failing"));
     let chart_checks = |prefix: &str, totals: &[&str]| {
         let mut n = failing.under(prefix);
@@ -59,7 +73,7 @@ pub fn OverviewView() -> Html {
 
             <section aria-labelledby="h-budget">
                 <h2 id="h-budget">{ tr!("overview.budget") }</h2>
-                <BarChartView id="spend" title={if b.expenditure.categories.is_empty() && b.expenditure_summary().is_some() { tr!("overview.spend_by_use") } else { tr!("overview.spend_chart") }} chart={(*spend).clone()} failing={chart_checks("expenditure.categories", &["expenditure.total"])} />
+                <BarChartView id="spend" title={if b.expenditure.categories.is_empty() && b.expenditure_summary().is_some() { tr!("overview.spend_by_use") } else { tr!("overview.spend_chart") }} chart={(*spend).clone()} failing={chart_checks("expenditure.categories", &["expenditure.total"])} row_checks={category_checks} />
                 <p class="hint">{ tr!("overview.see_performance") }<a href={Route::Performance(None).to_hash()}>{ tr!("nav.performance") }</a>{ tr!("overview.see_performance_end") }</p>
                 if rest { <>
                 <h3>{ tr!("overview.revenue_text") }</h3>

@@ -731,6 +731,7 @@ await test('failing checks: notice on the overview, marks on the figures, links 
   expect((await page.textContent('#total-expenditure')).includes('✗ 核对不符'), 'total expenditure marked with text');
   expect(!(await page.textContent('#total-revenue')).includes('核对不符'), 'total revenue holds, so no mark');
   expect(await page.locator('#spend-title .fail-mark').count() === 1, 'the expenditure chart carries the mark');
+  expect(await page.locator('#spend-title ~ details.data-table tbody tr.failing .fail-mark').count() === 4, 'every category row of its data table is marked');
   const spoken = await page.getAttribute('#total-expenditure .fail-mark', 'aria-label');
   expect(spoken.startsWith('核对不符：第 ') && spoken.includes('支出各经济分类之和 = 支出合计'), `screen readers hear which check: ${spoken}`);
   await shot(page, 'failing-overview-phone');
