@@ -446,6 +446,13 @@ pub fn three_public(body: &[SrcLine], b: &mut Bundle, unit: &str) {
             if let Some(kind) = kind {
                 let amount = amount_in(c, unit).map(|(a, _)| a);
                 let name = clause_name(c);
+                // A sentence that defines the items ("因公出国（境）费反映单位公务出国（境）的住宿费…",
+                // "…和公务接待费") states no figure: it is not an item.
+                let defines =
+                    ["反映", "是指", "指单位", "（含"].iter().any(|w| name.contains(w)) || name.chars().count() > 16;
+                if amount.is_none() && defines {
+                    continue;
+                }
                 let mut item = ThreePublicItem::new(name, kind, amount);
                 // "公务接待4.75万元比上年增加2.35万元" in one clause.
                 if let Some(i) = ["比上年", "较上年", "同上年", "与上年"].iter().find_map(|w| c.find(w)) {

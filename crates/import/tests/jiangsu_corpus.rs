@@ -366,3 +366,24 @@ fn the_excel_workbook_and_the_word_document_give_the_same_tables() {
         );
     }
 }
+
+/// The narrative's “三公” items are the items it gives figures for, not the sentences that define
+/// them ("因公出国（境）费反映单位公务出国（境）的住宿费…").
+#[test]
+fn three_public_items_are_items_not_definitions() {
+    let b = import("江苏省政协办公厅2018年度部门预算.layout.txt", &ImportOptions::default()).unwrap();
+    let items: Vec<(&str, String)> = b
+        .three_public
+        .items
+        .iter()
+        .map(|i| (i.name.as_str(), i.amount.map(|a| a.to_string()).unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("因公出国（境）费支出", "106".to_string()),
+            ("公务用车购置及运行维护费支出", "156.60".to_string()),
+            ("公务接待费支出", "412.50".to_string())
+        ]
+    );
+}
