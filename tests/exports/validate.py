@@ -129,6 +129,9 @@ def check_bundle(path, label, work):
         with (out / "fdp" / "budget.csv").open(encoding="utf-8", newline="") as f:
             lines = list(csv.DictReader(f))
         check(all(x["fiscal_year"] == str(b["meta"]["fiscal_year"]) for x in lines) and lines, f"{label}: budget.csv lines carry the fiscal year")
+        coded = [x for x in lines if x["functional_classification_code"]]
+        if any(t.get("kind") in ("general_public", "fiscal_expenditure") for t in b.get("tables", [])):
+            check(coded and all(len(x["functional_classification_code"]) in (3, 5, 7) for x in coded), f"{label}: budget.csv rows carry their 功能分类 codes ({len(coded)})")
         check(d["title"] == b["meta"]["title"], f"{label}: the Chinese title is the package title")
 
 
@@ -156,14 +159,17 @@ def main():
         for entry in catalog["bundles"]:
             check_bundle(ROOT / "data" / entry["path"], entry["path"].removesuffix(".json"), work)
         fixtures = ROOT / "crates/import/tests/fixtures"
-        for doc in sorted(fixtures.iterdir()):
-            if doc.suffix not in (".txt", ".docx"):
+        # The county template's fixtures, and the national standard tables (Jiangsu, as laid-out
+        # PDF text, Excel and Word), whose packages carry the 功能分类 and 经济分类 codes.
+        documents = sorted(fixtures.iterdir()) + sorted((fixtures / "jiangsu").glob("*公开表*"))
+        for doc in documents:
+            if doc.suffix not in (".txt", ".docx", ".xlsx") or doc.name.endswith(".raw.txt"):
                 continue
-            out = work / f"imported-{doc.stem}.json"
+            out = work / f"imported-{doc.name}.json"
             r = gongkai("import", str(doc), "-o", str(out))
             check(r.returncode in (0, 1) and out.exists(), f"{doc.name}: imports ({r.returncode}: {r.stderr.strip()[-200:]})")
             if out.exists():
-                check_bundle(out, f"imported-{doc.stem}", work)
+                check_bundle(out, f"imported-{doc.name}", work)
         for arg in sys.argv[1:]:
             z = Path(arg)
             if not z.exists():

@@ -387,3 +387,44 @@ fn three_public_items_are_items_not_definitions() {
         ]
     );
 }
+
+/// The Fiscal Data Package of a department with the standard tables: its expenditure rows are
+/// the 功能分类 lines with their codes (no line counted twice: they add up to the table's 合计),
+/// and basic expenditure by 经济分类 code is its own resource.
+#[test]
+fn the_fiscal_data_package_carries_the_codes() {
+    let b = import(
+        "江苏省政协办公厅2017年度部门预算公开表.layout.txt",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let files = gongkai_model::fdp::fiscal_data_package(&b, Some("jiangsu-zx-2017.json")).unwrap();
+    let get = |n: &str| files.iter().find(|(f, _)| f == n).map(|(_, c)| c.clone()).unwrap();
+    let budget = get("budget.csv");
+    assert!(
+        budget.contains(",2010201,行政运行,expenditure,proposed,2017,CNY,32330300\r\n"),
+        "{budget}"
+    );
+    let total: rust_decimal::Decimal = budget
+        .lines()
+        .skip(1)
+        .filter(|l| l.contains(",expenditure,"))
+        .map(|l| l.rsplit(',').next().unwrap().parse::<rust_decimal::Decimal>().unwrap())
+        .sum();
+    assert_eq!(
+        total.to_string(),
+        "90667900",
+        "the leaves add up to 一般公共预算支出 9,066.79 万元"
+    );
+    assert!(
+        !budget.contains(",201,一般公共服务支出,"),
+        "a 类 with 款 under it is not a row of its own"
+    );
+    let economic = get("economic.csv");
+    assert!(economic.contains("30101,基本工资,2017,CNY,7379400\r\n"), "{economic}");
+    let desc = get("datapackage.json");
+    assert!(
+        desc.contains("\"classificationType\": \"functional\""),
+        "the 功能分类 is a classification dimension"
+    );
+}

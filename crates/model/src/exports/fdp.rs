@@ -1,11 +1,15 @@
 //! Fiscal Data Package export (frictionless `fiscal-data-package` profile, as OpenSpending loads
 //! it): `budget.csv` with one budget line per row — administrative classification (the
-//! department), program (职责活动), economic classification, direction, phase, fiscal year,
-//! currency CNY, amount in yuan — plus `indicators.csv` and `assets.csv` as extra resources, and
-//! the `datapackage.json` descriptor.
+//! department), program (职责活动), economic classification, 功能分类 code and name, direction,
+//! phase, fiscal year, currency CNY, amount in yuan — plus `economic.csv` (basic expenditure by
+//! 经济分类 code), `indicators.csv` and `assets.csv` as extra resources, and the
+//! `datapackage.json` descriptor. With the standard tables, the expenditure rows are the
+//! 功能分类 lines (those with no line under them); without, the expenditure categories and
+//! activities.
 
 use crate::bundle::*;
 use crate::csv::{csv_line, indicator_rows};
+use crate::tables::{code_tree, BudgetTable, CodeNode, TableKind};
 use rust_decimal::Decimal;
 use serde_json::json;
 
@@ -26,6 +30,32 @@ pub fn supports_unit(unit: &str) -> bool {
 
 fn yuan(d: Option<Decimal>, f: Decimal) -> String {
     d.map(|d| (d * f).normalize().to_string()).unwrap_or_default()
+}
+
+/// The first of `kinds` the bundle has with coded lines in a money unit, and its factor to yuan.
+fn coded_table<'a>(b: &'a Bundle, kinds: &[TableKind]) -> Option<(&'a BudgetTable, Decimal)> {
+    kinds.iter().find_map(|k| {
+        b.tables
+            .iter()
+            .find(|t| t.kind == *k && t.coded_lines().next().is_some())
+            .and_then(|t| to_yuan(&t.unit).map(|f| (t, f)))
+    })
+}
+
+/// The lines of a coded table with no line under them (code, name, amount in the first column).
+fn leaves(t: &BudgetTable) -> Vec<(String, String, Option<Decimal>)> {
+    fn walk(nodes: &[CodeNode], out: &mut Vec<(String, String, Option<Decimal>)>) {
+        for n in nodes {
+            if n.children.is_empty() {
+                out.push((n.code.clone(), n.name.clone(), n.amount));
+            } else {
+                walk(&n.children, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&code_tree(t), &mut out);
+    out
 }
 
 /// Columns of indicators.csv, in order (the CSV header and the descriptor's fields).
@@ -97,6 +127,8 @@ pub fn fiscal_data_package(b: &Bundle, file: Option<&str>) -> Option<Vec<(String
             "administrative_classification",
             "program",
             "economic_classification",
+            "functional_classification_code",
+            "functional_classification",
             "direction",
             "phase",
             "fiscal_year",
@@ -110,6 +142,8 @@ pub fn fiscal_data_package(b: &Bundle, file: Option<&str>) -> Option<Vec<(String
             dept.clone(),
             program.to_string(),
             econ.to_string(),
+            String::new(),
+            String::new(),
             "expenditure".into(),
             phase.into(),
             year.clone(),
@@ -117,10 +151,36 @@ pub fn fiscal_data_package(b: &Bundle, file: Option<&str>) -> Option<Vec<(String
             yuan(amount, f),
         ])
     };
-    // Basic categories are lines of their own; project spending is split by activity when the
-    // performance table gives the activities, else kept as its category line.
+    // With the standard tables: expenditure by 功能分类, one row per line that has none under it
+    // (项, or a 款/类 printed without its parts), so no money is counted twice.
+    let functional = coded_table(
+        b,
+        &[
+            TableKind::GeneralPublic,
+            TableKind::FiscalExpenditure,
+            TableKind::GovernmentFund,
+        ],
+    );
+    if let Some((t, tf)) = functional {
+        for (code, name, amount) in leaves(t) {
+            budget.push_str(&csv_line(&[
+                dept.clone(),
+                String::new(),
+                String::new(),
+                code,
+                name,
+                "expenditure".into(),
+                phase.into(),
+                year.clone(),
+                "CNY".into(),
+                yuan(amount, tf),
+            ]));
+        }
+    }
+    // Else basic categories are lines of their own; project spending is split by activity when
+    // the performance table gives the activities, else kept as its category line.
     let by_activity = !b.performance.activities.is_empty();
-    for c in &b.expenditure.categories {
+    for c in b.expenditure.categories.iter().filter(|_| functional.is_none()) {
         if c.class == SpendingClass::Project && by_activity {
             for a in &b.performance.activities {
                 budget.push_str(&line(&a.name, &c.name, a.amount));
@@ -134,12 +194,31 @@ pub fn fiscal_data_package(b: &Bundle, file: Option<&str>) -> Option<Vec<(String
             dept.clone(),
             String::new(),
             s.name.clone(),
+            String::new(),
+            String::new(),
             "revenue".into(),
             phase.into(),
             year.clone(),
             "CNY".into(),
             yuan(s.amount, f),
         ]));
+    }
+    // Basic expenditure by 经济分类 (its own resource: it is a part of the spending above, seen
+    // another way).
+    let mut economic = csv_line(
+        &[
+            "economic_classification_code",
+            "economic_classification",
+            "fiscal_year",
+            "currency",
+            "amount",
+        ]
+        .map(String::from),
+    );
+    if let Some((t, tf)) = coded_table(b, &[TableKind::GeneralPublicBasic, TableKind::FiscalBasic]) {
+        for (code, name, amount) in leaves(t) {
+            economic.push_str(&csv_line(&[code, name, year.clone(), "CNY".into(), yuan(amount, tf)]));
+        }
     }
     let mut indicators = csv_line(&INDICATOR_COLUMNS.map(String::from));
     for row in indicator_rows(b, |_, _| true) {
@@ -203,6 +282,8 @@ pub fn fiscal_data_package(b: &Bundle, file: Option<&str>) -> Option<Vec<(String
                     field("administrative_classification", "string", "administrative-classification:generic:name"),
                     field("program", "string", "activity:generic:program:name"),
                     field("economic_classification", "string", "economic-classification:generic:name"),
+                    field("functional_classification_code", "string", "functional-classification:generic:code"),
+                    field("functional_classification", "string", "functional-classification:generic:label"),
                     field("direction", "string", "direction"),
                     field("phase", "string", "phase"),
                     field("fiscal_year", "integer", "date:fiscal-year"),
@@ -210,6 +291,10 @@ pub fn fiscal_data_package(b: &Bundle, file: Option<&str>) -> Option<Vec<(String
                     field("amount", "number", "value"),
                 ] }
             },
+            { "name": "economic", "path": "economic.csv", "profile": "tabular-data-resource", "format": "csv",
+              "mediatype": "text/csv", "encoding": "utf-8",
+              "schema": { "fields": [text("economic_classification_code"), text("economic_classification"),
+                  json!({"name": "fiscal_year", "type": "integer"}), text("currency"), json!({"name": "amount", "type": "number"})] } },
             { "name": "indicators", "path": "indicators.csv", "profile": "tabular-data-resource", "format": "csv",
               "mediatype": "text/csv", "encoding": "utf-8",
               "schema": { "fields": indicator_fields } },
@@ -225,6 +310,9 @@ pub fn fiscal_data_package(b: &Bundle, file: Option<&str>) -> Option<Vec<(String
                 "administrative_classification": { "dimensionType": "classification", "classificationType": "administrative", "primaryKey": ["administrative_classification"], "attributes": { "administrative_classification": { "source": "administrative_classification" } } },
                 "program": { "dimensionType": "activity", "primaryKey": ["program"], "attributes": { "program": { "source": "program" } } },
                 "economic_classification": { "dimensionType": "classification", "classificationType": "economic", "primaryKey": ["economic_classification"], "attributes": { "economic_classification": { "source": "economic_classification" } } },
+                "functional_classification": { "dimensionType": "classification", "classificationType": "functional", "primaryKey": ["functional_classification_code"], "attributes": {
+                    "functional_classification_code": { "source": "functional_classification_code" },
+                    "functional_classification": { "source": "functional_classification", "labelfor": "functional_classification_code" } } },
                 "direction": { "dimensionType": "other", "primaryKey": ["direction"], "attributes": { "direction": { "source": "direction" } } },
                 "phase": { "dimensionType": "other", "primaryKey": ["phase"], "attributes": { "phase": { "source": "phase" } } },
                 "fiscal_year": { "dimensionType": "datetime", "primaryKey": ["fiscal_year"], "attributes": { "fiscal_year": { "source": "fiscal_year" } } }
@@ -236,6 +324,7 @@ pub fn fiscal_data_package(b: &Bundle, file: Option<&str>) -> Option<Vec<(String
     Some(vec![
         ("datapackage.json".into(), descriptor),
         ("budget.csv".into(), budget),
+        ("economic.csv".into(), economic),
         ("indicators.csv".into(), indicators),
         ("assets.csv".into(), assets),
     ])
