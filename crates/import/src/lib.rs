@@ -98,7 +98,7 @@ pub fn import_bytes(bytes: &[u8], opts: &ImportOptions) -> Result<Bundle, Import
         // A Word document of the national standard tables is read with its tables laid out in
         // columns (as a PDF's text is); the county template's tables keep one cell per line.
         let laid = docx::docx_text_as(bytes, docx::TableStyle::Laid).map_err(ImportError::Docx)?;
-        if !standard_tables::read(&split_lines(&laid)).tables.is_empty() {
+        if !standard_tables::table_titles(&split_lines(&laid)).is_empty() {
             return import_as(&laid, Some("docx"), opts);
         }
         let text = docx::docx_text(bytes).map_err(ImportError::Docx)?;
@@ -198,93 +198,7 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
         }
     }
     // Figures the narrative does not state but a table does.
-    if b.expenditure.total.is_none() {
-        let summary = b
-            .tables
-            .iter()
-            .find(|t| t.kind == gongkai_model::tables::TableKind::ExpenditureSummary && t.unit == b.meta.unit);
-        b.expenditure.total = summary.and_then(|t| t.lines.first()).and_then(|l| l.amount(0));
-    }
-    // Revenue by fund source from the 收支预算总表's 收入 part (一、财政拨款, 二、财政专户管理资金,
-    // 三、其他资金, 上年结转资金), and its 收入合计.
-    if let Some(t) = b
-        .tables
-        .iter()
-        .find(|t| t.kind == gongkai_model::tables::TableKind::Summary && t.unit == b.meta.unit)
-    {
-        let revenue = t
-            .lines
-            .iter()
-            .filter(|l| l.part.as_deref() == Some(gongkai_model::tables::SUMMARY_PARTS[0]));
-        if b.revenue.total.is_none() {
-            b.revenue.total = revenue
-                .clone()
-                .find(|l| {
-                    l.name
-                        .replace(' ', "")
-                        .contains(gongkai_model::tables::SUMMARY_TOTALS[2])
-                })
-                .and_then(|l| l.amount(0));
-        }
-        if b.revenue.sources.is_empty() && b.revenue.total.is_some() {
-            b.revenue.sources = revenue
-                .filter(|l| gongkai_model::tables::item_level(&l.name) == Some(0) || l.name.contains("上年结转"))
-                .map(|l| Line {
-                    name: gongkai_model::tables::without_number(&l.name).to_string(),
-                    amount: l.amount(0),
-                })
-                .collect();
-        }
-    }
-    // “三公” from its table when the narrative states none.
-    let three_public = b.tables.iter().find(|t| {
-        t.kind == gongkai_model::tables::TableKind::ThreePublic && t.unit == b.meta.unit && t.lines.len() == 1
-    });
-    if let (Some(t), None, true) = (three_public, b.three_public.total, b.three_public.items.is_empty()) {
-        let get = |name: &str| t.column(name).and_then(|c| t.lines[0].amount(c));
-        b.three_public.total = get("“三公”经费小计");
-        for (name, kind) in [
-            ("因公出国（境）费", ThreePublicKind::Overseas),
-            ("公务用车购置费", ThreePublicKind::VehiclePurchase),
-            ("公务用车运行维护费", ThreePublicKind::VehicleOperation),
-            ("公务接待费", ThreePublicKind::Reception),
-        ] {
-            if t.column(name).is_some() {
-                b.three_public.items.push(ThreePublicItem {
-                    name: name.to_string(),
-                    kind,
-                    amount: get(name),
-                    change: None,
-                    change_text: String::new(),
-                    reason: String::new(),
-                });
-            }
-        }
-    }
-    // 政府采购 by 货物 / 工程 / 服务 from its table when the narrative states none.
-    let procurement = b
-        .tables
-        .iter()
-        .find(|t| t.kind == gongkai_model::tables::TableKind::Procurement && t.unit == b.meta.unit);
-    if let (Some(t), None, true) = (procurement, b.procurement.total, b.procurement.items.is_empty()) {
-        b.procurement.total = t.total();
-        b.procurement.items = t
-            .lines
-            .iter()
-            .filter(|l| !l.is_total())
-            .map(|l| Line {
-                name: gongkai_model::tables::without_number(&l.name).to_string(),
-                amount: l.amount(0),
-            })
-            .collect();
-    }
-    if b.operating_costs.amount.is_none() {
-        let table = b
-            .tables
-            .iter()
-            .find(|t| t.kind == gongkai_model::tables::TableKind::OperatingCosts && t.unit == b.meta.unit);
-        b.operating_costs.amount = table.and_then(|t| t.total());
-    }
+    standard_tables::fill_from_tables(&mut b);
     // A document that states the overall figures only in the 总体情况 paragraph still fills them.
     for kind in SectionKind::EXPECTED {
         let name = kind.name().to_string();

@@ -17,8 +17,10 @@
 
 use crate::lines::SrcLine;
 use crate::text::parse_cell_number;
-use gongkai_model::tables::{is_total_name, BudgetLine, BudgetTable, Cell, TableKind, SUMMARY_PARTS};
-use gongkai_model::SkippedLine;
+use gongkai_model::tables::{
+    is_total_name, item_level, without_number, BudgetLine, BudgetTable, Cell, TableKind, SUMMARY_PARTS, SUMMARY_TOTALS,
+};
+use gongkai_model::{Bundle, Line, SkippedLine, ThreePublicItem, ThreePublicKind};
 use std::collections::BTreeSet;
 
 /// What the reader found in a document.
@@ -342,17 +344,15 @@ impl Head<'_> {
     }
 }
 
-/// Reads every standard table it can from the document's lines.
-pub fn read(lines: &[SrcLine]) -> Found {
-    let mut found = Found::default();
-    // Confirmed title lines: (index, kind, title).
-    let mut titles: Vec<(usize, TableKind, String)> = Vec::new();
+/// The standard tables' title lines: (index, kind, title as printed), each confirmed by its 单位
+/// (or 部门) line close below, before any other title (a table of contents lists titles one under
+/// another).
+pub fn table_titles(lines: &[SrcLine]) -> Vec<(usize, TableKind, String)> {
+    let mut titles = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let Some((kind, title)) = title_kind(&l.text) else {
             continue;
         };
-        // Confirmed by its 单位 (or 部门) line close below, before any other title (a table of
-        // contents lists titles one under another).
         let confirmed = lines[i + 1..]
             .iter()
             .filter(|x| !x.text.trim().is_empty())
@@ -363,6 +363,13 @@ pub fn read(lines: &[SrcLine]) -> Found {
             titles.push((i, kind, title));
         }
     }
+    titles
+}
+
+/// Reads every standard table it can from the document's lines.
+pub fn read(lines: &[SrcLine]) -> Found {
+    let mut found = Found::default();
+    let titles = table_titles(lines);
     for (n, (start, kind, title)) in titles.iter().enumerate() {
         let end = titles.get(n + 1).map_or(lines.len(), |t| t.0);
         // A table continued on the next page repeats its title: read it as one table.
@@ -1210,6 +1217,90 @@ fn read_coded(
     found.consumed.extend(used);
     let columns = columns.iter().map(|c| c.text.clone()).collect();
     Some(head.table(continued, columns, body[0].no, lines, notes))
+}
+
+/// Fills the sections a narrative states (and the overview shows) from the tables, where the
+/// narrative of `b` does not state them: expenditure total (支出预算总表), revenue and its sources
+/// (收支预算总表's 收入 part), “三公” and its items (“三公” table), procurement by 货物/工程/服务,
+/// 机关运行经费. Figures the tables print, nothing else.
+pub fn fill_from_tables(b: &mut Bundle) {
+    if b.expenditure.total.is_none() {
+        b.expenditure.total = b.expenditure_summary().and_then(|t| t.lines[0].amount(0));
+    }
+    // Revenue by fund source from the 收支预算总表's 收入 part (一、财政拨款, 二、财政专户管理资金,
+    // 三、其他资金, 上年结转资金), and its 收入合计.
+    if let Some(t) = b
+        .tables
+        .iter()
+        .find(|t| t.kind == TableKind::Summary && t.unit == b.meta.unit)
+    {
+        let revenue = t.lines.iter().filter(|l| l.part.as_deref() == Some(SUMMARY_PARTS[0]));
+        if b.revenue.total.is_none() {
+            b.revenue.total = revenue
+                .clone()
+                .find(|l| l.name.replace(' ', "").contains(SUMMARY_TOTALS[2]))
+                .and_then(|l| l.amount(0));
+        }
+        if b.revenue.sources.is_empty() && b.revenue.total.is_some() {
+            b.revenue.sources = revenue
+                .filter(|l| item_level(&l.name) == Some(0) || l.name.contains("上年结转"))
+                .map(|l| Line {
+                    name: without_number(&l.name).to_string(),
+                    amount: l.amount(0),
+                })
+                .collect();
+        }
+    }
+    // “三公” from its table when the narrative states none.
+    let three_public = b
+        .tables
+        .iter()
+        .find(|t| t.kind == TableKind::ThreePublic && t.unit == b.meta.unit && t.lines.len() == 1);
+    if let (Some(t), None, true) = (three_public, b.three_public.total, b.three_public.items.is_empty()) {
+        let get = |name: &str| t.column(name).and_then(|c| t.lines[0].amount(c));
+        b.three_public.total = get("“三公”经费小计");
+        for (name, kind) in [
+            ("因公出国（境）费", ThreePublicKind::Overseas),
+            ("公务用车购置费", ThreePublicKind::VehiclePurchase),
+            ("公务用车运行维护费", ThreePublicKind::VehicleOperation),
+            ("公务接待费", ThreePublicKind::Reception),
+        ] {
+            if t.column(name).is_some() {
+                b.three_public.items.push(ThreePublicItem {
+                    name: name.to_string(),
+                    kind,
+                    amount: get(name),
+                    change: None,
+                    change_text: String::new(),
+                    reason: String::new(),
+                });
+            }
+        }
+    }
+    // 政府采购 by 货物 / 工程 / 服务 from its table when the narrative states none.
+    let procurement = b
+        .tables
+        .iter()
+        .find(|t| t.kind == TableKind::Procurement && t.unit == b.meta.unit);
+    if let (Some(t), None, true) = (procurement, b.procurement.total, b.procurement.items.is_empty()) {
+        b.procurement.total = t.total();
+        b.procurement.items = t
+            .lines
+            .iter()
+            .filter(|l| !l.is_total())
+            .map(|l| Line {
+                name: without_number(&l.name).to_string(),
+                amount: l.amount(0),
+            })
+            .collect();
+    }
+    if b.operating_costs.amount.is_none() {
+        let table = b
+            .tables
+            .iter()
+            .find(|t| t.kind == TableKind::OperatingCosts && t.unit == b.meta.unit);
+        b.operating_costs.amount = table.and_then(|t| t.total());
+    }
 }
 
 #[cfg(test)]

@@ -52,25 +52,34 @@ fn lines<'a>(items: impl Iterator<Item = (&'a str, Option<Decimal>)>) -> Vec<(St
 
 /// Matches lines by name: the later year's order first, then lines only the earlier year has.
 fn match_lines(before: Vec<(String, Option<Decimal>)>, after: Vec<(String, Option<Decimal>)>) -> Vec<CompareRow> {
+    let keyed = |v: Vec<(String, Option<Decimal>)>| v.into_iter().map(|(n, a)| (n.clone(), n, a)).collect();
+    match_keyed(keyed(before), keyed(after))
+}
+
+/// Matches lines `(key, label, amount)` by key: the later year's order first (labelled as the
+/// later year prints them), then lines only the earlier year has.
+fn match_keyed(
+    before: Vec<(String, String, Option<Decimal>)>,
+    after: Vec<(String, String, Option<Decimal>)>,
+) -> Vec<CompareRow> {
     let mut rows: Vec<CompareRow> = after
         .iter()
-        .map(|(name, a)| match before.iter().find(|(n, _)| n == name) {
-            Some((_, b)) => CompareRow {
+        .map(|(key, name, a)| {
+            let b = before.iter().find(|(k, _, _)| k == key);
+            CompareRow {
                 name: name.clone(),
-                before: *b,
+                before: b.and_then(|x| x.2),
                 after: *a,
-                change: if b == a { LineChange::Same } else { LineChange::Changed },
-            },
-            None => CompareRow {
-                name: name.clone(),
-                before: None,
-                after: *a,
-                change: LineChange::Added,
-            },
+                change: match b {
+                    None => LineChange::Added,
+                    Some((_, _, b)) if b == a => LineChange::Same,
+                    Some(_) => LineChange::Changed,
+                },
+            }
         })
         .collect();
-    for (name, b) in &before {
-        if !after.iter().any(|(n, _)| n == name) {
+    for (key, name, b) in &before {
+        if !after.iter().any(|(k, _, _)| k == key) {
             rows.push(CompareRow {
                 name: name.clone(),
                 before: *b,
@@ -154,7 +163,11 @@ fn code_sections(earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
             .find(|t| t.kind == kind && t.unit == later.meta.unit && t.coded_lines().next().is_some())
             .map(|t| {
                 t.coded_lines()
-                    .map(|(_, l)| (l.code.clone().unwrap_or_default(), l.name.clone(), l.amount(0)))
+                    .map(|(_, l)| {
+                        let code = l.code.clone().unwrap_or_default();
+                        let label = format!("{code} {}", l.name);
+                        (code, label, l.amount(0))
+                    })
                     .collect::<Vec<_>>()
             })
     };
@@ -166,32 +179,7 @@ fn code_sections(earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
         let (Some(before), Some(after)) = (coded(earlier, kind), coded(later, kind)) else {
             continue;
         };
-        let mut rows: Vec<CompareRow> = after
-            .iter()
-            .map(|(code, name, a)| {
-                let b = before.iter().find(|(c, _, _)| c == code);
-                CompareRow {
-                    name: format!("{code} {name}"),
-                    before: b.and_then(|x| x.2),
-                    after: *a,
-                    change: match b {
-                        None => LineChange::Added,
-                        Some((_, _, b)) if b == a => LineChange::Same,
-                        Some(_) => LineChange::Changed,
-                    },
-                }
-            })
-            .collect();
-        for (code, name, b) in &before {
-            if !after.iter().any(|(c, _, _)| c == code) {
-                rows.push(CompareRow {
-                    name: format!("{code} {name}"),
-                    before: *b,
-                    after: None,
-                    change: LineChange::Removed,
-                });
-            }
-        }
+        let rows = match_keyed(before, after);
         out.push(CompareSection {
             title: crate::i18n::t(kind.key()),
             rows,
