@@ -743,6 +743,7 @@ await test('failing checks: notice on the overview, marks on the figures, links 
   await page.waitForFunction((n) => location.hash === `#/checks/${n}` && document.activeElement?.id === `check-${n}`, n, { timeout: 5000 });
   const row = await page.textContent(`#check-${n}`);
   expect(row.includes('不符') && row.includes('716.46'), `the linked check: ${row}`);
+  expect(await page.isVisible(`#check-${n} td:nth-child(2)`) && (await page.textContent(`#check-${n} td:nth-child(2)`)).includes('不符'), 'on a phone the result shows on the check');
   expect(await page.locator('#fail-notice').count() === 0, '数据核对 lists the checks itself, without the notice');
   await expectAccessible(page, 'checks with a focused failing check');
 });
