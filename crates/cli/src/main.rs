@@ -19,6 +19,9 @@ USAGE:
       The import report (sections found/missing, skipped lines) is printed to stderr.
       Exit 0 when every check holds, 1 when the bundle was written but a check fails (listed),
       2 when the document cannot be read.
+  gongkai text DOC
+      Print the text Gongkai reads from a document: a PDF's pages laid out in columns as
+      printed (form feed between pages), a Word or Excel file's tables laid out, text decoded.
   gongkai validate BUNDLE.json
       Check the schema and every reconciliation; one line per check.
       Exit 0 when all hold, 1 when a check fails, 2 when the file cannot be read or parsed.
@@ -55,6 +58,13 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("import") => import(&args[1..]),
         Some("validate") => validate(&args[1..]),
+        Some("text") => match &args[1..] {
+            [doc] => document_text(doc),
+            _ => {
+                eprint!("gongkai text: give one document\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
         Some("publish-check") => publish_check(&args[1..]),
         Some("export") => export(&args[1..]),
         Some("prerender") => match &args[1..] {
@@ -191,6 +201,26 @@ fn import(args: &[String]) -> ExitCode {
             eprintln!("✗ [{}] {}: {}", c.area, c.label, c.detail);
         }
         ExitCode::from(1)
+    }
+}
+
+fn document_text(doc: &str) -> ExitCode {
+    let bytes = match std::fs::read(doc) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{doc}: cannot read: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match gongkai_import::document_text_of(&bytes) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{doc}: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 

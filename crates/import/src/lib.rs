@@ -9,6 +9,7 @@ pub mod decode;
 pub mod docx;
 pub mod lines;
 pub mod narrative;
+pub mod pdf;
 pub mod pdftext;
 pub mod standard_tables;
 mod tables;
@@ -41,6 +42,10 @@ pub enum ImportError {
     Docx(docx::DocxError),
     /// An Excel workbook (.xlsx, .xls) that cannot be read.
     Workbook(workbook::WorkbookError),
+    /// A PDF that cannot be read (damaged, password, scanned, too slow).
+    Pdf(pdf::PdfError),
+    /// A PDF given to a build without the PDF reader (the `pdf` feature).
+    PdfNotSupported,
     /// Nothing in the text looks like a budget disclosure.
     NotADisclosure {
         lines: usize,
@@ -64,6 +69,8 @@ impl std::fmt::Display for ImportError {
             ImportError::Decode(e) => write!(f, "cannot read the document: {e}"),
             ImportError::Docx(e) => write!(f, "cannot read the Word document: {e}"),
             ImportError::Workbook(e) => write!(f, "cannot read the Excel workbook: {e}"),
+            ImportError::Pdf(e) => write!(f, "cannot read the PDF: {e}"),
+            ImportError::PdfNotSupported => write!(f, "this build of Gongkai cannot read PDF files"),
             ImportError::NotADisclosure { lines } => write!(
                 f,
                 "no part of the {lines} lines looks like a 部门预算公开 disclosure (no section heading such as 部门职责, 收入说明, “三公”经费 or 绩效预算 was found)"
@@ -85,27 +92,178 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// Imports a document from its raw bytes (any supported text encoding).
+/// Imports a document from its raw bytes (any supported text encoding, .docx, .xlsx/.xls, PDF).
 pub fn import_bytes(bytes: &[u8], opts: &ImportOptions) -> Result<Bundle, ImportError> {
+    let name = opts.file_name.clone().unwrap_or_default();
+    import_documents(&[Document { name: &name, bytes }], opts, &mut |_| true).map_err(|e| e.error)
+}
+
+/// One file given to [`import_documents`].
+#[derive(Debug, Clone, Copy)]
+pub struct Document<'a> {
+    /// File name (for messages and provenance).
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// How far an import is, for a progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Reading page `page` of `pages` of file `file` (0-based index into the documents).
+    Page { file: usize, page: usize, pages: usize },
+}
+
+/// Why one of several documents stopped the import: the file and the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentError {
+    pub file: String,
+    pub error: ImportError,
+}
+
+impl std::fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.file.is_empty() {
+            write!(f, "{}", self.error)
+        } else {
+            write!(f, "{}: {}", self.file, self.error)
+        }
+    }
+}
+
+/// The text of one document, and where its pages begin (0-based line, 1-based page).
+struct DocText {
+    text: String,
+    input: &'static str,
+    pages: Vec<(usize, u32)>,
+}
+
+fn document_text(
+    bytes: &[u8],
+    file: usize,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<DocText, ImportError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
+    let plain = |text: String, input| DocText {
+        text,
+        input,
+        pages: Vec::new(),
+    };
+    if pdf::looks_like_pdf(bytes) {
+        #[cfg(feature = "pdf")]
+        {
+            let read = pdf::pdf_text(bytes, &mut |page, pages| progress(Progress::Page { file, page, pages }))
+                .map_err(ImportError::Pdf)?;
+            let mut pages = Vec::new();
+            for (i, p) in read.line_pages.iter().enumerate() {
+                if pages.last().is_none_or(|(_, last)| last != p) {
+                    pages.push((i, *p));
+                }
+            }
+            return Ok(DocText {
+                text: read.text,
+                input: "pdf",
+                pages,
+            });
+        }
+        #[cfg(not(feature = "pdf"))]
+        {
+            let _ = (file, progress);
+            return Err(ImportError::PdfNotSupported);
+        }
+    }
     if workbook::looks_like_workbook(bytes) {
-        let text = workbook::workbook_text(bytes).map_err(ImportError::Workbook)?;
-        return import_as(&text, Some("xlsx"), opts);
+        return Ok(plain(
+            workbook::workbook_text(bytes).map_err(ImportError::Workbook)?,
+            "xlsx",
+        ));
     }
     if bytes.starts_with(b"PK\x03\x04") {
         // A Word document of the national standard tables is read with its tables laid out in
         // columns (as a PDF's text is); the county template's tables keep one cell per line.
         let laid = docx::docx_text_as(bytes, docx::TableStyle::Laid).map_err(ImportError::Docx)?;
         if !standard_tables::table_titles(&split_lines(&laid)).is_empty() {
-            return import_as(&laid, Some("docx"), opts);
+            return Ok(plain(laid, "docx"));
         }
-        let text = docx::docx_text(bytes).map_err(ImportError::Docx)?;
-        return import_as(&text, Some("docx"), opts);
+        return Ok(plain(docx::docx_text(bytes).map_err(ImportError::Docx)?, "docx"));
     }
     let (text, _encoding) = decode::decode(bytes).map_err(ImportError::Decode)?;
-    import_text(&text, opts)
+    Ok(plain(text, "text"))
+}
+
+/// The text the importer reads from a document: a PDF's pages laid out in columns and separated
+/// by form feeds, a Word or Excel file's tables laid out, text decoded (`gongkai text`).
+pub fn document_text_of(bytes: &[u8]) -> Result<String, ImportError> {
+    document_text(bytes, 0, &mut |_| true).map(|d| d.text)
+}
+
+/// Imports one disclosure published as one or several files (e.g. the narrative as one PDF and
+/// the tables as another, or as an Excel workbook) into one bundle. The files are read in the
+/// order given; `progress` is called before each PDF page and may stop the import by returning
+/// false (a time limit). The import report says on which file and page each line was.
+pub fn import_documents(
+    docs: &[Document],
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Bundle, DocumentError> {
+    let err = |file: &str, error| DocumentError {
+        file: file.to_string(),
+        error,
+    };
+    let mut text = String::new();
+    let mut pages: Vec<SourcePage> = Vec::new();
+    let mut inputs: Vec<&str> = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        let read = document_text(d.bytes, i, progress).map_err(|e| err(d.name, e))?;
+        if !inputs.contains(&read.input) {
+            inputs.push(read.input);
+        }
+        if i > 0 {
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            // Each file starts on a new page.
+            text.push('\u{0c}');
+        }
+        // 0-based index of the file's first line in the whole text.
+        let lines_before = text.matches('\n').count();
+        let file = (docs.len() > 1).then(|| d.name.to_string());
+        if read.pages.is_empty() && docs.len() > 1 {
+            pages.push(SourcePage {
+                line: lines_before + 1,
+                file: file.clone(),
+                page: None,
+            });
+        }
+        for (line, page) in &read.pages {
+            pages.push(SourcePage {
+                line: lines_before + line + 1,
+                file: file.clone(),
+                page: Some(*page),
+            });
+        }
+        text.push_str(&read.text);
+    }
+    let input = inputs.join("+");
+    let opts = match (&opts.file_name, docs) {
+        (None, [d]) if !d.name.is_empty() => ImportOptions {
+            file_name: Some(d.name.to_string()),
+            ..opts.clone()
+        },
+        (None, [_, _, ..]) => ImportOptions {
+            file_name: Some(docs.iter().map(|d| d.name).collect::<Vec<_>>().join(" + ")),
+            ..opts.clone()
+        },
+        _ => opts.clone(),
+    };
+    let file_label = if docs.len() == 1 { docs[0].name } else { "" };
+    let mut b =
+        import_as(&text, Some(input.as_str()).filter(|i| *i != "text"), &opts).map_err(|e| err(file_label, e))?;
+    if let Some(r) = b.import_report.as_mut() {
+        r.pages = pages;
+    }
+    Ok(b)
 }
 
 /// Imports a document from text.

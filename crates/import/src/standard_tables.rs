@@ -350,7 +350,15 @@ impl Head<'_> {
 pub fn table_titles(lines: &[SrcLine]) -> Vec<(usize, TableKind, String)> {
     let mut titles = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        let Some((kind, title)) = title_kind(&l.text) else {
+        // A title wrapped before its last character or two ("…支出预算" / "表").
+        let wrapped = || {
+            let next = lines[i + 1..].iter().find(|x| !x.text.trim().is_empty())?;
+            let tail = next.text.trim();
+            (tail.chars().count() <= 2 && !l.text.trim().is_empty())
+                .then(|| title_kind(&format!("{}{tail}", l.text.trim())))
+                .flatten()
+        };
+        let Some((kind, title)) = title_kind(&l.text).or_else(wrapped) else {
             continue;
         };
         let confirmed = lines[i + 1..]
@@ -716,13 +724,21 @@ fn read_three_public(body: &[SrcLine], unit_at: usize, head: Head, found: &mut F
     })?;
     // Every word of the heading lines, with the column at its centre.
     let mut words: Vec<(String, f64)> = Vec::new();
+    // Words one space apart ("公务接待 会议费") are two; a letter-spaced word ("会  议  费",
+    // merged by `chunks`) is one.
     for l in &body[unit_at + 1..row_at.0] {
-        let mut col = 0usize;
-        for part in l.text.split(' ') {
-            if !part.is_empty() {
-                words.push((part.to_string(), col as f64 + part.chars().count() as f64 / 2.0));
+        for c in chunks(&l.text) {
+            if !c.text.contains(' ') {
+                words.push((c.text.clone(), c.center()));
+                continue;
             }
-            col += part.chars().count() + 1;
+            let mut col = c.start;
+            for part in c.text.split(' ') {
+                if !part.is_empty() {
+                    words.push((part.to_string(), col as f64 + part.chars().count() as f64 / 2.0));
+                }
+                col += part.chars().count() + 1;
+            }
         }
     }
     // Each template column, at the first unused word that names it.

@@ -95,7 +95,7 @@ fn unreadable_documents_give_clear_errors() {
     );
     assert!(matches!(
         import_bytes(b"%PDF-1.7\n...", &ImportOptions::default()),
-        Err(ImportError::Decode(_))
+        Err(ImportError::Pdf(gongkai_import::pdf::PdfError::Unreadable(_)))
     ));
     assert!(matches!(
         import_text("hello world\nnothing here", &ImportOptions::default()),

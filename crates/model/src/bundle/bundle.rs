@@ -423,6 +423,34 @@ pub struct ImportReport {
     /// `--department`, or the viewer's form), e.g. "meta.fiscal_year = 2019".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub supplied: Vec<String>,
+    /// Where each page of the source begins in the text that was read (PDF input, or several
+    /// files imported together), in line order; empty for a single text file. A figure's
+    /// `source_line` falls on the page of the last entry whose `line` is ≤ it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<SourcePage>,
+}
+
+/// The first line of one page (or file) of the source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SourcePage {
+    /// 1-based line number in the text that was read, as in `SkippedLine::line`.
+    pub line: usize,
+    /// The file the page is in (set when several files were imported together).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// 1-based page number in that file (PDF); `None` for a file without pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+impl ImportReport {
+    /// The page (and file) a source line is on, when the source had pages or several files.
+    pub fn page_of(&self, line: usize) -> Option<&SourcePage> {
+        let i = self.pages.partition_point(|p| p.line <= line);
+        i.checked_sub(1).map(|i| &self.pages[i])
+    }
 }
 
 /// A line of the source the importer did not use, and why.
