@@ -100,39 +100,69 @@ pub struct Facts {
     pub department: Option<String>,
 }
 
-/// Opens a local file the person chose or dropped: a bundle (.json) is parsed here, a document
-/// (.txt, .docx, .xlsx, .xls) is imported by the import worker, with the `facts` the person gave
-/// for what it does not state. Nothing is uploaded.
-pub async fn open_local_file(file: web_sys::File, facts: Facts) -> Result<Bundle, LoadError> {
-    let name = file.name();
-    let size = file.size() as usize;
-    if size > MAX_LOCAL_BYTES {
-        return Err(LoadError::TooLarge {
-            file: name,
-            bytes: size,
-            limit: MAX_LOCAL_BYTES,
+/// How far the import worker is: (file index, page, pages) of the PDF being read.
+pub type ImportProgress = std::rc::Rc<dyn Fn(usize, usize, usize)>;
+
+/// Opens the local files a person chose or dropped: a bundle (.json) is parsed here; documents
+/// (.pdf, .txt, .docx, .xlsx, .xls — several files of one disclosure make one bundle) are
+/// imported by the import worker, with the `facts` the person gave for what they do not state,
+/// reporting the page being read to `progress`. Nothing is uploaded.
+pub async fn open_local_files(
+    files: Vec<web_sys::File>,
+    facts: Facts,
+    progress: ImportProgress,
+) -> Result<Bundle, LoadError> {
+    let names: Vec<String> = files.iter().map(|f| f.name()).collect();
+    let label = names.join(" + ");
+    let mut contents: Vec<(String, js_sys::Uint8Array)> = Vec::with_capacity(files.len());
+    for (file, name) in files.iter().zip(&names) {
+        let size = file.size() as usize;
+        if size > MAX_LOCAL_BYTES {
+            return Err(LoadError::TooLarge {
+                file: name.clone(),
+                bytes: size,
+                limit: MAX_LOCAL_BYTES,
+            });
+        }
+        let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+            .await
+            .map_err(|e| LoadError::Network {
+                file: name.clone(),
+                detail: format!("{e:?}"),
+            })?;
+        contents.push((name.clone(), js_sys::Uint8Array::new(&buffer)));
+    }
+    if let [(name, bytes)] = contents.as_slice() {
+        let raw = bytes.to_vec();
+        let body = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&raw);
+        let looks_json = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+        if name.to_lowercase().ends_with(".json") || looks_json {
+            return parse_bundle_bytes(&raw, name);
+        }
+    } else if let Some((name, _)) = contents.iter().find(|(n, _)| n.to_lowercase().ends_with(".json")) {
+        // A bundle is complete in itself: it does not combine with documents.
+        return Err(LoadError::Import {
+            file: name.clone(),
+            detail: gongkai_model::tr!("load.bundle_with_documents").into(),
         });
     }
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| LoadError::Network {
-            file: name.clone(),
-            detail: format!("{e:?}"),
-        })?;
-    let bytes = js_sys::Uint8Array::new(&buffer);
-    let raw = bytes.to_vec();
-    let body = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&raw);
-    let looks_json = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-    if name.to_lowercase().ends_with(".json") || looks_json {
-        return parse_bundle_bytes(&raw, &name);
-    }
-    let json = import_in_worker(&name, &bytes, &facts).await?;
-    parse_bundle(&json, &name)
+    let json = import_in_worker(&label, &contents, &facts, progress).await?;
+    parse_bundle(&json, &label)
 }
 
 /// Starts the worker at `script`, waits for it to say it is ready, sends `message` and returns
 /// its answer; the worker is stopped afterwards. `Err` carries what went wrong, for the caller's message.
 async fn ask_worker(script: &str, message: &wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, String> {
+    ask_worker_with_progress(script, message, &|_| {}).await
+}
+
+/// As [`ask_worker`]; messages with a `progress` field that arrive before the answer go to
+/// `on_progress`.
+async fn ask_worker_with_progress(
+    script: &str,
+    message: &wasm_bindgen::JsValue,
+    on_progress: &dyn Fn(wasm_bindgen::JsValue),
+) -> Result<wasm_bindgen::JsValue, String> {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     let worker = web_sys::Worker::new(script).map_err(|e| format!("{e:?}"))?;
     // The worker first says it is ready, then answers the one message it is sent.
@@ -154,28 +184,56 @@ async fn ask_worker(script: &str, message: &wasm_bindgen::JsValue) -> Result<was
         return Err(format!("{e:?}"));
     }
     let answer = next_message(&worker);
+    // Progress reports arrive as messages too: pass them on and wait again for the answer.
     worker.post_message(message).map_err(|e| format!("{e:?}"))?;
-    let reply = wasm_bindgen_futures::JsFuture::from(answer).await;
+    let mut reply = wasm_bindgen_futures::JsFuture::from(answer).await;
+    while let Ok(data) = &reply {
+        let progress = js_sys::Reflect::get(data, &"progress".into()).unwrap_or_default();
+        if progress.is_undefined() {
+            break;
+        }
+        let next = next_message(&worker);
+        on_progress(progress);
+        reply = wasm_bindgen_futures::JsFuture::from(next).await;
+    }
     worker.terminate();
     reply.map_err(|e| format!("{e:?}"))
 }
 
-/// Sends the document to the import worker and waits for its answer.
-async fn import_in_worker(name: &str, bytes: &js_sys::Uint8Array, facts: &Facts) -> Result<String, LoadError> {
+/// Sends the documents to the import worker and waits for its answer.
+async fn import_in_worker(
+    name: &str,
+    files: &[(String, js_sys::Uint8Array)],
+    facts: &Facts,
+    progress: ImportProgress,
+) -> Result<String, LoadError> {
     let fail = |detail: String| LoadError::Import {
         file: name.to_string(),
         detail,
     };
     let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"name".into(), &name.into());
-    let _ = js_sys::Reflect::set(&message, &"bytes".into(), bytes);
+    let list = js_sys::Array::new();
+    for (n, bytes) in files {
+        let f = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&f, &"name".into(), &n.as_str().into());
+        let _ = js_sys::Reflect::set(&f, &"bytes".into(), bytes);
+        list.push(&f);
+    }
+    let _ = js_sys::Reflect::set(&message, &"files".into(), &list);
     if let Some(y) = facts.year {
         let _ = js_sys::Reflect::set(&message, &"year".into(), &f64::from(y).into());
     }
     if let Some(d) = &facts.department {
         let _ = js_sys::Reflect::set(&message, &"department".into(), &d.as_str().into());
     }
-    let reply = ask_worker(IMPORT_WORKER, &message)
+    let on_progress = move |p: wasm_bindgen::JsValue| {
+        let text = p.as_string().unwrap_or_default();
+        let n: Vec<usize> = text.split(',').filter_map(|x| x.parse().ok()).collect();
+        if let [file, page, pages] = n[..] {
+            progress(file, page, pages);
+        }
+    };
+    let reply = ask_worker_with_progress(IMPORT_WORKER, &message, &on_progress)
         .await
         .map_err(|_| fail(gongkai_model::tr!("load.import_crashed").into()))?;
     let get = |k: &str| js_sys::Reflect::get(&reply, &k.into()).ok().and_then(|v| v.as_string());

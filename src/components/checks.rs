@@ -2,6 +2,7 @@
 
 use super::download::DownloadButton;
 use super::{export_name, use_loaded};
+use gongkai_model::provenance::{citations, page_of_line};
 use gongkai_model::{reconcile, tr, CheckStatus};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -25,6 +26,18 @@ pub fn ChecksView(props: &ChecksViewProps) -> Html {
     // Computed when the view opens (in the interface language of the moment).
     let checks = use_memo(ctx.clone(), |c| Rc::new(reconcile(&c.0.bundle)));
     let checks: &[gongkai_model::Check] = &checks;
+    // Where each check's figures were published (file, page, table, row), when the bundle knows.
+    let places = use_memo((ctx.clone(), checks.len()), {
+        let checks = checks.to_vec();
+        move |(c, _)| {
+            Rc::new(
+                checks
+                    .iter()
+                    .map(|k| citations(&c.0.bundle, &k.figures))
+                    .collect::<Vec<_>>(),
+            )
+        }
+    });
     let passed = checks.iter().filter(|c| c.status == CheckStatus::Pass).count();
     let failed = checks.iter().filter(|c| c.status == CheckStatus::Fail).count();
     html! {
@@ -49,7 +62,13 @@ pub fn ChecksView(props: &ChecksViewProps) -> Html {
                                     <td><span aria-hidden="true">{ mark }</span>{ " " }{ word }</td>
                                     <td>{ c.area }</td>
                                     <th scope="row">{ &c.label }</th>
-                                    <td>{ &c.detail }</td>
+                                    <td>
+                                        { &c.detail }
+                                        { match places.get(i) {
+                                            Some(p) if !p.is_empty() => html! { <div class="source">{ tr!("checks.source") }{ "：" }{ p.join("；") }</div> },
+                                            _ => html! {},
+                                        } }
+                                    </td>
                                 </tr>
                             }
                         }) }
@@ -66,7 +85,10 @@ pub fn ChecksView(props: &ChecksViewProps) -> Html {
                         <p>{ if r.sections_missing.is_empty() { tr!("checks.nothing_missing").to_string() } else { tr!("checks.sections_missing", r.sections_missing.join(tr!("common.list_sep"))) } }</p>
                         { for r.supplied.iter().map(|f| html! { <p class="notice">{ tr!("checks.supplied", f) }</p> }) }
                         { if r.skipped.is_empty() { html! { <p>{ tr!("checks.nothing_skipped") }</p> } } else { html! {
-                            <ul>{ for r.skipped.iter().map(|s| html! { <li>{ tr!("checks.skipped_line", s.line, s.text, s.reason) }</li> }) }</ul>
+                            <ul>{ for r.skipped.iter().map(|s| html! { <li>{ match page_of_line(r, s.line) {
+                                Some(page) => tr!("checks.skipped_place", page, s.line, s.text, s.reason),
+                                None => tr!("checks.skipped_line", s.line, s.text, s.reason),
+                            } }</li> }) }</ul>
                         } } }
                     </section>
                 },

@@ -1,7 +1,7 @@
 //! The one hook for bundles: which bundle to show (from `?bundle=` or the catalog), loading it,
 //! and the state the app renders (loading with progress, loaded, or a [`LoadError`]).
 
-use crate::loader::{check_relative, fetch_bundle, fetch_catalog, open_local_file, Facts};
+use crate::loader::{check_relative, fetch_bundle, fetch_catalog, open_local_files, Facts};
 use gongkai_model::{tr, Bundle, Catalog, CatalogEntry, LoadError};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -194,7 +194,7 @@ fn state_of(result: Result<BundleCtx, LoadError>) -> LoadState {
 /// The load state and a callback that opens a local file instead (import in the browser).
 pub struct UseBundle {
     pub state: LoadState,
-    pub open_file: Callback<web_sys::File>,
+    pub open_file: Callback<Vec<web_sys::File>>,
     /// Imports the last local file again with facts the person supplied (year, department).
     pub retry_with: Callback<Facts>,
 }
@@ -224,17 +224,29 @@ pub fn use_bundle() -> UseBundle {
     }
     // The same callbacks on every render, so the views given them are not re-rendered for them.
     let set_state = state.setter();
-    // The last local file, for importing it again with the facts the person supplies.
-    let last_file = use_mut_ref(|| None::<web_sys::File>);
+    // The last local files, for importing them again with the facts the person supplies.
+    let last_files = use_mut_ref(Vec::<web_sys::File>::new);
     let open = {
-        let last_file = last_file.clone();
-        Rc::new(move |file: web_sys::File, facts: Facts| {
+        let last_files = last_files.clone();
+        Rc::new(move |files: Vec<web_sys::File>, facts: Facts| {
+            if files.is_empty() {
+                return;
+            }
             let set_state = set_state.clone();
-            let name = file.name();
-            *last_file.borrow_mut() = Some(file.clone());
+            let names: Vec<String> = files.iter().map(|f| f.name()).collect();
+            let name = names.join(" + ");
+            *last_files.borrow_mut() = files.clone();
             set_state.set(LoadState::Loading(tr!("load.reading_local", name)));
+            // "正在读取 说明.pdf：第 3 页，共 19 页", as the worker reports each page.
+            let progress: crate::loader::ImportProgress = {
+                let set_state = set_state.clone();
+                Rc::new(move |file: usize, page: usize, pages: usize| {
+                    let file = names.get(file).cloned().unwrap_or_default();
+                    set_state.set(LoadState::Loading(tr!("load.reading_page", file, page, pages)));
+                })
+            };
             wasm_bindgen_futures::spawn_local(async move {
-                let next = match open_local_file(file, facts).await {
+                let next = match open_local_files(files, facts, progress).await {
                     Ok(b) => loaded(b, tr!("load.local_file", name)),
                     Err(e) => LoadState::Failed(e),
                 };
@@ -244,13 +256,11 @@ pub fn use_bundle() -> UseBundle {
     };
     let open_file = {
         let open = open.clone();
-        use_callback((), move |file: web_sys::File, _| open(file, Facts::default()))
+        use_callback((), move |files: Vec<web_sys::File>, _| open(files, Facts::default()))
     };
     let retry_with = use_callback((), move |facts: Facts, _| {
-        let file = last_file.borrow().clone();
-        if let Some(file) = file {
-            open(file, facts);
-        }
+        let files = last_files.borrow().clone();
+        open(files, facts);
     });
     UseBundle {
         state: (*state).clone(),

@@ -1,7 +1,7 @@
 //! `gongkai`: import published disclosure documents into bundles, validate bundles, print the
 //! bundle JSON Schema. Exit status: 0 success, 1 a check failed, 2 unreadable input or bad usage.
 
-use gongkai_import::{import_bytes, ImportOptions};
+use gongkai_import::{import_documents, Document, ImportOptions, Progress};
 use gongkai_model::{parse_bundle_bytes, reconcile, to_json, warnings, CheckStatus};
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,13 +9,15 @@ use std::process::ExitCode;
 const USAGE: &str = "gongkai — 部门预算公开 documents → Gongkai bundles
 
 USAGE:
-  gongkai import DOC [-o BUNDLE.json] [--province P] [--city C] [--url URL]
+  gongkai import DOC... [-o BUNDLE.json] [--province P] [--city C] [--url URL]
                  [--year YYYY] [--department NAME]
-      Read a disclosure (.txt in UTF-8, UTF-16 or GBK, .docx; text taken out of a PDF with
-      pdftotext, with or without -layout) and write a bundle (stdout without -o). The standard
-      tables (功能分类/经济分类 budget lines) are read into the bundle's tables. A year or a
+      Read a disclosure (.pdf; .docx; .xlsx/.xls; .txt in UTF-8, UTF-16 or GBK, also text taken
+      out of a PDF with pdftotext) and write a bundle (stdout without -o). Several files of one
+      disclosure (the narrative and the tables published apart) make one bundle:
+      gongkai import 说明.pdf 公开表.pdf. The standard tables (功能分类/经济分类 budget lines) are
+      read into the bundle's tables; each figure keeps its file, page and line. A year or a
       department the document does not state is never guessed: the import stops (exit 2) and
-      names the option that supplies it.
+      names the option that supplies it. A PDF is given 10 s (GONGKAI_PDF_SECONDS) at most.
       The import report (sections found/missing, skipped lines) is printed to stderr.
       Exit 0 when every check holds, 1 when the bundle was written but a check fails (listed),
       2 when the document cannot be read.
@@ -96,7 +98,7 @@ fn main() -> ExitCode {
 }
 
 fn import(args: &[String]) -> ExitCode {
-    let mut doc = None;
+    let mut docs: Vec<String> = Vec::new();
     let mut out = None;
     let mut opts = ImportOptions::default();
     let mut it = args.iter();
@@ -127,29 +129,75 @@ fn import(args: &[String]) -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
-            _ if doc.is_none() && !a.starts_with('-') => doc = Some(a.clone()),
+            _ if !a.starts_with('-') => docs.push(a.clone()),
             _ => {
                 eprintln!("gongkai import: unexpected argument {a}\n\n{USAGE}");
                 return ExitCode::from(2);
             }
         }
     }
-    let Some(doc) = doc else {
+    if docs.is_empty() {
         eprint!("gongkai import: no document given\n\n{USAGE}");
         return ExitCode::from(2);
+    }
+    let mut contents = Vec::with_capacity(docs.len());
+    for d in &docs {
+        match std::fs::read(d) {
+            Ok(b) => contents.push(b),
+            Err(e) => {
+                eprintln!("{d}: cannot read: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let names: Vec<String> = docs
+        .iter()
+        .map(|d| {
+            Path::new(d)
+                .file_name()
+                .map_or(d.clone(), |f| f.to_string_lossy().into_owned())
+        })
+        .collect();
+    let documents: Vec<Document> = names
+        .iter()
+        .zip(&contents)
+        .map(|(name, bytes)| Document { name, bytes })
+        .collect();
+    if docs.len() == 1 {
+        opts.file_name = Some(names[0].clone());
+    }
+    // What the messages call the input: the file, or the files joined.
+    let doc = docs.join(" + ");
+    let limit = std::time::Duration::from_secs_f64(
+        std::env::var("GONGKAI_PDF_SECONDS")
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
+            .filter(|s| *s > 0.0)
+            .unwrap_or(10.0),
+    );
+    let mut started: Option<(usize, std::time::Instant)> = None;
+    let mut keep_going = |p: Progress| {
+        let Progress::Page { file, .. } = p;
+        let (f, t) = *started.get_or_insert((file, std::time::Instant::now()));
+        if f != file {
+            started = Some((file, std::time::Instant::now()));
+            return true;
+        }
+        t.elapsed() <= limit
     };
-    let bytes = match std::fs::read(&doc) {
+    let bundle = match import_documents(&documents, &opts, &mut keep_going) {
         Ok(b) => b,
-        Err(e) => {
-            eprintln!("{doc}: cannot read: {e}");
+        Err(e) if e.file.is_empty() => {
+            eprintln!("{doc}: {}", e.error);
             return ExitCode::from(2);
         }
-    };
-    opts.file_name = Path::new(&doc).file_name().map(|f| f.to_string_lossy().into_owned());
-    let bundle = match import_bytes(&bytes, &opts) {
-        Ok(b) => b,
         Err(e) => {
-            eprintln!("{doc}: {e}");
+            let path = docs
+                .iter()
+                .zip(&names)
+                .find(|(_, n)| **n == e.file)
+                .map_or(&e.file, |(d, _)| d);
+            eprintln!("{path}: {}", e.error);
             return ExitCode::from(2);
         }
     };
@@ -166,7 +214,14 @@ fn import(args: &[String]) -> ExitCode {
             eprintln!("{doc}: sections missing: {}", r.sections_missing.join("、"));
         }
         for s in &r.skipped {
-            eprintln!("{doc}:{}: skipped: {} ({})", s.line, s.text, s.reason);
+            let place = match r.page_of(s.line) {
+                Some(p) => {
+                    let page = p.page.map(|n| format!(" p.{n}")).unwrap_or_default();
+                    format!("{}{page} (line {})", p.file.as_deref().unwrap_or(&doc), s.line)
+                }
+                None => format!("{doc}:{}", s.line),
+            };
+            eprintln!("{place}: skipped: {} ({})", s.text, s.reason);
         }
     }
     eprintln!(
@@ -199,6 +254,10 @@ fn import(args: &[String]) -> ExitCode {
         );
         for c in &failing {
             eprintln!("✗ [{}] {}: {}", c.area, c.label, c.detail);
+            let places = gongkai_model::provenance::citations(&bundle, &c.figures);
+            if !places.is_empty() {
+                eprintln!("    {}：{}", gongkai_model::i18n::t("checks.source"), places.join("；"));
+            }
         }
         ExitCode::from(1)
     }
@@ -375,6 +434,13 @@ fn validate(args: &[String]) -> ExitCode {
             CheckStatus::NotApplicable => "–",
         };
         println!("{mark} [{}] {}: {}", c.area, c.label, c.detail);
+        // Where a failing figure was published, so it can be looked up in the document.
+        if c.status == CheckStatus::Fail {
+            let places = gongkai_model::provenance::citations(&bundle, &c.figures);
+            if !places.is_empty() {
+                println!("    {}：{}", gongkai_model::i18n::t("checks.source"), places.join("；"));
+            }
+        }
     }
     let passed = checks.iter().filter(|c| c.status == CheckStatus::Pass).count();
     println!(

@@ -1,12 +1,16 @@
-//! The import worker: says `{ready: true}` once loaded, then receives `{name, bytes, year?,
-//! department?}` (a local .txt, .docx or Excel workbook the person opened, and the facts they
-//! supplied), imports it with `gongkai_import`, and answers `{ok: <bundle JSON>}`,
-//! `{error: <message>}`, or `{error, missing: "year,department"}` when the document does not state
-//! its year or department (the viewer then asks for them).
-//! Runs off the main thread, and its wasm is fetched only when first needed.
+//! The import worker: says `{ready: true}` once loaded, then receives `{files: [{name, bytes}],
+//! year?, department?}` (the local documents the person opened — .pdf, .txt, .docx, Excel — of
+//! one disclosure, and the facts they supplied), imports them into one bundle with
+//! `gongkai_import`, and answers `{ok: <bundle JSON>}`, `{error: <message>}`, or `{error, missing:
+//! "year,department"}` when the documents do not state the year or department (the viewer then
+//! asks for them). While a PDF is read it posts `{progress: "file,page,pages"}` before each page.
+//! Each PDF is given 10 s; a slower one stops with a clear message.
+//! Runs off the main thread, and its wasm is fetched only when a document is opened.
 
 use gongkai_import::narrative::MissingFact;
-use gongkai_import::{decode::DecodeError, import_bytes, import_text, ImportError, ImportOptions};
+use gongkai_import::{
+    decode::DecodeError, import_documents, import_text, Document, DocumentError, ImportError, ImportOptions, Progress,
+};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -21,6 +25,16 @@ impl From<String> for Failure {
         Failure {
             message,
             missing: Vec::new(),
+        }
+    }
+}
+
+impl From<DocumentError> for Failure {
+    fn from(e: DocumentError) -> Failure {
+        let missing = Failure::from(e.error.clone()).missing;
+        Failure {
+            message: e.to_string(),
+            missing,
         }
     }
 }
@@ -44,20 +58,48 @@ impl From<ImportError> for Failure {
     }
 }
 
-fn import(name: &str, bytes: &[u8], year: Option<i32>, department: Option<String>) -> Result<String, Failure> {
+/// Seconds a PDF may take to read in the worker before it stops with a message.
+const PDF_SECONDS: f64 = 10.0;
+
+fn import(
+    files: &[(String, Vec<u8>)],
+    year: Option<i32>,
+    department: Option<String>,
+    report: &dyn Fn(Progress),
+) -> Result<String, Failure> {
     let opts = ImportOptions {
-        file_name: Some(name.to_string()),
         year,
         department,
         ..Default::default()
     };
-    let bundle = match import_bytes(bytes, &opts) {
+    let docs: Vec<Document> = files.iter().map(|(name, bytes)| Document { name, bytes }).collect();
+    let mut started: Option<(usize, f64)> = None;
+    let mut keep_going = |p: Progress| {
+        report(p);
+        let Progress::Page { file, .. } = p;
+        let now = js_sys::Date::now();
+        match started {
+            Some((f, t)) if f == file => now - t <= PDF_SECONDS * 1000.0,
+            _ => {
+                started = Some((file, now));
+                true
+            }
+        }
+    };
+    let bundle = match import_documents(&docs, &opts, &mut keep_going) {
         Ok(b) => b,
-        Err(ImportError::Decode(DecodeError::LegacyEncoding)) => {
+        Err(DocumentError {
+            error: ImportError::Decode(DecodeError::LegacyEncoding),
+            ..
+        }) if files.len() == 1 => {
             // GBK/GB18030 text: the browser's own decoder, so no encoding tables in the wasm.
             let text = web_sys::TextDecoder::new_with_label("gb18030")
-                .and_then(|d| d.decode_with_u8_array(bytes))
+                .and_then(|d| d.decode_with_u8_array(&files[0].1))
                 .map_err(|e| format!("{e:?}"))?;
+            let opts = ImportOptions {
+                file_name: Some(files[0].0.clone()),
+                ..opts
+            };
             import_text(&text, &opts)?
         }
         Err(e) => return Err(e.into()),
@@ -70,13 +112,20 @@ fn main() {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let data = e.data();
-        let name = js_sys::Reflect::get(&data, &"name".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
-        let bytes = js_sys::Reflect::get(&data, &"bytes".into())
-            .map(|b| js_sys::Uint8Array::new(&b).to_vec())
-            .unwrap_or_default();
+        let list = js_sys::Reflect::get(&data, &"files".into()).unwrap_or_default();
+        let files: Vec<(String, Vec<u8>)> = js_sys::Array::from(&list)
+            .iter()
+            .map(|f| {
+                let name = js_sys::Reflect::get(&f, &"name".into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default();
+                let bytes = js_sys::Reflect::get(&f, &"bytes".into())
+                    .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+                    .unwrap_or_default();
+                (name, bytes)
+            })
+            .collect();
         let year = js_sys::Reflect::get(&data, &"year".into())
             .ok()
             .and_then(|v| v.as_f64())
@@ -86,7 +135,14 @@ fn main() {
             .and_then(|v| v.as_string())
             .filter(|d| !d.trim().is_empty());
         let answer = js_sys::Object::new();
-        match import(&name, &bytes, year, department) {
+        let progress_to = reply_to.clone();
+        let report = move |p: Progress| {
+            let Progress::Page { file, page, pages } = p;
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"progress".into(), &format!("{file},{page},{pages}").into());
+            let _ = progress_to.post_message(&message);
+        };
+        match import(&files, year, department, &report) {
             Ok(json) => {
                 let _ = js_sys::Reflect::set(&answer, &"ok".into(), &json.into());
             }

@@ -29,6 +29,8 @@ pub mod tables;
 pub mod compare;
 #[path = "checks/overview.rs"]
 pub mod overview;
+#[path = "checks/provenance.rs"]
+pub mod provenance;
 #[path = "checks/validate.rs"]
 pub mod validate;
 

@@ -111,6 +111,7 @@ fn sources() -> Vec<PathBuf> {
         "charts/treemap.rs",
         "checks/validate.rs",
         "checks/compare.rs",
+        "checks/provenance.rs",
         "text/format.rs",
         "text/search.rs",
         "text/glossary.rs",
