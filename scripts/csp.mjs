@@ -81,8 +81,10 @@ html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n  ${meta}`);
 fs.writeFileSync(file, html);
 console.log(`csp: ${hashes.length} inline script(s) allowed by hash in ${file}`);
 
-// Service worker: the precache list is every file of this build (site and data), the version a
-// hash of their contents, so each new deployment refreshes the offline copy.
+// Service worker: the precache list is every file of this build (site and data) except the PDF
+// import worker (about 1.6 MB gzip, fetched only when someone opens a PDF, so a phone does not
+// download it in the background), the version a hash of all of them, so each new deployment
+// refreshes the offline copy.
 const sw = path.join(dir, 'sw.js');
 if (fs.existsSync(sw)) {
   const files = [];
@@ -97,7 +99,8 @@ if (fs.existsSync(sw)) {
   files.sort();
   const hash = crypto.createHash('sha256');
   for (const f of files) hash.update(path.relative(dir, f)).update(fs.readFileSync(f));
-  const urls = ['./', ...files.map((f) => './' + path.relative(dir, f).split(path.sep).join('/')).filter((u) => u !== './index.html')];
+  const urls = ['./', ...files.map((f) => './' + path.relative(dir, f).split(path.sep).join('/'))
+    .filter((u) => u !== './index.html' && !u.startsWith('./pdf-import-worker'))];
   const code = fs.readFileSync(sw, 'utf8')
     .replace("'__GONGKAI_VERSION__'", JSON.stringify(hash.digest('hex').slice(0, 16)))
     .replace('__GONGKAI_FILES__', JSON.stringify(urls, null, 1));

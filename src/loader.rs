@@ -92,6 +92,8 @@ pub const MAX_LOCAL_BYTES: usize = 64 * 1024 * 1024;
 
 /// Script of the import worker (built by Trunk from crates/import-worker, next to index.html).
 const IMPORT_WORKER: &str = "./import-worker_loader.js";
+/// The same worker with the PDF reader (a larger download, fetched only when a PDF is opened).
+const PDF_IMPORT_WORKER: &str = "./pdf-import-worker_loader.js";
 
 /// What a person tells the viewer about a local document that does not state it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -200,6 +202,12 @@ async fn ask_worker_with_progress(
     reply.map_err(|e| format!("{e:?}"))
 }
 
+/// Whether the file's first kilobyte has the PDF header (as the importer tests it).
+fn starts_like_pdf(bytes: &js_sys::Uint8Array) -> bool {
+    let head = bytes.subarray(0, bytes.length().min(1024)).to_vec();
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
 /// Sends the documents to the import worker and waits for its answer.
 async fn import_in_worker(
     name: &str,
@@ -233,7 +241,11 @@ async fn import_in_worker(
             progress(file, page, pages);
         }
     };
-    let reply = ask_worker_with_progress(IMPORT_WORKER, &message, &on_progress)
+    let any_pdf = files
+        .iter()
+        .any(|(n, b)| n.to_lowercase().ends_with(".pdf") || starts_like_pdf(b));
+    let script = if any_pdf { PDF_IMPORT_WORKER } else { IMPORT_WORKER };
+    let reply = ask_worker_with_progress(script, &message, &on_progress)
         .await
         .map_err(|_| fail(gongkai_model::tr!("load.import_crashed").into()))?;
     let get = |k: &str| js_sys::Reflect::get(&reply, &k.into()).ok().and_then(|v| v.as_string());

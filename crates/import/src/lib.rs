@@ -290,7 +290,12 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
     if sections.iter().all(|(k, _)| *k == SectionKind::Title) {
         sections = classify_paragraphs(&lines);
     }
-    if sections.iter().all(|(k, _)| *k == SectionKind::Title) {
+    // Only a title and loose paragraphs, and no standard table: not a budget disclosure.
+    if sections
+        .iter()
+        .all(|(k, _)| matches!(k, SectionKind::Title | SectionKind::Notes))
+        && standard.tables.is_empty()
+    {
         return Err(ImportError::NotADisclosure { lines: lines.len() });
     }
 

@@ -59,7 +59,21 @@ pub enum PdfError {
     TooManyPages { pages: usize },
     /// Reading stopped at this page because the caller's time limit ran out.
     TimedOut { page: usize, pages: usize },
+    /// Objects nested deeper than [`MAX_NESTING`] (no real document comes close; a file built
+    /// to exhaust the reader's stack).
+    TooDeep { depth: usize },
+    /// Its compressed page content and objects expand to more than [`MAX_EXPANDED_STREAM`] in
+    /// one stream or [`MAX_EXPANDED_TOTAL`] in all (a decompression bomb, or a broken file).
+    Expands { limit_mb: usize },
 }
+
+/// The most one compressed (non-image) stream may expand to before the file is refused.
+pub const MAX_EXPANDED_STREAM: usize = 64 << 20;
+/// The most all of them together may expand to (a 60-page disclosure's text is a few MB).
+pub const MAX_EXPANDED_TOTAL: usize = 192 << 20;
+
+/// The deepest nesting of arrays and dictionaries accepted (real documents stay under 20).
+pub const MAX_NESTING: usize = 256;
 
 /// The rightmost column a glyph is placed at (a landscape A3 page at 5-pt digits is ~240).
 pub const MAX_COLUMNS: usize = 1000;
@@ -74,6 +88,8 @@ impl std::fmt::Display for PdfError {
             PdfError::PasswordRequired => write!(f, "the PDF is protected by a password that is needed to open it; open it with the password and save an unprotected copy"),
             PdfError::NoTextLayer { pages } => write!(f, "none of the {pages} pages has text: it is a scanned image, and Gongkai does not recognise text in images (no OCR); ask the publisher for the original file or an Excel/Word version"),
             PdfError::TooManyPages { pages } => write!(f, "the PDF has {pages} pages, more than the limit of {MAX_PAGES}"),
+            PdfError::TooDeep { depth } => write!(f, "the PDF nests its objects more than {depth} levels deep, which no real document does; it was not read"),
+            PdfError::Expands { limit_mb } => write!(f, "the PDF's compressed content expands to more than {limit_mb} MB (a decompression bomb, or a broken file); it was not read"),
             PdfError::TimedOut { page, pages } => write!(f, "reading stopped at page {page} of {pages}: the file takes too long to read (over the time limit); it may be damaged or built to be slow"),
         }
     }
@@ -315,10 +331,132 @@ pub fn upright(placed: &[Placed]) -> (Vec<Glyph>, usize) {
     (out, dropped)
 }
 
+/// The deepest nesting of `[`…`]` and `<<`…`>>` in `data`, outside literal strings, stopping
+/// as soon as it passes `limit`.
+fn nesting(data: &[u8], limit: usize) -> usize {
+    let (mut depth, mut max, mut string, mut i) = (0usize, 0usize, 0usize, 0usize);
+    while i < data.len() {
+        let c = data[i];
+        if string > 0 {
+            match c {
+                b'\\' => i += 1,
+                b'(' => string += 1,
+                b')' => string -= 1,
+                _ => {}
+            }
+        } else {
+            match c {
+                b'(' => string = 1,
+                b'[' => depth += 1,
+                b'<' if data.get(i + 1) == Some(&b'<') => {
+                    depth += 1;
+                    i += 1;
+                }
+                b']' => depth = depth.saturating_sub(1),
+                b'>' if data.get(i + 1) == Some(&b'>') => {
+                    depth = depth.saturating_sub(1);
+                    i += 1;
+                }
+                _ => {}
+            }
+            max = max.max(depth);
+            if max > limit {
+                return max;
+            }
+        }
+        i += 1;
+    }
+    max
+}
+
+/// Looks at a file before the PDF reader does: refuses one whose objects, or the
+/// Flate-compressed streams that hold objects and page content, nest deeper than
+/// [`MAX_NESTING`] (the reader's parser recurses), or whose streams expand past
+/// [`MAX_EXPANDED_STREAM`] / [`MAX_EXPANDED_TOTAL`] (so memory stays bounded). Images are not
+/// looked into: text extraction does not decode them.
+pub fn check_structure(bytes: &[u8]) -> Result<(), PdfError> {
+    let too_deep = |d: usize| (d > MAX_NESTING).then_some(PdfError::TooDeep { depth: MAX_NESTING });
+    if let Some(e) = too_deep(nesting(bytes, MAX_NESTING)) {
+        return Err(e);
+    }
+    let mut total = 0usize;
+    let mut at = 0;
+    while let Some(start) = find(&bytes[at..], b"stream").map(|p| at + p + 6) {
+        let body = match bytes.get(start..) {
+            Some(b) if b.starts_with(b"\r\n") => start + 2,
+            Some(b) if b.starts_with(b"\n") || b.starts_with(b"\r") => start + 1,
+            _ => {
+                at = start;
+                continue;
+            }
+        };
+        let end = find(&bytes[body..], b"endstream").map_or(bytes.len(), |p| body + p);
+        at = end;
+        // The stream's dictionary: from its object's start.
+        let dict_from = start.saturating_sub(6).saturating_sub(2048);
+        let dict = &bytes[dict_from..start - 6];
+        let dict = find(dict, b" obj").map_or(dict, |p| &dict[p..]);
+        if find(dict, b"/Image").is_some() || find(dict, b"/FlateDecode").is_none() {
+            continue;
+        }
+        let data = match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes[body..end], MAX_EXPANDED_STREAM)
+        {
+            Ok(d) => d,
+            Err(e) if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                return Err(PdfError::Expands {
+                    limit_mb: MAX_EXPANDED_STREAM >> 20,
+                })
+            }
+            Err(e) => e.output,
+        };
+        total += data.len();
+        if total > MAX_EXPANDED_TOTAL {
+            return Err(PdfError::Expands {
+                limit_mb: MAX_EXPANDED_TOTAL >> 20,
+            });
+        }
+        if let Some(e) = too_deep(nesting(&data, MAX_NESTING)) {
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
 /// Reads a PDF's text, laid out page by page. `keep_going(page, pages)` is called before each
 /// page (1-based) to report progress; returning false stops with [`PdfError::TimedOut`].
+///
+/// A failure inside the PDF reader (it has panicked on damaged files under fuzzing) becomes
+/// [`PdfError::Unreadable`] where panics unwind (the CLI, the tests); in the browser's worker,
+/// built to abort, the worker's panic hook reports it instead.
 #[cfg(feature = "pdf")]
 pub fn pdf_text(bytes: &[u8], keep_going: &mut dyn FnMut(usize, usize) -> bool) -> Result<PdfText, PdfError> {
+    check_structure(bytes)?;
+    #[cfg(panic = "unwind")]
+    {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_pages(bytes, keep_going))).unwrap_or_else(
+            |panic| {
+                let why = panic
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| panic.downcast_ref::<&str>().copied())
+                    .unwrap_or("the reader failed");
+                Err(PdfError::Unreadable(format!(
+                    "the PDF reader failed on it: {}",
+                    short(why)
+                )))
+            },
+        )
+    }
+    #[cfg(not(panic = "unwind"))]
+    read_pages(bytes, keep_going)
+}
+
+#[cfg(feature = "pdf")]
+fn read_pages(bytes: &[u8], keep_going: &mut dyn FnMut(usize, usize) -> bool) -> Result<PdfText, PdfError> {
     use pdf_oxide::PdfDocument;
     let doc = PdfDocument::from_bytes(bytes.to_vec()).map_err(|e| PdfError::Unreadable(short(&e.to_string())))?;
     if doc.is_encrypted() {
@@ -525,6 +663,28 @@ mod tests {
         assert!(
             lines[1].find("12.50").unwrap() > lines[0].find('单').unwrap(),
             "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn nesting_is_measured_outside_strings_and_inside_compressed_streams() {
+        assert_eq!(nesting(b"<< /A [1 [2] (a [[[ string) ] >>", 99), 3);
+        assert_eq!(nesting(b"(unbalanced \\) [[[ still string)", 99), 0);
+        let deep = format!("{}{}", "[".repeat(300), "]".repeat(300));
+        assert!(check_structure(deep.as_bytes()).is_err());
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(deep.as_bytes(), 6);
+        let mut file = b"%PDF-1.7\n4 0 obj << /Length 9 /Filter /FlateDecode >>\nstream\n".to_vec();
+        let bomb = miniz_oxide::deflate::compress_to_vec_zlib(&vec![0u8; MAX_EXPANDED_STREAM + 1], 1);
+        let mut bombed = file.clone();
+        bombed.extend_from_slice(&bomb);
+        bombed.extend_from_slice(b"\nendstream endobj");
+        assert_eq!(check_structure(&bombed), Err(PdfError::Expands { limit_mb: 64 }));
+        file.extend_from_slice(&packed);
+        file.extend_from_slice(b"\nendstream endobj");
+        assert_eq!(check_structure(&file), Err(PdfError::TooDeep { depth: MAX_NESTING }));
+        assert_eq!(
+            check_structure(b"%PDF-1.7 << /A [1 2] >> stream\nBT ET\nendstream"),
+            Ok(())
         );
     }
 

@@ -164,8 +164,12 @@ fn the_npc_office_matches_the_oracle_for_each_year() {
             cells[i].parse().unwrap()
         };
         let (_, doc) = docs.iter().find(|(y, _)| *y == year).unwrap();
-        for form in ["layout", "raw"] {
-            let name = format!("{doc}.{form}.txt");
+        // The published PDF itself, and the text pdftotext makes of it.
+        for form in ["layout", "raw", "pdf"] {
+            let name = match form {
+                "pdf" => format!("pdf/{doc}.pdf"),
+                _ => format!("{doc}.{form}.txt"),
+            };
             let b = import(&name, &ImportOptions::default()).unwrap();
             assert_eq!(b.meta.fiscal_year, year, "{name}");
             if form == "raw" && year == 2018 {
@@ -195,7 +199,7 @@ fn the_npc_office_matches_the_oracle_for_each_year() {
             assert_eq!(class("201"), Some(get("一般公共服务支出")), "{name}");
             assert_eq!(class("208"), Some(get("社会保障和就业支出")), "{name}");
             assert_eq!(class("221"), Some(get("住房保障支出")), "{name}");
-            if form == "layout" {
+            if form != "raw" {
                 // Every line of the 收支预算总表 the oracle lists.
                 let summary = table(&b, TableKind::Summary);
                 for col in &header[1..] {
@@ -226,7 +230,7 @@ fn the_npc_office_matches_the_oracle_for_each_year() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 6, "three years, two text forms");
+    assert_eq!(checked, 9, "three years, two text forms and the PDF");
 }
 
 #[test]

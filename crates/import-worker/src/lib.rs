@@ -5,7 +5,9 @@
 //! "year,department"}` when the documents do not state the year or department (the viewer then
 //! asks for them). While a PDF is read it posts `{progress: "file,page,pages"}` before each page.
 //! Each PDF is given 10 s; a slower one stops with a clear message.
-//! Runs off the main thread, and its wasm is fetched only when a document is opened.
+//! Runs off the main thread, and its wasm is fetched only when a document is opened. Built twice
+//! (src/bin): `import-worker` for text, Word and Excel, and `pdf-import-worker` with the PDF
+//! reader (the `pdf` feature), fetched only when a PDF is opened, so the common case stays small.
 
 use gongkai_import::narrative::MissingFact;
 use gongkai_import::{
@@ -107,7 +109,23 @@ fn import(
     Ok(gongkai_model::to_json(&bundle))
 }
 
-fn main() {
+/// Starts the worker: installs the message handler and says it is ready.
+pub fn run() {
+    // The release build aborts on a panic (a damaged file can make the PDF reader panic): say
+    // so to the page first, so the person reads what happened rather than a generic failure.
+    std::panic::set_hook(Box::new(|info| {
+        let why = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        let answer = js_sys::Object::new();
+        let message = format!("the file could not be read (it may be damaged): the reader failed: {why}");
+        let _ = js_sys::Reflect::set(&answer, &"error".into(), &message.into());
+        let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let _ = scope.post_message(&answer);
+    }));
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
