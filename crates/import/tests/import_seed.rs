@@ -1,6 +1,7 @@
 //! The importer reproduces data/ exactly from the seed document, handles other layouts, and never
 //! panics on hostile input.
 
+mod common;
 use gongkai_import::*;
 use gongkai_model::*;
 use rust_decimal::Decimal;
@@ -103,17 +104,6 @@ fn unreadable_documents_give_clear_errors() {
     ));
 }
 
-/// xorshift: deterministic pseudo-random numbers without a dependency.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// Mutation fuzzing: cut, duplicate, delete and replace pieces of the seed (on char boundaries
 /// and not), insert control characters, markup and huge numbers. Nothing may panic, and every
 /// bundle the importer produces must serialise and parse back.
@@ -141,11 +131,8 @@ fn importer_never_panics_on_mutated_documents() {
         "%",
         "\r",
     ];
-    let mut rng = Rng(0x9E3779B97F4A7C15);
-    let runs = std::env::var("GONGKAI_FUZZ_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(300);
+    let mut rng = common::Rng(0x9E3779B97F4A7C15);
+    let runs = common::fuzz_runs(300);
     for _ in 0..runs {
         let mut bytes = text.as_bytes().to_vec();
         for _ in 0..(1 + rng.next() % 8) {

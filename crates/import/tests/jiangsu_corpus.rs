@@ -3,6 +3,7 @@
 //! come out line by line with their codes, every check holds, the figures match the oracle CSV
 //! of the open-budget project, and a document that does not state its year or department says so.
 
+mod common;
 use gongkai_import::{import_bytes, ImportError, ImportOptions};
 use gongkai_model::tables::{code_tree, TableKind};
 use gongkai_model::*;
@@ -439,20 +440,8 @@ fn the_fiscal_data_package_carries_the_codes() {
 /// parses back.
 #[test]
 fn the_table_readers_never_panic_on_mutated_documents() {
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-    }
-    let mut rng = Rng(0x2545F4914F6CDD1D);
-    let runs: usize = std::env::var("GONGKAI_FUZZ_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(150);
+    let mut rng = common::Rng(0x2545F4914F6CDD1D);
+    let runs: usize = common::fuzz_runs(150);
     let check = |bytes: &[u8]| {
         if let Ok(b) = gongkai_import::import_bytes(
             bytes,

@@ -3,6 +3,7 @@
 //! from `pdftotext -layout` text of the same file (tests/fixtures/jiangsu/*.layout.txt), its
 //! checks hold, and the files of one year combine into one bundle.
 
+mod common;
 use gongkai_import::{import_bytes, import_documents, Document, ImportError, ImportOptions};
 use gongkai_model::*;
 use gongkai_model::{provenance, tables};
@@ -229,20 +230,8 @@ fn hard_cases_say_what_is_wrong_and_a_print_restricted_pdf_is_read() {
 /// of mutations (default 60).
 #[test]
 fn the_pdf_reader_never_panics_on_mutated_or_hostile_files() {
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-    }
-    let mut rng = Rng(0x9E3779B97F4A7C15);
-    let runs: usize = std::env::var("GONGKAI_FUZZ_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(60);
+    let mut rng = common::Rng(0x9E3779B97F4A7C15);
+    let runs: usize = common::fuzz_runs(60);
     let opts = ImportOptions {
         year: Some(2018),
         department: Some("某部门".into()),
