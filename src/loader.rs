@@ -228,6 +228,7 @@ async fn import_in_worker(
         list.push(&f);
     }
     let _ = js_sys::Reflect::set(&message, &"files".into(), &list);
+    let _ = js_sys::Reflect::set(&message, &"lang".into(), &gongkai_model::i18n::lang().code().into());
     if let Some(y) = facts.year {
         let _ = js_sys::Reflect::set(&message, &"year".into(), &f64::from(y).into());
     }

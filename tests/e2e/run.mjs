@@ -1077,6 +1077,82 @@ await test('open local file: a document without its department asks for it, neve
   expect((await page.textContent('main')).includes('导入时补充（原文件未写明）：meta.department = 江苏省政协办公厅'), 'the checks page says it was supplied');
 });
 
+// ---- PDF: read in the browser by the PDF worker, fetched only when a PDF is opened ----
+const pdfDir = path.join(fx, 'jiangsu/pdf');
+// Drops files on the page as a person would (DragEvent with a DataTransfer of File objects).
+async function dropFiles(page, files) {
+  const payload = files.map((f) => ({ name: path.basename(f), b64: fs.readFileSync(f).toString('base64') }));
+  const dt = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const { name, b64 } of list) {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], name, { type: 'application/pdf' }));
+    }
+    return dt;
+  }, payload);
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+}
+await test('PDF: a text file does not fetch the PDF worker; dropping the two 2019 PDFs gives one bundle, with progress and provenance (phone)', phone, async (page) => {
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#open-file-input', { state: 'attached' });
+  await page.setInputFiles('#open-file-input', path.join(fx, '000_462ce516b33954bc.txt'));
+  await page.waitForSelector('#total-revenue');
+  expect(!fetched.some((u) => u.includes('pdf-import-worker')), 'a text document does not fetch the PDF reader');
+  // Record every loading line shown while the PDFs are read.
+  await page.evaluate(() => {
+    window.__progress = [];
+    new MutationObserver(() => {
+      const t = document.body.innerText;
+      const m = t.match(/正在读取 [^\n]*第 \d+ 页，共 \d+ 页/);
+      if (m && !window.__progress.includes(m[0])) window.__progress.push(m[0]);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await dropFiles(page, [
+    path.join(pdfDir, '江苏省人大常委会2019年度部门预算公开.pdf'),
+    path.join(pdfDir, '江苏省人大常委会办公厅2019年部门预算公开表.pdf'),
+  ]);
+  await page.waitForFunction(() => document.querySelector('header.site h1')?.textContent.includes('江苏省人大常委会办公厅'), null, { timeout: 30000 });
+  expect(fetched.some((u) => u.includes('pdf-import-worker_bg.wasm')), 'the PDF reader is fetched for a PDF');
+  const progress = await page.evaluate(() => window.__progress);
+  expect(progress.length > 0 && progress.every((p) => /\.pdf：第 \d+ 页，共 (19|13) 页/.test(p)), `progress line while reading: ${JSON.stringify(progress)}`);
+  expect((await page.textContent('header.site')).includes('2019'), `year from the documents: ${await page.textContent('header.site')}`);
+  expect((await page.textContent('main')).includes('3,719.45') === false, 'not the seed any more');
+  // The function breakdown of the tables file.
+  await page.evaluate(() => { location.hash = '#/budget'; });
+  await page.waitForSelector('section.budget-table');
+  expect(await page.locator('section.budget-table').count() === 12, 'the twelve standard tables');
+  expect((await page.textContent('main')).includes('2010101'), 'coded 项 lines');
+  await expectAccessible(page, 'budget tables from PDF');
+  await shot(page, 'pdf-budget-phone');
+  // 数据核对: every check holds, the import report says where lines came from.
+  await page.evaluate(() => { location.hash = '#/checks'; });
+  await page.waitForSelector('#h-import');
+  const checks = await page.textContent('main');
+  expect(checks.includes('输入格式：pdf'), 'input kind pdf');
+  expect(!/核对不符/.test(await page.textContent('table.checks')), 'every check holds');
+});
+await test('PDF: each table check cites its page, table and row; a scanned PDF and a password-protected one say why they cannot be read (desktop)', desktop, async (page) => {
+  await page.goto(`${origin}/#/checks`);
+  await page.waitForSelector('#open-file-input', { state: 'attached' });
+  await page.setInputFiles('#open-file-input', path.join(pdfDir, '江苏省政协办公厅2018度部门预算公开表.pdf'));
+  await page.waitForFunction(() => document.querySelector('header.site h1')?.textContent.includes('江苏省政协办公厅'), null, { timeout: 30000 });
+  await page.evaluate(() => { location.hash = '#/checks'; });
+  await page.waitForSelector('table.checks div.source');
+  const source = await page.textContent('table.checks div.source');
+  expect(/出处：第 \d+ 页 .*表 第 \d+ 行/.test(source), `a check cites page, table and row: ${source}`);
+  await expectAccessible(page, 'checks with sources');
+  await shot(page, 'pdf-checks-desktop');
+  for (const [file, words] of [['scanned.pdf', '不做文字识别（OCR）'], ['password.pdf', '设有打开密码']]) {
+    await page.setInputFiles('#open-file-input', path.join(fx, 'pdf', file));
+    await page.waitForSelector('section.error', { timeout: 30000 });
+    const e = await page.textContent('section.error');
+    expect(e.includes(file) && e.includes(words), `clear message for ${file}: ${e}`);
+  }
+  await shot(page, 'pdf-error-desktop');
+});
+
 await test('open local file: GBK text and a binary file', phone, async (page) => {
   await page.goto(`${origin}/`);
   await page.waitForSelector('#open-file-input', { state: 'attached' });

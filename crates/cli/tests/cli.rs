@@ -88,7 +88,70 @@ fn import_reports_and_rejects_binary() {
     std::fs::write(&p, b"%PDF-1.5\n\x00\x01binary").unwrap();
     let (code, _, err) = gongkai(&["import", p.to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(err.contains("not text (looks like a PDF"), "{err}");
+    assert!(err.contains("cannot read the PDF: PDF 文件已损坏或不是 PDF"), "{err}");
+}
+
+#[test]
+fn import_reads_pdf_files_and_combines_the_two_files_of_a_year() {
+    let dir = "../import/tests/fixtures/jiangsu/pdf";
+    let out = std::env::temp_dir().join(format!("gongkai-pdf-{}.json", std::process::id()));
+    let (code, _, err) = gongkai(&[
+        "import",
+        &format!("{dir}/江苏省人大常委会2019年度部门预算公开.pdf"),
+        &format!("{dir}/江苏省人大常委会办公厅2019年部门预算公开表.pdf"),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // Skipped lines name their file and page.
+    assert!(err.contains(".pdf p."), "{err}");
+    let b = gongkai_model::parse_bundle(&std::fs::read_to_string(&out).unwrap(), "out").unwrap();
+    assert_eq!((b.meta.fiscal_year, b.tables.len(), b.duties.len()), (2019, 12, 14));
+    // A figure changed by hand: validate says where it was published.
+    let mut broken = b.clone();
+    let gp = broken
+        .tables
+        .iter_mut()
+        .find(|t| t.kind == gongkai_model::tables::TableKind::GeneralPublic)
+        .unwrap();
+    let row = gp.lines.iter().position(|l| l.code.as_deref() == Some("201")).unwrap();
+    gp.lines[row].amounts[0] = gongkai_model::tables::Cell(Some("1".parse().unwrap()));
+    let title = gp.title.clone();
+    std::fs::write(&out, gongkai_model::to_json(&broken)).unwrap();
+    let (code, text, _) = gongkai(&["validate", out.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        text.contains("出处：江苏省人大常委会办公厅2019年部门预算公开表.pdf 第 "),
+        "{text}"
+    );
+    assert!(text.contains(&format!(" 页 {title} 第 {} 行", row + 1)), "{text}");
+    let _ = std::fs::remove_file(&out);
+}
+
+#[test]
+fn a_scanned_pdf_exits_2_naming_the_problem_and_writes_nothing() {
+    let out = std::env::temp_dir().join(format!("gongkai-scan-{}.json", std::process::id()));
+    let (code, _, err) = gongkai(&[
+        "import",
+        "../import/tests/fixtures/pdf/scanned.pdf",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("../import/tests/fixtures/pdf/scanned.pdf: cannot read the PDF:") && err.contains("OCR"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing half-written");
+    let (code, text, _) = gongkai(&[
+        "text",
+        "../import/tests/fixtures/jiangsu/pdf/江苏省政协办公厅2018度部门预算公开表.pdf",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        text.contains("\u{c}") && text.contains("收支预算总表") && text.contains("部门：江苏省政协办公厅"),
+        "{text}"
+    );
 }
 
 #[test]

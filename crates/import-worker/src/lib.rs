@@ -1,7 +1,7 @@
 //! The import worker: says `{ready: true}` once loaded, then receives `{files: [{name, bytes}],
 //! year?, department?}` (the local documents the person opened — .pdf, .txt, .docx, Excel — of
 //! one disclosure, and the facts they supplied), imports them into one bundle with
-//! `gongkai_import`, and answers `{ok: <bundle JSON>}`, `{error: <message>}`, or `{error, missing:
+//! `gongkai_import` (messages in `lang`, "zh" or "en", when given), and answers `{ok: <bundle JSON>}`, `{error: <message>}`, or `{error, missing:
 //! "year,department"}` when the documents do not state the year or department (the viewer then
 //! asks for them). While a PDF is read it posts `{progress: "file,page,pages"}` before each page.
 //! Each PDF is given 10 s; a slower one stops with a clear message.
@@ -32,12 +32,9 @@ impl From<String> for Failure {
 }
 
 impl From<DocumentError> for Failure {
+    /// The viewer names the files itself: the message names one only when several were given.
     fn from(e: DocumentError) -> Failure {
-        let missing = Failure::from(e.error.clone()).missing;
-        Failure {
-            message: e.to_string(),
-            missing,
-        }
+        Failure::from(e.error)
     }
 }
 
@@ -104,6 +101,12 @@ fn import(
             };
             import_text(&text, &opts)?
         }
+        Err(e) if files.len() > 1 => {
+            return Err(Failure {
+                message: e.to_string(),
+                missing: Failure::from(e.error).missing,
+            })
+        }
         Err(e) => return Err(e.into()),
     };
     Ok(gongkai_model::to_json(&bundle))
@@ -130,6 +133,14 @@ pub fn run() {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let data = e.data();
+        // Messages in the viewer's language.
+        if let Some(lang) = js_sys::Reflect::get(&data, &"lang".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .and_then(|l| gongkai_model::i18n::Lang::parse(&l))
+        {
+            gongkai_model::i18n::set_lang(lang);
+        }
         let list = js_sys::Reflect::get(&data, &"files".into()).unwrap_or_default();
         let files: Vec<(String, Vec<u8>)> = js_sys::Array::from(&list)
             .iter()

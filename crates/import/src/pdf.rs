@@ -81,17 +81,21 @@ pub const MAX_COLUMNS: usize = 1000;
 /// The most pages read from one file (a county disclosure has 10–60).
 pub const MAX_PAGES: usize = 2000;
 
+/// In the interface language (`gongkai_model::i18n`): what a person reads in the viewer, and
+/// the CLI with `--lang`.
 impl std::fmt::Display for PdfError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PdfError::Unreadable(why) => write!(f, "the PDF is damaged or not a PDF ({why})"),
-            PdfError::PasswordRequired => write!(f, "the PDF is protected by a password that is needed to open it; open it with the password and save an unprotected copy"),
-            PdfError::NoTextLayer { pages } => write!(f, "none of the {pages} pages has text: it is a scanned image, and Gongkai does not recognise text in images (no OCR); ask the publisher for the original file or an Excel/Word version"),
-            PdfError::TooManyPages { pages } => write!(f, "the PDF has {pages} pages, more than the limit of {MAX_PAGES}"),
-            PdfError::TooDeep { depth } => write!(f, "the PDF nests its objects more than {depth} levels deep, which no real document does; it was not read"),
-            PdfError::Expands { limit_mb } => write!(f, "the PDF's compressed content expands to more than {limit_mb} MB (a decompression bomb, or a broken file); it was not read"),
-            PdfError::TimedOut { page, pages } => write!(f, "reading stopped at page {page} of {pages}: the file takes too long to read (over the time limit); it may be damaged or built to be slow"),
-        }
+        use gongkai_model::i18n::tf;
+        let text = match self {
+            PdfError::Unreadable(why) => tf("pdf.unreadable", &[why]),
+            PdfError::PasswordRequired => tf("pdf.password", &[]),
+            PdfError::NoTextLayer { pages } => tf("pdf.no_text", &[pages]),
+            PdfError::TooManyPages { pages } => tf("pdf.too_many_pages", &[pages, &MAX_PAGES]),
+            PdfError::TooDeep { depth } => tf("pdf.too_deep", &[depth]),
+            PdfError::Expands { limit_mb } => tf("pdf.expands", &[limit_mb]),
+            PdfError::TimedOut { page, pages } => tf("pdf.timed_out", &[page, pages]),
+        };
+        f.write_str(&text)
     }
 }
 

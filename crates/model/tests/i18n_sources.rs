@@ -124,6 +124,8 @@ fn sources() -> Vec<PathBuf> {
     ] {
         files.push(root.join("crates/model/src").join(f));
     }
+    // The importer's messages a person reads in the viewer.
+    files.push(root.join("crates/import/src/pdf.rs"));
     files
 }
 

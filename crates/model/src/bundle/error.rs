@@ -150,7 +150,7 @@ impl LoadError {
                 format!("{file} 的数据未通过检查：{}", problems.join("；"))
             }
             LoadError::Import { file, detail } => format!(
-                "{file} 无法导入：{detail}。支持的文件：预算公开文本（.txt，UTF-8/UTF-16/GBK）、Word 文档（.docx）、Excel 预算表（.xlsx/.xls）和数据包（.json）。"
+                "{file} 无法导入：{detail}。支持的文件：PDF（含文字的，不含扫描件）、Word 文档（.docx）、Excel 预算表（.xlsx/.xls）、文本（.txt，UTF-8/UTF-16/GBK）和数据包（.json）。"
             ),
             LoadError::ImportNeedsFacts { file, year, department } => format!(
                 "{file} 没有写明{}，公开查看器不会自行推断。请在下面填写（以原文件为准），再导入。",
