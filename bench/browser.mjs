@@ -3,25 +3,15 @@
 // on the seed and on a generated bundle (2,000 activities, 10,000 indicators; bench/out/, made by
 // `cargo run --release -p gongkai-model --example chart_bench -- --write bench/out`).
 // Usage: node bench/browser.mjs   (after `trunk build --release`; bench/run does both)
-import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { launchBrowser, median, root, startServer } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// The server runs in its own process, like a real static server.
-const port = 8000 + Math.floor(Math.random() * 900);
-const server = fork(path.join(root, 'bench/serve.mjs'), [String(port)]);
-await new Promise((r) => server.on('message', r));
-const origin = `http://127.0.0.1:${port}`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const server = await startServer();
+const origin = server.origin;
+const browser = await launchBrowser();
 // GONGKAI_BENCH_RUNS=15 for steadier medians on a busy machine; GONGKAI_BENCH_ONLY=seed skips the large bundle.
 const RUNS = Number(process.env.GONGKAI_BENCH_RUNS || 7);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function run(label, query) {
   const r = { paint: [], start: [], first: [], parsed: [], drill: [], drillFrame: [], hover: [], hoverFrame: [], han: [], pinyin: [], none: [] };
@@ -136,4 +126,4 @@ console.log('hover / drill: ms from the event to the updated DOM laid out (the w
 console.log('(frame): to the next animation frame after that (adds the wait for the display, up to 16.7 ms);');
 console.log('s:… : search keystroke, ms from the input event (last letter of the query) to the updated result count.');
 await browser.close();
-server.kill();
+server.stop();

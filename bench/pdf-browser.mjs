@@ -3,23 +3,15 @@
 // (worker start and wasm fetch included; median of GONGKAI_BENCH_RUNS, default 5), pages per
 // second, and the longest main-thread task meanwhile (the page stays responsive: the worker
 // does the reading). Usage: node bench/pdf-browser.mjs   (after `trunk build --release`)
-import { chromium } from '../tests/e2e/node_modules/playwright-core/index.mjs';
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { launchBrowser, median, root, startServer } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const port = 8000 + Math.floor(Math.random() * 900);
-const server = fork(path.join(root, 'bench/serve.mjs'), [String(port)]);
-await new Promise((r) => server.on('message', r));
-const origin = `http://127.0.0.1:${port}`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const server = await startServer();
+const origin = server.origin;
+const browser = await launchBrowser();
 const RUNS = Number(process.env.GONGKAI_BENCH_RUNS || 5);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dir = path.join(root, 'crates/import/tests/fixtures/jiangsu/pdf');
 // Pages as the importer reads them (form feeds between pages in `gongkai text`; bench/run builds the CLI).
 const pages = (f) => execFileSync(path.join(root, 'target/release/gongkai'), ['text', f], { encoding: 'utf8', maxBuffer: 1 << 26 }).split('\f').length;
@@ -53,4 +45,4 @@ for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.pdf')).sort())
 console.log('ms: from choosing the file to the bundle on screen, the first run of a page fetching the PDF worker (HTTP cache');
 console.log('warm after the first file); long task: the longest main-thread task meanwhile (50 ms or more counts as long).');
 await browser.close();
-server.kill();
+server.stop();
