@@ -37,6 +37,17 @@ fn unspace(s: &str) -> String {
     out
 }
 
+/// A bare place name ("江苏省", "邢台市", "平乡县"): a region, not a department.
+fn is_place_name(name: &str) -> bool {
+    let n = name.trim();
+    let institution = [
+        "局", "厅", "委", "院", "办", "部", "会", "所", "处", "中心", "室", "站", "队", "馆", "校", "团", "社",
+    ];
+    n.chars().count() <= 8
+        && n.ends_with(['省', '市', '县', '区', '州', '旗', '盟'])
+        && !institution.iter().any(|w| n.contains(w))
+}
+
 /// The first "2017年" (or "2017 年") in `s`, a year between 1949 and 2100.
 pub fn first_year(s: &str) -> Option<i32> {
     let s = ascii_digits(s);
@@ -115,6 +126,9 @@ pub fn meta(
                 .filter(|d| d.chars().count() >= 2)
         }
     };
+    // "江苏省2018年度省级部门预算公开报表": the words before the year name the province, not a
+    // department.
+    let title_department = title_department.filter(|d| !is_place_name(d));
     let department = opts
         .department
         .clone()

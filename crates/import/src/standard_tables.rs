@@ -586,6 +586,11 @@ fn read_summary(body: &[SrcLine], unit_at: usize, head: Head, found: &mut Found)
         let fragment = cs
             .iter()
             .all(|c| amount(&c.text).is_none() && c.text.chars().count() <= 3);
+        // A page number (or 表号) where the table runs on to the next page: not a row.
+        if is_furniture(t) && !ending {
+            used.push(l.no);
+            continue;
+        }
         if is_furniture(t) || title_kind(t).is_some() || (ending && !fragment) {
             break;
         }
