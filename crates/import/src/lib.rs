@@ -279,6 +279,11 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
     let mut lines = split_lines(text);
     // The standard tables, read from the lines as laid out (before PDF text is re-flowed).
     let standard = standard_tables::read(&lines);
+    // Lines a standard table took are not read again as narrative (a table row is never a
+    // duty): they become blank, which also ends any paragraph around them.
+    for l in lines.iter_mut().filter(|l| standard.consumed.contains(&l.no)) {
+        l.text.clear();
+    }
     let pdf = pdftext::looks_like_pdf_text(text);
     if pdf {
         lines = pdftext::clean(lines);
@@ -299,11 +304,15 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
         return Err(ImportError::NotADisclosure { lines: lines.len() });
     }
 
+    let first_table = standard.tables.iter().filter_map(|t| t.source_line).min();
     let title_lines: Vec<&SrcLine> = sections
         .iter()
         .filter(|(k, _)| *k == SectionKind::Title)
         .flat_map(|(_, ls)| ls.iter())
         .filter(|l| !l.is_blank())
+        // The title is what comes before the first standard table: a file that opens with a
+        // table has none (its department is the table's 部门： line), never a table's leftovers.
+        .filter(|l| first_table.is_none_or(|t| l.no < t))
         .collect();
     let mut report = ImportReport {
         input: input.unwrap_or(if pdf { "pdf-text" } else { "text" }).into(),

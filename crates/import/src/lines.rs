@@ -203,10 +203,20 @@ pub fn heading_kind(line: &SrcLine) -> Option<SectionKind> {
             });
         }
     }
-    let kind = if has("部门职责") && (has("机构") || numbered) || body == "部门职责" {
+    // A sentence ("根据部门职责分工，本部门包括 19 个内设机构…") is not a heading.
+    if body.contains(['，', '。', '；']) {
+        return None;
+    }
+    let kind = if has("部门职责") && (has("机构") || numbered)
+        || body == "部门职责"
+        || (numbered && matches!(body, "主要职责" | "主要职能" | "部门主要职责" | "部门主要职能"))
+    {
         Duties
-    } else if body.starts_with("机构设置") && body.chars().count() <= 8 {
+    } else if body.starts_with("机构设置") && body.chars().count() <= 8 || (numbered && has("机构设置")) {
         Organisation
+    } else if numbered && has("主要工作任务") {
+        // "三、2018 年度部门主要工作任务及目标": not duties; kept as text.
+        Notes
     } else if has("预算安排的总体情况") || has("收支总体情况") || has("收支预算总体情况") {
         Overall
     } else if has("收入说明") || (numbered && has("收入预算") && !has("支出")) {
@@ -288,6 +298,22 @@ mod tests {
             Some(SectionKind::ThreePublic)
         );
         assert_eq!(heading_kind(&l("机构设置：")), Some(SectionKind::Organisation));
+        // The national template's 部门概况 (found in the Jiangsu departments' PDFs).
+        assert_eq!(heading_kind(&l("    一、主要职能")), Some(SectionKind::Duties));
+        assert_eq!(heading_kind(&l("一、主要职责")), Some(SectionKind::Duties));
+        assert_eq!(
+            heading_kind(&l("二、部门机构设置及预算单位构成情况")),
+            Some(SectionKind::Organisation)
+        );
+        assert_eq!(
+            heading_kind(&l("三、2018 年度部门主要工作任务及目标")),
+            Some(SectionKind::Notes)
+        );
+        assert_eq!(
+            heading_kind(&l("根据部门职责分工，本部门包括 19 个内设机构、2 个")),
+            None
+        );
+        assert_eq!(heading_kind(&l("主要职能")), None, "not numbered: a word in a sentence");
         assert_eq!(
             heading_kind(&l("机关运行经费情况：机关运行经费共计安排92.22万元，主要用于办公费")),
             None

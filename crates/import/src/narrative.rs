@@ -37,6 +37,21 @@ fn unspace(s: &str) -> String {
     out
 }
 
+/// Whether a title line can be a department's name: one phrase (no cells set apart)
+/// ending the way Chinese bodies are named ("…局", "…办公厅", "…委员会", "…人民检察院", "…中心").
+/// A table heading ("项目名称    金额") is not.
+fn looks_like_department(name: &str) -> bool {
+    let n = name.trim();
+    let endings = [
+        "局", "厅", "委", "会", "院", "办", "室", "部", "中心", "所", "处", "站", "队", "馆", "校", "社", "署", "团",
+        "司", "府", "庭", "行", "台", "园", "场",
+    ];
+    !n.contains("  ")
+        && !n.contains('\u{3000}')
+        && (2..=30).contains(&n.chars().count())
+        && endings.iter().any(|e| n.ends_with(e))
+}
+
 /// A bare place name ("江苏省", "邢台市", "平乡县"): a region, not a department.
 fn is_place_name(name: &str) -> bool {
     let n = name.trim();
@@ -128,7 +143,7 @@ pub fn meta(
     };
     // "江苏省2018年度省级部门预算公开报表": the words before the year name the province, not a
     // department.
-    let title_department = title_department.filter(|d| !is_place_name(d));
+    let title_department = title_department.filter(|d| !is_place_name(d) && looks_like_department(d));
     let department = opts
         .department
         .clone()

@@ -110,3 +110,22 @@ fn a_file_that_never_names_its_department_asks_for_it() {
     assert!(reconcile(&b).iter().all(|c| c.status != CheckStatus::Fail));
     assert!(b.tables.iter().any(|t| t.kind == TableKind::GeneralPublic));
 }
+
+/// The narrative of the national template, read from a department the readers were not written
+/// for: its duties are its 16 numbered 主要职责 (with the opening sentence), not its
+/// organisation, its work plan or a table row; the organisation section has its units.
+#[test]
+fn the_narrative_sections_keep_to_their_own_text() {
+    let b = import("2018年省检察院部门预算公开.pdf", &ImportOptions::default()).unwrap();
+    assert_eq!(b.duties.len(), 17, "{:#?}", b.duties);
+    assert!(b.duties[0].text.starts_with("人民检察院是国家的法律监督机关"));
+    assert_eq!(b.duties[16].text, "负责其他应由省检察院承办的事项。");
+    // No table row or amount among the duties (the tables' lines are read once, as tables).
+    assert!(b
+        .duties
+        .iter()
+        .all(|d| !d.text.contains("21,940.96") && !d.text.contains("外交支出")));
+    assert!(b.organisation.text.contains("内设机构"), "{}", b.organisation.text);
+    // The 主要工作任务 are kept as text, not as duties.
+    assert!(b.notes.iter().any(|n| n.contains("公益诉讼")));
+}

@@ -118,7 +118,11 @@ fn the_two_files_of_a_year_combine_into_one_bundle_that_cites_file_and_page() {
     .unwrap();
     assert_eq!(failing(&bundle), Vec::<String>::new());
     assert_eq!(bundle.meta.fiscal_year, 2019);
-    assert_eq!(bundle.duties.len(), 14, "the narrative's duties");
+    assert_eq!(
+        bundle.duties.len(),
+        16,
+        "the narrative's duties: its opening sentence and （一）…（十五）"
+    );
     assert_eq!(bundle.tables.len(), 12, "the second file's tables");
     assert_eq!(
         bundle.meta.source.file.as_deref(),
