@@ -1,11 +1,13 @@
 // Trunk post-build hook: adds to the built index.html a strict Content-Security-Policy, a preload
-// of the default bundle and the pre-rendered first view, and fills in the service worker's
-// precache list. The page has two inline scripts (Trunk's wasm loader and static/boot.js);
+// of the default bundle and the pre-rendered first view, fills in the service worker's precache
+// list, and writes precompressed copies (.gz, .br) beside every text and wasm file, for servers
+// that serve them as they are (docs/deploy.md). The page has two inline scripts (Trunk's wasm loader and static/boot.js);
 // instead of 'unsafe-inline', the policy allows exactly those by their SHA-256 hashes.
 // 'wasm-unsafe-eval' is what compiling wasm needs.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
@@ -92,7 +94,7 @@ if (fs.existsSync(sw)) {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const f = path.join(d, e.name);
       if (e.isDirectory()) walk(f);
-      else if (!['sw.js', 'bundle.schema.json'].includes(path.relative(dir, f))) files.push(f);
+      else if (!['sw.js', 'bundle.schema.json'].includes(path.relative(dir, f)) && !/\.(gz|br)$/.test(f)) files.push(f);
     }
   };
   walk(dir);
@@ -106,4 +108,36 @@ if (fs.existsSync(sw)) {
     .replace('__GONGKAI_FILES__', JSON.stringify(urls, null, 1));
   fs.writeFileSync(sw, code);
   console.log(`sw: ${urls.length} files precached`);
+}
+
+// Precompressed copies: file.gz (gzip -9) and file.br (brotli, quality 11) beside each file a
+// browser fetches as text or wasm, last, once every file has its final content. A server with
+// gzip_static/brotli_static (or the equivalent) then sends them without compressing on each
+// request; servers that do not know them ignore them. Older copies are replaced.
+{
+  const compressible = /\.(html|js|mjs|css|json|wasm|svg|webmanifest|txt|xml|csv)$/;
+  const walk = (d, out) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const f = path.join(d, e.name);
+      if (e.isDirectory()) walk(f, out);
+      else if (compressible.test(e.name)) out.push(f);
+    }
+    return out;
+  };
+  let raw = 0, gz = 0, br = 0;
+  for (const f of walk(dir, [])) {
+    const data = fs.readFileSync(f);
+    const g = zlib.gzipSync(data, { level: 9 });
+    const b = zlib.brotliCompressSync(data, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+        [zlib.constants.BROTLI_PARAM_MODE]: f.endsWith('.wasm') ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
+      },
+    });
+    fs.writeFileSync(`${f}.gz`, g);
+    fs.writeFileSync(`${f}.br`, b);
+    raw += data.length; gz += g.length; br += b.length;
+  }
+  console.log(`precompressed: ${(raw / 1024).toFixed(0)} KiB → ${(gz / 1024).toFixed(0)} KiB gzip, ${(br / 1024).toFixed(0)} KiB brotli`);
 }

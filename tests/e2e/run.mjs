@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import zlib from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -1013,6 +1014,30 @@ await test('two years: the catalog is the home page; switching year keeps the vi
   await page.fill('#catalog-filter', '不存在的部门');
   await page.waitForFunction(() => document.querySelectorAll('ul.catalog a.year').length === 0);
   await shot(page, 'catalog-desktop');
+});
+
+// ---- precompressed copies beside the built files (docs/deploy.md) ----
+await test('build: every text and wasm file has .gz and .br copies that decompress to it', desktop, async () => {
+  const files = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const f = path.join(d, e.name);
+      if (e.isDirectory()) walk(f);
+      else if (/\.(html|js|css|json|wasm|webmanifest|svg)$/.test(e.name)) files.push(f);
+    }
+  };
+  walk(dist);
+  expect(files.some((f) => f.endsWith('.wasm')) && files.some((f) => f.endsWith('index.html')), 'the build is there');
+  for (const f of files) {
+    const data = fs.readFileSync(f);
+    expect(fs.existsSync(`${f}.gz`) && fs.existsSync(`${f}.br`), `copies of ${path.relative(dist, f)}`);
+    expect(zlib.gunzipSync(fs.readFileSync(`${f}.gz`)).equals(data), `${path.relative(dist, f)}.gz is the file`);
+    expect(zlib.brotliDecompressSync(fs.readFileSync(`${f}.br`)).equals(data), `${path.relative(dist, f)}.br is the file`);
+  }
+  const wasm = files.filter((f) => f.endsWith('.wasm'));
+  for (const f of wasm) expect(fs.statSync(`${f}.br`).size < fs.statSync(f).size / 2, `${path.basename(f)}.br is at least halved`);
+  // The offline copy lists the files, not their compressed twins.
+  expect(!/\.(gz|br)"/.test(fs.readFileSync(path.join(dist, 'sw.js'), 'utf8')), 'sw.js precaches no .gz/.br');
 });
 
 // ---- local files: imported in the browser, nothing uploaded ----
