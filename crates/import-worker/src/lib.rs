@@ -124,7 +124,7 @@ pub fn run() {
             .or_else(|| info.payload().downcast_ref::<&str>().copied())
             .unwrap_or("");
         let answer = js_sys::Object::new();
-        let message = format!("the file could not be read (it may be damaged): the reader failed: {why}");
+        let message = gongkai_model::i18n::tf("pdf.reader_failed", &[&why]);
         let _ = js_sys::Reflect::set(&answer, &"error".into(), &message.into());
         let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let _ = scope.post_message(&answer);

@@ -182,6 +182,11 @@ fn hard_cases_say_what_is_wrong_and_a_print_restricted_pdf_is_read() {
         err("../pdf/not-a-disclosure.pdf"),
         ImportError::NotADisclosure { .. }
     ));
+    // A damaged file on which the PDF reader itself fails (found by fuzzing): a message.
+    match err("../pdf/reader-panics.pdf") {
+        ImportError::Pdf(PdfError::Unreadable(why)) => assert!(why.contains("failed on it"), "{why}"),
+        e => panic!("{e}"),
+    }
     let restricted = import_bytes(&read("../pdf/restricted.pdf"), &opts).unwrap();
     let plain = import_bytes(&read("pdf/江苏省政协办公厅2018度部门预算公开表.pdf"), &opts).unwrap();
     assert_eq!(

@@ -126,6 +126,7 @@ fn sources() -> Vec<PathBuf> {
     }
     // The importer's messages a person reads in the viewer.
     files.push(root.join("crates/import/src/pdf.rs"));
+    files.push(root.join("crates/import-worker/src/lib.rs"));
     files
 }
 
