@@ -6,6 +6,8 @@ use gongkai_model::{parse_bundle_bytes, reconcile, to_json, warnings, CheckStatu
 use std::path::Path;
 use std::process::ExitCode;
 
+mod site;
+
 const USAGE: &str = "gongkai — 部门预算公开 documents → Gongkai bundles
 
 USAGE:
@@ -37,6 +39,13 @@ USAGE:
       The gate before publishing (the build runs it on the site's data/): every bundle that
       DATA_DIR/index.json lists must read and have no failing check. Exit 1 names the failing
       checks; --allow-failing-checks publishes them anyway (their pages carry the notice).
+  gongkai site [DATA_DIR] [--viewer DIST] [-o OUT | --in-place] [--allow-failing-checks]
+      Make a deployable site from the built viewer (default dist/, from trunk build --release)
+      and a folder of bundles (default: the viewer's data/): data/index.json made when the folder
+      has none, the publishing gate (as publish-check), the default bundle preloaded and its first
+      view pre-rendered, the Content-Security-Policy, the offline list, and .gz/.br copies. No
+      Trunk, node or Rust toolchain is needed to publish new data. Default OUT: site/.
+      --in-place finishes the viewer folder itself (the build's post-build step does this).
   gongkai prerender BUNDLE.json
       Print the bundle's first view as static HTML (header, key figures, first chart), which the
       build writes into index.html so it shows before the app has loaded (scripts/csp.mjs).
@@ -68,6 +77,7 @@ fn main() -> ExitCode {
             }
         },
         Some("publish-check") => publish_check(&args[1..]),
+        Some("site") => site_command(&args[1..]),
         Some("export") => export(&args[1..]),
         Some("prerender") => match &args[1..] {
             [path] => match read_bundle(path) {
@@ -295,6 +305,76 @@ fn failing_checks(b: &gongkai_model::Bundle) -> Vec<gongkai_model::Check> {
 /// publishing. Reads the catalog (`index.json`) and every bundle it lists; exit 2 when one cannot
 /// be read, 1 when one has failing checks (unless allowed: then it warns that the pages will
 /// carry the notice), 0 otherwise.
+fn site_command(args: &[String]) -> ExitCode {
+    let mut viewer = std::path::PathBuf::from("dist");
+    let mut out = None;
+    let mut data = None;
+    let mut in_place = false;
+    let mut allow = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--viewer" => match it.next() {
+                Some(v) => viewer = v.into(),
+                None => return usage_error("gongkai site: --viewer needs a folder"),
+            },
+            "-o" | "--output" => match it.next() {
+                Some(v) => out = Some(std::path::PathBuf::from(v)),
+                None => return usage_error("gongkai site: -o needs a folder"),
+            },
+            "--in-place" => in_place = true,
+            "--allow-failing-checks" => allow = true,
+            _ if !a.starts_with('-') && data.is_none() => data = Some(std::path::PathBuf::from(a)),
+            _ => return usage_error(&format!("gongkai site: unexpected argument {a}")),
+        }
+    }
+    let out = match (in_place, out) {
+        (true, None) => viewer.clone(),
+        (true, Some(_)) => return usage_error("gongkai site: --in-place and -o exclude each other"),
+        (false, Some(o)) => o,
+        (false, None) => "site".into(),
+    };
+    let opts = site::SiteOptions {
+        viewer,
+        data,
+        out: out.clone(),
+        allow_failing_checks: allow,
+    };
+    let gate = |dir: &Path, allow: bool| {
+        let mut args = vec![dir.display().to_string()];
+        if allow {
+            args.push("--allow-failing-checks".into());
+        }
+        publish_check(&args) == ExitCode::SUCCESS
+    };
+    match site::build_site(&opts, &gate) {
+        Ok(r) => {
+            println!(
+                "{}: {} bundle(s), {} files ({} precached for offline use), first view pre-rendered: {}, {} inline script(s) allowed by hash; {:.0} KiB → {:.0} KiB gzip, {:.0} KiB brotli",
+                out.display(),
+                r.bundles,
+                r.files,
+                r.precached,
+                if r.prerendered { "yes" } else { "no" },
+                r.inline_scripts,
+                r.raw_bytes as f64 / 1024.0,
+                r.gzip_bytes as f64 / 1024.0,
+                r.brotli_bytes as f64 / 1024.0
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("gongkai site: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprint!("{message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
 fn publish_check(args: &[String]) -> ExitCode {
     let allow = args.iter().any(|a| a == "--allow-failing-checks");
     let dirs: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();

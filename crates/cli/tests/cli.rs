@@ -359,3 +359,118 @@ fn import_reads_the_standard_tables_of_a_table_file() {
         "table lines are no longer skipped: {err}"
     );
 }
+
+/// `gongkai site`: a built viewer (here a minimal one) and a folder of bundles without a catalog
+/// become a site: catalog made, gate passed, default bundle preloaded and pre-rendered, CSP by
+/// hash, offline list, .gz/.br copies; twice gives the same; a failing bundle is refused unless
+/// allowed.
+#[test]
+fn site_makes_a_deployable_site_from_a_viewer_and_bundles() {
+    use std::io::Read as _;
+    let tmp = std::env::temp_dir().join(format!("gongkai-site-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let (viewer, data, out) = (tmp.join("dist"), tmp.join("bundles"), tmp.join("site"));
+    std::fs::create_dir_all(viewer.join("data")).unwrap();
+    std::fs::create_dir_all(&data).unwrap();
+    let script = "window.boot = 1;";
+    std::fs::write(
+        viewer.join("index.html"),
+        format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\">\n  <link rel=\"preload\" href=\"data/index.json\" as=\"fetch\" crossorigin=\"anonymous\">\n  <script>{script}</script><script type=\"module\" src=\"app.js\"></script></head><body>\n  <main id=\"boot\"></main></body></html>"),
+    )
+    .unwrap();
+    std::fs::write(
+        viewer.join("sw.js"),
+        "const VERSION = '__GONGKAI_VERSION__';\nconst FILES = __GONGKAI_FILES__;\n",
+    )
+    .unwrap();
+    std::fs::write(viewer.join("app_bg.wasm"), vec![0u8; 4096]).unwrap();
+    std::fs::write(viewer.join("app.js"), "export default 1;\n".repeat(50)).unwrap();
+    std::fs::copy("../../data/pingxiang-fgj-2017.json", data.join("pingxiang-2017.json")).unwrap();
+    let site = |extra: &[&str]| {
+        let mut args = vec![
+            "site",
+            data.to_str().unwrap(),
+            "--viewer",
+            viewer.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        gongkai(&args)
+    };
+    let (code, text, err) = site(&[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        text.contains("1 bundle(s)") && text.contains("first view pre-rendered: yes"),
+        "{text}"
+    );
+    let catalog = gongkai_model::parse_catalog(
+        &std::fs::read_to_string(out.join("data/index.json")).unwrap(),
+        "index.json",
+    )
+    .unwrap();
+    assert_eq!(catalog.bundles.len(), 1);
+    assert_eq!(
+        (
+            catalog.bundles[0].department.as_str(),
+            catalog.bundles[0].fiscal_year,
+            catalog.bundles[0].path.as_str()
+        ),
+        ("平乡县发展改革局", 2017, "pingxiang-2017.json")
+    );
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes()));
+    assert!(
+        html.contains(&format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'")),
+        "{html}"
+    );
+    assert!(html.contains("<link rel=\"preload\" href=\"data/pingxiang-2017.json\" as=\"fetch\""));
+    assert!(
+        html.contains("id=\"prerender-zh-CN\"") && html.contains("id=\"prerender-en\"") && html.contains("3,719.45")
+    );
+    let sw = std::fs::read_to_string(out.join("sw.js")).unwrap();
+    assert!(
+        sw.contains("\"./data/pingxiang-2017.json\"") && !sw.contains("__GONGKAI") && !sw.contains(".br\""),
+        "{sw}"
+    );
+    for f in [
+        "index.html",
+        "app_bg.wasm",
+        "app.js",
+        "data/index.json",
+        "data/pingxiang-2017.json",
+    ] {
+        let original = std::fs::read(out.join(f)).unwrap();
+        let mut unzipped = Vec::new();
+        flate2::read::GzDecoder::new(&std::fs::read(out.join(format!("{f}.gz"))).unwrap()[..])
+            .read_to_end(&mut unzipped)
+            .unwrap();
+        assert_eq!(unzipped, original, "{f}.gz");
+        let mut unbr = Vec::new();
+        brotli::BrotliDecompress(&mut &std::fs::read(out.join(format!("{f}.br"))).unwrap()[..], &mut unbr).unwrap();
+        assert_eq!(unbr, original, "{f}.br");
+    }
+    // Twice gives the same site (the earlier CSP, pre-render and offline list are replaced).
+    let (code, _, _) = site(&[]);
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), html);
+    assert_eq!(std::fs::read_to_string(out.join("sw.js")).unwrap(), sw);
+    // A bundle whose checks fail: refused, unless allowed.
+    let bundle = std::fs::read_to_string(data.join("pingxiang-2017.json")).unwrap();
+    std::fs::write(
+        data.join("pingxiang-2017.json"),
+        bundle.replace("\"amount\": \"716.45\"", "\"amount\": \"716.46\""),
+    )
+    .unwrap();
+    let (code, _, err) = site(&[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("refused") && err.contains("publishing gate"), "{err}");
+    let (code, _, err) = site(&["--allow-failing-checks"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read_to_string(out.join("index.html"))
+        .unwrap()
+        .contains("fail-notice"));
+    let _ = std::fs::remove_dir_all(&tmp);
+}

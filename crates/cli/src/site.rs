@@ -1,0 +1,447 @@
+//! `gongkai site`: a built viewer (Trunk's `dist/`) plus a folder of bundles → a deployable
+//! site, with no Trunk, node or Rust toolchain needed. The build's post-build hook
+//! (scripts/csp.mjs) runs the same code on Trunk's staging folder (`--in-place`).
+//!
+//! Steps, in order (each file's final content before the next step reads it):
+//! 1. copy the viewer to the output (without old `.gz`/`.br` copies) and the bundles to
+//!    `data/`; write `data/index.json` when the folder has none (one entry per bundle, newest
+//!    year first within a department);
+//! 2. the publishing gate: every bundle reads and every check holds (else refuse, unless
+//!    allowed; the pages then carry the notice);
+//! 3. `index.html`: a preload of the default bundle, the pre-rendered first view in both
+//!    languages (a one-bundle site), and a strict Content-Security-Policy allowing the inline
+//!    scripts by their SHA-256;
+//! 4. `sw.js`: the precache list (every file but the PDF worker and the compressed copies) and a
+//!    version that hashes them all;
+//! 5. precompressed `.gz` and `.br` copies beside every text and wasm file (docs/deploy.md).
+//!
+//! Whatever is already in the output from an earlier run (a filled-in sw.js, the CSP, the
+//! pre-render, compressed copies) is replaced, so running it twice gives the same site.
+
+use base64::Engine as _;
+use gongkai_model::{parse_bundle_bytes, parse_catalog, Catalog, CatalogEntry};
+use sha2::{Digest, Sha256};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// What to build from what.
+pub struct SiteOptions {
+    /// The built viewer (Trunk's dist/, or its staging folder).
+    pub viewer: PathBuf,
+    /// A folder of bundles (and optionally its index.json); `None`: the viewer's own data/.
+    pub data: Option<PathBuf>,
+    /// Where the site goes; the viewer folder itself with `--in-place`.
+    pub out: PathBuf,
+    /// Publish bundles whose checks fail (their pages carry the notice).
+    pub allow_failing_checks: bool,
+}
+
+/// What was built, for the summary line.
+#[derive(Debug, Default)]
+pub struct SiteReport {
+    pub bundles: usize,
+    pub files: usize,
+    pub precached: usize,
+    pub raw_bytes: u64,
+    pub gzip_bytes: u64,
+    pub brotli_bytes: u64,
+    pub inline_scripts: usize,
+    pub prerendered: bool,
+}
+
+type Result<T> = std::result::Result<T, String>;
+
+fn io<T>(what: &Path, r: std::io::Result<T>) -> Result<T> {
+    r.map_err(|e| format!("{}: {e}", what.display()))
+}
+
+fn is_compressed_copy(p: &Path) -> bool {
+    matches!(p.extension().and_then(|e| e.to_str()), Some("gz" | "br"))
+}
+
+/// Every file under `dir`, sorted, as paths relative to it.
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in io(&d, std::fs::read_dir(&d))? {
+            let e = io(&d, e)?;
+            let p = e.path();
+            if io(&p, e.file_type())?.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(dir).expect("under dir").to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn copy_tree(from: &Path, to: &Path, skip: &dyn Fn(&Path) -> bool) -> Result<()> {
+    for rel in files_under(from)? {
+        if skip(&rel) {
+            continue;
+        }
+        let target = to.join(&rel);
+        if let Some(parent) = target.parent() {
+            io(parent, std::fs::create_dir_all(parent))?;
+        }
+        io(&target, std::fs::copy(from.join(&rel), &target))?;
+    }
+    Ok(())
+}
+
+/// The catalog of `data`: its index.json, or one made from the bundles in it.
+fn catalog_of(data: &Path) -> Result<(Catalog, bool)> {
+    let index = data.join("index.json");
+    if index.exists() {
+        let text = io(&index, std::fs::read_to_string(&index))?;
+        return parse_catalog(&text, &index.display().to_string())
+            .map(|c| (c, false))
+            .map_err(|e| e.message_en());
+    }
+    let mut entries = Vec::new();
+    for rel in files_under(data)? {
+        if rel.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let path = data.join(&rel);
+        let b = parse_bundle_bytes(&io(&path, std::fs::read(&path))?, &path.display().to_string())
+            .map_err(|e| e.message_en())?;
+        let region = [&b.meta.region.province, &b.meta.region.city, &b.meta.region.county]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        entries.push(CatalogEntry {
+            department: b.meta.department.clone(),
+            fiscal_year: b.meta.fiscal_year,
+            kind: b.meta.kind,
+            region,
+            path: rel.to_string_lossy().replace('\\', "/"),
+        });
+    }
+    if entries.is_empty() {
+        return Err(format!("{}: no bundle (.json) in this folder", data.display()));
+    }
+    entries.sort_by(|a, b| {
+        a.department
+            .cmp(&b.department)
+            .then(b.fiscal_year.cmp(&a.fiscal_year))
+            .then(a.path.cmp(&b.path))
+    });
+    Ok((
+        Catalog {
+            format: "gongkai-catalog".into(),
+            version: 1,
+            bundles: entries,
+        },
+        true,
+    ))
+}
+
+/// A path safe to write into an attribute (no quotes, spaces or markup).
+fn safe(p: &str) -> bool {
+    !p.is_empty() && !p.contains(|c: char| c.is_whitespace() || "\"'<>".contains(c))
+}
+
+/// Removes every `start … end` span (end included) from `s`, with the whitespace before it.
+fn remove_spans(s: &mut String, start: &str, end: &str) {
+    while let Some(i) = s.find(start) {
+        let Some(j) = s[i..].find(end).map(|j| i + j + end.len()) else {
+            break;
+        };
+        let from = s[..i].trim_end().len();
+        s.replace_range(from..j, "");
+    }
+}
+
+/// The `<script>` elements without `src`: their contents.
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<script") {
+        let tag_end = match rest[i..].find('>') {
+            Some(e) => i + e,
+            None => break,
+        };
+        let tag = &rest[i..tag_end];
+        let Some(close) = rest[tag_end..].find("</script>").map(|c| tag_end + c) else {
+            break;
+        };
+        if !tag.contains(" src=") {
+            out.push(&rest[tag_end + 1..close]);
+        }
+        rest = &rest[close + "</script>".len()..];
+    }
+    out
+}
+
+/// Step 3: preload, pre-rendered first view, Content-Security-Policy.
+fn finish_html(html: &str, catalog: &Catalog, data: &Path, report: &mut SiteReport) -> Result<String> {
+    let mut html = html.to_string();
+    // Preload the default bundle (the first of the catalog) right after the catalog's preload;
+    // an earlier build's bundle preload goes.
+    let tag = "<link rel=\"preload\" href=\"data/";
+    let mut from = 0;
+    while let Some(i) = html[from..].find(tag).map(|i| from + i) {
+        let end = html[i..].find('>').map_or(html.len(), |e| i + e + 1);
+        if html[i..end].contains("href=\"data/index.json\"") {
+            from = end;
+        } else {
+            let start = html[..i].trim_end().len();
+            html.replace_range(start..end, "");
+            from = start;
+        }
+    }
+    let first = catalog.bundles.first().map(|e| e.path.as_str()).filter(|p| safe(p));
+    if let Some(first) = first {
+        let anchor = "<link rel=\"preload\" href=\"data/index.json\"";
+        if let Some(i) = html.find(anchor) {
+            let end = html[i..].find('>').map_or(html.len(), |e| i + e + 1);
+            html.insert_str(
+                end,
+                &format!("\n  <link rel=\"preload\" href=\"data/{first}\" as=\"fetch\" crossorigin=\"anonymous\" data-default-bundle>"),
+            );
+        }
+    }
+    // The first view, pre-rendered in both languages in place of the loading line (a site of one
+    // bundle; a site of several opens on its catalog). static/boot.js shows the one in the
+    // visitor's language; the app replaces it when it mounts.
+    remove_spans(&mut html, "<div id=\"prerender-", "<!--/prerender-->");
+    report.prerendered = false;
+    if let (1, Some(first)) = (catalog.bundles.len(), first) {
+        let path = data.join(first);
+        let bundle = parse_bundle_bytes(&io(&path, std::fs::read(&path))?, &path.display().to_string())
+            .map_err(|e| e.message_en())?;
+        let before = gongkai_model::i18n::lang();
+        let views: Vec<String> = [gongkai_model::i18n::Lang::Zh, gongkai_model::i18n::Lang::En]
+            .into_iter()
+            .map(|l| {
+                gongkai_model::i18n::set_lang(l);
+                gongkai_model::prerender::first_view_html(&bundle).trim().to_string()
+            })
+            .collect();
+        gongkai_model::i18n::set_lang(before);
+        if let Some(i) = html.find("<main id=\"boot\"") {
+            let at = html[..i].trim_end().len();
+            let block: String = views.iter().map(|v| format!("\n  {v}<!--/prerender-->")).collect();
+            html.insert_str(at, &block);
+            report.prerendered = true;
+        }
+    }
+    // Content-Security-Policy: no 'unsafe-inline'; the inline scripts by their hashes.
+    remove_spans(&mut html, "<meta http-equiv=\"Content-Security-Policy\"", ">");
+    let hashes: Vec<String> = inline_scripts(&html)
+        .iter()
+        .map(|s| {
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))
+            )
+        })
+        .collect();
+    report.inline_scripts = hashes.len();
+    let policy = [
+        "default-src 'self'".to_string(),
+        format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" "))
+            .trim()
+            .to_string(),
+        "style-src 'self'".into(),
+        "img-src 'self' data:".into(),
+        "connect-src 'self'".into(),
+        "worker-src 'self'".into(),
+        "object-src 'none'".into(),
+        "base-uri 'none'".into(),
+        "form-action 'none'".into(),
+    ]
+    .join("; ");
+    let charset = html
+        .to_ascii_lowercase()
+        .find("<meta charset=\"utf-8\">")
+        .ok_or("index.html has no <meta charset=\"utf-8\">")?;
+    html.insert_str(
+        charset + "<meta charset=\"utf-8\">".len(),
+        &format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"),
+    );
+    Ok(html)
+}
+
+/// Step 4: the service worker's precache list and version.
+fn finish_service_worker(out: &Path, report: &mut SiteReport) -> Result<()> {
+    let sw = out.join("sw.js");
+    if !sw.exists() {
+        return Ok(());
+    }
+    let mut files: Vec<PathBuf> = files_under(out)?
+        .into_iter()
+        .filter(|p| !is_compressed_copy(p))
+        .filter(|p| !matches!(p.to_str(), Some("sw.js" | "bundle.schema.json")))
+        .collect();
+    files.sort();
+    let mut hash = Sha256::new();
+    for f in &files {
+        hash.update(f.to_string_lossy().as_bytes());
+        hash.update(io(&out.join(f), std::fs::read(out.join(f)))?);
+    }
+    let version: String = hash.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let mut urls = vec!["./".to_string()];
+    urls.extend(
+        files
+            .iter()
+            .map(|f| format!("./{}", f.to_string_lossy().replace('\\', "/")))
+            .filter(|u| u != "./index.html" && !u.starts_with("./pdf-import-worker")),
+    );
+    report.precached = urls.len();
+    let code = io(&sw, std::fs::read_to_string(&sw))?;
+    // The template's placeholders, or the values of an earlier build.
+    let mut code = code.replace("'__GONGKAI_VERSION__'", &format!("\"{version}\""));
+    if let Some(i) = code.find("const VERSION = \"") {
+        let end = code[i + 17..].find('"').map(|e| i + 17 + e).ok_or("sw.js: VERSION")?;
+        code.replace_range(i + 17..end, &version);
+    }
+    let list = serde_json::to_string_pretty(&urls).expect("strings");
+    if code.contains("__GONGKAI_FILES__") {
+        code = code.replace("__GONGKAI_FILES__", &list);
+    } else if let Some(i) = code.find("const FILES = [") {
+        let end = code[i..].find("];").map(|e| i + e + 1).ok_or("sw.js: FILES")?;
+        code.replace_range(i + "const FILES = ".len()..end, &list);
+    }
+    io(&sw, std::fs::write(&sw, code))
+}
+
+/// Step 5: `.gz` (gzip -9) and `.br` (brotli 11; 9 above 2 MB) beside every text and wasm file.
+fn precompress(out: &Path, report: &mut SiteReport) -> Result<()> {
+    let compressible = [
+        "html",
+        "js",
+        "mjs",
+        "css",
+        "json",
+        "wasm",
+        "svg",
+        "webmanifest",
+        "txt",
+        "xml",
+        "csv",
+    ];
+    for rel in files_under(out)? {
+        let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !compressible.contains(&ext) {
+            continue;
+        }
+        let path = out.join(&rel);
+        let data = io(&path, std::fs::read(&path))?;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        io(&path, gz.write_all(&data))?;
+        let gz = io(&path, gz.finish())?;
+        let mut br = Vec::new();
+        {
+            // Quality 11 (the smallest) up to 2 MB; above that 9, twenty times faster and about
+            // 10 % larger: only the PDF worker is that big, and it is fetched only for a PDF.
+            let params = brotli::enc::BrotliEncoderParams {
+                quality: if data.len() <= 2 << 20 { 11 } else { 9 },
+                lgwin: 22,
+                mode: if ext == "wasm" {
+                    brotli::enc::backward_references::BrotliEncoderMode::BROTLI_MODE_GENERIC
+                } else {
+                    brotli::enc::backward_references::BrotliEncoderMode::BROTLI_MODE_TEXT
+                },
+                size_hint: data.len(),
+                ..Default::default()
+            };
+            io(&path, brotli::BrotliCompress(&mut &data[..], &mut br, &params))?;
+        }
+        let with = |suffix: &str| PathBuf::from(format!("{}.{suffix}", path.display()));
+        io(&path, std::fs::write(with("gz"), &gz))?;
+        io(&path, std::fs::write(with("br"), &br))?;
+        report.raw_bytes += data.len() as u64;
+        report.gzip_bytes += gz.len() as u64;
+        report.brotli_bytes += br.len() as u64;
+    }
+    Ok(())
+}
+
+/// Builds the site (see the module notes). `gate` runs the publishing gate on a data folder and
+/// says whether publishing may go on.
+pub fn build_site(opts: &SiteOptions, gate: &dyn Fn(&Path, bool) -> bool) -> Result<SiteReport> {
+    let mut report = SiteReport::default();
+    if !opts.viewer.join("index.html").exists() {
+        return Err(format!(
+            "{}: no index.html: give the built viewer (trunk build --release makes dist/)",
+            opts.viewer.display()
+        ));
+    }
+    let in_place = opts.viewer == opts.out;
+    if !in_place {
+        io(&opts.out, std::fs::create_dir_all(&opts.out))?;
+        let has_data = opts.data.is_some();
+        copy_tree(&opts.viewer, &opts.out, &|rel| {
+            is_compressed_copy(rel) || (has_data && rel.starts_with("data"))
+        })?;
+    }
+    let data = opts.out.join("data");
+    if let Some(source) = &opts.data {
+        if data.exists() && !in_place {
+            io(&data, std::fs::remove_dir_all(&data))?;
+        }
+        io(&data, std::fs::create_dir_all(&data))?;
+        copy_tree(source, &data, &|rel| {
+            is_compressed_copy(rel) || rel.extension().and_then(|e| e.to_str()) != Some("json")
+        })?;
+    }
+    // Old compressed copies go: they are made again from the final files.
+    for rel in files_under(&opts.out)? {
+        if is_compressed_copy(&rel) {
+            io(&opts.out.join(&rel), std::fs::remove_file(opts.out.join(&rel)))?;
+        }
+    }
+    let catalog = if data.exists() {
+        let (catalog, made) = catalog_of(&data)?;
+        if made {
+            let json = serde_json::to_string_pretty(&catalog).expect("catalog serialises");
+            io(&data, std::fs::write(data.join("index.json"), json + "\n"))?;
+        }
+        report.bundles = catalog.bundles.len();
+        if !gate(&data, opts.allow_failing_checks) {
+            return Err("the publishing gate refused data/ (see the lines above)".into());
+        }
+        Some(catalog)
+    } else {
+        None
+    };
+    let index = opts.out.join("index.html");
+    let html = io(&index, std::fs::read_to_string(&index))?;
+    let empty = Catalog {
+        format: "gongkai-catalog".into(),
+        version: 1,
+        bundles: Vec::new(),
+    };
+    let html = finish_html(&html, catalog.as_ref().unwrap_or(&empty), &data, &mut report)?;
+    io(&index, std::fs::write(&index, html))?;
+    finish_service_worker(&opts.out, &mut report)?;
+    precompress(&opts.out, &mut report)?;
+    report.files = files_under(&opts.out)?
+        .iter()
+        .filter(|p| !is_compressed_copy(p))
+        .count();
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_scripts_and_spans() {
+        let html =
+            "<head><meta charset=\"utf-8\"><script src=\"a.js\"></script><script type=\"module\">x()</script></head>";
+        assert_eq!(inline_scripts(html), ["x()"]);
+        let mut s = "a\n  <div id=\"prerender-zh\">1</div><!--/prerender-->\n  <div id=\"prerender-en\">2</div><!--/prerender-->\n<main id=\"boot\">".to_string();
+        remove_spans(&mut s, "<div id=\"prerender-", "<!--/prerender-->");
+        assert_eq!(s, "a\n<main id=\"boot\">");
+        assert!(safe("a-2017.json") && !safe("a b.json") && !safe("x\".json"));
+    }
+}
