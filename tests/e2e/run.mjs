@@ -1166,7 +1166,7 @@ await test('PDF: each table check cites its page, table and row; a scanned, a pa
   await page.evaluate(() => { location.hash = '#/checks'; });
   await page.waitForSelector('table.checks div.source');
   const source = await page.textContent('table.checks div.source');
-  expect(/出处：第 \d+ 页 .*表 第 \d+ 行/.test(source), `a check cites page, table and row: ${source}`);
+  expect(/出处：第 \d+ 页 .*表 第 \d+(、\d+)* 行/.test(source), `a check cites page, table and rows: ${source}`);
   await expectAccessible(page, 'checks with sources');
   await shot(page, 'pdf-checks-desktop');
   // reader-panics.pdf: the PDF reader panics on it (found by fuzzing); the worker's panic hook

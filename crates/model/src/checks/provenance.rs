@@ -86,17 +86,47 @@ pub fn page_of_line(report: &crate::ImportReport, line: usize) -> Option<String>
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
-/// The distinct places of a check's figures, in order ("第 14 页 一般公共预算支出预算表 第 6 行").
+/// The distinct places of a check's figures, rows of one table on one page together, in the
+/// order the figures come ("第 6 页 财政拨款基本支出预算表 第 25、26、27 行").
 pub fn citations(b: &Bundle, figures: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+    // (place without its row, rows) in first-seen order.
+    let mut groups: Vec<(Citation, Vec<usize>)> = Vec::new();
     for f in figures {
-        if let Some(c) = cite(b, f).map(|c| c.to_string()) {
-            if !out.contains(&c) {
-                out.push(c);
-            }
+        let Some(c) = cite(b, f) else { continue };
+        let key = Citation { row: None, ..c.clone() };
+        match groups
+            .iter_mut()
+            .find(|(k, _)| k.file == key.file && k.page == key.page && k.table == key.table)
+        {
+            Some((_, rows)) => rows.extend(c.row),
+            None => groups.push((key, c.row.into_iter().collect())),
         }
     }
-    out
+    groups
+        .into_iter()
+        .map(|(place, mut rows)| {
+            rows.sort_unstable();
+            rows.dedup();
+            match rows.as_slice() {
+                [] => place.to_string(),
+                [one] => Citation {
+                    row: Some(*one),
+                    ..place
+                }
+                .to_string(),
+                many => {
+                    let list: Vec<String> = many.iter().map(|r| r.to_string()).collect();
+                    let head = Citation { line: None, ..place }.to_string();
+                    format!("{head} {}", tf("cite.row", &[&list.join(tr_list_sep())]))
+                }
+            }
+        })
+        .collect()
+}
+
+/// "、" in Chinese, ", " in English.
+fn tr_list_sep() -> &'static str {
+    crate::i18n::t("common.list_sep")
 }
 
 #[cfg(test)]
@@ -159,16 +189,23 @@ mod tests {
             citations(
                 &b,
                 &[
-                    "tables[0].lines[0].amounts[0]".into(),
+                    "tables[0].lines[2].amounts[0]".into(),
                     "tables[0].lines[1]".into(),
-                    "tables[0].lines[0]".into()
+                    "tables[0].lines[0]".into(),
+                    "tables[0].lines[1].amounts[0]".into()
                 ]
             ),
             [
-                "公开表.pdf 第 1 页 一般公共预算支出预算表 第 1 行",
-                "公开表.pdf 第 1 页 一般公共预算支出预算表 第 2 行"
+                "公开表.pdf 第 2 页 一般公共预算支出预算表 第 3 行",
+                "公开表.pdf 第 1 页 一般公共预算支出预算表 第 1、2 行"
             ]
         );
+        crate::i18n::set_lang(crate::i18n::Lang::En);
+        assert_eq!(
+            citations(&b, &["tables[0].lines[0]".into(), "tables[0].lines[1]".into()]),
+            ["公开表.pdf page 1 一般公共预算支出预算表 row 1, 2"]
+        );
+        crate::i18n::set_lang(crate::i18n::Lang::Zh);
         assert_eq!(cite(&b, "tables[0]").unwrap().page, Some(1));
         let r = b.import_report.as_ref().unwrap();
         assert_eq!(page_of_line(r, 29).as_deref(), Some("说明.pdf 第 1 页"));
