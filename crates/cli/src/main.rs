@@ -178,23 +178,14 @@ fn import(args: &[String]) -> ExitCode {
     }
     // What the messages call the input: the file, or the files joined.
     let doc = docs.join(" + ");
-    let limit = std::time::Duration::from_secs_f64(
-        std::env::var("GONGKAI_PDF_SECONDS")
-            .ok()
-            .and_then(|s| s.parse::<f64>().ok())
-            .filter(|s| *s > 0.0)
-            .unwrap_or(10.0),
-    );
-    let mut started: Option<(usize, std::time::Instant)> = None;
-    let mut keep_going = |p: Progress| {
-        let Progress::Page { file, .. } = p;
-        let (f, t) = *started.get_or_insert((file, std::time::Instant::now()));
-        if f != file {
-            started = Some((file, std::time::Instant::now()));
-            return true;
-        }
-        t.elapsed() <= limit
-    };
+    let seconds = std::env::var("GONGKAI_PDF_SECONDS")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| *s > 0.0)
+        .unwrap_or(10.0);
+    let origin = std::time::Instant::now();
+    let mut limit = gongkai_import::PerFileLimit::new(seconds, || origin.elapsed().as_secs_f64() * 1000.0);
+    let mut keep_going = |p: Progress| limit.keep_going(p);
     let bundle = match import_documents(&documents, &opts, &mut keep_going) {
         Ok(b) => b,
         Err(e) if e.file.is_empty() => {

@@ -72,18 +72,10 @@ fn import(
         ..Default::default()
     };
     let docs: Vec<Document> = files.iter().map(|(name, bytes)| Document { name, bytes }).collect();
-    let mut started: Option<(usize, f64)> = None;
+    let mut limit = gongkai_import::PerFileLimit::new(PDF_SECONDS, js_sys::Date::now);
     let mut keep_going = |p: Progress| {
         report(p);
-        let Progress::Page { file, .. } = p;
-        let now = js_sys::Date::now();
-        match started {
-            Some((f, t)) if f == file => now - t <= PDF_SECONDS * 1000.0,
-            _ => {
-                started = Some((file, now));
-                true
-            }
-        }
+        limit.keep_going(p)
     };
     let bundle = match import_documents(&docs, &opts, &mut keep_going) {
         Ok(b) => b,

@@ -113,6 +113,38 @@ pub enum Progress {
     Page { file: usize, page: usize, pages: usize },
 }
 
+/// The time limit of each PDF file, for [`import_documents`]' `progress`: `now()` in
+/// milliseconds from any fixed origin (`Instant` natively, `Date.now()` in the browser, where
+/// `Instant` does not exist); each file gets `seconds` from its first page.
+pub struct PerFileLimit<F: FnMut() -> f64> {
+    now: F,
+    limit_ms: f64,
+    started: Option<(usize, f64)>,
+}
+
+impl<F: FnMut() -> f64> PerFileLimit<F> {
+    pub fn new(seconds: f64, now: F) -> Self {
+        PerFileLimit {
+            now,
+            limit_ms: seconds * 1000.0,
+            started: None,
+        }
+    }
+
+    /// Whether reading may go on at this page.
+    pub fn keep_going(&mut self, p: Progress) -> bool {
+        let Progress::Page { file, .. } = p;
+        let now = (self.now)();
+        match self.started {
+            Some((f, t)) if f == file => now - t <= self.limit_ms,
+            _ => {
+                self.started = Some((file, now));
+                true
+            }
+        }
+    }
+}
+
 /// Why one of several documents stopped the import: the file and the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentError {
@@ -468,4 +500,27 @@ fn split_sections(lines: &[SrcLine]) -> Vec<(SectionKind, Vec<SrcLine>)> {
         out.last_mut().expect("never empty").1.push(l.clone());
     }
     out
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    #[test]
+    fn each_file_gets_its_own_time_from_its_first_page() {
+        let clock = std::cell::Cell::new(0.0);
+        let mut limit = PerFileLimit::new(10.0, || clock.get());
+        let page = |file, page| Progress::Page { file, page, pages: 30 };
+        assert!(limit.keep_going(page(0, 1)));
+        clock.set(9_000.0);
+        assert!(limit.keep_going(page(0, 20)));
+        clock.set(10_500.0);
+        assert!(!limit.keep_going(page(0, 21)), "over 10 s on the first file");
+        // The next file starts its own 10 s.
+        assert!(limit.keep_going(page(1, 1)));
+        clock.set(20_000.0);
+        assert!(limit.keep_going(page(1, 2)));
+        clock.set(20_600.0);
+        assert!(!limit.keep_going(page(1, 3)));
+    }
 }

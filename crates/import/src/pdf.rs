@@ -395,7 +395,8 @@ pub fn check_structure(bytes: &[u8]) -> Result<(), PdfError> {
             }
         };
         let end = find(&bytes[body..], b"endstream").map_or(bytes.len(), |p| body + p);
-        at = end;
+        // Past "endstream", which itself ends in "stream".
+        at = (end + b"endstream".len()).min(bytes.len());
         // The stream's dictionary: from its object's start.
         let dict_from = start.saturating_sub(6).saturating_sub(2048);
         let dict = &bytes[dict_from..start - 6];
@@ -620,37 +621,23 @@ mod tests {
     fn a_sideways_page_is_read_in_the_direction_its_text_runs_and_a_watermark_is_left_out() {
         // Text running up the page (rotation 90): lines at constant x, the top line at the
         // smallest x; two lines "单位：万元" then "合计 12.50".
-        let mut placed = Vec::new();
-        for (i, ch) in "单位：万元".chars().enumerate() {
-            placed.push(Placed {
-                ch,
-                x: 78.5,
-                y: 762.7 + 9.8 * i as f32,
-                width: 0.0,
-                size: 9.8,
-                rotation: 90.0,
-            });
-        }
-        for (i, ch) in "合计".chars().enumerate() {
-            placed.push(Placed {
-                ch,
-                x: 100.0,
-                y: 500.0 + 9.8 * i as f32,
-                width: 0.0,
-                size: 9.8,
-                rotation: 90.0,
-            });
-        }
-        for (i, ch) in "12.50".chars().enumerate() {
-            placed.push(Placed {
-                ch,
-                x: 100.0,
-                y: 800.0 + 4.9 * i as f32,
-                width: 0.0,
-                size: 9.8,
-                rotation: 90.0,
-            });
-        }
+        // A run of text going up the page from (x, y), `step` points per character.
+        let up = |text: &str, x: f32, y: f32, step: f32| -> Vec<Placed> {
+            text.chars()
+                .enumerate()
+                .map(|(i, ch)| Placed {
+                    ch,
+                    x,
+                    y: y + step * i as f32,
+                    width: 0.0,
+                    size: 9.8,
+                    rotation: 90.0,
+                })
+                .collect()
+        };
+        let mut placed = up("单位：万元", 78.5, 762.7, 9.8);
+        placed.extend(up("合计", 100.0, 500.0, 9.8));
+        placed.extend(up("12.50", 100.0, 800.0, 4.9));
         placed.push(Placed {
             ch: '样',
             x: 300.0,

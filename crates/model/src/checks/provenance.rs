@@ -117,16 +117,14 @@ pub fn citations(b: &Bundle, figures: &[String]) -> Vec<String> {
                 many => {
                     let list: Vec<String> = many.iter().map(|r| r.to_string()).collect();
                     let head = Citation { line: None, ..place }.to_string();
-                    format!("{head} {}", tf("cite.row", &[&list.join(tr_list_sep())]))
+                    format!(
+                        "{head} {}",
+                        tf("cite.row", &[&list.join(crate::i18n::t("common.list_sep"))])
+                    )
                 }
             }
         })
         .collect()
-}
-
-/// "、" in Chinese, ", " in English.
-fn tr_list_sep() -> &'static str {
-    crate::i18n::t("common.list_sep")
 }
 
 #[cfg(test)]
