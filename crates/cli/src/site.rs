@@ -211,7 +211,6 @@ fn finish_html(html: &str, catalog: &Catalog, data: &Path, report: &mut SiteRepo
     // bundle; a site of several opens on its catalog). static/boot.js shows the one in the
     // visitor's language; the app replaces it when it mounts.
     remove_spans(&mut html, "<div id=\"prerender-", "<!--/prerender-->");
-    report.prerendered = false;
     if let (1, Some(first)) = (catalog.bundles.len(), first) {
         let path = data.join(first);
         let bundle = parse_bundle_bytes(&io(&path, std::fs::read(&path))?, &path.display().to_string())
@@ -275,12 +274,11 @@ fn finish_service_worker(out: &Path, report: &mut SiteReport) -> Result<()> {
     if !sw.exists() {
         return Ok(());
     }
-    let mut files: Vec<PathBuf> = files_under(out)?
+    let files: Vec<PathBuf> = files_under(out)?
         .into_iter()
         .filter(|p| !is_compressed_copy(p))
         .filter(|p| !matches!(p.to_str(), Some("sw.js" | "bundle.schema.json")))
         .collect();
-    files.sort();
     let mut hash = Sha256::new();
     for f in &files {
         hash.update(f.to_string_lossy().as_bytes());
