@@ -18,21 +18,41 @@ use crate::hooks::use_lang::use_lang;
 use crate::hooks::use_post_height::use_post_height;
 use crate::hooks::use_route::use_route;
 use crate::mode::DisplayMode;
-use crate::route::Route;
+use crate::route::{LinkBase, Route};
 use gongkai_model::format::{fmt_year, unit_label};
+use gongkai_model::route::{lang_folder, set_link_base};
 use gongkai_model::tr;
 use yew::prelude::*;
 
+/// What the app shows.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// A page rendered at build time (`gongkai site`): its bundle and route. `None` in the
+    /// browser, which takes both from the page's address (and hydrates the build's HTML of it).
+    #[prop_or_default]
+    pub page: Option<ServerPage>,
+}
+
+/// A page of the site as the build renders it (in the language set with `i18n::set_lang`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServerPage {
+    pub loaded: BundleCtx,
+    pub route: Route,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     // First: every text below is rendered in this language.
     let (lang, switch_lang) = use_lang();
     let UseBundle {
         state,
         open_file,
         retry_with,
-    } = use_bundle();
+    } = use_bundle(props.page.as_ref().map(|p| p.loaded.clone()));
     let mode = *use_memo((), |_| DisplayMode::current());
+    // Views render everything at once on the first render of a page the build rendered (it has
+    // all of it), progressively afterwards.
+    use_effect_with((), |_| crate::hooks::use_painted::first_render_done());
     use_post_height(mode == DisplayMode::Embed);
     use_kiosk(match mode {
         DisplayMode::Kiosk {
@@ -103,6 +123,20 @@ pub fn App() -> Html {
                     </header>
                 },
             };
+            // Links: this language's folder, the bundle's folder (the page's own when the bundle
+            // has none: a local file, a `?bundle=` the site does not list), the query kept.
+            let folder = ctx.0.folder();
+            set_link_base(LinkBase {
+                lang: lang_folder(lang).into(),
+                bundle: match &folder {
+                    Some(f) => format!("b/{f}/"),
+                    None => crate::route::here()
+                        .and_then(|a| a.bundle)
+                        .map(|b| format!("b/{b}/"))
+                        .unwrap_or_default(),
+                },
+                query: crate::route::kept_query(folder.is_some()),
+            });
             let footer = match mode {
                 DisplayMode::Embed => html! {},
                 DisplayMode::Kiosk { .. } => html! {
@@ -123,8 +157,8 @@ pub fn App() -> Html {
             };
             html! {
                 <ContextProvider<BundleCtx> context={ctx.clone()}>
-                    <RouteScope>
-                        <a class="skip" href="#main" onclick={skip_to_main()}>{ tr!("app.skip") }</a>
+                    <RouteScope initial={props.page.as_ref().map(|p| p.route)} many={many(&ctx)}>
+                        <SkipLink />
                         { header }
                         <main id="main" tabindex="-1"><FailNotice /><CurrentView /></main>
                         { footer }
@@ -137,48 +171,55 @@ pub fn App() -> Html {
     html! { <div class={classes!("app", mode_class)} key={lang.code()}>{ page }</div> }
 }
 
+/// Whether the site lists several bundles (its home page is then the catalog).
+fn many(ctx: &BundleCtx) -> bool {
+    ctx.0.catalog.as_ref().is_some_and(|c| c.bundles.len() > 1)
+}
+
 #[derive(Properties, PartialEq)]
 struct RouteScopeProps {
+    initial: Option<Route>,
+    many: bool,
     children: Html,
 }
 
 /// Provides the current route. Only the view and the navigation use it, so a route change
-/// (a drill-down, a link) re-renders those two and not the whole app shell.
+/// (a drill-down, a link) re-renders those two and not the whole app shell. Keeps the page's
+/// title and address in step with it.
 #[component]
 fn RouteScope(props: &RouteScopeProps) -> Html {
-    let route = use_route();
+    let route = use_route(props.initial, props.many);
+    let ctx = crate::components::use_loaded();
+    use_effect_with((route, ctx), |(route, ctx)| {
+        crate::hooks::use_lang::set_title(&crate::page::title(&ctx.0.bundle, *route));
+    });
     html! { <ContextProvider<Route> context={route}>{ props.children.clone() }</ContextProvider<Route>> }
-}
-
-/// The route as shown: a site with several bundles opens on its catalog (home page) unless the
-/// address names a bundle or a view.
-fn shown_route(ctx: &BundleCtx, route: Route) -> Route {
-    let many = ctx.0.catalog.as_ref().is_some_and(|c| c.bundles.len() > 1);
-    let bare = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-        .is_empty()
-        && crate::hooks::use_bundle::bundle_param().is_none();
-    if many && bare {
-        Route::Catalog
-    } else {
-        route
-    }
 }
 
 #[component]
 fn CurrentNav() -> Html {
     let route = use_context::<Route>().unwrap_or(Route::Overview);
-    let ctx = crate::components::use_loaded();
-    html! { <Nav route={shown_route(&ctx, route)} /> }
+    html! { <Nav {route} /> }
+}
+
+/// The skip link: to the main region of this page (a real address, so it works without
+/// scripts too) without changing the route when scripts run.
+#[component]
+fn SkipLink() -> Html {
+    let route = use_context::<Route>().unwrap_or(Route::Overview);
+    let page = route.page().href();
+    let href = match page.split_once('#') {
+        Some((p, _)) => format!("{p}#main"),
+        None => format!("{page}#main"),
+    };
+    html! { <a class="skip" {href} onclick={skip_to_main()}>{ tr!("app.skip") }</a> }
 }
 
 /// The view of the current route.
 #[component]
 fn CurrentView() -> Html {
     let route = use_context::<Route>().unwrap_or(Route::Overview);
-    let ctx = crate::components::use_loaded();
-    match shown_route(&ctx, route) {
+    match route {
         Route::Overview => html! { <OverviewView /> },
         Route::Duties => html! { <DutiesView /> },
         Route::Performance(open) => html! { <PerformanceView {open} /> },
@@ -194,7 +235,15 @@ fn CurrentView() -> Html {
     }
 }
 
+/// This page without `embed=1`, for "open in the full viewer" (embeds are rendered in the
+/// browser only).
+#[cfg(not(target_arch = "wasm32"))]
+fn full_viewer_url() -> String {
+    "./".into()
+}
+
 /// This page without `embed=1`, for "open in the full viewer".
+#[cfg(target_arch = "wasm32")]
 fn full_viewer_url() -> String {
     let Some(loc) = web_sys::window().map(|w| w.location()) else {
         return "./".into();

@@ -6,6 +6,8 @@ pub mod components;
 pub mod hooks;
 pub mod loader;
 pub mod mode;
+pub mod page;
+#[cfg(target_arch = "wasm32")]
 pub mod panic_hook;
 pub mod route;
 
@@ -29,27 +31,31 @@ pub fn register_service_worker() {
     }
 }
 
-/// Removes what index.html shows until the app mounts (the pre-rendered first view and the
-/// loading line) just before the app mounts its own, in the same task, so nothing flashes
-/// between them.
+/// The element the app renders into: `<div id="app">`, which holds the page the build rendered.
+pub fn app_root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id("app")
+}
+
+/// Removes the loading line index.html shows until the app mounts its own (in the same task,
+/// so nothing flashes between them).
 pub fn remove_boot_placeholder() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    while let Ok(Some(el)) = doc.query_selector(".prerender, #boot") {
+    if let Some(el) = doc.get_element_by_id("boot") {
         el.remove();
     }
 }
 
-/// Whether the page shows a pre-rendered first view (static/boot.js chose one).
-pub fn prerender_shown() -> bool {
+/// Whether the page shows the view the build rendered for its address (static/boot.js decided:
+/// class `ssr` on `<html>`; `no-ssr` when the address asks for something else: another
+/// bundle, an embed, a kiosk).
+pub fn prerendered_page_shown() -> bool {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
-    let chosen = doc.document_element().is_some_and(|h| {
-        h.class_name()
-            .split_whitespace()
-            .any(|c| c == "pre-zh" || c == "pre-en")
-    });
-    chosen && doc.query_selector(".prerender").ok().flatten().is_some()
+    let chosen = doc
+        .document_element()
+        .is_some_and(|h| h.class_name().split_whitespace().any(|c| c == "ssr"));
+    chosen && doc.query_selector("#app > *").ok().flatten().is_some()
 }

@@ -1,30 +1,57 @@
 //! Entry point of the web app: install the on-screen panic hook, start loading the bundle,
-//! mount the app.
+//! then hydrate the page the build rendered (or render in place where it does not apply).
 
 /// How long the page's static "loading" line (index.html) may stay before the app mounts with
-/// its own loading screen, which says which step it is at (the pre-rendered first view, when
-/// shown, stays until the bundle is loaded).
+/// its own loading screen, which says which step it is at.
+#[cfg(target_arch = "wasm32")]
 const MOUNT_WITHIN_MS: u32 = 150;
 
 fn main() {
+    #[cfg(target_arch = "wasm32")]
+    run();
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("gongkai-web is the viewer's WebAssembly entry point: build it with trunk (README.md).");
+}
+
+#[cfg(target_arch = "wasm32")]
+fn run() {
     gongkai::mark_once("gongkai:wasm-start");
     gongkai::panic_hook::install();
     // The interface language first (load errors are worded in it), then the bundle starts
     // loading (its download usually started in static/boot.js, before the wasm ran).
     gongkai::hooks::use_lang::apply(gongkai::hooks::use_lang::initial_lang());
     gongkai::hooks::use_bundle::start_loading();
-    // The app mounts once the bundle is ready, so its first render is the view itself (no
-    // loading screen rendered and laid out in between); on a slow network it mounts after
-    // MOUNT_WITHIN_MS and shows its loading screen until the bundle arrives. While the
-    // pre-rendered first view shows the same page, it waits for the bundle.
+    let Some(root) = gongkai::app_root() else {
+        return;
+    };
+    if gongkai::prerendered_page_shown() {
+        // The page is on screen already, rendered by the build from the same components: once
+        // the bundle is here (its first render needs it), the app takes that DOM over as it is.
+        gongkai::hooks::use_bundle::when_loaded(move |outcome| {
+            if outcome.is_ok() {
+                gongkai::mark_once("gongkai:hydrate-start");
+                yew::Renderer::<gongkai::app::App>::with_root(root).hydrate();
+                gongkai::mark_once("gongkai:hydrated");
+            } else {
+                // The error replaces the page (the page's figures may not be the bundle's now).
+                root.set_inner_html("");
+                yew::Renderer::<gongkai::app::App>::with_root(root).render();
+            }
+        });
+        return;
+    }
+    // No page to take over (an embed, a kiosk, another bundle, a page the build did not write):
+    // the app mounts once the bundle is ready, so its first render is the view itself; on a
+    // slow network it mounts after MOUNT_WITHIN_MS and shows its loading screen until then.
     let mounted = std::rc::Rc::new(std::cell::Cell::new(false));
     let mount = move || {
         if !mounted.replace(true) {
             gongkai::remove_boot_placeholder();
-            yew::Renderer::<gongkai::app::App>::new().render();
+            root.set_inner_html("");
+            yew::Renderer::<gongkai::app::App>::with_root(root.clone()).render();
         }
     };
-    if !gongkai::prerender_shown() {
+    {
         let mount = mount.clone();
         gloo_timers::callback::Timeout::new(MOUNT_WITHIN_MS, mount).forget();
     }

@@ -50,11 +50,16 @@ impl DisplayMode {
         }
     }
 
-    /// The mode of the current page.
+    /// The mode of the current page (the site's, for pages rendered at build time).
     pub fn current() -> DisplayMode {
-        let search = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
-        DisplayMode::from_query(&search)
+        #[cfg(target_arch = "wasm32")]
+        {
+            let search = web_sys::window()
+                .and_then(|w| w.location().search().ok())
+                .unwrap_or_default();
+            DisplayMode::from_query(&search)
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        DisplayMode::Site
     }
 }

@@ -1,131 +1,131 @@
-//! Hash routes, so deep links work on any static server without rewrite rules:
-//! `#/`, `#/duties`, `#/performance`, `#/performance/3` (activity 3, 1-based), `#/indicators`,
-//! `#/assets`, `#/other`, `#/checks`, `#/checks/2` (check 2 of 数据核对, 1-based).
+//! Routes in the browser. Every view is a page of its own (see `gongkai_model::route` for the
+//! addresses); the app reads the page's address from the URL relative to the site root
+//! (`document.baseURI`, which every page sets with `<base href>`), follows links inside its
+//! bundle and language without reloading (history entries like followed links), and answers the
+//! back and forward buttons. Old `#/…` addresses are turned into pages by static/boot.js before
+//! the app runs (and by [`old_hash_route`] when one is typed later).
 
-/// A view of the viewer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Route {
-    Overview,
-    Duties,
-    /// The performance table; `Some(i)` opens activity `i` (0-based index into the bundle).
-    Performance(Option<usize>),
-    /// Sub-activity `j` of activity `i` (0-based), shown inside its activity.
-    SubActivity(usize, usize),
-    Indicators,
-    Assets,
-    Other,
-    /// 数据核对; `Some(n)` brings check number `n` (1-based, as the view numbers them) into view.
-    Checks(Option<usize>),
-    /// All departments and years of the site's catalog.
-    Catalog,
-    /// This year against another year of the same department.
-    Compare,
-    /// Search across the bundle.
-    Search,
-    /// The standard budget tables; `Some(code)` opens the breakdown under that 类 or 款: a 功能分类
-    /// code (201, 20101) or a 经济分类 code (301): `#/budget`, `#/budget/20101`, `#/budget/301`.
-    Budget(Option<u32>),
+pub use gongkai_model::route::{Address, LinkBase, Route};
+
+/// The site root as the page names it (`<base href>`), e.g. "https://x.gov.cn/budget/".
+#[cfg(target_arch = "wasm32")]
+fn root() -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    doc.base_uri().ok().flatten()
 }
 
-impl Route {
-    /// Parses a location hash such as "#/performance/3". Unknown hashes give the overview.
-    pub fn from_hash(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let mut parts = path.split('/');
-        match (parts.next().unwrap_or(""), parts.next()) {
-            ("duties", _) => Route::Duties,
-            ("performance", Some(n)) => {
-                let one_based = |s: &str| s.parse::<usize>().ok().filter(|n| *n >= 1).map(|n| n - 1);
-                match (one_based(n), parts.next().and_then(one_based)) {
-                    (Some(i), Some(j)) => Route::SubActivity(i, j),
-                    (i, _) => Route::Performance(i),
-                }
-            }
-            ("performance", None) => Route::Performance(None),
-            ("indicators", _) => Route::Indicators,
-            ("assets", _) => Route::Assets,
-            ("other", _) => Route::Other,
-            ("checks", n) => Route::Checks(n.and_then(|s| s.parse::<usize>().ok()).filter(|n| *n >= 1)),
-            ("catalog", _) => Route::Catalog,
-            ("compare", _) => Route::Compare,
-            ("search", _) => Route::Search,
-            ("budget", code) => Route::Budget(
-                code.and_then(|c| c.parse::<u32>().ok())
-                    .filter(|c| matches!(c.to_string().len(), 3 | 5)),
-            ),
-            _ => Route::Overview,
+/// The address of the page the browser shows, relative to the site root; `None` outside the
+/// browser or on a page that is not one of the viewer's.
+pub fn here() -> Option<Address> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let loc = web_sys::window()?.location();
+        let url = format!("{}{}", loc.origin().ok()?, loc.pathname().ok()?);
+        let hash = loc.hash().unwrap_or_default();
+        address_of(&url, &hash)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// The viewer address of an absolute URL (no query) under the site root.
+#[cfg(target_arch = "wasm32")]
+fn address_of(url_without_query: &str, hash: &str) -> Option<Address> {
+    let root = root()?;
+    let root = root.split(['?', '#']).next().unwrap_or_default();
+    // The root's own folder: "…/budget/" of "…/budget/index.html".
+    let root = &root[..root.rfind('/').map_or(root.len(), |i| i + 1)];
+    let rel = url_without_query.strip_prefix(root)?;
+    let rel = js_sys::decode_uri_component(rel).ok().map(String::from)?;
+    Address::parse(&rel, hash)
+}
+
+/// The query string links keep ("?embed=1&bundle=…"): the page's own, without `lang` (the
+/// language is the page's folder) and, when `drop_bundle`, without `bundle` (the bundle has a
+/// folder of its own).
+pub fn kept_query(drop_bundle: bool) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+            return String::new();
+        };
+        params.delete("lang");
+        if drop_bundle {
+            params.delete("bundle");
+        }
+        let q = String::from(params.to_string());
+        if q.is_empty() {
+            q
+        } else {
+            format!("?{q}")
         }
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = drop_bundle;
+        String::new()
+    }
+}
 
-    /// The hash for this route, e.g. "#/performance/3".
-    pub fn to_hash(self) -> String {
-        match self {
-            Route::Overview => "#/".into(),
-            Route::Duties => "#/duties".into(),
-            Route::Performance(None) => "#/performance".into(),
-            Route::Performance(Some(i)) => format!("#/performance/{}", i + 1),
-            Route::SubActivity(i, j) => format!("#/performance/{}/{}", i + 1, j + 1),
-            Route::Indicators => "#/indicators".into(),
-            Route::Assets => "#/assets".into(),
-            Route::Other => "#/other".into(),
-            Route::Checks(None) => "#/checks".into(),
-            Route::Checks(Some(n)) => format!("#/checks/{n}"),
-            Route::Catalog => "#/catalog".into(),
-            Route::Compare => "#/compare".into(),
-            Route::Search => "#/search".into(),
-            Route::Budget(None) => "#/budget".into(),
-            Route::Budget(Some(code)) => format!("#/budget/{code}"),
+/// A route typed as an old hash address ("#/performance/3") into the address bar of a loaded
+/// page; `None` for other hashes (an anchor such as "#check-2").
+pub fn old_hash_route(hash: &str) -> Option<Route> {
+    hash.starts_with("#/").then(|| Route::from_hash(hash))
+}
+
+/// Goes to `route` in the current bundle and language: a history entry with its address (so
+/// the back button and shared links follow) and the view shown at once, in this task.
+pub fn go(route: Route) {
+    push(&route.href());
+    crate::hooks::use_route::show_now(route);
+}
+
+/// Adds a history entry for `href` (relative to the site root) without loading it.
+pub fn push(href: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        let pushed = w
+            .history()
+            .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)));
+        if pushed.is_err() {
+            let _ = w.location().set_href(href);
         }
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = href;
+}
 
-    /// The navigation entries, in order, with the keys of their names (see `i18n`).
-    pub const NAV: [(Route, &'static str); 8] = [
-        (Route::Overview, "nav.overview"),
-        (Route::Duties, "nav.duties"),
-        (Route::Performance(None), "nav.performance"),
-        (Route::Indicators, "nav.indicators"),
-        (Route::Assets, "nav.assets"),
-        (Route::Other, "nav.other"),
-        (Route::Checks(None), "nav.checks"),
-        (Route::Search, "nav.search"),
-    ];
-
-    /// Whether the nav entry `nav` is the section this route is in.
-    pub fn in_section(self, nav: Route) -> bool {
-        matches!(
-            (self, nav),
-            (Route::Performance(_) | Route::SubActivity(..), Route::Performance(_))
-                | (Route::Checks(_), Route::Checks(_))
-                | (Route::Budget(_), Route::Budget(_))
-        ) || self == nav
+/// Replaces the current history entry's address with `href` (relative to the site root).
+pub fn replace(href: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = href;
+}
 
-    /// One level up the drill path (Escape): sub-activity → activity → all activities.
-    pub fn up(self) -> Option<Route> {
-        match self {
-            Route::SubActivity(i, _) => Some(Route::Performance(Some(i))),
-            Route::Performance(Some(_)) => Some(Route::Performance(None)),
-            // 20101 → 201 → all.
-            Route::Budget(Some(code)) => Some(Route::Budget(Some(code / 100).filter(|c| *c >= 100))),
-            _ => None,
-        }
+/// The route a click on `anchor` leads to when the app can show it in place: a link in the
+/// same window to a page of the current bundle and language with the same query. `None`:
+/// let the browser follow it.
+#[cfg(target_arch = "wasm32")]
+pub fn in_app_target(anchor: &web_sys::HtmlAnchorElement) -> Option<Route> {
+    if !anchor.target().is_empty() || anchor.has_attribute("download") {
+        return None;
     }
-
-    /// Goes to this route: pushes a history entry with its hash (so the back button and deep
-    /// links follow) and shows the view at once, in this task, without waiting for a
-    /// `hashchange` event.
-    pub fn go(self) {
-        if let Some(w) = web_sys::window() {
-            let hash = self.to_hash();
-            // A history entry like a followed link, without the fragment navigation (anchor
-            // lookup, scrolling, a later `hashchange`) that setting `location.hash` costs.
-            let pushed = w
-                .history()
-                .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash)));
-            if pushed.is_err() {
-                let _ = w.location().set_hash(&hash);
-            }
-        }
-        crate::hooks::use_route::show_now(self);
+    let loc = web_sys::window()?.location();
+    if anchor.origin() != loc.origin().ok()? {
+        return None;
     }
+    let base = gongkai_model::route::link_base();
+    if anchor.search() != base.query {
+        return None;
+    }
+    let url = format!("{}{}", anchor.origin(), anchor.pathname());
+    let to = address_of(&url, &anchor.hash())?;
+    let here_prefix = format!("{}{}", base.lang, base.bundle);
+    (to.prefix() == here_prefix).then_some(to.route)
 }

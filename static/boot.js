@@ -1,16 +1,19 @@
-// Inlined in <head> (index.html), it runs before anything is shown and does two things.
-// 1. Starts fetching the catalog and the bundle this page will show, so they download while the
+// Inlined in <head> (index.html), it runs before anything is shown and does three things.
+// 1. Sends old and language-choosing addresses to their page: an old `#/performance/8` link
+//    to `performance/8/`, `?lang=en` (or, on the home page, the language chosen last time) to
+//    the page in that language (`en/…`).
+// 2. Starts fetching the catalog and the bundle this page shows, so they download while the
 //    app's wasm downloads and compiles. The app takes these answers instead of fetching again
 //    (src/loader.rs, `fetch_bytes`); if anything here fails, the app simply fetches the file
 //    itself and reports any error with its name.
-// 2. Chooses what shows until the app mounts: the pre-rendered first view (the overview of the
-//    default bundle, written into the page by the build in Chinese and English) in the language
-//    the app will use, as class `pre-zh` or `pre-en` on <html>; else (another view, another
-//    bundle, an embed or a kiosk) the loading line, class `no-prerender`.
+// 3. Says whether the page the build rendered is what this address shows (class `ssr` on
+//    <html>: it stays and the app hydrates it) or not (`no-ssr`: another bundle, an embed, a
+//    kiosk: the loading line shows until the app renders).
+// Every page names the site root in <base href>, so relative addresses here are the site's.
 (function () {
   'use strict';
   var early = {};
-  var shown = 'no-prerender';
+  var shown = 'no-ssr';
   function start(url) {
     early[url] = fetch(url).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
@@ -31,23 +34,62 @@
     if (l === 'zh' || l.indexOf('zh-') === 0) return 'zh';
     return null;
   }
+  function meta(name) {
+    var m = document.querySelector('meta[name="' + name + '"]');
+    return m ? m.getAttribute('content') : null;
+  }
+  // An old hash address as a page path (crates/model/src/site/route.rs, `Route::from_hash`).
+  function hashPath(hash) {
+    var parts = hash.replace(/^#\/?/, '').split('/').filter(function (p) { return p; });
+    if (parts[0] === 'checks' && parts[1]) return 'checks/#check-' + parts[1];
+    return parts.length ? parts.join('/') + '/' : '';
+  }
   try {
     var q = new URLSearchParams(location.search);
+    var page = meta('gongkai-page');
+    // The page's path below the site root ("en/performance/8/"), from the address.
+    var root = new URL('./', document.baseURI).pathname;
+    var here = decodeURIComponent(location.pathname);
+    here = here.indexOf(decodeURIComponent(root)) === 0 ? here.slice(decodeURIComponent(root).length) : null;
+    if (here !== null) here = here.replace(/index\.html$/, '');
+    var pageLang = document.documentElement.lang.indexOf('en') === 0 ? 'en' : 'zh';
+    var stored = null;
+    try { stored = localStorage.getItem('gongkai:lang'); } catch (e) { /* storage blocked */ }
+    var asked = language(q.get('lang'));
+    var home = here === '' || here === 'en/';
+    var want = asked || (home ? language(stored) : null) || pageLang;
+    var go = null;
+    if (page && here !== null && location.hash.indexOf('#/') === 0) {
+      // On a site of several bundles, the views of its home page's bundle are in that
+      // bundle's folder.
+      var folder = home ? (meta('gongkai-home-bundle') || '') : '';
+      var prefix = here.replace(/^en\//, '').replace(/^(b\/[^/]+\/).*$/, '$1');
+      if (prefix.indexOf('b/') !== 0) prefix = folder;
+      var path = hashPath(location.hash);
+      go = (want === 'en' ? 'en/' : '') + prefix + path;
+    } else if (page && here !== null && want !== pageLang) {
+      var bare = here.replace(/^en\//, '');
+      go = (want === 'en' ? 'en/' : '') + bare + location.hash;
+    }
+    if (go !== null) {
+      q.delete('lang');
+      var query = q.toString();
+      var cut = go.indexOf('#');
+      var path2 = cut < 0 ? go : go.slice(0, cut);
+      var anchor = cut < 0 ? '' : go.slice(cut);
+      location.replace(new URL((path2 || './') + (query ? '?' + query : '') + anchor, document.baseURI).href);
+      return;
+    }
     start('data/index.json');
-    var asked = q.get('bundle');
-    if (asked) {
-      if (relative(asked)) start(asked);
+    var bundle = q.get('bundle');
+    if (bundle) {
+      if (relative(bundle)) start(bundle);
     } else {
       var link = document.querySelector('link[rel=preload][data-default-bundle]');
       var href = link && link.getAttribute('href');
       if (relative(href)) start(href);
     }
-    var stored = null;
-    try { stored = localStorage.getItem('gongkai:lang'); } catch (e) { /* storage blocked */ }
-    // As the app chooses (src/hooks/use_lang.rs): the address, else the last choice, else 中文.
-    var lang = language(q.get('lang')) || language(stored) || 'zh';
-    var overview = location.hash === '' || location.hash === '#' || location.hash === '#/';
-    if (!asked && !q.has('embed') && !q.has('kiosk') && overview) shown = 'pre-' + lang;
+    if (page && !bundle && !q.has('embed') && !q.has('kiosk')) shown = 'ssr';
   } catch (e) {
     // An old browser: no early fetch (the app fetches as usual) and the loading line.
   }

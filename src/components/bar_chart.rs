@@ -4,7 +4,7 @@
 
 use super::chart_surface::ChartSurface;
 use super::fail_mark::FailMark;
-use crate::hooks::use_width::use_chart_width;
+use crate::hooks::use_width::{drawn_widths, svg_at_widths, use_chart_width};
 use gongkai_model::chart::{layout_bars, series_colour_index, BarChart};
 use gongkai_model::format::{fmt_opt, unit_label};
 use gongkai_model::render::{bar_highlight, bars_svg_selected};
@@ -37,11 +37,18 @@ pub struct BarChartViewProps {
 pub fn BarChartView(props: &BarChartViewProps) -> Html {
     let width = use_chart_width();
     let selected = use_state(|| None::<usize>);
-    let layout = use_memo((props.chart.clone(), width), |(chart, width)| {
-        Rc::new(layout_bars(chart, *width))
+    let layouts = use_memo((props.chart.clone(), width), |(chart, width)| {
+        drawn_widths(*width)
+            .into_iter()
+            .map(|w| Rc::new(layout_bars(chart, w)))
+            .collect::<Vec<_>>()
     });
+    // The layout pointer positions and the selection are read against (the widest drawn).
+    let layout = layouts.last().cloned().expect("at least one width");
     // Drawn once per layout; the selection is a separate mark on top.
-    let svg = use_memo((*layout).clone(), |l| AttrValue::from(bars_svg_selected(l, None)));
+    let svg = use_memo(layouts.clone(), |ls| {
+        AttrValue::from(svg_at_widths(ls.iter().map(|l| bars_svg_selected(l, None)).collect()))
+    });
     let c = &props.chart;
     let title_id = format!("{}-title", props.id);
     let info_id = format!("{}-info", props.id);

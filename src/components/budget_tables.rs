@@ -161,7 +161,7 @@ type CodeChart = Option<(Rc<gongkai_model::chart::BarChart>, Rc<Vec<(String, boo
 
 impl Drill {
     fn view(self, t: &BudgetTable, code: Option<&str>, chart: CodeChart) -> Html {
-        let mut crumbs = vec![html! { <a href={Route::Budget(None).to_hash()}>{ tr!("budget.all") }</a> }];
+        let mut crumbs = vec![html! { <a href={Route::Budget(None).href()}>{ tr!("budget.all") }</a> }];
         if let Some(c) = code {
             let prefixes: Vec<&str> = [3, 5].iter().filter(|n| **n <= c.len()).map(|n| &c[..*n]).collect();
             for (k, p) in prefixes.iter().enumerate() {
@@ -176,7 +176,7 @@ impl Drill {
                 crumbs.push(if k + 1 == prefixes.len() {
                     html! { <span aria-current="page">{ label }</span> }
                 } else {
-                    html! { <a href={Route::Budget(p.parse().ok()).to_hash()}>{ label }</a> }
+                    html! { <a href={Route::Budget(p.parse().ok()).href()}>{ label }</a> }
                 });
             }
         }
@@ -184,14 +184,14 @@ impl Drill {
             Some((chart, codes)) => {
                 let on_activate = Callback::from(move |i: usize| {
                     if let Some((code, true)) = codes.get(i) {
-                        Route::Budget(code.parse().ok()).go();
+                        crate::route::go(Route::Budget(code.parse().ok()));
                     }
                 });
                 let here = code.and_then(|c| c.parse::<u32>().ok());
                 let on_escape = here.map(|c| {
                     Callback::from(move |_| {
                         if let Some(up) = Route::Budget(Some(c)).up() {
-                            up.go();
+                            crate::route::go(up);
                         }
                     })
                 });

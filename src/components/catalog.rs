@@ -2,7 +2,6 @@
 //! filter box.
 
 use super::use_loaded;
-use crate::hooks::use_bundle::bundle_url;
 use gongkai_model::format::fmt_year;
 use gongkai_model::tr;
 use gongkai_model::CatalogEntry;
@@ -54,7 +53,7 @@ pub fn CatalogView() -> Html {
                                 <li>
                                     <span class="dept">{ *dept }</span>
                                     { for entries.iter().map(|e| html! {
-                                        <a class="year" href={format!("?bundle={}#/", bundle_url(e))}>{ tr!("catalog.entry", fmt_year(e.fiscal_year), e.kind.label()) }</a>
+                                        <a class="year" href={page_of(e)}>{ tr!("catalog.entry", fmt_year(e.fiscal_year), e.kind.label()) }</a>
                                     }) }
                                 </li>
                             }
@@ -64,4 +63,15 @@ pub fn CatalogView() -> Html {
             }) }
         </>
     }
+}
+
+/// The overview page of a catalog entry's bundle (every bundle of a site of several has a folder).
+fn page_of(e: &gongkai_model::CatalogEntry) -> String {
+    let base = gongkai_model::route::link_base();
+    format!(
+        "{}b/{}/{}",
+        base.lang,
+        gongkai_model::route::bundle_folder(&e.path),
+        base.query
+    )
 }

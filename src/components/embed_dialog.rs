@@ -6,7 +6,8 @@ use gongkai_model::tr;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The embed URL of the current page: same address, `embed=1` added, hash kept.
+/// The embed URL of the current page: same address (its language's page), `embed=1` added,
+/// hash kept.
 fn embed_url() -> String {
     let Some(loc) = web_sys::window().map(|w| w.location()) else {
         return String::new();
@@ -21,8 +22,6 @@ fn embed_url() -> String {
     if let Some(p) = &params {
         p.set("embed", "1");
         p.delete("kiosk");
-        // The embed shows the language the person chose here.
-        p.set("lang", gongkai_model::i18n::lang().code());
     }
     let query = params
         .map(|p| String::from(p.to_string()))

@@ -27,7 +27,7 @@ pub fn FailMark(props: &FailMarkProps) -> Html {
         .collect();
     let spoken = tr!("fail.mark_spoken", labels.join(tr!("common.list_sep")));
     html! {
-        <a class="fail-mark" href={Route::Checks(Some(first)).to_hash()} title={spoken.clone()} aria-label={spoken}>
+        <a class="fail-mark" href={Route::Checks(Some(first)).href()} title={spoken.clone()} aria-label={spoken}>
             <span aria-hidden="true">{ "✗ " }{ tr!("fail.mark") }</span>
         </a>
     }

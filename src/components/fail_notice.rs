@@ -21,7 +21,7 @@ pub fn FailNotice() -> Html {
         return html! {
             <p class="fail-notice compact" id="fail-notice" role="note">
                 <span aria-hidden="true">{ "✗ " }</span>{ tr!("fail.notice_short", n) }{ " " }
-                <a href={Route::Checks(None).to_hash()}>{ tr!("fail.see_checks") }</a>
+                <a href={Route::Checks(None).href()}>{ tr!("fail.see_checks") }</a>
             </p>
         };
     }
@@ -30,7 +30,7 @@ pub fn FailNotice() -> Html {
             <p id="fail-notice-title"><strong><span aria-hidden="true">{ "✗ " }</span>{ tr!("fail.notice", n) }</strong></p>
             <ul>
                 { for failing.checks.iter().map(|(num, label)| html! {
-                    <li><a href={Route::Checks(Some(*num)).to_hash()}>{ tr!("fail.check", num, label) }</a></li>
+                    <li><a href={Route::Checks(Some(*num)).href()}>{ tr!("fail.check", num, label) }</a></li>
                 }) }
             </ul>
             <p class="hint">{ tr!("fail.notice_hint") }</p>

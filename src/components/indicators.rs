@@ -206,7 +206,7 @@ pub fn IndicatorsView() -> Html {
                             <span class="group-title">{ format!("{}. {}", ai + 1, a.name) }</span>
                             <span class="count">{ format!(" · {}", fmt_opt_unit(a.amount, unit)) }</span>
                         </summary>
-                        <p><a href={Route::Performance(Some(ai)).to_hash()}>{ tr!("ind.activity_details") }</a></p>
+                        <p><a href={Route::Performance(Some(ai)).href()}>{ tr!("ind.activity_details") }</a></p>
                         { if own.is_empty() { html!{} } else { html! { <IndicatorTable caption={a.name.clone()} indicators={Rc::new(own)} /> } } }
                         { for subs.into_iter().map(|(name, inds)| html! { <IndicatorTable caption={name} indicators={Rc::new(inds)} /> }) }
                     </details>

@@ -23,7 +23,7 @@ pub fn Nav(props: &NavProps) -> Html {
                     let current = props.route.in_section(*r);
                     html! {
                         <li>
-                            <a href={r.to_hash()} aria-current={current.then_some("page")} class={classes!(current.then_some("current"))}>{ gongkai_model::i18n::t(name) }</a>
+                            <a href={r.href()} aria-current={current.then_some("page")} class={classes!(current.then_some("current"))}>{ gongkai_model::i18n::t(name) }</a>
                         </li>
                     }
                 }) }

@@ -74,7 +74,7 @@ pub fn OverviewView() -> Html {
             <section aria-labelledby="h-budget">
                 <h2 id="h-budget">{ tr!("overview.budget") }</h2>
                 <BarChartView id="spend" title={if b.expenditure.categories.is_empty() && b.expenditure_summary().is_some() { tr!("overview.spend_by_use") } else { tr!("overview.spend_chart") }} chart={(*spend).clone()} failing={chart_checks("expenditure.categories", &["expenditure.total"])} row_checks={category_checks} />
-                <p class="hint">{ tr!("overview.see_performance") }<a href={Route::Performance(None).to_hash()}>{ tr!("nav.performance") }</a>{ tr!("overview.see_performance_end") }</p>
+                <p class="hint">{ tr!("overview.see_performance") }<a href={Route::Performance(None).href()}>{ tr!("nav.performance") }</a>{ tr!("overview.see_performance_end") }</p>
                 if rest { <>
                 <h3>{ tr!("overview.revenue_text") }</h3>
                 { paragraphs(&b.revenue.text) }

@@ -34,7 +34,7 @@ fn use_escape_goes_up(route: Route) {
                 if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
                     if k.key() == "Escape" && !k.default_prevented() {
                         if let Some(up) = route.up() {
-                            up.go();
+                            crate::route::go(up);
                         }
                     }
                 }
@@ -93,7 +93,7 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
             <>
                 <h2>{ tr!("nav.performance") }</h2>
                 <p role="alert">{ tr!("perf.no_such", i + 1, acts.len()) }</p>
-                <p><a href={Route::Performance(None).to_hash()}>{ tr!("perf.back_all") }</a></p>
+                <p><a href={Route::Performance(None).href()}>{ tr!("perf.back_all") }</a></p>
             </>
         },
     });
@@ -128,8 +128,8 @@ fn ActivityList() -> Html {
                 id="activities"
                 activity={None::<usize>}
                 title={tr!("perf.chart_title")}
-                on_activate={Callback::from(|i: usize| Route::Performance(Some(i)).go())}
-                href={Callback::from(|i: usize| Route::Performance(Some(i)).to_hash())}
+                on_activate={Callback::from(|i: usize| crate::route::go(Route::Performance(Some(i))))}
+                href={Callback::from(|i: usize| Route::Performance(Some(i)).href())}
             />
             <DownloadButton label={tr!("perf.export_csv")} file={export_name(b, tr!("export.activities"))} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::activities_csv(&c.0.bundle)) }} />
             <div class="table-scroll" tabindex="0" role="region" aria-label={tr!("perf.table")}>
@@ -143,7 +143,7 @@ fn ActivityList() -> Html {
                         html! {
                         <tr class={classes!((!name_checks.is_empty() || !amount_checks.is_empty()).then_some("failing"))}>
                             <td class="num">{ i + 1 }</td>
-                            <th scope="row"><a href={Route::Performance(Some(i)).to_hash()}>{ &a.name }</a><FailMark checks={name_checks} /></th>
+                            <th scope="row"><a href={Route::Performance(Some(i)).href()}>{ &a.name }</a><FailMark checks={name_checks} /></th>
                             <td class={classes!("num", a.amount.is_none().then_some("blank"))}>{ fmt_opt(a.amount) }<FailMark checks={amount_checks} /></td>
                             <td class="num">{ fmt_share(a.amount, total) }</td>
                             <td class="num">{ a.sub_activities.len() }</td>
@@ -198,13 +198,13 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
     html! {
         <>
             <nav class="breadcrumb" aria-label={tr!("perf.breadcrumb")}>
-                <a href={Route::Performance(None).to_hash()}>{ tr!("nav.performance") }</a>
+                <a href={Route::Performance(None).href()}>{ tr!("nav.performance") }</a>
                 <span aria-hidden="true">{ " › " }</span>
                 { match props.sub.and_then(|j| a.sub_activities.get(j)) {
                     None => html! { <span aria-current="page">{ &a.name }</span> },
                     Some(s) => html! {
                         <>
-                            <a href={Route::Performance(Some(index)).to_hash()}>{ &a.name }</a>
+                            <a href={Route::Performance(Some(index)).href()}>{ &a.name }</a>
                             <span aria-hidden="true">{ " › " }</span>
                             <span aria-current="page">{ &s.name }</span>
                         </>
@@ -224,9 +224,9 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
                     id="subs"
                     activity={Some(index)}
                     title={tr!("perf.sub_chart")}
-                    on_activate={Callback::from(move |j: usize| Route::SubActivity(index, j).go())}
-                    href={Callback::from(move |j: usize| Route::SubActivity(index, j).to_hash())}
-                    on_escape={Some(Callback::from(|_| Route::Performance(None).go()))}
+                    on_activate={Callback::from(move |j: usize| crate::route::go(Route::SubActivity(index, j)))}
+                    href={Callback::from(move |j: usize| Route::SubActivity(index, j).href())}
+                    on_escape={Some(Callback::from(|_| crate::route::go(Route::Performance(None))))}
                 />
             } } else { html!{} } }
             { for a.sub_activities.iter().enumerate().map(|(j, s)| html! {
@@ -243,9 +243,9 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
                 </section>
             }) }
             <nav class="pager" aria-label={tr!("perf.pager")}>
-                { if index > 0 { html! { <a href={Route::Performance(Some(index - 1)).to_hash()}>{ tr!("perf.prev") }</a> } } else { html!{ <span></span> } } }
-                <a href={Route::Performance(None).to_hash()}>{ tr!("perf.all") }</a>
-                { if index + 1 < n { html! { <a href={Route::Performance(Some(index + 1)).to_hash()}>{ tr!("perf.next") }</a> } } else { html!{ <span></span> } } }
+                { if index > 0 { html! { <a href={Route::Performance(Some(index - 1)).href()}>{ tr!("perf.prev") }</a> } } else { html!{ <span></span> } } }
+                <a href={Route::Performance(None).href()}>{ tr!("perf.all") }</a>
+                { if index + 1 < n { html! { <a href={Route::Performance(Some(index + 1)).href()}>{ tr!("perf.next") }</a> } } else { html!{ <span></span> } } }
             </nav>
             </> }
         </>

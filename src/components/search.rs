@@ -35,8 +35,9 @@ fn highlighted(snippet: &str, marks: &[(usize, usize)]) -> Html {
 struct Part {
     /// "平乡县发展改革局 2017 年" (shown when several bundles are searched).
     label: String,
-    /// "" for the bundle on screen, "?bundle=data/x.json" for another one.
-    link_prefix: String,
+    /// `None` for the bundle on screen; the folder of another one's pages ("b/x/", "" for the
+    /// site root's).
+    folder: Option<String>,
     index: SearchIndex,
 }
 
@@ -98,18 +99,28 @@ pub fn SearchView() -> Html {
         Rc::new(Corpus {
             parts: vec![Part {
                 label: label(&ctx.0.bundle),
-                link_prefix: String::new(),
+                folder: None,
                 index: SearchIndex::new(&ctx.0.bundle),
             }],
             ..Corpus::default()
         })
     });
-    let others: Vec<String> = ctx
+    // The catalog's other bundles and the folders of their pages.
+    let many = ctx.0.catalog.as_ref().is_some_and(|c| c.bundles.len() > 1);
+    let others: Vec<(String, String)> = ctx
         .0
         .catalog
         .iter()
-        .flat_map(|c| c.bundles.iter().map(bundle_url))
-        .filter(|u| *u != ctx.0.path)
+        .flat_map(|c| c.bundles.iter())
+        .map(|e| {
+            let folder = if many {
+                format!("b/{}/", gongkai_model::route::bundle_folder(&e.path))
+            } else {
+                String::new()
+            };
+            (bundle_url(e), folder)
+        })
+        .filter(|(u, _)| *u != ctx.0.path)
         .collect();
     {
         // (Re)build what is searched: this bundle, or every bundle of the catalog.
@@ -128,14 +139,14 @@ pub fn SearchView() -> Html {
                 let mut chars = han_characters(&ctx.0.bundle);
                 if everywhere {
                     let total = others.len();
-                    for (done, url) in others.iter().enumerate() {
+                    for (done, (url, folder)) in others.iter().enumerate() {
                         next.loading = Some((done, total));
                         corpus.set(Rc::new(next.clone()));
                         match fetch_bundle(url).await {
                             Ok(b) => {
                                 next.parts.push(Part {
                                     label: label(&b),
-                                    link_prefix: format!("?bundle={url}"),
+                                    folder: Some(folder.clone()),
                                     index: SearchIndex::new(&b),
                                 });
                                 chars.push_str(&han_characters(&b));
@@ -222,7 +233,10 @@ pub fn SearchView() -> Html {
         items.push(html! {
             <li>
                 <span class="kind">{ kind }{ if h.by_pinyin { format!(" · {}", tr!("search.by_pinyin")) } else { String::new() } }</span>
-                <a href={format!("{}{}", p.link_prefix, h.link)}>{ title }</a>
+                <a href={match &p.folder {
+                    None => h.route.href(),
+                    Some(f) => format!("{}{f}{}", gongkai_model::route::link_base().lang, h.route.path()),
+                }}>{ title }</a>
                 <p class="snippet" lang={super::DATA_LANG}>{ highlighted(&h.snippet, &h.marks) }</p>
             </li>
         });

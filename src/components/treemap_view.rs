@@ -7,7 +7,7 @@ use super::chart_surface::ChartSurface;
 use super::fail_mark::FailMark;
 use super::use_loaded;
 use crate::hooks::use_failing::use_failing;
-use crate::hooks::use_width::use_chart_width;
+use crate::hooks::use_width::{drawn_widths, svg_at_widths, use_chart_width};
 use gongkai_model::chart::{activities_chart, sub_activities_chart};
 use gongkai_model::format::{fmt_amount_grouped, unit_label};
 use gongkai_model::render::{treemap_highlight, treemap_svg};
@@ -41,13 +41,23 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
     // short lists).
     let list_open_state = use_state(|| None::<bool>);
     let activity = props.activity;
-    let map = use_memo((ctx.clone(), activity, width, *mode), |(c, a, w, m)| {
-        Rc::new(match a {
-            None => activities_treemap(&c.0.bundle, *w, *m),
-            Some(i) => sub_activities_treemap(&c.0.bundle, *i, *w, *m)
-                .unwrap_or_else(|| activities_treemap(&c.0.bundle, *w, *m)),
-        })
+    let maps = use_memo((ctx.clone(), activity, width, *mode), |(c, a, w, m)| {
+        drawn_widths(*w)
+            .into_iter()
+            .map(|w| {
+                Rc::new(match a {
+                    None => activities_treemap(&c.0.bundle, w, *m),
+                    Some(i) => sub_activities_treemap(&c.0.bundle, *i, w, *m)
+                        .unwrap_or_else(|| activities_treemap(&c.0.bundle, w, *m)),
+                })
+            })
+            .collect::<Vec<_>>()
     });
+    // The layout pointer positions and the selection are read against (the widest drawn).
+    let map = maps.last().cloned().expect("at least one width");
+    // The page the build renders lists every item (it is the chart's alternative without
+    // scripts); afterwards the list is built only while open.
+    let whole = *use_memo((), |_| crate::hooks::use_painted::rendering_whole());
     let bars = use_memo((ctx.clone(), activity), |(c, a)| {
         let b = &c.0.bundle;
         Rc::new(match a.and_then(|i| b.performance.activities.get(i)) {
@@ -56,7 +66,9 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
         })
     });
     // Drawn once per layout; the selection is a separate mark on top.
-    let svg = use_memo((*map).clone(), |m| AttrValue::from(treemap_svg(m, None)));
+    let svg = use_memo(maps.clone(), |ms| {
+        AttrValue::from(svg_at_widths(ms.iter().map(|m| treemap_svg(m, None)).collect()))
+    });
     let b = &ctx.0.bundle;
     // Failing checks of each item's amount (by item index), and of the chart as a whole.
     let failing = use_failing();
@@ -183,7 +195,7 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
             } } }
             <details class="ranked" open={list_open} ontoggle={on_list_toggle}>
                 <summary>{ tr!("chart.ranked_list", ranked.len() + map.blank.len() + map.zero.len()) }</summary>
-                if list_open {
+                if list_open || whole {
                 <ol>
                     { for ranked.iter().map(|k| {
                         let c = &map.cells[*k];

@@ -1,7 +1,7 @@
-//! Switch to another year of the same department, keeping the current view (the hash).
+//! Switch to another year of the same department, keeping the current view (its page in the
+//! other year's folder).
 
 use super::use_loaded;
-use crate::hooks::use_bundle::bundle_url;
 use crate::route::Route;
 use gongkai_model::format::fmt_year;
 use gongkai_model::tr;
@@ -15,15 +15,18 @@ pub fn YearSwitch() -> Html {
     if others.is_empty() && !many {
         return html! {};
     }
-    let onchange = Callback::from(|e: Event| {
+    // The same view in the chosen year's folder.
+    let route = use_context::<Route>().unwrap_or(Route::Overview);
+    let onchange = Callback::from(move |e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        let url = select.value();
-        if url.is_empty() {
+        let folder = select.value();
+        if folder.is_empty() {
             return;
         }
+        let base = gongkai_model::route::link_base();
+        let href = format!("{}b/{folder}/{}{}", base.lang, route.page().path(), base.query);
         if let Some(w) = web_sys::window() {
-            let hash = w.location().hash().unwrap_or_default();
-            let _ = w.location().set_href(&format!("?bundle={url}{hash}"));
+            let _ = w.location().set_href(&href);
         }
     });
     let year = ctx.0.bundle.meta.fiscal_year;
@@ -34,12 +37,12 @@ pub fn YearSwitch() -> Html {
                     <label for="year-select">{ tr!("year.label") }</label>
                     <select id="year-select" {onchange}>
                         <option value="" selected=true>{ tr!("year.current", fmt_year(year)) }</option>
-                        { for others.iter().map(|e| html! { <option value={bundle_url(e)}>{ fmt_year(e.fiscal_year) }</option> }) }
+                        { for others.iter().map(|e| html! { <option value={gongkai_model::route::bundle_folder(&e.path)}>{ fmt_year(e.fiscal_year) }</option> }) }
                     </select>
-                    <a href={Route::Compare.to_hash()}>{ tr!("year.compare") }</a>
+                    <a href={Route::Compare.href()}>{ tr!("year.compare") }</a>
                 </>
             } } }
-            { if many { html! { <a href={Route::Catalog.to_hash()}>{ tr!("catalog.title") }</a> } } else { html!{} } }
+            { if many { html! { <a href={Route::Catalog.href()}>{ tr!("catalog.title") }</a> } } else { html!{} } }
         </p>
     }
 }

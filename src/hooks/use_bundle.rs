@@ -31,6 +31,14 @@ impl Loaded {
             .find(|e| bundle_url(e) == self.path)
     }
 
+    /// The folder of this bundle's pages under `b/` when the site lists several bundles and this
+    /// is one of them (`None`: the site root's own bundle, or a bundle the site does not list).
+    pub fn folder(&self) -> Option<String> {
+        let many = self.catalog.as_ref().is_some_and(|c| c.bundles.len() > 1);
+        many.then(|| self.entry().map(|e| gongkai_model::route::bundle_folder(&e.path)))
+            .flatten()
+    }
+
     /// Other years of the same department and document kind, newest first.
     pub fn other_years(&self) -> Vec<CatalogEntry> {
         let (Some(cat), Some(me)) = (self.catalog.as_ref(), self.entry()) else {
@@ -71,15 +79,20 @@ pub enum LoadState {
     Failed(LoadError),
 }
 
-/// The `?bundle=` parameter of the page URL, if any.
+/// The `?bundle=` parameter of the page URL, if any (none outside the browser).
 pub fn bundle_param() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    params.get("bundle").filter(|s| !s.is_empty())
+    #[cfg(target_arch = "wasm32")]
+    {
+        let search = web_sys::window()?.location().search().ok()?;
+        let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+        params.get("bundle").filter(|s| !s.is_empty())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
 }
 
-/// The bundle the build preloads for the catalog's default (`<link rel=preload
-/// data-default-bundle>`, written by scripts/csp.mjs), if any.
+/// The bundle of this page, which the build preloads (`<link rel=preload data-default-bundle>`,
+/// written by `gongkai site`), if any.
 fn preloaded_bundle() -> Option<String> {
     let link = web_sys::window()?
         .document()?
@@ -116,7 +129,14 @@ async fn load() -> Result<Loaded, LoadError> {
         file: CATALOG_URL.to_string(),
         problems: vec![tr!("load.empty_catalog").into()],
     })?;
-    let path = bundle_url(first);
+    // The page's bundle: the one whose folder the address names (`b/<folder>/…`), else the one
+    // the page preloads, else the catalog's first.
+    let folder = crate::route::here().and_then(|a| a.bundle);
+    let named = catalog.bundles.iter().find(|e| {
+        folder.as_deref() == Some(gongkai_model::route::bundle_folder(&e.path).as_str())
+            || (folder.is_none() && guess.as_deref() == Some(bundle_url(e).as_str()))
+    });
+    let path = bundle_url(named.unwrap_or(first));
     let bundle = match (guess, early) {
         (Some(g), Some(b)) if g == path => b?,
         _ => fetch_bundle(&path).await?,
@@ -207,12 +227,14 @@ fn loaded(bundle: Bundle, path: String) -> LoadState {
     })))
 }
 
-/// Loads the bundle once on mount; `open_file` replaces it with a local file.
+/// Loads the bundle once on mount (`server`: the bundle of a page rendered at build time);
+/// `open_file` replaces it with a local file.
 #[hook]
-pub fn use_bundle() -> UseBundle {
-    let state = use_state(|| match first_load_done() {
-        Some(done) => state_of(done),
-        None => LoadState::Loading(tr!("load.loading").to_string()),
+pub fn use_bundle(server: Option<BundleCtx>) -> UseBundle {
+    let state = use_state(|| match (server, first_load_done()) {
+        (Some(ctx), _) => LoadState::Loaded(ctx),
+        (None, Some(done)) => state_of(done),
+        (None, None) => LoadState::Loading(tr!("load.loading").to_string()),
     });
     {
         let state = state.clone();

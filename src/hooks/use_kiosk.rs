@@ -42,20 +42,17 @@ pub fn use_kiosk(config: Option<(u32, u32)>) {
                 if now - last_input.get() < f64::from(idle) * 1000.0 {
                     return;
                 }
-                let hash = web_sys::window()
-                    .and_then(|w| w.location().hash().ok())
-                    .unwrap_or_default();
-                let current = Route::from_hash(&hash);
+                let current = crate::route::here().map_or(Route::Overview, |a| a.route);
                 if next_step.get() == 0.0 {
                     // The tour starts at the overview.
                     if current != Route::Overview {
-                        Route::Overview.go();
+                        crate::route::go(Route::Overview);
                     }
                     next_step.set(now + f64::from(advance) * 1000.0);
                 } else if now >= next_step.get() {
                     let nav = Route::NAV;
                     let i = nav.iter().position(|(r, _)| current.in_section(*r)).unwrap_or(0);
-                    nav[(i + 1) % nav.len()].0.go();
+                    crate::route::go(nav[(i + 1) % nav.len()].0);
                     next_step.set(now + f64::from(advance) * 1000.0);
                 }
             });

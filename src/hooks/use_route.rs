@@ -1,8 +1,8 @@
-//! The current hash route, updated on `hashchange` (links, back/forward) and at once by
-//! [`Route::go`] (chart drill-down, Escape, kiosk tour).
+//! The current route: the page's own at first (the build rendered that page, so hydration starts
+//! from the same view), then whatever a followed link, the back/forward buttons or
+//! [`crate::route::go`] (chart drill-down, Escape, kiosk tour) show.
 
 use crate::route::Route;
-use gloo_events::EventListener;
 use std::cell::RefCell;
 use yew::prelude::*;
 
@@ -11,47 +11,119 @@ thread_local! {
     static SHOW: RefCell<Option<Callback<Route>>> = const { RefCell::new(None) };
 }
 
-/// Shows `route` now; the `hashchange` that follows finds it already shown.
+/// Shows `route` now.
 pub fn show_now(route: Route) {
     if let Some(show) = SHOW.with(|s| s.borrow().clone()) {
         show.emit(route);
     }
 }
 
-fn current() -> Route {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    Route::from_hash(&hash)
+/// The route of the page the browser shows. The home page of a site with several bundles (no
+/// bundle in its address) is the catalog.
+pub fn current(many: bool) -> Route {
+    let Some(a) = crate::route::here() else {
+        return Route::Overview;
+    };
+    let bare = a.bundle.is_none() && crate::hooks::use_bundle::bundle_param().is_none();
+    match a.route {
+        Route::Overview if many && bare => Route::Catalog,
+        r => r,
+    }
 }
 
-/// The route from `location.hash`, re-rendering when it changes.
+/// The route shown: `initial` (a page rendered at build time) or the browser's page, then
+/// following links, history and [`show_now`].
 #[hook]
-pub fn use_route() -> Route {
-    let route = use_state_eq(current);
+pub fn use_route(initial: Option<Route>, many: bool) -> Route {
+    let route = use_state_eq(|| initial.unwrap_or_else(|| current(many)));
     // The route last shown, shared by both ways in (the state handle's value would be stale).
     let shown = use_mut_ref(|| *route);
     {
         let route = route.clone();
         use_effect_with((), move |_| {
             let show = Callback::from(move |next: Route| {
+                let page_changed = shown.borrow().page() != next.page();
                 if *shown.borrow() != next {
                     *shown.borrow_mut() = next;
                     route.set(next);
-                    // A new view starts at its top, like a new page would.
+                }
+                // A new page starts at its top, like a loaded page would.
+                if page_changed {
                     if let Some(w) = web_sys::window() {
                         w.scroll_to_with_x_and_y(0.0, 0.0);
                     }
                 }
             });
             SHOW.with(|s| *s.borrow_mut() = Some(show.clone()));
-            let listener =
-                web_sys::window().map(|w| EventListener::new(&w, "hashchange", move |_| show.emit(current())));
+            let listeners = listen(show, many);
             move || {
-                drop(listener);
+                drop(listeners);
                 SHOW.with(|s| *s.borrow_mut() = None);
             }
         });
     }
     *route
+}
+
+/// Back/forward, old hash addresses typed in, and clicks on links the app can show in place.
+#[cfg(target_arch = "wasm32")]
+fn listen(show: Callback<Route>, many: bool) -> Vec<gloo_events::EventListener> {
+    use gloo_events::{EventListener, EventListenerOptions};
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else {
+        return Vec::new();
+    };
+    let Some(doc) = w.document() else {
+        return Vec::new();
+    };
+    let on_history = {
+        let show = show.clone();
+        EventListener::new(&w, "popstate", move |_| show.emit(current(many)))
+    };
+    let on_hash = {
+        let show = show.clone();
+        EventListener::new(&w, "hashchange", move |_| {
+            let hash = web_sys::window()
+                .and_then(|w| w.location().hash().ok())
+                .unwrap_or_default();
+            match crate::route::old_hash_route(&hash) {
+                Some(r) => {
+                    crate::route::replace(&r.href());
+                    show.emit(r);
+                }
+                None => show.emit(current(many)),
+            }
+        })
+    };
+    let on_click = EventListener::new_with_options(
+        &doc,
+        "click",
+        EventListenerOptions::enable_prevent_default(),
+        move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::MouseEvent>() else {
+                return;
+            };
+            if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()
+            {
+                return;
+            }
+            let anchor = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten())
+                .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+            let Some(anchor) = anchor else { return };
+            if let Some(route) = crate::route::in_app_target(&anchor) {
+                e.prevent_default();
+                crate::route::push(&anchor.href());
+                show.emit(route);
+            }
+        },
+    );
+    vec![on_history, on_hash, on_click]
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn listen(_: Callback<Route>, _: bool) -> Vec<()> {
+    Vec::new()
 }

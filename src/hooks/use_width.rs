@@ -1,9 +1,16 @@
 //! Chart drawing width from the window width, updated on resize (charts are laid out for the
 //! space they get, so a phone gets a real chart with readable labels, not a shrunken one).
+//!
+//! A page the build rendered has no window to measure: it holds each chart drawn for a phone
+//! and for a desktop (the stylesheet shows the one that fits), and its hydration renders the
+//! same (`None`) before measuring.
 
-use gloo_events::EventListener;
 use yew::prelude::*;
 
+/// The two widths a chart is drawn at before the window is measured: a phone's and a desktop's.
+pub const UNMEASURED_WIDTHS: [(u32, &str); 2] = [(360, "narrow"), (900, "wide")];
+
+#[cfg(target_arch = "wasm32")]
 fn chart_width() -> u32 {
     let w = web_sys::window()
         .and_then(|w| w.inner_width().ok())
@@ -13,16 +20,26 @@ fn chart_width() -> u32 {
     ((w - 56.0).clamp(280.0, 900.0)) as u32
 }
 
-/// Width in CSS pixels available to a chart.
+/// Width in CSS pixels available to a chart; `None` until measured (see the module).
 #[hook]
-pub fn use_chart_width() -> u32 {
-    let width = use_state(chart_width);
+pub fn use_chart_width() -> Option<u32> {
+    let width = use_state(|| {
+        #[cfg(target_arch = "wasm32")]
+        if !crate::hooks::use_painted::rendering_whole() {
+            return Some(chart_width());
+        }
+        None
+    });
+    #[cfg(target_arch = "wasm32")]
     {
         let width = width.clone();
         use_effect_with((), move |_| {
+            if width.is_none() {
+                width.set(Some(chart_width()));
+            }
             let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "resize", move |_| {
-                    let now = chart_width();
+                gloo_events::EventListener::new(&w, "resize", move |_| {
+                    let now = Some(chart_width());
                     if now != *width {
                         width.set(now);
                     }
@@ -32,4 +49,25 @@ pub fn use_chart_width() -> u32 {
         });
     }
     *width
+}
+
+/// The widths to draw a chart at: the measured one, or both [`UNMEASURED_WIDTHS`] (the last,
+/// the desktop's, is the one pointer positions are read against until measured).
+pub fn drawn_widths(width: Option<u32>) -> Vec<u32> {
+    match width {
+        Some(w) => vec![w],
+        None => UNMEASURED_WIDTHS.iter().map(|(w, _)| *w).collect(),
+    }
+}
+
+/// The markup of a chart drawn at [`drawn_widths`]: one SVG, or each unmeasured width's in a
+/// `<div class="at-narrow">` / `<div class="at-wide">` that the stylesheet shows when it fits.
+pub fn svg_at_widths(svgs: Vec<String>) -> String {
+    if svgs.len() == 1 {
+        return svgs.into_iter().next().unwrap_or_default();
+    }
+    svgs.into_iter()
+        .zip(UNMEASURED_WIDTHS)
+        .map(|(svg, (_, class))| format!("<div class=\"at-{class}\">{svg}</div>"))
+        .collect()
 }

@@ -6,6 +6,7 @@ use gongkai_model::{parse_bundle_bytes, reconcile, to_json, warnings, CheckStatu
 use std::path::Path;
 use std::process::ExitCode;
 
+mod pages;
 mod site;
 
 const USAGE: &str = "gongkai — 部门预算公开 documents → Gongkai bundles
@@ -39,16 +40,16 @@ USAGE:
       The gate before publishing (the build runs it on the site's data/): every bundle that
       DATA_DIR/index.json lists must read and have no failing check. Exit 1 names the failing
       checks; --allow-failing-checks publishes them anyway (their pages carry the notice).
-  gongkai site [DATA_DIR] [--viewer DIST] [-o OUT | --in-place] [--allow-failing-checks]
+  gongkai site [DATA_DIR] [--viewer DIST] [-o OUT | --in-place] [--url URL] [--allow-failing-checks]
       Make a deployable site from the built viewer (default dist/, from trunk build --release)
       and a folder of bundles (default: the viewer's data/): data/index.json made when the folder
-      has none, the publishing gate (as publish-check), the default bundle preloaded and its first
-      view pre-rendered, the Content-Security-Policy, the offline list, and .gz/.br copies. No
-      Trunk, node or Rust toolchain is needed to publish new data. Default OUT: site/.
-      --in-place finishes the viewer folder itself (the build's post-build step does this).
-  gongkai prerender BUNDLE.json
-      Print the bundle's first view as static HTML (header, key figures, first chart), which the
-      build writes into index.html so it shows before the app has loaded (scripts/csp.mjs).
+      has none, the publishing gate (as publish-check), every view of every bundle in both
+      languages as a page of its own (rendered by the viewer's components, readable without
+      scripts), the Content-Security-Policy, the offline list, robots.txt, and .gz/.br copies.
+      --url https://x.gov.cn/budget/ (or GONGKAI_SITE_URL) adds canonical links, sharing
+      addresses and sitemap.xml. No Trunk, node or Rust toolchain is needed to publish new data.
+      Default OUT: site/. --in-place finishes the viewer folder itself (the build's post-build
+      step does this).
 
 OPTIONS (any command):
   --lang zh|en    Language of the check texts and messages (default zh, 简体中文).
@@ -79,19 +80,6 @@ fn main() -> ExitCode {
         Some("publish-check") => publish_check(&args[1..]),
         Some("site") => site_command(&args[1..]),
         Some("export") => export(&args[1..]),
-        Some("prerender") => match &args[1..] {
-            [path] => match read_bundle(path) {
-                Ok(b) => {
-                    println!("{}", gongkai_model::prerender::first_view_html(&b));
-                    ExitCode::SUCCESS
-                }
-                Err(code) => code,
-            },
-            _ => {
-                eprint!("{USAGE}");
-                ExitCode::from(2)
-            }
-        },
         Some("schema") => {
             print!("{}", gongkai_model::bundle_schema());
             ExitCode::SUCCESS
@@ -302,6 +290,7 @@ fn site_command(args: &[String]) -> ExitCode {
     let mut data = None;
     let mut in_place = false;
     let mut allow = false;
+    let mut site_url = std::env::var("GONGKAI_SITE_URL").ok().filter(|u| !u.is_empty());
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -315,6 +304,10 @@ fn site_command(args: &[String]) -> ExitCode {
             },
             "--in-place" => in_place = true,
             "--allow-failing-checks" => allow = true,
+            "--url" => match it.next() {
+                Some(v) => site_url = Some(v.clone()),
+                None => return usage_error("gongkai site: --url needs the site's address"),
+            },
             _ if !a.starts_with('-') && data.is_none() => data = Some(std::path::PathBuf::from(a)),
             _ => return usage_error(&format!("gongkai site: unexpected argument {a}")),
         }
@@ -325,11 +318,20 @@ fn site_command(args: &[String]) -> ExitCode {
         (false, Some(o)) => o,
         (false, None) => "site".into(),
     };
+    // The address pages are found at: absolute, ending in "/".
+    let site_url = match site_url {
+        Some(u) if !(u.starts_with("https://") || u.starts_with("http://")) => {
+            return usage_error(&format!("gongkai site: --url {u}: give the full address, https://…/"))
+        }
+        Some(u) if !u.ends_with('/') => Some(format!("{u}/")),
+        u => u,
+    };
     let opts = site::SiteOptions {
         viewer,
         data,
         out: out.clone(),
         allow_failing_checks: allow,
+        site_url,
     };
     let gate = |dir: &Path, allow: bool| {
         let mut args = vec![dir.display().to_string()];
@@ -341,12 +343,14 @@ fn site_command(args: &[String]) -> ExitCode {
     match site::build_site(&opts, &gate) {
         Ok(r) => {
             println!(
-                "{}: {} bundle(s), {} files ({} precached for offline use), first view pre-rendered: {}, {} inline script(s) allowed by hash; {:.0} KiB → {:.0} KiB gzip, {:.0} KiB brotli",
+                "{}: {} bundle(s), {} pages rendered in {:.0} ms ({:.1} ms a page), {} files ({} precached for offline use), {} inline script(s) allowed by hash; {:.0} KiB → {:.0} KiB gzip, {:.0} KiB brotli",
                 out.display(),
                 r.bundles,
+                r.pages,
+                r.render_ms,
+                if r.pages > 0 { r.render_ms / r.pages as f64 } else { 0.0 },
                 r.files,
                 r.precached,
-                if r.prerendered { "yes" } else { "no" },
                 r.inline_scripts,
                 r.raw_bytes as f64 / 1024.0,
                 r.gzip_bytes as f64 / 1024.0,

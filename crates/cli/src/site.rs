@@ -8,11 +8,14 @@
 //!    year first within a department);
 //! 2. the publishing gate: every bundle reads and every check holds (else refuse, unless
 //!    allowed; the pages then carry the notice);
-//! 3. `index.html`: a preload of the default bundle, the pre-rendered first view in both
-//!    languages (a one-bundle site), and a strict Content-Security-Policy allowing the inline
-//!    scripts by their SHA-256;
-//! 4. `sw.js`: the precache list (every file but the PDF worker and the compressed copies) and a
-//!    version that hashes them all;
+//! 3. the pages (`pages.rs`): every view of every bundle in both languages rendered by the
+//!    viewer's components into the built `index.html` as template, each with its `<base href>`,
+//!    title, description, sharing tags, the preload of its bundle and a strict
+//!    Content-Security-Policy allowing the inline scripts by their SHA-256; `shell.html` (no
+//!    page: what the offline copy serves for pages not kept), `robots.txt`, and `sitemap.xml`
+//!    when the site's address is given;
+//! 4. `sw.js`: the precache list (every file but the pages, the PDF worker and the compressed
+//!    copies) and a version that hashes them all;
 //! 5. precompressed `.gz` and `.br` copies beside every text and wasm file (docs/deploy.md).
 //!
 //! Whatever is already in the output from an earlier run (a filled-in sw.js, the CSP, the
@@ -34,6 +37,9 @@ pub struct SiteOptions {
     pub out: PathBuf,
     /// Publish bundles whose checks fail (their pages carry the notice).
     pub allow_failing_checks: bool,
+    /// The site's public address ("https://x.gov.cn/budget/"), for canonical links, sharing
+    /// tags and sitemap.xml (without it the site works the same, with no sitemap).
+    pub site_url: Option<String>,
 }
 
 /// What was built, for the summary line.
@@ -46,7 +52,10 @@ pub struct SiteReport {
     pub gzip_bytes: u64,
     pub brotli_bytes: u64,
     pub inline_scripts: usize,
-    pub prerendered: bool,
+    /// Pages written (every view of every bundle, both languages).
+    pub pages: usize,
+    /// Time spent rendering them, in milliseconds.
+    pub render_ms: f64,
 }
 
 type Result<T> = std::result::Result<T, String>;
@@ -142,11 +151,6 @@ fn catalog_of(data: &Path) -> Result<(Catalog, bool)> {
     ))
 }
 
-/// A path safe to write into an attribute (no quotes, spaces or markup).
-fn safe(p: &str) -> bool {
-    !p.is_empty() && !p.contains(|c: char| c.is_whitespace() || "\"'<>".contains(c))
-}
-
 /// Removes every `start … end` span (end included) from `s`, with the whitespace before it.
 fn remove_spans(s: &mut String, start: &str, end: &str) {
     while let Some(i) = s.find(start) {
@@ -179,11 +183,19 @@ fn inline_scripts(html: &str) -> Vec<&str> {
     out
 }
 
-/// Step 3: preload, pre-rendered first view, Content-Security-Policy.
-fn finish_html(html: &str, catalog: &Catalog, data: &Path, report: &mut SiteReport) -> Result<String> {
+/// The built `index.html` as a template for pages: without what an earlier run of this step
+/// wrote into it (the head block, the page, an older build's pre-render, CSP and preload).
+fn template_of(html: &str) -> String {
     let mut html = html.to_string();
-    // Preload the default bundle (the first of the catalog) right after the catalog's preload;
-    // an earlier build's bundle preload goes.
+    remove_spans(&mut html, "<!--gongkai:head-->", "<!--/gongkai:head-->");
+    if let (Some(i), Some(j)) = (html.find("<div id=\"app\""), html.find("<!--/gongkai:app-->")) {
+        let from = html[..i].trim_end().len();
+        html.replace_range(from..j + "<!--/gongkai:app-->".len(), "");
+    }
+    remove_spans(&mut html, "<div id=\"prerender-", "<!--/prerender-->");
+    remove_spans(&mut html, "<meta http-equiv=\"Content-Security-Policy\"", ">");
+    remove_spans(&mut html, "<title>", "</title>");
+    remove_spans(&mut html, "<meta name=\"description\"", ">");
     let tag = "<link rel=\"preload\" href=\"data/";
     let mut from = 0;
     while let Some(i) = html[from..].find(tag).map(|i| from + i) {
@@ -196,44 +208,13 @@ fn finish_html(html: &str, catalog: &Catalog, data: &Path, report: &mut SiteRepo
             from = start;
         }
     }
-    let first = catalog.bundles.first().map(|e| e.path.as_str()).filter(|p| safe(p));
-    if let Some(first) = first {
-        let anchor = "<link rel=\"preload\" href=\"data/index.json\"";
-        if let Some(i) = html.find(anchor) {
-            let end = html[i..].find('>').map_or(html.len(), |e| i + e + 1);
-            html.insert_str(
-                end,
-                &format!("\n  <link rel=\"preload\" href=\"data/{first}\" as=\"fetch\" crossorigin=\"anonymous\" data-default-bundle>"),
-            );
-        }
-    }
-    // The first view, pre-rendered in both languages in place of the loading line (a site of one
-    // bundle; a site of several opens on its catalog). static/boot.js shows the one in the
-    // visitor's language; the app replaces it when it mounts.
-    remove_spans(&mut html, "<div id=\"prerender-", "<!--/prerender-->");
-    if let (1, Some(first)) = (catalog.bundles.len(), first) {
-        let path = data.join(first);
-        let bundle = parse_bundle_bytes(&io(&path, std::fs::read(&path))?, &path.display().to_string())
-            .map_err(|e| e.message_en())?;
-        let before = gongkai_model::i18n::lang();
-        let views: Vec<String> = [gongkai_model::i18n::Lang::Zh, gongkai_model::i18n::Lang::En]
-            .into_iter()
-            .map(|l| {
-                gongkai_model::i18n::set_lang(l);
-                gongkai_model::prerender::first_view_html(&bundle).trim().to_string()
-            })
-            .collect();
-        gongkai_model::i18n::set_lang(before);
-        if let Some(i) = html.find("<main id=\"boot\"") {
-            let at = html[..i].trim_end().len();
-            let block: String = views.iter().map(|v| format!("\n  {v}<!--/prerender-->")).collect();
-            html.insert_str(at, &block);
-            report.prerendered = true;
-        }
-    }
-    // Content-Security-Policy: no 'unsafe-inline'; the inline scripts by their hashes.
-    remove_spans(&mut html, "<meta http-equiv=\"Content-Security-Policy\"", ">");
-    let hashes: Vec<String> = inline_scripts(&html)
+    html
+}
+
+/// The Content-Security-Policy of every page: no 'unsafe-inline'; the template's inline
+/// scripts by their hashes (pages add no script).
+fn content_security_policy(template: &str, report: &mut SiteReport) -> String {
+    let hashes: Vec<String> = inline_scripts(template)
         .iter()
         .map(|s| {
             format!(
@@ -243,7 +224,7 @@ fn finish_html(html: &str, catalog: &Catalog, data: &Path, report: &mut SiteRepo
         })
         .collect();
     report.inline_scripts = hashes.len();
-    let policy = [
+    [
         "default-src 'self'".to_string(),
         format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" "))
             .trim()
@@ -253,19 +234,118 @@ fn finish_html(html: &str, catalog: &Catalog, data: &Path, report: &mut SiteRepo
         "connect-src 'self'".into(),
         "worker-src 'self'".into(),
         "object-src 'none'".into(),
-        "base-uri 'none'".into(),
+        // Every page names the site root in <base href> (its links and assets are relative to it).
+        "base-uri 'self'".into(),
         "form-action 'none'".into(),
     ]
-    .join("; ");
+    .join("; ")
+}
+
+/// A page from the template: its language, the head block (policy, base, the page's own tags)
+/// right after `<meta charset>`, and its rendered view in `<div id="app" data-page>`.
+fn page_from(template: &str, lang: &str, head: &str, app: Option<&str>) -> Result<String> {
+    let mut html = template.replacen("<html lang=\"zh-CN\">", &format!("<html lang=\"{lang}\">"), 1);
     let charset = html
         .to_ascii_lowercase()
         .find("<meta charset=\"utf-8\">")
         .ok_or("index.html has no <meta charset=\"utf-8\">")?;
     html.insert_str(
         charset + "<meta charset=\"utf-8\">".len(),
-        &format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"),
+        &format!("\n  <!--gongkai:head-->{head}<!--/gongkai:head-->"),
     );
+    let at = html
+        .find("<main id=\"boot\"")
+        .ok_or("index.html has no <main id=\"boot\">")?;
+    let at = html[..at].trim_end().len();
+    let app = match app {
+        Some(view) => format!("\n  <div id=\"app\" data-page>{view}</div><!--/gongkai:app-->"),
+        None => "\n  <div id=\"app\"></div><!--/gongkai:app-->".to_string(),
+    };
+    html.insert_str(at, &app);
     Ok(html)
+}
+
+/// Step 3: the pages (every view of every bundle in both languages), the shell the offline
+/// copy serves for pages it has not kept, `robots.txt` and, with the site's address,
+/// `sitemap.xml`.
+fn write_pages(
+    out: &Path,
+    catalog: Option<&Catalog>,
+    data: &Path,
+    site_url: Option<&str>,
+    report: &mut SiteReport,
+) -> Result<()> {
+    let index = out.join("index.html");
+    let template = template_of(&io(&index, std::fs::read_to_string(&index))?);
+    let policy = content_security_policy(&template, report);
+    let head = |base: &str, tags: &str| {
+        format!(
+            "\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n  <base href=\"{base}\">\n  {tags}\n  "
+        )
+    };
+    for folder in crate::pages::PAGE_FOLDERS {
+        let dir = out.join(folder);
+        if dir.is_dir() {
+            io(&dir, std::fs::remove_dir_all(&dir))?;
+        }
+    }
+    // The shell: no page of its own; the app renders whatever address it is served for.
+    let shell_tags = format!(
+        "<title>{}</title>\n  <meta name=\"description\" content=\"{}\">",
+        crate::pages::escape(gongkai_model::tr!("app.title")),
+        crate::pages::escape(gongkai_model::tr!("app.description"))
+    );
+    let shell = page_from(&template, "zh-CN", &head("./", &shell_tags), None)?;
+    io(&out.join("shell.html"), std::fs::write(out.join("shell.html"), &shell))?;
+    let pages = match catalog.filter(|c| !c.bundles.is_empty()) {
+        None => {
+            io(&index, std::fs::write(&index, &shell))?;
+            Vec::new()
+        }
+        Some(c) => {
+            let mut bundles = Vec::new();
+            for e in &c.bundles {
+                let path = data.join(&e.path);
+                bundles.push(
+                    parse_bundle_bytes(&io(&path, std::fs::read(&path))?, &path.display().to_string())
+                        .map_err(|e| e.message_en())?,
+                );
+            }
+            let started = std::time::Instant::now();
+            let pages = crate::pages::site_pages(&std::rc::Rc::new(c.clone()), bundles);
+            let views = crate::pages::render_all(&pages);
+            report.render_ms = started.elapsed().as_secs_f64() * 1000.0;
+            for (p, view) in pages.iter().zip(views) {
+                let tags = crate::pages::head_tags(p, site_url);
+                let html = page_from(
+                    &template,
+                    p.address.lang.code(),
+                    &head(&p.address.base_href(), &tags),
+                    Some(&view),
+                )?;
+                let file = out.join(p.address.page_path()).join("index.html");
+                if let Some(dir) = file.parent() {
+                    io(dir, std::fs::create_dir_all(dir))?;
+                }
+                io(&file, std::fs::write(&file, html))?;
+            }
+            gongkai_model::i18n::set_lang(gongkai_model::i18n::Lang::Zh);
+            pages
+        }
+    };
+    report.pages = pages.len();
+    let robots = match site_url {
+        Some(url) => format!("User-agent: *\nAllow: /\nSitemap: {url}sitemap.xml\n"),
+        None => "User-agent: *\nAllow: /\n".to_string(),
+    };
+    io(&out.join("robots.txt"), std::fs::write(out.join("robots.txt"), robots))?;
+    let sitemap = out.join("sitemap.xml");
+    match site_url {
+        Some(url) => io(&sitemap, std::fs::write(&sitemap, crate::pages::sitemap(&pages, url)))?,
+        None if sitemap.exists() => io(&sitemap, std::fs::remove_file(&sitemap))?,
+        None => {}
+    }
+    Ok(())
 }
 
 /// Step 4: the service worker's precache list and version.
@@ -274,10 +354,24 @@ fn finish_service_worker(out: &Path, report: &mut SiteReport) -> Result<()> {
     if !sw.exists() {
         return Ok(());
     }
+    // Pages are kept as they are visited (and the shell stands in for the others offline);
+    // everything else is kept at once.
+    let page = |p: &Path| {
+        p.components().count() > 1
+            && p.components()
+                .next()
+                .and_then(|c| c.as_os_str().to_str())
+                .is_some_and(|c| crate::pages::PAGE_FOLDERS.contains(&c))
+    };
     let files: Vec<PathBuf> = files_under(out)?
         .into_iter()
-        .filter(|p| !is_compressed_copy(p))
-        .filter(|p| !matches!(p.to_str(), Some("sw.js" | "bundle.schema.json")))
+        .filter(|p| !is_compressed_copy(p) && !page(p))
+        .filter(|p| {
+            !matches!(
+                p.to_str(),
+                Some("sw.js" | "bundle.schema.json" | "robots.txt" | "sitemap.xml")
+            )
+        })
         .collect();
     let mut hash = Sha256::new();
     for f in &files {
@@ -410,15 +504,13 @@ pub fn build_site(opts: &SiteOptions, gate: &dyn Fn(&Path, bool) -> bool) -> Res
     } else {
         None
     };
-    let index = opts.out.join("index.html");
-    let html = io(&index, std::fs::read_to_string(&index))?;
-    let empty = Catalog {
-        format: "gongkai-catalog".into(),
-        version: 1,
-        bundles: Vec::new(),
-    };
-    let html = finish_html(&html, catalog.as_ref().unwrap_or(&empty), &data, &mut report)?;
-    io(&index, std::fs::write(&index, html))?;
+    write_pages(
+        &opts.out,
+        catalog.as_ref(),
+        &data,
+        opts.site_url.as_deref(),
+        &mut report,
+    )?;
     finish_service_worker(&opts.out, &mut report)?;
     precompress(&opts.out, &mut report)?;
     report.files = files_under(&opts.out)?
@@ -440,6 +532,5 @@ mod tests {
         let mut s = "a\n  <div id=\"prerender-zh\">1</div><!--/prerender-->\n  <div id=\"prerender-en\">2</div><!--/prerender-->\n<main id=\"boot\">".to_string();
         remove_spans(&mut s, "<div id=\"prerender-", "<!--/prerender-->");
         assert_eq!(s, "a\n<main id=\"boot\">");
-        assert!(safe("a-2017.json") && !safe("a b.json") && !safe("x\".json"));
     }
 }

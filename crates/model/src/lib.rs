@@ -34,15 +34,17 @@ pub mod provenance;
 #[path = "checks/validate.rs"]
 pub mod validate;
 
-// Charts: specs, layouts (bars, treemap), the plotters renderer, the pre-rendered first view.
+// Charts: specs, layouts (bars, treemap), the plotters renderer.
 #[path = "charts/chart.rs"]
 pub mod chart;
-#[path = "charts/prerender.rs"]
-pub mod prerender;
 #[path = "charts/render.rs"]
 pub mod render;
 #[path = "charts/treemap.rs"]
 pub mod treemap;
+
+// Site: the viewer's addresses (every view a page) and the pages of a bundle.
+#[path = "site/route.rs"]
+pub mod route;
 
 // Exports: CSV, Fiscal Data Package, ZIP.
 #[path = "exports/csv.rs"]

@@ -261,8 +261,9 @@ fn search_finds_every_kind_of_text() {
     let b = seed();
     let hits = search::search(&b, "农村", 500);
     assert!(
-        hits.iter()
-            .any(|h| h.kind == HitKind::SubActivity && h.title == "农村电子商务建设" && h.link == "#/performance/8/3"),
+        hits.iter().any(|h| h.kind == HitKind::SubActivity
+            && h.title == "农村电子商务建设"
+            && h.route == gongkai_model::route::Route::SubActivity(7, 2)),
         "{hits:#?}"
     );
     assert!(hits.iter().any(|h| h.kind == HitKind::Duty));
@@ -277,7 +278,7 @@ fn search_finds_every_kind_of_text() {
         .any(|h| h.kind == HitKind::Indicator));
     assert!(search::search(&b, "轿车", 10)
         .iter()
-        .any(|h| h.kind == HitKind::Asset && h.link == "#/assets"));
+        .any(|h| h.kind == HitKind::Asset && h.route == gongkai_model::route::Route::Assets));
     assert!(search::search(&b, "  ", 10).is_empty());
     assert_eq!(search::search(&b, "的", 7).len(), 7);
 }

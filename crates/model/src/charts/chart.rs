@@ -660,6 +660,32 @@ mod tests {
     }
 }
 
+/// The tables the 预算表 view charts: the first with coded lines of the 功能分类 tables
+/// (一般公共预算 → 财政拨款 → 政府性基金) and of the 经济分类 tables (基本支出 → 机关运行经费), as
+/// indices into `b.tables`.
+pub fn budget_chart_tables(b: &Bundle) -> (Option<usize>, Option<usize>) {
+    use crate::tables::TableKind;
+    let first_coded = |kinds: &[TableKind]| {
+        kinds.iter().find_map(|k| {
+            b.tables
+                .iter()
+                .position(|t| t.kind == *k && t.coded_lines().next().is_some())
+        })
+    };
+    (
+        first_coded(&[
+            TableKind::GeneralPublic,
+            TableKind::FiscalExpenditure,
+            TableKind::GovernmentFund,
+        ]),
+        first_coded(&[
+            TableKind::GeneralPublicBasic,
+            TableKind::FiscalBasic,
+            TableKind::OperatingCosts,
+        ]),
+    )
+}
+
 /// One level of a coded standard table's classification (功能分类 类 → 款 → 项, 经济分类 类 → 款) as
 /// a bar chart, largest first: the 类 when `parent` is `None`, else the lines under the code
 /// `parent`. Labels read "201 一般公共服务支出". Returns the chart and, for each of its rows,

@@ -12,6 +12,7 @@
 //! search worker) so the viewer's first download does not carry the reading tables.
 
 use crate::bundle::*;
+use crate::route::Route;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -71,8 +72,8 @@ pub struct Hit {
     pub snippet: String,
     /// Character ranges of the matches inside `snippet` (start, end), for highlighting.
     pub marks: Vec<(usize, usize)>,
-    /// Where it is in the viewer, e.g. "#/performance/8/2".
-    pub link: String,
+    /// Where it is in the viewer (the page of sub-activity 8.2, of a budget line's 款…).
+    pub route: Route,
     /// True when the hit was found by pinyin rather than by the characters typed.
     pub by_pinyin: bool,
 }
@@ -222,7 +223,7 @@ struct Entry {
     kind: HitKind,
     title: String,
     section: Option<&'static str>,
-    link: String,
+    route: Route,
     texts: Vec<Text>,
 }
 
@@ -258,10 +259,10 @@ fn fold(c: char) -> char {
 /// Calls `f` for each indicator of `owner`: its name and its four thresholds, titled
 /// "owner › indicator".
 fn indicators(
-    f: &mut impl FnMut(HitKind, String, &[&str], String, Option<&'static str>),
+    f: &mut impl FnMut(HitKind, String, &[&str], Route, Option<&'static str>),
     owner: &str,
     list: &[Indicator],
-    link: &str,
+    route: Route,
 ) {
     for ind in list {
         let grades = ind.grades().into_iter().filter_map(|g| g.as_deref());
@@ -270,38 +271,38 @@ fn indicators(
             HitKind::Indicator,
             format!("{owner} › {}", ind.name),
             &texts,
-            link.to_string(),
+            route,
             None,
         );
     }
 }
 
-/// Calls `f(kind, title, texts, link, section)` for every searchable thing, in document order
+/// Calls `f(kind, title, texts, route, section)` for every searchable thing, in document order
 /// (`section`: see [`Hit::section`]).
-fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String, Option<&'static str>)) {
+fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], Route, Option<&'static str>)) {
     for d in &b.duties {
-        f(HitKind::Duty, d.label.clone(), &[&d.text], "#/duties".into(), None);
+        f(HitKind::Duty, d.label.clone(), &[&d.text], Route::Duties, None);
     }
     for (i, a) in b.performance.activities.iter().enumerate() {
-        let link = format!("#/performance/{}", i + 1);
+        let link = Route::Performance(Some(i));
         f(
             HitKind::Activity,
             a.name.clone(),
             &[&a.name, &a.description, &a.goal],
-            link.clone(),
+            link,
             None,
         );
-        indicators(&mut f, &a.name, &a.indicators, &link);
+        indicators(&mut f, &a.name, &a.indicators, link);
         for (j, s) in a.sub_activities.iter().enumerate() {
-            let link = format!("#/performance/{}/{}", i + 1, j + 1);
+            let link = Route::SubActivity(i, j);
             f(
                 HitKind::SubActivity,
                 s.name.clone(),
                 &[&s.name, &s.description, &s.goal],
-                link.clone(),
+                link,
                 None,
             );
-            indicators(&mut f, &s.name, &s.indicators, &link);
+            indicators(&mut f, &s.name, &s.indicators, link);
         }
     }
     fn assets<'a>(r: &'a AssetRow, out: &mut Vec<&'a AssetRow>) {
@@ -315,10 +316,18 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String,
         assets(r, &mut rows);
     }
     for r in rows {
-        f(HitKind::Asset, r.name.clone(), &[&r.name], "#/assets".into(), None);
+        f(HitKind::Asset, r.name.clone(), &[&r.name], Route::Assets, None);
     }
     // The coded lines of the standard tables (each 科目 once, from the first table that prints it),
-    // linking to the 预算表 chart that shows it: a 类 opens its 款, a 款 its 项, a 项 its 款.
+    // linking to the 预算表 chart that shows it: a 类 opens its 款, a 款 its 项, a 项 its 款 (the
+    // nearest level that is a page; the tables' top level when none is).
+    let pages: std::collections::HashSet<u32> = crate::route::page_routes(b, false, false)
+        .into_iter()
+        .filter_map(|r| match r {
+            Route::Budget(Some(c)) => Some(c),
+            _ => None,
+        })
+        .collect();
     let mut seen = std::collections::HashSet::new();
     for t in &b.tables {
         for (_, l) in t.coded_lines() {
@@ -326,12 +335,15 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String,
             if !seen.insert(code.clone()) {
                 continue;
             }
-            let target = if code.len() == 7 { &code[..5] } else { code.as_str() };
+            let target = [code.len().min(5), 3]
+                .into_iter()
+                .filter_map(|n| code.get(..n)?.parse::<u32>().ok())
+                .find(|c| pages.contains(c));
             f(
                 HitKind::BudgetLine,
                 format!("{code} {}", l.name),
                 &[&l.name, &code],
-                format!("#/budget/{target}"),
+                Route::Budget(target),
                 None,
             );
         }
@@ -341,30 +353,24 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], String,
             HitKind::Term,
             g.term.clone(),
             &[&g.term, &g.definition],
-            "#/other".into(),
+            Route::Other,
             None,
         );
     }
     let paragraphs = [
-        (&b.revenue.text, "#/", "overview.revenue_text"),
-        (&b.expenditure.text, "#/", "overview.expenditure_text"),
-        (&b.change.text, "#/", "overview.change_heading"),
-        (&b.operating_costs.text, "#/", "term.operating_costs"),
-        (&b.three_public.text, "#/", "term.three_public"),
-        (&b.procurement.text, "#/other", "other.procurement"),
-        (&b.organisation.text, "#/duties", "nav.duties"),
+        (&b.revenue.text, Route::Overview, "overview.revenue_text"),
+        (&b.expenditure.text, Route::Overview, "overview.expenditure_text"),
+        (&b.change.text, Route::Overview, "overview.change_heading"),
+        (&b.operating_costs.text, Route::Overview, "term.operating_costs"),
+        (&b.three_public.text, Route::Overview, "term.three_public"),
+        (&b.procurement.text, Route::Other, "other.procurement"),
+        (&b.organisation.text, Route::Duties, "nav.duties"),
     ];
     for (text, link, section) in paragraphs {
-        f(HitKind::Note, String::new(), &[text], link.into(), Some(section));
+        f(HitKind::Note, String::new(), &[text], link, Some(section));
     }
     for n in &b.notes {
-        f(
-            HitKind::Note,
-            String::new(),
-            &[n],
-            "#/other".into(),
-            Some("other.notes"),
-        );
+        f(HitKind::Note, String::new(), &[n], Route::Other, Some("other.notes"));
     }
 }
 
@@ -422,7 +428,7 @@ impl SearchIndex {
     /// Prepares every text of the bundle (no pinyin until [`SearchIndex::set_readings`]).
     pub fn new(b: &Bundle) -> SearchIndex {
         let mut entries = Vec::new();
-        for_each_text(b, |kind, title, texts, link, section| {
+        for_each_text(b, |kind, title, texts, route, section| {
             let texts = texts
                 .iter()
                 .filter(|t| !t.is_empty())
@@ -435,7 +441,7 @@ impl SearchIndex {
                 kind,
                 title,
                 section,
-                link,
+                route,
                 texts,
             });
         });
@@ -581,7 +587,7 @@ impl SearchIndex {
                         section: e.section,
                         snippet,
                         marks,
-                        link: e.link.clone(),
+                        route: e.route,
                         by_pinyin,
                     });
                     break;
@@ -656,11 +662,11 @@ mod tests {
         let hits = search(&b, "住房公积金", 10);
         assert_eq!(hits.len(), 1);
         assert_eq!(
-            (hits[0].kind, hits[0].title.as_str(), hits[0].link.as_str()),
-            (HitKind::BudgetLine, "2210201 住房公积金", "#/budget/22102")
+            (hits[0].kind, hits[0].title.as_str(), hits[0].route),
+            (HitKind::BudgetLine, "2210201 住房公积金", Route::Budget(Some(22102)))
         );
         let by_code = search(&b, "22102", 10);
-        assert_eq!(by_code[0].link, "#/budget/22102", "a 款 opens its own chart");
+        assert_eq!(by_code[0].route, Route::Budget(Some(22102)), "a 款 opens its own chart");
     }
 
     #[test]

@@ -1,0 +1,322 @@
+//! The site's pages: every view of every bundle in both languages, rendered at build time by the
+//! viewer's own Yew components (Yew's server-side renderer, natively) into the built
+//! `index.html`, which the browser then hydrates. Each page is a folder with an `index.html`
+//! (`duties/index.html`, `en/performance/8/index.html`, `b/<bundle>/…` on a site of several
+//! bundles), so any static server serves it without rewrite rules; every page names the site
+//! root in `<base href>`, so links and assets work under any sub-path.
+
+use gongkai::app::{App, AppProps, ServerPage};
+use gongkai::hooks::use_bundle::{BundleCtx, Loaded};
+use gongkai_model::i18n::{self, Lang};
+use gongkai_model::route::{bundle_folder, page_routes, Address, Route};
+use gongkai_model::{Bundle, Catalog};
+use std::rc::Rc;
+
+/// Top-level folders the pages live in; the site build owns them (removes them before writing).
+pub const PAGE_FOLDERS: [&str; 12] = [
+    "en",
+    "b",
+    "duties",
+    "performance",
+    "indicators",
+    "assets",
+    "other",
+    "checks",
+    "catalog",
+    "compare",
+    "search",
+    "budget",
+];
+
+/// One page to write.
+pub struct Page {
+    pub address: Address,
+    /// The view rendered (the catalog on the home page of a site of several bundles).
+    pub route: Route,
+    pub loaded: BundleCtx,
+}
+
+/// Every page of the site: for each language, each bundle's views (at the root for a site of one
+/// bundle; under `b/<folder>/` for each of several, whose root page is the catalog).
+/// `bundles` holds the catalog's bundles, in its order.
+pub fn site_pages(catalog: &Rc<Catalog>, bundles: Vec<Bundle>) -> Vec<Page> {
+    let many = catalog.bundles.len() > 1;
+    let loaded: Vec<BundleCtx> = catalog
+        .bundles
+        .iter()
+        .zip(bundles)
+        .map(|(e, bundle)| {
+            BundleCtx(Rc::new(Loaded {
+                bundle,
+                path: gongkai::hooks::use_bundle::bundle_url(e),
+                catalog: Some(catalog.clone()),
+            }))
+        })
+        .collect();
+    let mut pages = Vec::new();
+    for lang in [Lang::Zh, Lang::En] {
+        if many {
+            if let Some(first) = loaded.first() {
+                pages.push(Page {
+                    address: Address {
+                        lang,
+                        bundle: None,
+                        route: Route::Overview,
+                    },
+                    route: Route::Catalog,
+                    loaded: first.clone(),
+                });
+            }
+        }
+        for (e, ctx) in catalog.bundles.iter().zip(&loaded) {
+            let folder = many.then(|| bundle_folder(&e.path));
+            let compare = !ctx.0.other_years().is_empty();
+            for route in page_routes(&ctx.0.bundle, false, compare) {
+                pages.push(Page {
+                    address: Address {
+                        lang,
+                        bundle: folder.clone(),
+                        route,
+                    },
+                    route,
+                    loaded: ctx.clone(),
+                });
+            }
+        }
+    }
+    pages
+}
+
+/// Renders pages with the viewer's components (hydratable HTML), in order. Runs Yew's renderer
+/// on this thread (a tokio local task set, as it requires).
+pub fn render_all(pages: &[Page]) -> Vec<String> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a current-thread runtime");
+    let local = tokio::task::LocalSet::new();
+    let before = i18n::lang();
+    let out = local.block_on(&rt, async {
+        let mut out = Vec::with_capacity(pages.len());
+        for p in pages {
+            i18n::set_lang(p.address.lang);
+            let props = AppProps {
+                page: Some(ServerPage {
+                    loaded: p.loaded.clone(),
+                    route: p.route,
+                }),
+            };
+            let html = yew::LocalServerRenderer::<App>::with_props(props)
+                .hydratable(true)
+                .render()
+                .await;
+            out.push(html);
+        }
+        out
+    });
+    i18n::set_lang(before);
+    out
+}
+
+/// Text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The page's path relative to the site root as a link ("./" for the root).
+pub fn link(address: &Address) -> String {
+    let p = address.page_path();
+    if p.is_empty() {
+        "./".into()
+    } else {
+        p
+    }
+}
+
+/// What a page's `<head>` says about it: title, description, sharing tags, the language
+/// versions, the bundle to preload. `site_url`: the site's public address ("https://…/"), for
+/// the canonical link and the absolute addresses sharing and search engines need.
+pub fn head_tags(page: &Page, site_url: Option<&str>) -> String {
+    i18n::set_lang(page.address.lang);
+    let b = &page.loaded.0.bundle;
+    let title = gongkai::page::title(b, page.route);
+    let description = gongkai::page::description(b, page.route);
+    let e = escape;
+    let mut tags = vec![
+        format!("<meta name=\"gongkai-page\" content=\"{}\">", e(&link(&page.address))),
+        format!("<title>{}</title>", e(&title)),
+        format!("<meta name=\"description\" content=\"{}\">", e(&description)),
+        format!("<meta property=\"og:title\" content=\"{}\">", e(&title)),
+        format!("<meta property=\"og:description\" content=\"{}\">", e(&description)),
+        "<meta property=\"og:type\" content=\"website\">".into(),
+        format!(
+            "<meta property=\"og:site_name\" content=\"{}\">",
+            e(i18n::t("app.site_name"))
+        ),
+        format!(
+            "<meta property=\"og:locale\" content=\"{}\">",
+            match page.address.lang {
+                Lang::Zh => "zh_CN",
+                Lang::En => "en_GB",
+            }
+        ),
+    ];
+    if let Some(url) = site_url {
+        let abs = |a: &Address| format!("{url}{}", a.page_path());
+        tags.push(format!("<link rel=\"canonical\" href=\"{}\">", e(&abs(&page.address))));
+        tags.push(format!(
+            "<meta property=\"og:url\" content=\"{}\">",
+            e(&abs(&page.address))
+        ));
+        for lang in [Lang::Zh, Lang::En] {
+            let other = Address {
+                lang,
+                ..page.address.clone()
+            };
+            tags.push(format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                lang.code(),
+                e(&abs(&other))
+            ));
+        }
+    }
+    // The page's bundle, fetched while the wasm downloads.
+    tags.push(format!(
+        "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\" data-default-bundle>",
+        e(&page.loaded.0.path)
+    ));
+    // A site of several bundles: old `#/…` links on its home page go to the first bundle's folder.
+    if page.address.bundle.is_none() {
+        if let Some(f) = page.loaded.0.folder() {
+            tags.push(format!("<meta name=\"gongkai-home-bundle\" content=\"b/{}/\">", e(&f)));
+        }
+    }
+    tags.join("\n  ")
+}
+
+/// `sitemap.xml`: every page's absolute address.
+pub fn sitemap(pages: &[Page], site_url: &str) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for p in pages {
+        s.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            escape(&format!("{site_url}{}", p.address.page_path()))
+        ));
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed_site() -> Vec<Page> {
+        let text = include_str!("../../../data/pingxiang-fgj-2017.json");
+        let b = gongkai_model::parse_bundle(text, "seed").unwrap();
+        let catalog = Rc::new(Catalog {
+            format: "gongkai-catalog".into(),
+            version: 1,
+            bundles: vec![gongkai_model::CatalogEntry {
+                department: b.meta.department.clone(),
+                fiscal_year: b.meta.fiscal_year,
+                kind: b.meta.kind,
+                region: String::new(),
+                path: "pingxiang-fgj-2017.json".into(),
+            }],
+        });
+        site_pages(&catalog, vec![b])
+    }
+
+    #[test]
+    fn every_view_of_the_seed_is_a_page_in_both_languages() {
+        let pages = seed_site();
+        let paths: Vec<String> = pages.iter().map(|p| p.address.page_path()).collect();
+        for p in [
+            "",
+            "duties/",
+            "performance/",
+            "performance/8/",
+            "performance/8/3/",
+            "indicators/",
+            "assets/",
+            "other/",
+            "checks/",
+            "search/",
+            "en/",
+            "en/performance/8/3/",
+        ] {
+            assert!(paths.contains(&p.to_string()), "{p} missing");
+        }
+        // Each page once.
+        let mut unique = paths.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), paths.len());
+    }
+
+    #[test]
+    fn pages_render_the_whole_view_with_the_components() {
+        let pages = seed_site();
+        let pick = |path: &str| pages.iter().position(|p| p.address.page_path() == path).unwrap();
+        let chosen = [pick(""), pick("performance/8/3/"), pick("en/assets/")];
+        let chosen_pages: Vec<Page> = chosen
+            .iter()
+            .map(|i| Page {
+                address: pages[*i].address.clone(),
+                route: pages[*i].route,
+                loaded: pages[*i].loaded.clone(),
+            })
+            .collect();
+        let html = render_all(&chosen_pages);
+        // The overview: key figures and the chart drawn for a phone and a desktop.
+        assert!(html[0].contains("3,719.45"), "{}", &html[0][..500.min(html[0].len())]);
+        assert!(html[0].contains("class=\"at-narrow\"") && html[0].contains("class=\"at-wide\""));
+        // Links are pages relative to the site root (the page's <base>).
+        assert!(html[0].contains("href=\"performance/\""));
+        assert!(!html[0].contains("href=\"#/"));
+        // A sub-activity page has its own name and its indicators.
+        assert!(html[1].contains("农村电子商务建设"));
+        // English pages link within en/.
+        assert!(html[2].contains("href=\"en/duties/\""), "English links stay English");
+        assert!(html[2].contains("lang=\"zh-CN\""), "published data keeps its language");
+    }
+
+    #[test]
+    fn head_tags_describe_the_page_and_escape_the_bundle() {
+        let mut pages = seed_site();
+        let tags = head_tags(&pages[0], Some("https://example.gov.cn/budget/"));
+        assert!(
+            tags.contains("<title>概览 · 平乡县发展改革局 2017 年部门预算 · 公开</title>"),
+            "{tags}"
+        );
+        assert!(tags.contains("<link rel=\"canonical\" href=\"https://example.gov.cn/budget/\">"));
+        assert!(tags.contains("hreflang=\"en\" href=\"https://example.gov.cn/budget/en/\""));
+        assert!(tags.contains("收入合计 3,719.45"), "{tags}");
+        assert!(
+            !head_tags(&pages[0], None).contains("canonical"),
+            "no relative canonical"
+        );
+        let mut b = (*pages[0].loaded.0).bundle.clone();
+        b.meta.department = "<script>\"x\"".into();
+        pages[0].loaded = BundleCtx(Rc::new(Loaded {
+            bundle: b,
+            path: "data/x.json".into(),
+            catalog: None,
+        }));
+        let tags = head_tags(&pages[0], None);
+        assert!(!tags.contains("<script>") && tags.contains("&lt;script&gt;&quot;x&quot;"));
+    }
+}

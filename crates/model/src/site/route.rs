@@ -1,0 +1,439 @@
+//! The viewer's addresses. Every view is a real page (a folder with an `index.html` that the
+//! site build writes), so any static server serves it without rewrite rules and the same path
+//! works in the browser's history:
+//!
+//! | route | path under the bundle's folder |
+//! |---|---|
+//! | overview | `./` |
+//! | 职能 | `duties/` |
+//! | 绩效 | `performance/`, `performance/3/` (activity 3, 1-based), `performance/3/2/` |
+//! | 指标, 资产, 其他, 核对, 搜索 | `indicators/`, `assets/`, `other/`, `checks/`, `search/` |
+//! | one check | `checks/#check-2` (an anchor on the checks page) |
+//! | 预算表 | `budget/`, `budget/201/` (类), `budget/20101/` (款), `budget/301/` (经济分类) |
+//! | 全部部门, 对比 | `catalog/`, `compare/` |
+//!
+//! The bundle's folder ([`Address`]) is the site root for a site of one bundle, `b/<name>/` for
+//! each bundle of a site of several (its catalog path without `.json`, `/` written `~`); English
+//! pages are the same under `en/`. Links are written relative to the site root; every page
+//! names the root in `<base href>` ("../../" two folders down), so a copy of the site under
+//! `/budget/` works the same.
+
+use crate::i18n::Lang;
+use std::cell::RefCell;
+
+/// A view of the viewer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Route {
+    Overview,
+    Duties,
+    /// The performance table; `Some(i)` opens activity `i` (0-based index into the bundle).
+    Performance(Option<usize>),
+    /// Sub-activity `j` of activity `i` (0-based), shown inside its activity.
+    SubActivity(usize, usize),
+    Indicators,
+    Assets,
+    Other,
+    /// 数据核对; `Some(n)` brings check number `n` (1-based, as the view numbers them) into view.
+    Checks(Option<usize>),
+    /// All departments and years of the site's catalog.
+    Catalog,
+    /// This year against another year of the same department.
+    Compare,
+    /// Search across the bundle.
+    Search,
+    /// The standard budget tables; `Some(code)` opens the breakdown under that 类 or 款: a 功能分类
+    /// code (201, 20101) or a 经济分类 code (301).
+    Budget(Option<u32>),
+}
+
+impl Route {
+    /// Reads a path below the bundle's folder ("performance/3/", "duties", "") and the
+    /// fragment ("#check-2", only meaningful on `checks/`). Unknown paths give `None`.
+    pub fn from_path(path: &str, fragment: &str) -> Option<Route> {
+        let path = path.trim_matches('/');
+        let mut parts = path.split('/').filter(|p| !p.is_empty());
+        let one_based = |s: &str| s.parse::<usize>().ok().filter(|n| *n >= 1).map(|n| n - 1);
+        let route = match (parts.next(), parts.next(), parts.next()) {
+            (None, ..) => Route::Overview,
+            (Some("duties"), None, _) => Route::Duties,
+            (Some("performance"), None, _) => Route::Performance(None),
+            (Some("performance"), Some(i), None) => Route::Performance(Some(one_based(i)?)),
+            (Some("performance"), Some(i), Some(j)) => Route::SubActivity(one_based(i)?, one_based(j)?),
+            (Some("indicators"), None, _) => Route::Indicators,
+            (Some("assets"), None, _) => Route::Assets,
+            (Some("other"), None, _) => Route::Other,
+            (Some("checks"), None, _) => Route::Checks(
+                fragment
+                    .trim_start_matches('#')
+                    .strip_prefix("check-")
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .filter(|n| *n >= 1),
+            ),
+            (Some("catalog"), None, _) => Route::Catalog,
+            (Some("compare"), None, _) => Route::Compare,
+            (Some("search"), None, _) => Route::Search,
+            (Some("budget"), None, _) => Route::Budget(None),
+            (Some("budget"), Some(code), None) => Route::Budget(Some(budget_code(code)?)),
+            _ => return None,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(route)
+    }
+
+    /// Reads an old hash address ("#/performance/3", "#/checks/2"), as links made before
+    /// views had their own pages. Unknown hashes give the overview.
+    pub fn from_hash(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.split('/');
+        match (parts.next().unwrap_or(""), parts.next()) {
+            ("checks", Some(n)) => Route::Checks(n.parse::<usize>().ok().filter(|n| *n >= 1)),
+            _ => Route::from_path(path, "").unwrap_or(Route::Overview),
+        }
+    }
+
+    /// The path below the bundle's folder: "" for the overview, else ending in "/" (plus the
+    /// anchor of one check).
+    pub fn path(self) -> String {
+        match self {
+            Route::Overview => String::new(),
+            Route::Duties => "duties/".into(),
+            Route::Performance(None) => "performance/".into(),
+            Route::Performance(Some(i)) => format!("performance/{}/", i + 1),
+            Route::SubActivity(i, j) => format!("performance/{}/{}/", i + 1, j + 1),
+            Route::Indicators => "indicators/".into(),
+            Route::Assets => "assets/".into(),
+            Route::Other => "other/".into(),
+            Route::Checks(None) => "checks/".into(),
+            Route::Checks(Some(n)) => format!("checks/#check-{n}"),
+            Route::Catalog => "catalog/".into(),
+            Route::Compare => "compare/".into(),
+            Route::Search => "search/".into(),
+            Route::Budget(None) => "budget/".into(),
+            Route::Budget(Some(code)) => format!("budget/{code}/"),
+        }
+    }
+
+    /// The page this route is on (a check is an anchor on the checks page).
+    pub fn page(self) -> Route {
+        match self {
+            Route::Checks(Some(_)) => Route::Checks(None),
+            r => r,
+        }
+    }
+
+    /// The link to this route from any page of the current bundle and language: the path
+    /// relative to the site root (pages set `<base href>` to it) in the folders set by
+    /// [`set_link_base`], with its query. Never empty.
+    pub fn href(self) -> String {
+        LINK_BASE.with(|b| {
+            let b = b.borrow();
+            // The catalog is the home page of its language (a site of several bundles opens on
+            // it); every other view is in its bundle's folder.
+            let path = match self {
+                Route::Catalog => b.lang.clone(),
+                r => format!("{}{}{}", b.lang, b.bundle, r.path()),
+            };
+            let (path, anchor) = match path.split_once('#') {
+                Some((p, a)) => (p.to_string(), format!("#{a}")),
+                None => (path, String::new()),
+            };
+            let path = if path.is_empty() { "./".to_string() } else { path };
+            format!("{path}{}{anchor}", b.query)
+        })
+    }
+
+    /// The navigation entries, in order, with the keys of their names (see `i18n`).
+    pub const NAV: [(Route, &'static str); 8] = [
+        (Route::Overview, "nav.overview"),
+        (Route::Duties, "nav.duties"),
+        (Route::Performance(None), "nav.performance"),
+        (Route::Indicators, "nav.indicators"),
+        (Route::Assets, "nav.assets"),
+        (Route::Other, "nav.other"),
+        (Route::Checks(None), "nav.checks"),
+        (Route::Search, "nav.search"),
+    ];
+
+    /// Whether the nav entry `nav` is the section this route is in.
+    pub fn in_section(self, nav: Route) -> bool {
+        matches!(
+            (self, nav),
+            (Route::Performance(_) | Route::SubActivity(..), Route::Performance(_))
+                | (Route::Checks(_), Route::Checks(_))
+                | (Route::Budget(_), Route::Budget(_))
+        ) || self == nav
+    }
+
+    /// One level up the drill path (Escape): sub-activity → activity → all activities.
+    pub fn up(self) -> Option<Route> {
+        match self {
+            Route::SubActivity(i, _) => Some(Route::Performance(Some(i))),
+            Route::Performance(Some(_)) => Some(Route::Performance(None)),
+            // 20101 → 201 → all.
+            Route::Budget(Some(code)) => Some(Route::Budget(Some(code / 100).filter(|c| *c >= 100))),
+            _ => None,
+        }
+    }
+}
+
+/// A 类 (3 digits) or 款 (5 digits) code as a route takes it.
+fn budget_code(s: &str) -> Option<u32> {
+    (matches!(s.len(), 3 | 5) && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// What links are written against (see [`Route::href`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkBase {
+    /// Folder of the interface language below the site root: "" or "en/".
+    pub lang: String,
+    /// Folder of the current bundle below the language's: "" or "b/x/".
+    pub bundle: String,
+    /// The query kept on every link ("" or "?bundle=…&embed=1").
+    pub query: String,
+}
+
+thread_local! {
+    static LINK_BASE: RefCell<LinkBase> = RefCell::new(LinkBase::default());
+}
+
+/// Sets what [`Route::href`] writes links against (the app sets it before rendering its views,
+/// like the interface language).
+pub fn set_link_base(base: LinkBase) {
+    LINK_BASE.with(|b| *b.borrow_mut() = base);
+}
+
+/// What [`Route::href`] writes links against now.
+pub fn link_base() -> LinkBase {
+    LINK_BASE.with(|b| b.borrow().clone())
+}
+
+/// A page of the site: its language, its bundle's folder and its route.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Address {
+    pub lang: Lang,
+    /// The bundle's folder name under `b/` ([`bundle_folder`]); `None`: the site root's bundle.
+    pub bundle: Option<String>,
+    pub route: Route,
+}
+
+impl Address {
+    /// The folder prefix of this address's bundle and language: "", "en/", "b/x/", "en/b/x/".
+    pub fn prefix(&self) -> String {
+        let base = self.link_base();
+        format!("{}{}", base.lang, base.bundle)
+    }
+
+    /// The folders links on this page are written against (no query).
+    pub fn link_base(&self) -> LinkBase {
+        LinkBase {
+            lang: lang_folder(self.lang).into(),
+            bundle: self.bundle.as_ref().map(|b| format!("b/{b}/")).unwrap_or_default(),
+            query: String::new(),
+        }
+    }
+
+    /// The page's path relative to the site root, without any anchor: "", "en/duties/", …
+    pub fn page_path(&self) -> String {
+        let path = self.route.page().path();
+        format!("{}{path}", self.prefix())
+    }
+
+    /// `<base href>` of this page: the way up to the site root ("./", "../", "../../").
+    pub fn base_href(&self) -> String {
+        let depth = self.page_path().matches('/').count();
+        if depth == 0 {
+            "./".into()
+        } else {
+            "../".repeat(depth)
+        }
+    }
+
+    /// Reads a path relative to the site root ("en/b/x/performance/3/") and its fragment.
+    /// `None`: not an address of the viewer.
+    pub fn parse(path: &str, fragment: &str) -> Option<Address> {
+        let mut rest = path.trim_start_matches('/');
+        let rest_index = rest.strip_suffix("index.html").unwrap_or(rest);
+        rest = rest_index;
+        let lang = match rest.strip_prefix("en/").or_else(|| (rest == "en").then_some("")) {
+            Some(r) => {
+                rest = r;
+                Lang::En
+            }
+            None => Lang::Zh,
+        };
+        let bundle = match rest.strip_prefix("b/") {
+            Some(r) => {
+                let (name, after) = r.split_once('/').unwrap_or((r, ""));
+                if name.is_empty() {
+                    return None;
+                }
+                rest = after;
+                Some(name.to_string())
+            }
+            None => None,
+        };
+        let route = Route::from_path(rest, fragment)?;
+        Some(Address { lang, bundle, route })
+    }
+}
+
+/// The folder of a language's pages below the site root: "" (中文) or "en/".
+pub fn lang_folder(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "",
+        Lang::En => "en/",
+    }
+}
+
+/// The folder name of a catalog entry's bundle under `b/`: its path in the catalog without
+/// `.json`, with `/` written `~` ("2017/fgj.json" → "2017~fgj").
+pub fn bundle_folder(catalog_path: &str) -> String {
+    catalog_path
+        .strip_suffix(".json")
+        .unwrap_or(catalog_path)
+        .replace('/', "~")
+}
+
+/// The routes that are pages of `b`: every view, each activity and sub-activity, and each
+/// 类 and 款 of the budget tables' breakdowns; the catalog when the site lists several
+/// bundles (`catalog`), the comparison when the department has other years (`compare`).
+pub fn page_routes(b: &crate::Bundle, catalog: bool, compare: bool) -> Vec<Route> {
+    let mut out = vec![Route::Overview, Route::Duties, Route::Performance(None)];
+    for (i, a) in b.performance.activities.iter().enumerate() {
+        out.push(Route::Performance(Some(i)));
+        out.extend((0..a.sub_activities.len()).map(|j| Route::SubActivity(i, j)));
+    }
+    out.extend([
+        Route::Indicators,
+        Route::Assets,
+        Route::Other,
+        Route::Checks(None),
+        Route::Search,
+    ]);
+    if !b.tables.is_empty() {
+        out.push(Route::Budget(None));
+        let (functional, economic) = crate::chart::budget_chart_tables(b);
+        for t in [functional, economic].into_iter().flatten() {
+            let mut todo: Vec<Option<String>> = vec![None];
+            while let Some(code) = todo.pop() {
+                let Some((_, codes)) = crate::chart::code_chart(b, &b.tables[t], code.as_deref()) else {
+                    continue;
+                };
+                for (c, opens) in codes {
+                    if let (true, Some(n)) = (opens, budget_code(&c)) {
+                        out.push(Route::Budget(Some(n)));
+                        todo.push(Some(c));
+                    }
+                }
+            }
+        }
+    }
+    if catalog {
+        out.push(Route::Catalog);
+    }
+    if compare {
+        out.push(Route::Compare);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_reads_back_from_its_path() {
+        let routes = [
+            Route::Overview,
+            Route::Duties,
+            Route::Performance(None),
+            Route::Performance(Some(7)),
+            Route::SubActivity(7, 2),
+            Route::Indicators,
+            Route::Assets,
+            Route::Other,
+            Route::Checks(None),
+            Route::Checks(Some(3)),
+            Route::Catalog,
+            Route::Compare,
+            Route::Search,
+            Route::Budget(None),
+            Route::Budget(Some(201)),
+            Route::Budget(Some(20101)),
+        ];
+        for r in routes {
+            let p = r.path();
+            let (path, frag) = p.split_once('#').map_or((p.as_str(), ""), |(a, f)| (a, f));
+            assert_eq!(Route::from_path(path, frag), Some(r), "{p}");
+            for lang in [Lang::Zh, Lang::En] {
+                for bundle in [None, Some("2017~fgj".to_string())] {
+                    let a = Address { lang, bundle, route: r };
+                    let back = Address::parse(&format!("{}{path}", a.prefix()), frag);
+                    assert_eq!(back, Some(a.clone()), "{}", a.page_path());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_paths_are_not_addresses() {
+        for p in [
+            "nothing/",
+            "performance/0/",
+            "performance/x/",
+            "budget/2010/",
+            "duties/2/",
+            "b//duties/",
+        ] {
+            assert_eq!(Address::parse(p, ""), None, "{p}");
+        }
+        assert_eq!(Address::parse("index.html", "").map(|a| a.route), Some(Route::Overview));
+        assert_eq!(Address::parse("en", "").map(|a| a.lang), Some(Lang::En));
+    }
+
+    #[test]
+    fn old_hash_links_still_name_their_view() {
+        assert_eq!(Route::from_hash("#/performance/8/3"), Route::SubActivity(7, 2));
+        assert_eq!(Route::from_hash("#/checks/2"), Route::Checks(Some(2)));
+        assert_eq!(Route::from_hash("#/budget/20101"), Route::Budget(Some(20101)));
+        assert_eq!(Route::from_hash("#/"), Route::Overview);
+        assert_eq!(Route::from_hash("#/whatever"), Route::Overview);
+    }
+
+    #[test]
+    fn links_are_relative_to_the_site_root_and_keep_the_query() {
+        set_link_base(LinkBase::default());
+        assert_eq!(Route::Overview.href(), "./");
+        assert_eq!(Route::SubActivity(0, 1).href(), "performance/1/2/");
+        set_link_base(LinkBase {
+            lang: "en/".into(),
+            bundle: "b/x/".into(),
+            query: "?embed=1".into(),
+        });
+        assert_eq!(Route::Overview.href(), "en/b/x/?embed=1");
+        assert_eq!(Route::Checks(Some(2)).href(), "en/b/x/checks/?embed=1#check-2");
+        assert_eq!(
+            Route::Catalog.href(),
+            "en/?embed=1",
+            "the catalog is the language's home"
+        );
+        set_link_base(LinkBase::default());
+    }
+
+    #[test]
+    fn base_href_climbs_to_the_root() {
+        let a = |lang, bundle: Option<&str>, route| Address {
+            lang,
+            bundle: bundle.map(String::from),
+            route,
+        };
+        assert_eq!(a(Lang::Zh, None, Route::Overview).base_href(), "./");
+        assert_eq!(a(Lang::Zh, None, Route::Duties).base_href(), "../");
+        assert_eq!(a(Lang::En, None, Route::SubActivity(1, 1)).base_href(), "../../../../");
+        assert_eq!(a(Lang::Zh, Some("x"), Route::Checks(Some(2))).base_href(), "../../../");
+    }
+}
