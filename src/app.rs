@@ -52,7 +52,10 @@ pub fn App(props: &AppProps) -> Html {
     let mode = *use_memo((), |_| DisplayMode::current());
     // Views render everything at once on the first render of a page the build rendered (it has
     // all of it), progressively afterwards.
-    use_effect_with((), |_| crate::hooks::use_painted::first_render_done());
+    use_effect_with((), |_| {
+        crate::hooks::use_painted::first_render_done();
+        crate::mark_app_ready();
+    });
     use_post_height(mode == DisplayMode::Embed);
     use_kiosk(match mode {
         DisplayMode::Kiosk {
@@ -136,6 +139,9 @@ pub fn App(props: &AppProps) -> Html {
                         .unwrap_or_default(),
                 },
                 query: crate::route::kept_query(folder.is_some()),
+                // A bundle the site does not list (a local file, a `?bundle=` from elsewhere)
+                // has no pages: its views are hash addresses on the page.
+                hash: ctx.0.entry().is_none(),
             });
             let footer = match mode {
                 DisplayMode::Embed => html! {},

@@ -59,3 +59,26 @@ pub fn prerendered_page_shown() -> bool {
         .is_some_and(|h| h.class_name().split_whitespace().any(|c| c == "ssr"));
     chosen && doc.query_selector("#app > *").ok().flatten().is_some()
 }
+
+/// Whether the loaded data is what the page was built from (`<meta name="gongkai-data">`, see
+/// `gongkai_model::catalog::data_fingerprint`).
+pub fn page_data_matches(loaded: &hooks::use_bundle::Loaded) -> bool {
+    let built = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=gongkai-data]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"));
+    let now = gongkai_model::catalog::data_fingerprint(loaded.catalog.as_deref(), &loaded.bundle);
+    built.is_some_and(|b| b == now)
+}
+
+/// Marks the page as running the app (`<html data-app="ready">`, once its first render is on
+/// screen: hydrated or rendered), for tests and the benchmark.
+pub fn mark_app_ready() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-app", "ready");
+    }
+}

@@ -28,12 +28,17 @@ fn run() {
         // The page is on screen already, rendered by the build from the same components: once
         // the bundle is here (its first render needs it), the app takes that DOM over as it is.
         gongkai::hooks::use_bundle::when_loaded(move |outcome| {
-            if outcome.is_ok() {
+            // Only the data the page was built from: a bundle or catalog changed since is shown
+            // by rendering afresh, never with the old page's figures.
+            let same = outcome.as_ref().is_ok_and(|ctx| gongkai::page_data_matches(&ctx.0));
+            if same {
                 gongkai::mark_once("gongkai:hydrate-start");
+                gongkai::remove_boot_placeholder();
                 yew::Renderer::<gongkai::app::App>::with_root(root).hydrate();
                 gongkai::mark_once("gongkai:hydrated");
             } else {
-                // The error replaces the page (the page's figures may not be the bundle's now).
+                // The error, or the data as it is now, replaces the page.
+                let _ = root.remove_attribute("data-page");
                 root.set_inner_html("");
                 yew::Renderer::<gongkai::app::App>::with_root(root).render();
             }
@@ -47,6 +52,7 @@ fn run() {
     let mount = move || {
         if !mounted.replace(true) {
             gongkai::remove_boot_placeholder();
+            let _ = root.remove_attribute("data-page");
             root.set_inner_html("");
             yew::Renderer::<gongkai::app::App>::with_root(root.clone()).render();
         }

@@ -70,6 +70,18 @@ pub fn kept_query(drop_bundle: bool) -> String {
     }
 }
 
+/// The page address's fragment ("#/duties", "#check-2", "").
+pub fn current_hash() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}
+
 /// A route typed as an old hash address ("#/performance/3") into the address bar of a loaded
 /// page; `None` for other hashes (an anchor such as "#check-2").
 pub fn old_hash_route(hash: &str) -> Option<Route> {
@@ -123,6 +135,10 @@ pub fn in_app_target(anchor: &web_sys::HtmlAnchorElement) -> Option<Route> {
     let base = gongkai_model::route::link_base();
     if anchor.search() != base.query {
         return None;
+    }
+    // A bundle without pages: its views are hash addresses.
+    if base.hash {
+        return old_hash_route(&anchor.hash());
     }
     let url = format!("{}{}", anchor.origin(), anchor.pathname());
     let to = address_of(&url, &anchor.hash())?;

@@ -1,6 +1,7 @@
 // Inlined in <head> (index.html), it runs before anything is shown and does three things.
 // 1. Sends old and language-choosing addresses to their page: an old `#/performance/8` link
-//    to `performance/8/`, `?lang=en` (or, on the home page, the language chosen last time) to
+//    to `performance/8/` (not with ?bundle=: a bundle the site has no pages of keeps its views
+//    as hash addresses), `?lang=en` (or, on the home page, the language chosen last time) to
 //    the page in that language (`en/…`).
 // 2. Starts fetching the catalog and the bundle this page shows, so they download while the
 //    app's wasm downloads and compiles. The app takes these answers instead of fetching again
@@ -59,7 +60,8 @@
     var home = here === '' || here === 'en/';
     var want = asked || (home ? language(stored) : null) || pageLang;
     var go = null;
-    if (page && here !== null && location.hash.indexOf('#/') === 0) {
+    // (With ?bundle= the views of that bundle are hash addresses: they stay.)
+    if (page && here !== null && location.hash.indexOf('#/') === 0 && !q.get('bundle')) {
       // On a site of several bundles, the views of its home page's bundle are in that
       // bundle's folder.
       var folder = home ? (meta('gongkai-home-bundle') || '') : '';

@@ -1,5 +1,6 @@
-//! The language switch: one button naming the other language in that language ("English" /
-//! "中文"), so a person who cannot read the current one still finds it.
+//! The language switch: one link naming the other language in that language ("English" /
+//! "中文"), so a person who cannot read the current one still finds it. It leads to this page in
+//! that language; with scripts the app switches in place.
 
 use gongkai_model::i18n::Lang;
 use yew::prelude::*;
@@ -16,13 +17,28 @@ pub fn LangSwitch(props: &LangSwitchProps) -> Html {
         Lang::Zh => Lang::En,
         Lang::En => Lang::Zh,
     };
+    // A link to this page in the other language (it works without scripts); with them the
+    // app switches in place.
+    let route = use_context::<crate::route::Route>().unwrap_or(crate::route::Route::Overview);
+    let base = gongkai_model::route::link_base();
+    let href = format!(
+        "{}{}{}{}",
+        gongkai_model::route::lang_folder(other),
+        base.bundle,
+        route.page().path(),
+        base.query
+    );
+    let href = if href.is_empty() { "./".to_string() } else { href };
     let onclick = {
         let on_switch = props.on_switch.clone();
-        Callback::from(move |_| on_switch.emit(other))
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            on_switch.emit(other)
+        })
     };
     html! {
-        <button type="button" class="lang-switch" id="lang-switch" lang={other.code()} {onclick}>
+        <a class="lang-switch" id="lang-switch" lang={other.code()} hreflang={other.code()} {href} {onclick}>
             { other.native_name() }
-        </button>
+        </a>
     }
 }

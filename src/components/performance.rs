@@ -231,7 +231,10 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
             } } else { html!{} } }
             { for a.sub_activities.iter().enumerate().map(|(j, s)| html! {
                 <section class={classes!("sub-activity", (props.sub == Some(j)).then_some("focused"))} aria-labelledby={format!("sub-{j}")}>
-                    <h3 id={format!("sub-{j}")} tabindex="-1">{ &s.name }<FailMark checks={failing.of_figure(&format!("performance.activities[{index}].sub_activities[{j}].name")).to_vec()} /></h3>
+                    <h3 id={format!("sub-{j}")} tabindex="-1">
+                        // Each sub-activity has a page of its own (this one, with it in view).
+                        if props.sub == Some(j) { { &s.name } } else { <a href={Route::SubActivity(index, j).href()}>{ &s.name }</a> }
+                        <FailMark checks={failing.of_figure(&format!("performance.activities[{index}].sub_activities[{j}].name")).to_vec()} /></h3>
                     <p class="lead">{ tr!("perf.amount_line", fmt_opt_unit(s.amount, unit)) }<FailMark checks={failing.of_figure(&format!("performance.activities[{index}].sub_activities[{j}].amount")).to_vec()} /></p>
                     <dl class="desc">
                         <dt>{ tr!("perf.description") }</dt><dd>{ text_or_blank(&s.description) }</dd>

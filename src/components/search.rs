@@ -85,13 +85,18 @@ pub fn SearchView() -> Html {
     let ctx = use_loaded();
     let query = use_state(String::new);
     let everywhere = use_state(|| false);
-    // Opening 搜索 puts the cursor in the search box.
+    // Opening 搜索 puts the cursor in the search box; what was typed into the page before the
+    // app took it over (a slow phone) is searched at once.
     let input_ref = use_node_ref();
     {
-        let input_ref = input_ref.clone();
+        let (input_ref, query) = (input_ref.clone(), query.clone());
         use_effect_with((), move |_| {
-            if let Some(input) = input_ref.cast::<web_sys::HtmlElement>() {
+            if let Some(input) = input_ref.cast::<web_sys::HtmlInputElement>() {
                 let _ = input.focus();
+                let typed = input.value();
+                if !typed.is_empty() {
+                    query.set(typed);
+                }
             }
         });
     }

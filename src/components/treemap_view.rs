@@ -55,9 +55,6 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
     });
     // The layout pointer positions and the selection are read against (the widest drawn).
     let map = maps.last().cloned().expect("at least one width");
-    // The page the build renders lists every item (it is the chart's alternative without
-    // scripts); afterwards the list is built only while open.
-    let whole = *use_memo((), |_| crate::hooks::use_painted::rendering_whole());
     let bars = use_memo((ctx.clone(), activity), |(c, a)| {
         let b = &c.0.bundle;
         Rc::new(match a.and_then(|i| b.performance.activities.get(i)) {
@@ -195,7 +192,7 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
             } } }
             <details class="ranked" open={list_open} ontoggle={on_list_toggle}>
                 <summary>{ tr!("chart.ranked_list", ranked.len() + map.blank.len() + map.zero.len()) }</summary>
-                if list_open || whole {
+                if list_open {
                 <ol>
                     { for ranked.iter().map(|k| {
                         let c = &map.cells[*k];

@@ -21,6 +21,10 @@ pub fn show_now(route: Route) {
 /// The route of the page the browser shows. The home page of a site with several bundles (no
 /// bundle in its address) is the catalog.
 pub fn current(many: bool) -> Route {
+    // A hash address: a bundle the site has no pages of, or an old link.
+    if let Some(r) = crate::route::old_hash_route(&crate::route::current_hash()) {
+        return r;
+    }
     let Some(a) = crate::route::here() else {
         return Route::Overview;
     };
@@ -83,16 +87,14 @@ fn listen(show: Callback<Route>, many: bool) -> Vec<gloo_events::EventListener> 
     let on_hash = {
         let show = show.clone();
         EventListener::new(&w, "hashchange", move |_| {
-            let hash = web_sys::window()
-                .and_then(|w| w.location().hash().ok())
-                .unwrap_or_default();
-            match crate::route::old_hash_route(&hash) {
-                Some(r) => {
+            // An old address typed in: shown, and written as its page's (or kept, for a bundle
+            // whose views are hash addresses).
+            if let Some(r) = crate::route::old_hash_route(&crate::route::current_hash()) {
+                if !gongkai_model::route::link_base().hash {
                     crate::route::replace(&r.href());
-                    show.emit(r);
                 }
-                None => show.emit(current(many)),
             }
+            show.emit(current(many));
         })
     };
     let on_click = EventListener::new_with_options(

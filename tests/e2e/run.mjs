@@ -5,6 +5,7 @@
 import { chromium } from 'playwright-core';
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -115,6 +116,19 @@ const multiCatalog = JSON.stringify({ format: 'gongkai-catalog', version: 1, bun
   { department: '平乡县发展改革局', fiscal_year: 2016, kind: 'budget', region: '河北省 邢台市 平乡县', path: 'generated-2016.json' },
 ] });
 
+// That site of two bundles, built by `gongkai site` from the built viewer (the 2016 bundle's
+// figures disagree, so it is published with its checks failing and its pages say so).
+const multiDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-multi-'));
+{
+  const data = path.join(multiDir, 'data-in');
+  fs.mkdirSync(data);
+  fs.copyFileSync(path.join(root, 'data/pingxiang-fgj-2017.json'), path.join(data, 'pingxiang-fgj-2017.json'));
+  fs.writeFileSync(path.join(data, 'generated-2016.json'), generated2016);
+  fs.writeFileSync(path.join(data, 'index.json'), multiCatalog);
+  execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', 'site', data, '--viewer', dist, '-o', path.join(multiDir, 'site'), '--no-precompress', '--allow-failing-checks'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+const multiSite = path.join(multiDir, 'site');
+
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
@@ -123,24 +137,20 @@ const server = http.createServer((req, res) => {
     // A government portal page embedding the viewer, recording the heights it is told.
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     return res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>门户</title></head><body><h1>门户网站</h1>
-<iframe id="gongkai-frame" src="/budget/?embed=1#/assets" title="国有资产" width="100%" height="200"></iframe>
+<iframe id="gongkai-frame" src="/yusuan/assets/?embed=1" title="国有资产" width="100%" height="200"></iframe>
 <script>window.heights=[];addEventListener('message',e=>{if(e.data&&e.data.type==='gongkai:height'){heights.push(e.data.height);document.getElementById('gongkai-frame').height=e.data.height;}});</script></body></html>`);
   }
   if (p.startsWith('/multi/')) {
     // A site with two years of the department: the seed and a GENERATED 2016 bundle (test data).
     const rest = p.slice('/multi'.length);
-    if (rest === '/data/index.json' || rest === '/data/generated-2016.json') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      return res.end(rest === '/data/index.json' ? multiCatalog : generated2016);
-    }
-    const f = path.join(dist, rest.replace(/\/$/, '/index.html'));
-    if (!f.startsWith(dist) || !fs.existsSync(f)) { res.writeHead(404); return res.end('not found'); }
+    const f = path.join(multiSite, rest.replace(/\/$/, '/index.html'));
+    if (!f.startsWith(multiSite) || !fs.existsSync(f)) { res.writeHead(404); return res.end('not found'); }
     res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
     return fs.createReadStream(f).pipe(res);
   }
-  if (p.startsWith('/budget/')) {
+  if (p.startsWith('/yusuan/')) {
     // The built site copied under a sub-path of another site.
-    const f = path.join(dist, p.slice('/budget'.length).replace(/\/$/, '/index.html'));
+    const f = path.join(dist, p.slice('/yusuan'.length).replace(/\/$/, '/index.html'));
     if (!f.startsWith(dist) || !fs.existsSync(f)) { res.writeHead(404); return res.end('not found'); }
     res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
     return fs.createReadStream(f).pipe(res);
@@ -179,6 +189,14 @@ async function test(name, viewport, fn) {
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const page = await context.newPage();
+  // Every page holds its view from the first byte; tests interact with the app, so a navigation
+  // returns once the app has taken the page over (hydrated or rendered: <html data-app>).
+  const goto = page.goto.bind(page);
+  page.goto = async (url, opts) => {
+    const r = await goto(url, opts);
+    if (!opts || opts.waitUntil !== 'commit') await appReady(page);
+    return r;
+  };
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
@@ -198,6 +216,21 @@ async function test(name, viewport, fn) {
   }
 }
 function expect(cond, msg) { if (!cond) throw new Error(msg); }
+/** A navigation that does not wait for the app. */
+async function goto_(page, url) {
+  return page.goto(url, { waitUntil: 'commit' }).then(() => page.waitForSelector('#app', { state: 'attached' }));
+}
+/** Waits until the app runs on the page (after any redirect static/boot.js makes). */
+async function appReady(page) {
+  for (let i = 0; i < 4; i++) {
+    try {
+      await page.waitForFunction(() => !document.getElementById('app') || document.documentElement.dataset.app === 'ready', null, { timeout: 20000 });
+      return;
+    } catch (e) {
+      if (!/context was destroyed|navigat/i.test(String(e))) throw e;
+    }
+  }
+}
 const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
 /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page; fails with each violation's targets. */
 async function expectAccessible(page, what) {
@@ -291,7 +324,7 @@ await test('drill down into an activity and back by link', desktop, async (page)
   await page.goto(`${origin}/#/performance`);
   await page.click('table.activities a:text("对内商贸管理")');
   await page.waitForSelector('nav.breadcrumb');
-  expect(page.url().endsWith('#/performance/8'), `deep link ${page.url()}`);
+  expect(new URL(page.url()).pathname === '/performance/8/', `deep link ${page.url()}`);
   expect((await page.textContent('main')).includes('年度预算数：872.00 万元'), 'activity amount');
   await page.click('nav.breadcrumb a');
   await page.waitForSelector('table.activities');
@@ -312,7 +345,7 @@ await test('treemap: keyboard drill-down, Escape back up, deep link to a sub-act
   await page.keyboard.press('ArrowUp');
   await page.waitForFunction(() => document.querySelector('#activities-info').textContent.startsWith('对内商贸管理'), null, { timeout: 5000 });
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => location.hash === '#/performance/8');
+  await page.waitForFunction(() => location.pathname.endsWith('/performance/8/'));
   // Focus moves to the opened activity's heading (it would otherwise stay on the covered list).
   await page.waitForFunction(() => document.activeElement?.id === 'activity-title', null, { timeout: 5000 })
     .catch(async () => { throw new Error(`focus after drill-down: ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`); });
@@ -321,13 +354,13 @@ await test('treemap: keyboard drill-down, Escape back up, deep link to a sub-act
   await subs.focus();
   expect((await page.locator('#subs-info').textContent()).includes('农村电子商务建设：870.00 万元；占对内商贸管理 99.8%'), 'sub-activity info');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => /^#\/performance\/8\/\d+$/.test(location.hash));
+  await page.waitForFunction(() => /\/performance\/8\/\d+\/$/.test(location.pathname));
   await page.waitForSelector('.sub-activity.focused');
   expect((await page.textContent('nav.breadcrumb')).includes('农村电子商务建设'), 'breadcrumb names the sub-activity');
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => location.hash === '#/performance/8');
+  await page.waitForFunction(() => location.pathname.endsWith('/performance/8/'));
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => location.hash === '#/performance');
+  await page.waitForFunction(() => location.pathname.endsWith('/performance/'));
   // Back on the list, focus is where the person left it: on the chart, at the same item.
   await page.waitForFunction(() => document.activeElement?.matches('#activities-title ~ .chart-surface'), null, { timeout: 5000 })
     .catch(async () => { throw new Error(`focus after Escape: ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`); });
@@ -349,7 +382,7 @@ await test('treemap: pointer hover and click, % switch, bar alternative (phone)'
   await page.waitForFunction(() => document.querySelector('#activities-title ~ .chart-surface svg').textContent.includes('23.4%'));
   await shot(page, 'treemap-share-phone');
   await surface.click({ position: { x: 10, y: 10 } });
-  await page.waitForFunction(() => location.hash === '#/performance/8');
+  await page.waitForFunction(() => location.pathname.endsWith('/performance/8/'));
   await page.goto(`${origin}/#/performance`);
   await page.click('button:text("条形图")');
   await page.waitForSelector('#activities-bars-title');
@@ -527,50 +560,98 @@ await test('first visit: a loading line until the app shows, each data file fetc
   expect(await page.locator('.more-rows').count() === 0, 'the button goes once all are listed');
   expect(fetched['/fixtures/many-activities.json'] === 1, `?bundle= fetched once: ${JSON.stringify(fetched)}`);
   await expectAccessible(page, 'the long activities table');
-  // Without JavaScript: the pre-rendered first view (figures and first chart), no endless
-  // spinner, and the notice.
-  const noJs = await browser.newContext({ viewport: desktop, javaScriptEnabled: false });
-  const p2 = await noJs.newPage();
-  await p2.goto(`${origin}/`);
-  expect(!(await p2.isVisible('#boot')), 'no loading line without JavaScript');
-  expect(await p2.isVisible('#prerender-zh-CN .pre-wide svg'), 'the pre-rendered chart shows (desktop width)');
-  expect(!(await p2.isVisible('#prerender-en')), 'the Chinese one without JavaScript');
-  const staticFigures = await p2.$$eval('#prerender-zh-CN .stat .value', (els) => els.map((e) => e.textContent));
-  const staticNav = await p2.$$eval('#prerender-zh-CN nav a', (els) => els.map((a) => `${a.getAttribute('href')} ${a.textContent}`));
-  expect((await p2.textContent('body')).includes('JavaScript'), 'the notice says what is needed');
-  await noJs.close();
-  // With JavaScript the app replaces it with the same figures and the same navigation.
-  await page.goto(`${origin}/`);
-  await page.waitForSelector('#total-revenue');
-  expect(await page.locator('.prerender').count() === 0, 'the pre-rendered views are gone once the app shows');
-  const liveFigures = await page.$$eval('.stats .stat .value', (els) => els.map((e) => e.textContent));
-  const liveNav = await page.$$eval('nav.sections a', (els) => els.map((a) => `${a.getAttribute('href')} ${a.textContent}`));
-  expect(JSON.stringify(staticFigures) === JSON.stringify(liveFigures), `same figures: ${staticFigures} / ${liveFigures}`);
-  expect(JSON.stringify(staticNav) === JSON.stringify(liveNav), `same navigation: ${staticNav} / ${liveNav}`);
-  // In English (the address or the last choice) the English one; checked with the app held back,
-  // then against the live English view.
-  const held = await browser.newContext({ viewport: desktop });
-  await held.route(/gongkai-web-.*\.(js|wasm)$/, (r) => r.abort());
-  const p4 = await held.newPage();
-  await p4.goto(`${origin}/?lang=en`);
-  expect(await p4.isVisible('#prerender-en .pre-wide svg') && !(await p4.isVisible('#prerender-zh-CN')), 'the English pre-rendered view for ?lang=en');
-  const enFigures = await p4.$$eval('#prerender-en .stat .value', (els) => els.map((e) => e.textContent));
-  const enNav = await p4.$$eval('#prerender-en nav a', (els) => els.map((a) => `${a.getAttribute('href')} ${a.textContent}`));
-  await held.close();
-  await page.goto(`${origin}/?lang=en`);
-  await page.waitForSelector('#total-revenue');
-  const liveEnFigures = await page.$$eval('.stats .stat .value', (els) => els.map((e) => e.textContent));
-  const liveEnNav = await page.$$eval('nav.sections a', (els) => els.map((a) => `${a.getAttribute('href')} ${a.textContent}`));
-  expect(JSON.stringify(enFigures) === JSON.stringify(liveEnFigures), `same English figures: ${enFigures} / ${liveEnFigures}`);
-  expect(JSON.stringify(enNav) === JSON.stringify(liveEnNav), `same English navigation: ${enNav} / ${liveEnNav}`);
-  // It stands in only for what it shows: another view, bundle or mode gets the loading line.
-  for (const q of ['#/performance', '?embed=1', '?kiosk=1', '?bundle=data/pingxiang-fgj-2017.json']) {
+  // The page's own view stands in only for what it shows: another bundle or mode gets the
+  // loading line until the app renders.
+  for (const q of ['?embed=1', '?kiosk=1', '?bundle=data/pingxiang-fgj-2017.json']) {
     const p3 = await page.context().newPage();
-    await p3.goto(`${origin}/${q}`, { waitUntil: 'commit' });
+    await p3.goto(`${origin}/performance/${q}`, { waitUntil: 'commit' });
     await p3.waitForSelector('#main');
-    expect(await p3.evaluate(() => document.documentElement.classList.contains('no-prerender')), `${q}: no pre-rendered overview`);
+    expect(await p3.evaluate(() => document.documentElement.classList.contains('no-ssr')), `${q}: the page's own view is not shown`);
     await p3.close();
   }
+});
+
+await test('without JavaScript: every page of the site has its view, and every link leads to a page', desktop, async () => {
+  const noJs = await browser.newContext({ viewport: desktop, javaScriptEnabled: false });
+  const p = await noJs.newPage();
+  const seen = new Set();
+  // 预算表 has no navigation entry when a bundle has no standard tables (the seed): its page is
+  // there for old links and says so.
+  const queue = ['/', '/en/', '/budget/', '/en/budget/'];
+  const broken = [];
+  let pages = 0;
+  while (queue.length) {
+    const at = queue.shift();
+    if (seen.has(at)) continue;
+    seen.add(at);
+    const r = await p.goto(`${origin}${at}`);
+    if (!r || r.status() !== 200) { broken.push(`${at} (${r && r.status()})`); continue; }
+    pages++;
+    // The view itself: a heading, real text, nothing waiting for scripts.
+    const main = await p.evaluate(() => {
+      const m = document.querySelector('#app[data-page] main#main');
+      return m ? { h2: !!m.querySelector('h2'), text: m.innerText.length } : null;
+    });
+    expect(main && main.h2 && main.text > 12, `${at}: the page shows its view (${JSON.stringify(main)})`);
+    expect(!(await p.isVisible('#boot')), `${at}: no loading line without JavaScript`);
+    if (at === '/') {
+      expect(await p.isVisible('.at-wide svg') && !(await p.isVisible('.at-narrow svg')), 'the chart drawn for a desktop shows');
+      expect((await p.textContent('#total-revenue')).includes('3,719.45'), 'the figures are in the page');
+    }
+    const links = await p.$$eval('a[href]', (as) => as.map((a) => a.href));
+    for (const l of links) {
+      const u = new URL(l);
+      if (u.origin !== origin || u.search || /\.(json|csv|zip)$/.test(u.pathname)) continue;
+      if (!seen.has(u.pathname)) queue.push(u.pathname);
+    }
+  }
+  await noJs.close();
+  expect(broken.length === 0, `links to missing pages: ${broken.slice(0, 5).join(', ')}`);
+  const countPages = (d) => fs.readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countPages(path.join(d, e.name)) : e.name === 'index.html' ? 1 : 0), 0);
+  const built = countPages(dist);
+  expect(pages === built, `every page the build wrote is reached by links: ${pages} of ${built}`);
+  console.log(`     ${pages} pages read without JavaScript`);
+});
+
+await test('hydration: the app takes over the page the build wrote, node for node, and its charts respond', desktop, async (page, errors) => {
+  for (const at of ['/', '/performance/8/3/', '/en/assets/', '/checks/', '/duties/']) {
+    // Hold the app back to look at the page as built, then let it run.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(/gongkai-web-.*_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await goto_(page, `${origin}${at}`);
+    const before = await page.evaluate(() => {
+      const outsideCharts = [...document.querySelectorAll('#app *')].filter((el) => !el.closest('.chart-surface'));
+      outsideCharts.forEach((el, i) => { el.__built = i; });
+      return { text: document.querySelector('#app').innerText, count: outsideCharts.length };
+    });
+    release();
+    await appReady(page);
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(() => {
+      const kept = [...document.querySelectorAll('#app *')].filter((el) => !el.closest('.chart-surface') && el.__built !== undefined).length;
+      return { text: document.querySelector('#app').innerText, kept, hydrated: performance.getEntriesByName('gongkai:hydrated').length };
+    });
+    await page.unroute(/gongkai-web-.*_bg\.wasm$/);
+    expect(after.hydrated === 1, `${at}: hydrated, not rendered again`);
+    expect(before.text === after.text, `${at}: the same text after hydration`);
+    // Every element outside the charts is the one the build wrote (the charts are drawn again
+    // for the measured width).
+    expect(after.kept === before.count, `${at}: ${after.kept} of ${before.count} elements kept`);
+    expect(await page.locator('#panic').count() === 0 && errors.length === 0, `${at}: no mismatch, no error: ${errors.join(' | ')}`);
+  }
+  // A hydrated chart: hover, keyboard and drill-down.
+  await page.goto(`${origin}/performance/`);
+  const surface = page.locator('#activities-title ~ .chart-surface');
+  await surface.hover({ position: { x: 40, y: 40 } });
+  await page.waitForFunction(() => /万元/.test(document.querySelector('#activities-info').textContent));
+  await surface.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /\/performance\/\d+\/$/.test(location.pathname));
+  await page.waitForSelector('#subs-title');
+  await page.goBack();
+  await page.waitForFunction(() => location.pathname === '/performance/');
+  await page.waitForSelector('table.activities');
 });
 
 await test('text reflows at 320 px and at 200% text size without loss', { width: 320, height: 640 }, async (page) => {
@@ -648,11 +729,11 @@ await test('search: pinyin and its initials find Chinese text (readings from the
   expect(kinds.some((k) => k.includes('拼音')), 'pinyin results are marked as such');
   await shot(page, 'search-pinyin');
   await page.click('ol.search-results a:text("农村电子商务建设")');
-  await page.waitForFunction(() => location.hash === '#/performance/8/3');
+  await page.waitForFunction(() => location.pathname.endsWith('/performance/8/3/'));
 });
 
 await test('search: every bundle the site lists, results grouped by bundle and linking into it', desktop, async (page) => {
-  await page.goto(`${origin}/multi/#/search`);
+  await page.goto(`${origin}/multi/b/pingxiang-fgj-2017/search/`);
   await page.waitForSelector('fieldset.scope');
   await page.fill('#search-input', '已取消');
   await page.waitForFunction(() => document.querySelector('#search-status').textContent.includes('没有找到'));
@@ -661,14 +742,14 @@ await test('search: every bundle the site lists, results grouped by bundle and l
   const heading = await page.textContent('ol.search-results li.search-bundle');
   expect(heading.includes('2016'), `grouped under the 2016 bundle: ${heading}`);
   const href = await page.getAttribute('ol.search-results a:text("（生成）已取消的活动")', 'href');
-  expect(href.startsWith('?bundle=data/generated-2016.json#/performance/'), href);
+  expect(href.startsWith('b/generated-2016/performance/'), href);
   // 拼音 across bundles too.
   await page.fill('#search-input', 'yiquxiao');
   await page.waitForFunction(() => [...document.querySelectorAll('ol.search-results a')].some((a) => a.textContent.includes('已取消的活动')), null, { timeout: 20000 });
   await shot(page, 'search-all-bundles');
   await expectAccessible(page, 'search across bundles');
   await page.click('ol.search-results a:text("（生成）已取消的活动")');
-  await page.waitForFunction(() => location.search.includes('generated-2016') && location.hash.startsWith('#/performance/'));
+  await page.waitForFunction(() => location.pathname.startsWith('/multi/b/generated-2016/performance/'));
   await page.waitForSelector('h1');
   expect((await page.textContent('header')).includes('2016'), '2016 bundle shown');
 });
@@ -681,7 +762,7 @@ await test('search: Chinese text as you type, highlighted, each result links to 
   await page.waitForFunction(() => document.querySelectorAll('ol.search-results li').length > 0);
   expect((await page.locator('ol.search-results mark').first().textContent()) === '农村电子', 'match highlighted');
   await page.click('ol.search-results a:text("农村电子商务建设")');
-  await page.waitForFunction(() => location.hash === '#/performance/8/3');
+  await page.waitForFunction(() => location.pathname.endsWith('/performance/8/3/'));
   await page.waitForSelector('.sub-activity.focused');
   await page.goto(`${origin}/#/search`);
   await page.fill('#search-input', '不可能出现的词语');
@@ -695,7 +776,7 @@ await test('search: a paragraph result says where it is, once (kind, then the se
   await page.waitForFunction(() => document.querySelectorAll('ol.search-results li').length > 0);
   const rows = await page.$$eval('ol.search-results li', (lis) => lis.map((li) => [li.querySelector('.kind').textContent, li.querySelector('a').textContent, li.querySelector('a').getAttribute('href')]));
   for (const [kind, place] of rows) expect(kind !== place && !`${kind}${place}`.includes('说明说明'), `label reads "${kind}${place}"`);
-  expect(rows.some(([kind, place, href]) => kind === '说明' && place === '“三公”经费' && href === '#/'), `the “三公” paragraph is labelled by its section: ${JSON.stringify(rows)}`);
+  expect(rows.some(([kind, place, href]) => kind === '说明' && place === '“三公”经费' && href === './'), `the “三公” paragraph is labelled by its section: ${JSON.stringify(rows)}`);
   await shot(page, 'search-three-public-phone');
 });
 
@@ -724,7 +805,7 @@ await test('failing checks: notice on the overview, marks on the figures, links 
   await notice.waitFor();
   const text = await notice.textContent();
   expect(text.includes('本数据有 4 项核对不符') && text.includes('支出各经济分类之和 = 支出合计') && text.includes('对内商贸管理'), `notice: ${text}`);
-  expect(await notice.locator('a[href^="#/checks/"]').count() === 4, 'each failing check linked');
+  expect(await notice.locator('a[href*="#/checks/"]').count() === 4, 'each failing check linked');
   const box = await notice.boundingBox();
   const figures = await page.locator('section.stats').boundingBox();
   expect(box.y < figures.y, 'the notice comes before the figures');
@@ -739,7 +820,7 @@ await test('failing checks: notice on the overview, marks on the figures, links 
   await expectAccessible(page, 'overview with failing checks');
   // The mark links to its check, which is brought into view and focused.
   const href = await page.getAttribute('#total-expenditure .fail-mark', 'href');
-  const n = Number(href.split('/').pop());
+  const n = Number(href.match(/(\d+)$/)[1]);
   await page.click('#total-expenditure .fail-mark');
   await page.waitForFunction((n) => location.hash === `#/checks/${n}` && document.activeElement?.id === `check-${n}`, n, { timeout: 5000 });
   const row = await page.textContent(`#check-${n}`);
@@ -902,15 +983,20 @@ await test('bundle text is shown as text, never run', desktop, async (page) => {
 });
 
 // ---- where it runs: sub-path, embed, kiosk ----
-await test('the built site works from a sub-path (/budget/) with every request under it', desktop, async (page) => {
+await test('the built site works from a sub-path (/yusuan/) with every request under it, old links too', desktop, async (page) => {
   const urls = [];
   page.on('request', (r) => urls.push(new URL(r.url()).pathname));
-  await page.goto(`${origin}/budget/#/assets`);
+  await page.goto(`${origin}/yusuan/#/assets`);
   await page.waitForSelector('table.assets');
-  const outside = urls.filter((u) => !u.startsWith('/budget/') && u !== '/favicon.ico');
-  expect(outside.length === 0, `requests outside /budget/: ${outside.join(', ')}`);
+  expect(new URL(page.url()).pathname === '/yusuan/assets/', `old link to its page: ${page.url()}`);
+  const outside = urls.filter((u) => !u.startsWith('/yusuan/') && u !== '/favicon.ico');
+  expect(outside.length === 0, `requests outside /yusuan/: ${outside.join(', ')}`);
   await page.click('nav a:text("绩效预算")');
   await page.waitForSelector('#activities-title');
+  expect(new URL(page.url()).pathname === '/yusuan/performance/', `followed in place: ${page.url()}`);
+  await page.goto(`${origin}/yusuan/en/performance/8/3/`);
+  await page.waitForSelector('.sub-activity.focused');
+  expect((await page.textContent('h1')).includes('平乡县发展改革局') && (await page.getAttribute('html', 'lang')) === 'en', 'an English deep page under the sub-path');
 });
 
 await test('embed mode: one view without site navigation, height posted to the portal', desktop, async (page) => {
@@ -933,7 +1019,7 @@ await test('embed dialog gives the iframe snippet of the current view', desktop,
   await page.goto(`${origin}/#/assets`);
   await page.click('button.embed-button');
   const code = await page.inputValue('#embed-code');
-  expect(code.includes('<iframe') && code.includes('embed=1') && code.includes('#/assets') && code.includes('gongkai:height'), code);
+  expect(code.includes('<iframe') && code.includes('embed=1') && code.includes('/assets/?embed=1') && code.includes('gongkai:height'), code);
   await expectAccessible(page, 'embed dialog');
   await page.click('.embed-dialog button');
   expect(!(await page.locator('.embed-dialog').getAttribute('open')), 'dialog closes');
@@ -946,14 +1032,14 @@ await test('kiosk mode: no file opener, no context menu, tours the views when id
   const blocked = await page.evaluate(() => { const e = new MouseEvent('contextmenu', { bubbles: true, cancelable: true }); document.body.dispatchEvent(e); return e.defaultPrevented; });
   expect(blocked, 'context menu suppressed');
   // Idle → back to the overview, then on to the next view.
-  await page.waitForFunction(() => location.hash === '#/', null, { timeout: 5000 });
-  await page.waitForFunction(() => location.hash === '#/duties', null, { timeout: 5000 });
+  await page.waitForFunction(() => location.pathname === '/', null, { timeout: 5000 });
+  await page.waitForFunction(() => location.pathname.endsWith('/duties/'), null, { timeout: 5000 });
   await shot(page, 'kiosk-phone');
   // A touch stops the tour (until the kiosk has been idle for `idle` seconds again).
   await page.mouse.click(5, 300);
-  const at = await page.evaluate(() => location.hash);
+  const at = await page.evaluate(() => location.pathname);
   await page.waitForTimeout(1200);
-  expect(await page.evaluate(() => location.hash) === at, 'touch stops the tour');
+  expect(await page.evaluate(() => location.pathname) === at, 'touch stops the tour');
 });
 
 await test('offline: after one visit every view renders with the server gone; installable', desktop, async (page) => {
@@ -990,16 +1076,20 @@ await test('two years: the catalog is the home page; switching year keeps the vi
   await page.goto(`${origin}/multi/`);
   await page.waitForSelector('ul.catalog');
   await page.click('ul.catalog a.year:text("2016 年部门预算")');
-  await page.waitForFunction(() => location.search.includes('generated-2016'));
+  await page.waitForFunction(() => location.pathname === '/multi/b/generated-2016/');
+  await appReady(page);
   await page.waitForSelector('#total-revenue');
   expect((await page.textContent('#total-revenue')).includes('2,262.73'), 'the 2016 bundle opened from the catalog');
+  // An old address of the home page goes to the first bundle's page of that view.
   await page.goto(`${origin}/multi/#/assets`);
+  expect(new URL(page.url()).pathname === '/multi/b/pingxiang-fgj-2017/assets/', `old link redirected: ${page.url()}`);
   await page.waitForSelector('#year-select');
-  await page.selectOption('#year-select', 'data/generated-2016.json');
-  await page.waitForFunction(() => location.search.includes('generated-2016') && location.hash === '#/assets');
+  await page.selectOption('#year-select', 'generated-2016');
+  await page.waitForFunction(() => location.pathname === '/multi/b/generated-2016/assets/');
+  await appReady(page);
   await page.waitForSelector('table.assets');
   expect((await page.textContent('header')).includes('2016 年'), 'now showing 2016');
-  await page.goto(`${origin}/multi/#/compare`);
+  await page.goto(`${origin}/multi/b/pingxiang-fgj-2017/compare/`);
   await page.waitForSelector('table.compare');
   const t = await page.textContent('main');
   expect(t.includes('生成的测试数据'), 'generated data is labelled');
@@ -1008,7 +1098,7 @@ await test('two years: the catalog is the home page; switching year keeps the vi
   expect(await page.locator('table.compare tr.added', { hasText: '组织编制经济社会发展规划和计划' }).count() === 1, 'added line');
   expect(await page.locator('table.compare tr.removed', { hasText: '已取消的活动' }).count() === 1, 'removed line');
   await expectAccessible(page, 'comparison');
-  await page.goto(`${origin}/multi/#/catalog`);
+  await page.goto(`${origin}/multi/`);
   await page.waitForSelector('ul.catalog');
   expect(await page.locator('ul.catalog a.year').count() === 2, 'both years listed');
   await page.fill('#catalog-filter', '不存在的部门');
@@ -1198,6 +1288,7 @@ await test('open local file: GBK text and a binary file', phone, async (page) =>
 
 await browser.close();
 server.close();
+fs.rmSync(multiDir, { recursive: true, force: true });
 if (foreign.length) { failures++; console.log(`FAIL requests to other origins: ${[...new Set(foreign)].join(', ')}`); }
 console.log(`\n${passed} passed, ${failures} failed`);
 process.exit(failures ? 1 : 0);

@@ -40,7 +40,8 @@ USAGE:
       The gate before publishing (the build runs it on the site's data/): every bundle that
       DATA_DIR/index.json lists must read and have no failing check. Exit 1 names the failing
       checks; --allow-failing-checks publishes them anyway (their pages carry the notice).
-  gongkai site [DATA_DIR] [--viewer DIST] [-o OUT | --in-place] [--url URL] [--allow-failing-checks]
+  gongkai site [DATA_DIR] [--viewer DIST] [-o OUT | --in-place] [--url URL]
+               [--allow-failing-checks] [--no-precompress]
       Make a deployable site from the built viewer (default dist/, from trunk build --release)
       and a folder of bundles (default: the viewer's data/): data/index.json made when the folder
       has none, the publishing gate (as publish-check), every view of every bundle in both
@@ -49,7 +50,7 @@ USAGE:
       --url https://x.gov.cn/budget/ (or GONGKAI_SITE_URL) adds canonical links, sharing
       addresses and sitemap.xml. No Trunk, node or Rust toolchain is needed to publish new data.
       Default OUT: site/. --in-place finishes the viewer folder itself (the build's post-build
-      step does this).
+      step does this). --no-precompress leaves out the .gz/.br copies (a quick preview).
 
 OPTIONS (any command):
   --lang zh|en    Language of the check texts and messages (default zh, 简体中文).
@@ -290,6 +291,7 @@ fn site_command(args: &[String]) -> ExitCode {
     let mut data = None;
     let mut in_place = false;
     let mut allow = false;
+    let mut precompress = true;
     let mut site_url = std::env::var("GONGKAI_SITE_URL").ok().filter(|u| !u.is_empty());
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -304,6 +306,7 @@ fn site_command(args: &[String]) -> ExitCode {
             },
             "--in-place" => in_place = true,
             "--allow-failing-checks" => allow = true,
+            "--no-precompress" => precompress = false,
             "--url" => match it.next() {
                 Some(v) => site_url = Some(v.clone()),
                 None => return usage_error("gongkai site: --url needs the site's address"),
@@ -332,6 +335,7 @@ fn site_command(args: &[String]) -> ExitCode {
         out: out.clone(),
         allow_failing_checks: allow,
         site_url,
+        precompress,
     };
     let gate = |dir: &Path, allow: bool| {
         let mut args = vec![dir.display().to_string()];

@@ -34,6 +34,8 @@ pub struct Page {
     /// The view rendered (the catalog on the home page of a site of several bundles).
     pub route: Route,
     pub loaded: BundleCtx,
+    /// [`gongkai_model::catalog::data_fingerprint`] of the catalog and the bundle.
+    pub data: Rc<str>,
 }
 
 /// Every page of the site: for each language, each bundle's views (at the root for a site of one
@@ -53,6 +55,10 @@ pub fn site_pages(catalog: &Rc<Catalog>, bundles: Vec<Bundle>) -> Vec<Page> {
             }))
         })
         .collect();
+    let prints: Vec<Rc<str>> = loaded
+        .iter()
+        .map(|c| gongkai_model::catalog::data_fingerprint(c.0.catalog.as_deref(), &c.0.bundle).into())
+        .collect();
     let mut pages = Vec::new();
     for lang in [Lang::Zh, Lang::En] {
         if many {
@@ -65,10 +71,11 @@ pub fn site_pages(catalog: &Rc<Catalog>, bundles: Vec<Bundle>) -> Vec<Page> {
                     },
                     route: Route::Catalog,
                     loaded: first.clone(),
+                    data: prints[0].clone(),
                 });
             }
         }
-        for (e, ctx) in catalog.bundles.iter().zip(&loaded) {
+        for ((e, ctx), data) in catalog.bundles.iter().zip(&loaded).zip(&prints) {
             let folder = many.then(|| bundle_folder(&e.path));
             let compare = !ctx.0.other_years().is_empty();
             for route in page_routes(&ctx.0.bundle, false, compare) {
@@ -80,6 +87,7 @@ pub fn site_pages(catalog: &Rc<Catalog>, bundles: Vec<Bundle>) -> Vec<Page> {
                     },
                     route,
                     loaded: ctx.clone(),
+                    data: data.clone(),
                 });
             }
         }
@@ -154,6 +162,7 @@ pub fn head_tags(page: &Page, site_url: Option<&str>) -> String {
     let e = escape;
     let mut tags = vec![
         format!("<meta name=\"gongkai-page\" content=\"{}\">", e(&link(&page.address))),
+        format!("<meta name=\"gongkai-data\" content=\"{}\">", e(&page.data)),
         format!("<title>{}</title>", e(&title)),
         format!("<meta name=\"description\" content=\"{}\">", e(&description)),
         format!("<meta property=\"og:title\" content=\"{}\">", e(&title)),
@@ -278,6 +287,7 @@ mod tests {
                 address: pages[*i].address.clone(),
                 route: pages[*i].route,
                 loaded: pages[*i].loaded.clone(),
+                data: pages[*i].data.clone(),
             })
             .collect();
         let html = render_all(&chosen_pages);

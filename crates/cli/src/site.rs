@@ -40,6 +40,8 @@ pub struct SiteOptions {
     /// The site's public address ("https://x.gov.cn/budget/"), for canonical links, sharing
     /// tags and sitemap.xml (without it the site works the same, with no sitemap).
     pub site_url: Option<String>,
+    /// Write the `.gz`/`.br` copies (off: a quicker site for a preview or a test).
+    pub precompress: bool,
 }
 
 /// What was built, for the summary line.
@@ -512,7 +514,9 @@ pub fn build_site(opts: &SiteOptions, gate: &dyn Fn(&Path, bool) -> bool) -> Res
         &mut report,
     )?;
     finish_service_worker(&opts.out, &mut report)?;
-    precompress(&opts.out, &mut report)?;
+    if opts.precompress {
+        precompress(&opts.out, &mut report)?;
+    }
     report.files = files_under(&opts.out)?
         .iter()
         .filter(|p| !is_compressed_copy(p))

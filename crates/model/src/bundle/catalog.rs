@@ -71,3 +71,45 @@ pub fn parse_catalog(text: &str, file: &str) -> Result<Catalog, LoadError> {
     }
     Ok(cat)
 }
+
+/// A fingerprint of the data a page shows: the site's catalog and the page's bundle as read
+/// (16 hex digits, FNV-1a 64 of their canonical JSON). The site build writes it into each page;
+/// the viewer takes the page over (hydrates it) only when the data it loaded has the same one,
+/// so a bundle or catalog changed after the build is never shown with the old page's figures.
+pub fn data_fingerprint(catalog: Option<&Catalog>, bundle: &crate::Bundle) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    if let Some(c) = catalog {
+        eat(serde_json::to_string(c)
+            .expect("a catalog always serialises")
+            .as_bytes());
+    }
+    eat(&[0]);
+    eat(serde_json::to_string(bundle)
+        .expect("a bundle always serialises")
+        .as_bytes());
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod fingerprint_tests {
+    #[test]
+    fn any_change_to_the_figures_changes_the_fingerprint() {
+        let text = include_str!("../../../../data/pingxiang-fgj-2017.json");
+        let b = crate::parse_bundle(text, "seed").unwrap();
+        let f = super::data_fingerprint(None, &b);
+        assert_eq!(f.len(), 16);
+        assert_eq!(
+            f,
+            super::data_fingerprint(None, &crate::parse_bundle(text, "again").unwrap())
+        );
+        let mut c = b.clone();
+        c.expenditure.total = Some("3719.46".parse().unwrap());
+        assert_ne!(f, super::data_fingerprint(None, &c));
+    }
+}

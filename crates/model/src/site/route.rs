@@ -115,6 +115,15 @@ impl Route {
         }
     }
 
+    /// The hash address of this route ("#/performance/8/3", "#/checks/2"), the form links take
+    /// for a bundle the site has no pages of (a local file, a `?bundle=` from elsewhere).
+    pub fn to_hash(self) -> String {
+        match self {
+            Route::Checks(Some(n)) => format!("#/checks/{n}"),
+            r => format!("#/{}", r.path().trim_end_matches('/')),
+        }
+    }
+
     /// The page this route is on (a check is an anchor on the checks page).
     pub fn page(self) -> Route {
         match self {
@@ -129,6 +138,9 @@ impl Route {
     pub fn href(self) -> String {
         LINK_BASE.with(|b| {
             let b = b.borrow();
+            if b.hash {
+                return format!("./{}{}", b.query, self.to_hash());
+            }
             // The catalog is the home page of its language (a site of several bundles opens on
             // it); every other view is in its bundle's folder.
             let path = match self {
@@ -194,6 +206,9 @@ pub struct LinkBase {
     pub bundle: String,
     /// The query kept on every link ("" or "?bundle=…&embed=1").
     pub query: String,
+    /// Links are hash addresses on the site's home page (`./?bundle=x#/duties`): the bundle
+    /// shown has no pages on this site.
+    pub hash: bool,
 }
 
 thread_local! {
@@ -233,6 +248,7 @@ impl Address {
             lang: lang_folder(self.lang).into(),
             bundle: self.bundle.as_ref().map(|b| format!("b/{b}/")).unwrap_or_default(),
             query: String::new(),
+            hash: false,
         }
     }
 
@@ -298,8 +314,8 @@ pub fn bundle_folder(catalog_path: &str) -> String {
         .replace('/', "~")
 }
 
-/// The routes that are pages of `b`: every view, each activity and sub-activity, and each
-/// 类 and 款 of the budget tables' breakdowns; the catalog when the site lists several
+/// The routes that are pages of `b`: every view (预算表 too, which says when there are no
+/// tables), each activity and sub-activity, and each 类 and 款 of the budget tables' breakdowns; the catalog when the site lists several
 /// bundles (`catalog`), the comparison when the department has other years (`compare`).
 pub fn page_routes(b: &crate::Bundle, catalog: bool, compare: bool) -> Vec<Route> {
     let mut out = vec![Route::Overview, Route::Duties, Route::Performance(None)];
@@ -313,9 +329,11 @@ pub fn page_routes(b: &crate::Bundle, catalog: bool, compare: bool) -> Vec<Route
         Route::Other,
         Route::Checks(None),
         Route::Search,
+        // 预算表 is a page even without tables (it says so): links to it keep working whichever
+        // bundle a site shows.
+        Route::Budget(None),
     ]);
     if !b.tables.is_empty() {
-        out.push(Route::Budget(None));
         let (functional, economic) = crate::chart::budget_chart_tables(b);
         for t in [functional, economic].into_iter().flatten() {
             let mut todo: Vec<Option<String>> = vec![None];
@@ -413,6 +431,7 @@ mod tests {
             lang: "en/".into(),
             bundle: "b/x/".into(),
             query: "?embed=1".into(),
+            hash: false,
         });
         assert_eq!(Route::Overview.href(), "en/b/x/?embed=1");
         assert_eq!(Route::Checks(Some(2)).href(), "en/b/x/checks/?embed=1#check-2");
