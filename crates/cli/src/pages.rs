@@ -28,6 +28,16 @@ pub const PAGE_FOLDERS: [&str; 12] = [
     "budget",
 ];
 
+/// Whether `rel` (relative to the site root) is a file of the pages (inside a page folder).
+pub fn is_page_file(rel: &std::path::Path) -> bool {
+    rel.components().count() > 1
+        && rel
+            .components()
+            .next()
+            .and_then(|c| c.as_os_str().to_str())
+            .is_some_and(|c| PAGE_FOLDERS.contains(&c))
+}
+
 /// One page to write.
 pub struct Page {
     pub address: Address,

@@ -188,9 +188,10 @@ fn inline_scripts(html: &str) -> Vec<&str> {
 /// The built `index.html` as a template for pages: without what an earlier run of this step
 /// wrote into it (the head block, the page, an older build's pre-render, CSP and preload).
 fn template_of(html: &str) -> String {
-    let mut html = html.to_string();
+    let mut html = html.replacen("<html lang=\"en\">", "<html lang=\"zh-CN\">", 1);
     remove_spans(&mut html, "<!--gongkai:head-->", "<!--/gongkai:head-->");
-    if let (Some(i), Some(j)) = (html.find("<div id=\"app\""), html.find("<!--/gongkai:app-->")) {
+    // The page this step wrote: from its element (not a mention in a comment) to its end mark.
+    if let (Some(i), Some(j)) = (html.find("\n  <div id=\"app\""), html.find("<!--/gongkai:app-->")) {
         let from = html[..i].trim_end().len();
         html.replace_range(from..j + "<!--/gongkai:app-->".len(), "");
     }
@@ -473,7 +474,7 @@ pub fn build_site(opts: &SiteOptions, gate: &dyn Fn(&Path, bool) -> bool) -> Res
         io(&opts.out, std::fs::create_dir_all(&opts.out))?;
         let has_data = opts.data.is_some();
         copy_tree(&opts.viewer, &opts.out, &|rel| {
-            is_compressed_copy(rel) || (has_data && rel.starts_with("data"))
+            is_compressed_copy(rel) || crate::pages::is_page_file(rel) || (has_data && rel.starts_with("data"))
         })?;
     }
     let data = opts.out.join("data");
@@ -536,5 +537,16 @@ mod tests {
         let mut s = "a\n  <div id=\"prerender-zh\">1</div><!--/prerender-->\n  <div id=\"prerender-en\">2</div><!--/prerender-->\n<main id=\"boot\">".to_string();
         remove_spans(&mut s, "<div id=\"prerender-", "<!--/prerender-->");
         assert_eq!(s, "a\n<main id=\"boot\">");
+    }
+
+    #[test]
+    fn a_page_gives_back_its_template_so_building_twice_gives_the_same_site() {
+        let template = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n  <meta charset=\"utf-8\">\n  <link rel=\"preload\" href=\"data/index.json\" as=\"fetch\">\n</head>\n<body>\n  <!-- the view goes in <div id=\"app\"> here -->\n  <main id=\"boot\">…</main>\n</body>\n</html>\n";
+        let page = page_from(template, "en", "<title>x</title>", Some("<div>view</div>")).unwrap();
+        assert!(
+            page.contains("<html lang=\"en\">") && page.contains("<div id=\"app\" data-page><div>view</div></div>")
+        );
+        assert_eq!(template_of(&page), template);
+        assert_eq!(template_of(template), template);
     }
 }
