@@ -197,23 +197,6 @@ fn export_writes_the_csv_tables() {
 }
 
 #[test]
-fn prerender_prints_the_first_view() {
-    let (code, out, err) = gongkai(&["prerender", "../../data/pingxiang-fgj-2017.json"]);
-    assert_eq!(code, 0, "{err}");
-    assert!(out.starts_with("<div id=\"prerender-zh-CN\""), "{out}");
-    assert!(out.contains("平乡县发展改革局") && out.contains("3,719.45"), "{out}");
-    let (code, out, _) = gongkai(&["prerender", "--lang", "en", "../../data/pingxiang-fgj-2017.json"]);
-    assert_eq!(code, 0);
-    assert!(
-        out.starts_with("<div id=\"prerender-en\"") && out.contains("Total revenue"),
-        "{out}"
-    );
-    let (code, _, err) = gongkai(&["prerender", "/nonexistent/x.json"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("cannot read"), "{err}");
-}
-
-#[test]
 fn validate_warns_of_a_title_that_is_body_text_without_failing() {
     let dir = std::env::temp_dir().join(format!("gongkai-cli-title-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -384,7 +367,7 @@ fn site_makes_a_deployable_site_from_a_viewer_and_bundles() {
     let script = "window.boot = 1;";
     std::fs::write(
         viewer.join("index.html"),
-        format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\">\n  <link rel=\"preload\" href=\"data/index.json\" as=\"fetch\" crossorigin=\"anonymous\">\n  <script>{script}</script><script type=\"module\" src=\"app.js\"></script></head><body>\n  <main id=\"boot\"></main></body></html>"),
+        format!("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n  <link rel=\"preload\" href=\"data/index.json\" as=\"fetch\" crossorigin=\"anonymous\">\n  <script>{script}</script><script type=\"module\" src=\"app.js\"></script></head><body>\n  <main id=\"boot\"></main></body></html>"),
     )
     .unwrap();
     std::fs::write(
@@ -410,7 +393,7 @@ fn site_makes_a_deployable_site_from_a_viewer_and_bundles() {
     let (code, text, err) = site(&[]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        text.contains("1 bundle(s)") && text.contains("first view pre-rendered: yes"),
+        text.contains("1 bundle(s)") && text.contains("276 pages rendered"),
         "{text}"
     );
     let catalog = gongkai_model::parse_catalog(
@@ -436,12 +419,35 @@ fn site_makes_a_deployable_site_from_a_viewer_and_bundles() {
         "{html}"
     );
     assert!(html.contains("<link rel=\"preload\" href=\"data/pingxiang-2017.json\" as=\"fetch\""));
+    // Every view a page of its own, rendered by the viewer's components, in both languages.
     assert!(
-        html.contains("id=\"prerender-zh-CN\"") && html.contains("id=\"prerender-en\"") && html.contains("3,719.45")
+        html.contains("<base href=\"./\">") && html.contains("<div id=\"app\" data-page>") && html.contains("3,719.45")
+    );
+    assert!(html.contains("<title>概览 · 平乡县发展改革局 2017 年部门预算 · 公开</title>"));
+    let sub = std::fs::read_to_string(out.join("performance/8/3/index.html")).unwrap();
+    assert!(
+        sub.contains("<base href=\"../../../\">")
+            && sub.contains("农村电子商务建设")
+            && sub.contains("property=\"og:title\"")
+    );
+    let en = std::fs::read_to_string(out.join("en/assets/index.html")).unwrap();
+    assert!(en.contains("<html lang=\"en\">"), "the English page says so");
+    assert!(
+        en.contains("<base href=\"../../\">") && en.contains("State assets"),
+        "English page"
+    );
+    assert!(out.join("shell.html").exists() && out.join("robots.txt").exists());
+    assert!(
+        !out.join("sitemap.xml").exists(),
+        "no sitemap without the site's address"
     );
     let sw = std::fs::read_to_string(out.join("sw.js")).unwrap();
     assert!(
-        sw.contains("\"./data/pingxiang-2017.json\"") && !sw.contains("__GONGKAI") && !sw.contains(".br\""),
+        sw.contains("\"./data/pingxiang-2017.json\"")
+            && sw.contains("\"./shell.html\"")
+            && !sw.contains("performance/8")
+            && !sw.contains("__GONGKAI")
+            && !sw.contains(".br\""),
         "{sw}"
     );
     for f in [
@@ -466,6 +472,27 @@ fn site_makes_a_deployable_site_from_a_viewer_and_bundles() {
     assert_eq!(code, 0);
     assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), html);
     assert_eq!(std::fs::read_to_string(out.join("sw.js")).unwrap(), sw);
+    assert_eq!(
+        std::fs::read_to_string(out.join("performance/8/3/index.html")).unwrap(),
+        sub
+    );
+    // With the site's address: canonical links, language versions and sitemap.xml.
+    let (code, _, err) = site(&["--url", "https://example.gov.cn/budget", "--no-precompress"]);
+    assert_eq!(code, 0, "{err}");
+    let sub = std::fs::read_to_string(out.join("performance/8/3/index.html")).unwrap();
+    assert!(
+        sub.contains("<link rel=\"canonical\" href=\"https://example.gov.cn/budget/performance/8/3/\">"),
+        "{sub}"
+    );
+    assert!(sub.contains("hreflang=\"en\" href=\"https://example.gov.cn/budget/en/performance/8/3/\""));
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert_eq!(sitemap.matches("<loc>").count(), 276);
+    assert!(sitemap.contains("<loc>https://example.gov.cn/budget/en/assets/</loc>"));
+    assert!(std::fs::read_to_string(out.join("robots.txt"))
+        .unwrap()
+        .contains("Sitemap: https://example.gov.cn/budget/sitemap.xml"));
+    let (code, _, err) = site(&["--url", "example.gov.cn"]);
+    assert_eq!(code, 2, "a relative address is refused: {err}");
     // A bundle whose checks fail: refused, unless allowed.
     let bundle = std::fs::read_to_string(data.join("pingxiang-2017.json")).unwrap();
     std::fs::write(
@@ -476,7 +503,7 @@ fn site_makes_a_deployable_site_from_a_viewer_and_bundles() {
     let (code, _, err) = site(&[]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("refused") && err.contains("publishing gate"), "{err}");
-    let (code, _, err) = site(&["--allow-failing-checks"]);
+    let (code, _, err) = site(&["--allow-failing-checks", "--no-precompress"]);
     assert_eq!(code, 0, "{err}");
     assert!(std::fs::read_to_string(out.join("index.html"))
         .unwrap()

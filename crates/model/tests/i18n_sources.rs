@@ -118,7 +118,7 @@ fn sources() -> Vec<PathBuf> {
         "bundle/bundle.rs",
         "charts/render.rs",
         "bundle/parse.rs",
-        "charts/prerender.rs",
+        "site/route.rs",
         "checks/overview.rs",
         "bundle/tables.rs",
     ] {
@@ -127,6 +127,9 @@ fn sources() -> Vec<PathBuf> {
     // The importer's messages a person reads in the viewer.
     files.push(root.join("crates/import/src/pdf.rs"));
     files.push(root.join("crates/import-worker/src/lib.rs"));
+    // The site build's page heads.
+    files.push(root.join("crates/cli/src/pages.rs"));
+    files.push(root.join("crates/cli/src/site.rs"));
     files
 }
 

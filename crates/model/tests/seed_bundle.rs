@@ -319,7 +319,7 @@ fn pinyin_search_on_the_seed() {
     let by_pinyin = index.search("nongcun", 500);
     for h in &by_chars {
         assert!(
-            by_pinyin.iter().any(|p| p.link == h.link && p.title == h.title),
+            by_pinyin.iter().any(|p| p.route == h.route && p.title == h.title),
             "{h:?}"
         );
     }

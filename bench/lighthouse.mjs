@@ -1,0 +1,60 @@
+// Lighthouse benchmark (not a test): the built site's pages, Lighthouse's mobile preset
+// (simulated slow 4G, 4× CPU slowdown) in Debian's headless Chromium, served by bench/serve.mjs
+// twice: as plain files (a server that does not compress, as many county servers serve .wasm)
+// and with the build's precompressed copies. Prints each category's score, the largest
+// contentful paint and the bytes transferred; median of GONGKAI_LH_RUNS (default 3) runs.
+// Usage: node bench/lighthouse.mjs   (after `trunk build --release`; installs Lighthouse from
+// npm into bench/node_modules on first use: `npm ci --prefix bench`)
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { median, root, startServer } from './harness.mjs';
+
+if (!fs.existsSync(path.join(root, 'bench/node_modules/lighthouse'))) {
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', path.join(root, 'bench')], { stdio: 'inherit' });
+}
+const { default: lighthouse } = await import('./node_modules/lighthouse/core/index.js');
+const chromeLauncher = await import('./node_modules/chrome-launcher/dist/index.js');
+
+const RUNS = Number(process.env.GONGKAI_LH_RUNS || 3);
+const pages = (process.env.GONGKAI_LH_PAGES || ',performance/8/3/,en/assets/').split(',');
+const chrome = await chromeLauncher.launch({
+  chromePath: '/usr/bin/chromium',
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+});
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`${pad('server / page', 40)}${pad('perf', 6)}${pad('a11y', 6)}${pad('bp', 6)}${pad('seo', 6)}${pad('LCP ms', 9)}${pad('FCP ms', 9)}${pad('TBT ms', 9)}KiB`);
+for (const precompressed of [false, true]) {
+  const server = await startServer(precompressed);
+  for (const page of pages) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const r = await lighthouse(`${server.origin}/${page}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
+      const lhr = r.lhr;
+      const score = (c) => Math.round((lhr.categories[c].score || 0) * 100);
+      runs.push({
+        perf: score('performance'),
+        a11y: score('accessibility'),
+        bp: score('best-practices'),
+        seo: score('seo'),
+        lcp: lhr.audits['largest-contentful-paint'].numericValue,
+        fcp: lhr.audits['first-contentful-paint'].numericValue,
+        tbt: lhr.audits['total-blocking-time'].numericValue,
+        kib: lhr.audits['total-byte-weight'].numericValue / 1024,
+        failed: Object.values(lhr.audits).filter((a) => a.score === 0 && a.scoreDisplayMode === 'binary').map((a) => a.id),
+      });
+    }
+    const m = (k) => median(runs.map((r) => r[k]));
+    const label = `${precompressed ? 'precompressed' : 'plain files'} /${page}`;
+    console.log(`${pad(label, 40)}${pad(m('perf'), 6)}${pad(m('a11y'), 6)}${pad(m('bp'), 6)}${pad(m('seo'), 6)}${pad(Math.round(m('lcp')), 9)}${pad(Math.round(m('fcp')), 9)}${pad(Math.round(m('tbt')), 9)}${Math.round(m('kib'))}`);
+    const failed = [...new Set(runs.flatMap((r) => r.failed))];
+    if (failed.length) console.log(`${''.padEnd(40)}failed audits: ${failed.join(', ')}`);
+  }
+  server.stop();
+}
+await chrome.kill();
