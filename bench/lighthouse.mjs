@@ -1,6 +1,6 @@
 // Lighthouse benchmark (not a test): the built site's pages, Lighthouse's mobile preset
-// (simulated slow 4G, 4× CPU slowdown) in Debian's headless Chromium, served by bench/serve.mjs
-// twice: as plain files (a server that does not compress, as many county servers serve .wasm)
+// (slow 4G, 4× CPU slowdown; simulated, then applied for real) in Debian's headless Chromium,
+// served by bench/serve.mjs twice: as plain files (a server that does not compress, as many county servers serve .wasm)
 // and with the build's precompressed copies. Prints each category's score, the largest
 // contentful paint and the bytes transferred; median of GONGKAI_LH_RUNS (default 3) runs.
 // Usage: node bench/lighthouse.mjs   (after `trunk build --release`; installs Lighthouse from
@@ -17,14 +17,18 @@ const { default: lighthouse } = await import('./node_modules/lighthouse/core/ind
 const chromeLauncher = await import('./node_modules/chrome-launcher/dist/index.js');
 
 const RUNS = Number(process.env.GONGKAI_LH_RUNS || 3);
+// simulate: Lighthouse's default (a trace taken unthrottled, then a network/CPU model estimates
+// each metric); devtools: the page really loaded over the throttled network and CPU, metrics
+// observed.
+const methods = (process.env.GONGKAI_LH_METHODS || 'simulate,devtools').split(',');
 const pages = (process.env.GONGKAI_LH_PAGES || ',performance/8/3/,en/assets/').split(',');
 const chrome = await chromeLauncher.launch({
   chromePath: '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
 });
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`${pad('server / page', 40)}${pad('perf', 6)}${pad('a11y', 6)}${pad('bp', 6)}${pad('seo', 6)}${pad('LCP ms', 9)}${pad('FCP ms', 9)}${pad('TBT ms', 9)}KiB`);
-for (const precompressed of [false, true]) {
+console.log(`${pad('method, server / page', 44)}${pad('perf', 6)}${pad('a11y', 6)}${pad('bp', 6)}${pad('seo', 6)}${pad('LCP ms', 9)}${pad('FCP ms', 9)}${pad('TBT ms', 9)}KiB`);
+for (const method of methods) for (const precompressed of [false, true]) {
   const server = await startServer(precompressed);
   for (const page of pages) {
     const runs = [];
@@ -34,6 +38,7 @@ for (const precompressed of [false, true]) {
         output: 'json',
         logLevel: 'error',
         onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        throttlingMethod: method,
       });
       const lhr = r.lhr;
       const score = (c) => Math.round((lhr.categories[c].score || 0) * 100);
@@ -50,10 +55,10 @@ for (const precompressed of [false, true]) {
       });
     }
     const m = (k) => median(runs.map((r) => r[k]));
-    const label = `${precompressed ? 'precompressed' : 'plain files'} /${page}`;
-    console.log(`${pad(label, 40)}${pad(m('perf'), 6)}${pad(m('a11y'), 6)}${pad(m('bp'), 6)}${pad(m('seo'), 6)}${pad(Math.round(m('lcp')), 9)}${pad(Math.round(m('fcp')), 9)}${pad(Math.round(m('tbt')), 9)}${Math.round(m('kib'))}`);
+    const label = `${method} ${precompressed ? 'precompressed' : 'plain'} /${page}`;
+    console.log(`${pad(label, 44)}${pad(m('perf'), 6)}${pad(m('a11y'), 6)}${pad(m('bp'), 6)}${pad(m('seo'), 6)}${pad(Math.round(m('lcp')), 9)}${pad(Math.round(m('fcp')), 9)}${pad(Math.round(m('tbt')), 9)}${Math.round(m('kib'))}`);
     const failed = [...new Set(runs.flatMap((r) => r.failed))];
-    if (failed.length) console.log(`${''.padEnd(40)}failed audits: ${failed.join(', ')}`);
+    if (failed.length) console.log(`${''.padEnd(44)}failed audits: ${failed.join(', ')}`);
   }
   server.stop();
 }

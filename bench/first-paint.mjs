@@ -1,0 +1,43 @@
+// Real first paint, largest contentful paint and hydration under a slow phone connection (not a
+// test): Debian's headless Chromium at 412×823 with the network throttled to Lighthouse's slow 4G
+// (150 ms latency, 1.6 Mbit/s down) and the CPU slowed 4×, the site served as plain files and
+// precompressed. LCP is what the browser reports (PerformanceObserver), with the element.
+// Usage: node bench/first-paint.mjs   (after `trunk build --release`)
+import { launchBrowser, median, startServer } from './harness.mjs';
+
+const RUNS = Number(process.env.GONGKAI_BENCH_RUNS || 3);
+const browser = await launchBrowser();
+console.log(`${'server / page (median of ' + RUNS + ', ms)'.padEnd(44)}${'FCP'.padStart(7)}${'LCP'.padStart(7)}${'hydrated'.padStart(10)}  LCP element`);
+for (const precompressed of [false, true]) {
+  const server = await startServer(precompressed);
+  for (const p of ['', 'performance/8/3/', 'en/assets/']) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 412, height: 823 } });
+      await ctx.addInitScript(() => {
+        window.__lcp = [];
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp.push([e.startTime, `${e.element?.tagName.toLowerCase()}${e.element?.className ? '.' + e.element.className : ''}`]); })
+          .observe({ type: 'largest-contentful-paint', buffered: true });
+      });
+      const page = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6 * 1024 * 1024 / 8, uploadThroughput: 750 * 1024 / 8 });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(`${server.origin}/${p}`, { waitUntil: 'commit' });
+      await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 120000 });
+      await page.waitForTimeout(300);
+      runs.push(await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        lcp: window.__lcp.at(-1)?.[0],
+        el: window.__lcp.at(-1)?.[1],
+        hydrated: performance.getEntriesByName('gongkai:hydrated')[0]?.startTime,
+      })));
+      await ctx.close();
+    }
+    const m = (k) => String(Math.round(median(runs.map((r) => r[k])))).padStart(k === 'hydrated' ? 10 : 7);
+    console.log(`${(precompressed ? 'precompressed ' : 'plain files ') + '/' + p}`.padEnd(44) + m('fcp') + m('lcp') + m('hydrated') + '  ' + runs[0].el);
+  }
+  server.stop();
+}
+await browser.close();
