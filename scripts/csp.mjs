@@ -1,8 +1,9 @@
 // Trunk post-build hook: finishes the built site with `gongkai site --in-place` — the same code
 // that makes a deployable site from a built viewer and a folder of bundles
 // (crates/cli/src/site.rs): the publishing gate (a bundle whose checks fail stops the build
-// unless GONGKAI_ALLOW_FAILING_CHECKS=1; its pages then carry the notice), the preload of the
-// default bundle and its pre-rendered first view, a strict Content-Security-Policy (the inline
+// unless GONGKAI_ALLOW_FAILING_CHECKS=1; its pages then carry the notice), every view of every
+// bundle as a page in both languages (rendered by the viewer's components), a strict
+// Content-Security-Policy (the inline
 // scripts allowed by their SHA-256, no 'unsafe-inline'; 'wasm-unsafe-eval' is what compiling wasm
 // needs), the service worker's offline list, and .gz/.br copies beside every text and wasm file.
 // Usage (by Trunk, or by hand on a built folder): node scripts/csp.mjs [DIR]

@@ -19,7 +19,7 @@
 //! 5. precompressed `.gz` and `.br` copies beside every text and wasm file (docs/deploy.md).
 //!
 //! Whatever is already in the output from an earlier run (a filled-in sw.js, the CSP, the
-//! pre-render, compressed copies) is replaced, so running it twice gives the same site.
+//! pages, compressed copies) is replaced, so running it twice gives the same site.
 
 use base64::Engine as _;
 use gongkai_model::{parse_bundle_bytes, parse_catalog, Catalog, CatalogEntry};

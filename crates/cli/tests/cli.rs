@@ -353,7 +353,7 @@ fn import_reads_the_standard_tables_of_a_table_file() {
 }
 
 /// `gongkai site`: a built viewer (here a minimal one) and a folder of bundles without a catalog
-/// become a site: catalog made, gate passed, default bundle preloaded and pre-rendered, CSP by
+/// become a site: catalog made, gate passed, every view a page (rendered, bundle preloaded), CSP by
 /// hash, offline list, .gz/.br copies; twice gives the same; a failing bundle is refused unless
 /// allowed.
 #[test]
@@ -467,7 +467,7 @@ fn site_makes_a_deployable_site_from_a_viewer_and_bundles() {
         brotli::BrotliDecompress(&mut &std::fs::read(out.join(format!("{f}.br"))).unwrap()[..], &mut unbr).unwrap();
         assert_eq!(unbr, original, "{f}.br");
     }
-    // Twice gives the same site (the earlier CSP, pre-render and offline list are replaced).
+    // Twice gives the same site (the earlier CSP, pages and offline list are replaced).
     let (code, _, _) = site(&[]);
     assert_eq!(code, 0);
     assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), html);

@@ -1,5 +1,5 @@
-//! The overview's headline figures, as the live overview and the pre-rendered first view
-//! (`prerender.rs`) both show them.
+//! The overview's headline figures, as the overview view shows them (and the page titles and
+//! descriptions quote them).
 
 use crate::bundle::Bundle;
 use crate::format::{fmt_change, fmt_opt, fmt_year};
@@ -25,7 +25,7 @@ pub struct KeyFigures {
     pub operating_costs: String,
 }
 
-/// The headline figures of `b` (used by the live overview and by the pre-rendered first view).
+/// The headline figures of `b` (used by the overview and the overview page's description).
 pub fn key_figures(b: &Bundle) -> KeyFigures {
     let unit = b.meta.unit.as_str();
     let blank = || tr!("amount.blank").to_string();
