@@ -93,8 +93,8 @@ impl Route {
         }
     }
 
-    /// The path below the bundle's folder: "" for the overview, else ending in "/" (plus the
-    /// anchor of one check).
+    /// The path of the route's page below the bundle's folder: "" for the overview, else
+    /// ending in "/".
     pub fn path(self) -> String {
         match self {
             Route::Overview => String::new(),
@@ -105,8 +105,7 @@ impl Route {
             Route::Indicators => "indicators/".into(),
             Route::Assets => "assets/".into(),
             Route::Other => "other/".into(),
-            Route::Checks(None) => "checks/".into(),
-            Route::Checks(Some(n)) => format!("checks/#check-{n}"),
+            Route::Checks(_) => "checks/".into(),
             Route::Catalog => "catalog/".into(),
             Route::Compare => "compare/".into(),
             Route::Search => "search/".into(),
@@ -121,6 +120,17 @@ impl Route {
         match self {
             Route::Checks(Some(n)) => format!("#/checks/{n}"),
             r => format!("#/{}", r.path().trim_end_matches('/')),
+        }
+    }
+
+    /// The place on the page a link to this route goes to: a check's row on the checks page
+    /// ("#check-2"), a sub-activity's section on its page ("#sub-2", 0-based as the page's ids),
+    /// so a browser without scripts shows it too; "" for the others.
+    pub fn anchor(self) -> String {
+        match self {
+            Route::Checks(Some(n)) => format!("#check-{n}"),
+            Route::SubActivity(_, j) => format!("#sub-{j}"),
+            _ => String::new(),
         }
     }
 
@@ -147,12 +157,8 @@ impl Route {
                 Route::Catalog => b.lang.clone(),
                 r => format!("{}{}{}", b.lang, b.bundle, r.path()),
             };
-            let (path, anchor) = match path.split_once('#') {
-                Some((p, a)) => (p.to_string(), format!("#{a}")),
-                None => (path, String::new()),
-            };
             let path = if path.is_empty() { "./".to_string() } else { path };
-            format!("{path}{}{anchor}", b.query)
+            format!("{path}{}{}", b.query, self.anchor())
         })
     }
 
@@ -384,8 +390,8 @@ mod tests {
             Route::Budget(Some(20101)),
         ];
         for r in routes {
-            let p = r.path();
-            let (path, frag) = p.split_once('#').map_or((p.as_str(), ""), |(a, f)| (a, f));
+            let (p, frag) = (r.path(), r.anchor());
+            let (path, frag) = (p.as_str(), frag.as_str());
             assert_eq!(Route::from_path(path, frag), Some(r), "{p}");
             for lang in [Lang::Zh, Lang::En] {
                 for bundle in [None, Some("2017~fgj".to_string())] {
@@ -426,7 +432,7 @@ mod tests {
     fn links_are_relative_to_the_site_root_and_keep_the_query() {
         set_link_base(LinkBase::default());
         assert_eq!(Route::Overview.href(), "./");
-        assert_eq!(Route::SubActivity(0, 1).href(), "performance/1/2/");
+        assert_eq!(Route::SubActivity(0, 1).href(), "performance/1/2/#sub-1");
         set_link_base(LinkBase {
             lang: "en/".into(),
             bundle: "b/x/".into(),
