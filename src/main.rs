@@ -32,10 +32,15 @@ fn run() {
             // by rendering afresh, never with the old page's figures.
             let same = outcome.as_ref().is_ok_and(|ctx| gongkai::page_data_matches(&ctx.0));
             if same {
-                gongkai::mark_once("gongkai:hydrate-start");
-                gongkai::remove_boot_placeholder();
-                yew::Renderer::<gongkai::app::App>::with_root(root).hydrate();
-                gongkai::mark_once("gongkai:hydrated");
+                // In a task of its own, after the one that read the bundle: the page is on
+                // screen already, and two shorter tasks keep it responsive to a tap meanwhile.
+                gloo_timers::callback::Timeout::new(0, move || {
+                    gongkai::mark_once("gongkai:hydrate-start");
+                    gongkai::remove_boot_placeholder();
+                    yew::Renderer::<gongkai::app::App>::with_root(root).hydrate();
+                    gongkai::mark_once("gongkai:hydrated");
+                })
+                .forget();
             } else {
                 // The error, or the data as it is now, replaces the page.
                 let _ = root.remove_attribute("data-page");

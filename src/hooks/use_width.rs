@@ -34,9 +34,12 @@ pub fn use_chart_width() -> Option<u32> {
     {
         let width = width.clone();
         use_effect_with((), move |_| {
-            if width.is_none() {
-                width.set(Some(chart_width()));
-            }
+            // A built page's charts are redrawn for the measured width in a task of their own,
+            // after the hydration's (one long task would hold the page longer).
+            let redraw = width.is_none().then(|| {
+                let width = width.clone();
+                gloo_timers::callback::Timeout::new(0, move || width.set(Some(chart_width())))
+            });
             let listener = web_sys::window().map(|w| {
                 gloo_events::EventListener::new(&w, "resize", move |_| {
                     let now = Some(chart_width());
@@ -45,7 +48,7 @@ pub fn use_chart_width() -> Option<u32> {
                     }
                 })
             });
-            move || drop(listener)
+            move || drop((listener, redraw))
         });
     }
     *width
