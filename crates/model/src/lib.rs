@@ -45,6 +45,11 @@ pub mod treemap;
 // Site: the viewer's addresses (every view a page) and the pages of a bundle.
 #[path = "site/route.rs"]
 pub mod route;
+// A large site: its catalog in areas, its search index in shards.
+#[path = "site/areas.rs"]
+pub mod areas;
+#[path = "site/site_search.rs"]
+pub mod site_search;
 
 // Exports: CSV, Fiscal Data Package, ZIP.
 #[path = "exports/csv.rs"]

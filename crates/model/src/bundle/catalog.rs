@@ -77,23 +77,22 @@ pub fn parse_catalog(text: &str, file: &str) -> Result<Catalog, LoadError> {
 /// the viewer takes the page over (hydrates it) only when the data it loaded has the same one,
 /// so a bundle or catalog changed after the build is never shown with the old page's figures.
 pub fn data_fingerprint(catalog: Option<&Catalog>, bundle: &crate::Bundle) -> String {
+    let catalog = catalog.map(|c| serde_json::to_string(c).expect("a catalog always serialises"));
+    let bundle = serde_json::to_string(bundle).expect("a bundle always serialises");
+    let h = fnv1a64(&[catalog.as_deref().unwrap_or("").as_bytes(), &[0], bundle.as_bytes()]);
+    format!("{h:016x}")
+}
+
+/// FNV-1a 64 of the parts one after the other (fingerprints and file keys; not cryptographic).
+pub fn fnv1a64(parts: &[&[u8]]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
-        for b in bytes {
+    for bytes in parts {
+        for b in *bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
-    };
-    if let Some(c) = catalog {
-        eat(serde_json::to_string(c)
-            .expect("a catalog always serialises")
-            .as_bytes());
     }
-    eat(&[0]);
-    eat(serde_json::to_string(bundle)
-        .expect("a bundle always serialises")
-        .as_bytes());
-    format!("{h:016x}")
+    h
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@
 
 use crate::bundle::*;
 use crate::route::Route;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -76,6 +78,9 @@ pub struct Hit {
     pub route: Route,
     /// True when the hit was found by pinyin rather than by the characters typed.
     pub by_pinyin: bool,
+    /// The amount of what matched, where it has one (an activity, a budget line's first
+    /// column), in the bundle's unit.
+    pub amount: Option<Decimal>,
 }
 
 /// Plain (toneless, lower-case) pinyin readings of Chinese characters; a character with several
@@ -193,7 +198,7 @@ impl Readings {
 /// Every distinct Chinese character of the bundle's searchable text (what [`Readings`] need to cover).
 pub fn han_characters(b: &Bundle) -> String {
     let mut seen = std::collections::BTreeSet::new();
-    for_each_text(b, |_, _, texts, _, _| {
+    for_each_text(b, |_, _, texts, _, _, _| {
         for t in texts {
             seen.extend(t.chars().filter(|c| is_han(*c)));
         }
@@ -225,6 +230,7 @@ struct Entry {
     section: Option<&'static str>,
     route: Route,
     texts: Vec<Text>,
+    amount: Option<Decimal>,
 }
 
 /// Everything a bundle says, prepared for searching as you type.
@@ -259,7 +265,7 @@ fn fold(c: char) -> char {
 /// Calls `f` for each indicator of `owner`: its name and its four thresholds, titled
 /// "owner › indicator".
 fn indicators(
-    f: &mut impl FnMut(HitKind, String, &[&str], Route, Option<&'static str>),
+    f: &mut impl FnMut(HitKind, String, &[&str], Route, Option<&'static str>, Option<Decimal>),
     owner: &str,
     list: &[Indicator],
     route: Route,
@@ -273,15 +279,16 @@ fn indicators(
             &texts,
             route,
             None,
+            None,
         );
     }
 }
 
 /// Calls `f(kind, title, texts, route, section)` for every searchable thing, in document order
 /// (`section`: see [`Hit::section`]).
-fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], Route, Option<&'static str>)) {
+fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], Route, Option<&'static str>, Option<Decimal>)) {
     for d in &b.duties {
-        f(HitKind::Duty, d.label.clone(), &[&d.text], Route::Duties, None);
+        f(HitKind::Duty, d.label.clone(), &[&d.text], Route::Duties, None, None);
     }
     for (i, a) in b.performance.activities.iter().enumerate() {
         let link = Route::Performance(Some(i));
@@ -291,6 +298,7 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], Route, 
             &[&a.name, &a.description, &a.goal],
             link,
             None,
+            a.amount,
         );
         indicators(&mut f, &a.name, &a.indicators, link);
         for (j, s) in a.sub_activities.iter().enumerate() {
@@ -301,6 +309,7 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], Route, 
                 &[&s.name, &s.description, &s.goal],
                 link,
                 None,
+                s.amount,
             );
             indicators(&mut f, &s.name, &s.indicators, link);
         }
@@ -316,7 +325,7 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], Route, 
         assets(r, &mut rows);
     }
     for r in rows {
-        f(HitKind::Asset, r.name.clone(), &[&r.name], Route::Assets, None);
+        f(HitKind::Asset, r.name.clone(), &[&r.name], Route::Assets, None, None);
     }
     // The coded lines of the standard tables (each 科目 once, from the first table that prints it),
     // linking to the 预算表 chart that shows it: a 类 opens its 款, a 款 its 项, a 项 its 款 (the
@@ -345,6 +354,7 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], Route, 
                 &[&l.name, &code],
                 Route::Budget(target),
                 None,
+                l.amount(0),
             );
         }
     }
@@ -354,6 +364,7 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], Route, 
             g.term.clone(),
             &[&g.term, &g.definition],
             Route::Other,
+            None,
             None,
         );
     }
@@ -367,10 +378,130 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], Route, 
         (&b.organisation.text, Route::Duties, "nav.duties"),
     ];
     for (text, link, section) in paragraphs {
-        f(HitKind::Note, String::new(), &[text], link, Some(section));
+        f(HitKind::Note, String::new(), &[text], link, Some(section), None);
     }
     for n in &b.notes {
-        f(HitKind::Note, String::new(), &[n], Route::Other, Some("other.notes"));
+        f(HitKind::Note, String::new(), &[n], Route::Other, Some("other.notes"), None);
+    }
+}
+
+/// Every searchable thing of a bundle with its place, as plain data: what the site-wide search
+/// downloads for a bundle its index hit (`search-index/f/…`, see `crate::site_search`), and
+/// searches with [`SearchIndex::from_fragment`] exactly as a loaded bundle is searched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fragment {
+    /// Always "gongkai-search-fragment".
+    pub format: String,
+    pub version: u32,
+    pub entries: Vec<FragmentEntry>,
+}
+
+/// One searchable thing of a [`Fragment`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FragmentEntry {
+    /// [`HitKind::key`].
+    pub kind: String,
+    pub title: String,
+    /// [`Hit::section`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The route as a hash address ([`Route::to_hash`]).
+    pub route: String,
+    pub texts: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::amount::opt")]
+    pub amount: Option<Decimal>,
+}
+
+const KINDS: [HitKind; 8] = [
+    HitKind::Duty,
+    HitKind::Activity,
+    HitKind::SubActivity,
+    HitKind::Indicator,
+    HitKind::Asset,
+    HitKind::Term,
+    HitKind::Note,
+    HitKind::BudgetLine,
+];
+
+const SECTIONS: [&str; 8] = [
+    "overview.revenue_text",
+    "overview.expenditure_text",
+    "overview.change_heading",
+    "term.operating_costs",
+    "term.three_public",
+    "other.procurement",
+    "nav.duties",
+    "other.notes",
+];
+
+impl Fragment {
+    /// The fragment of a bundle (its empty texts left out).
+    pub fn of(b: &Bundle) -> Fragment {
+        let mut entries = Vec::new();
+        for_each_text(b, |kind, title, texts, route, section, amount| {
+            let texts: Vec<String> = texts.iter().filter(|t| !t.is_empty()).map(|t| t.to_string()).collect();
+            if texts.is_empty() {
+                return;
+            }
+            entries.push(FragmentEntry {
+                kind: kind.key().into(),
+                title,
+                section: section.map(Into::into),
+                route: route.to_hash(),
+                texts,
+                amount,
+            });
+        });
+        Fragment {
+            format: "gongkai-search-fragment".into(),
+            version: 1,
+            entries,
+        }
+    }
+    /// Reads a fragment; `file` names it in errors.
+    pub fn parse(text: &str, file: &str) -> Result<Fragment, String> {
+        let f: Fragment = serde_json::from_str(text).map_err(|e| format!("{file}: {e}"))?;
+        if f.format != "gongkai-search-fragment" || f.version != 1 {
+            return Err(format!("{file}: not a search fragment of version 1"));
+        }
+        Ok(f)
+    }
+}
+
+impl SearchIndex {
+    /// The index of a fragment (entries of an unknown kind are skipped).
+    pub fn from_fragment(f: &Fragment) -> SearchIndex {
+        let entries = f
+            .entries
+            .iter()
+            .filter_map(|e| {
+                let kind = KINDS.into_iter().find(|k| k.key() == e.kind)?;
+                Some(Entry {
+                    kind,
+                    title: e.title.clone(),
+                    section: e.section.as_deref().and_then(|s| SECTIONS.into_iter().find(|k| *k == s)),
+                    route: Route::from_hash(&e.route),
+                    texts: e
+                        .texts
+                        .iter()
+                        .map(|t| Text {
+                            original: t.clone(),
+                            folded: t.chars().map(fold).collect(),
+                        })
+                        .collect(),
+                    amount: e.amount,
+                })
+            })
+            .collect();
+        SearchIndex {
+            entries: Rc::new(entries),
+            readings: Rc::default(),
+            ids: Vec::new(),
+            syllables: Vec::new(),
+            initials: Vec::new(),
+        }
     }
 }
 
@@ -428,7 +559,7 @@ impl SearchIndex {
     /// Prepares every text of the bundle (no pinyin until [`SearchIndex::set_readings`]).
     pub fn new(b: &Bundle) -> SearchIndex {
         let mut entries = Vec::new();
-        for_each_text(b, |kind, title, texts, route, section| {
+        for_each_text(b, |kind, title, texts, route, section, amount| {
             let texts = texts
                 .iter()
                 .filter(|t| !t.is_empty())
@@ -443,6 +574,7 @@ impl SearchIndex {
                 section,
                 route,
                 texts,
+                amount,
             });
         });
         SearchIndex {
@@ -589,6 +721,7 @@ impl SearchIndex {
                         marks,
                         route: e.route,
                         by_pinyin,
+                        amount: e.amount,
                     });
                     break;
                 }
@@ -734,4 +867,25 @@ mod tests {
         });
         assert_eq!(han_characters(&b), "农村");
     }
+
+    #[test]
+    fn a_fragment_is_searched_as_its_bundle() {
+        let text = include_str!("../../../../data/pingxiang-fgj-2017.json");
+        let b = crate::parse_bundle(text, "seed").unwrap();
+        let fragment = Fragment::of(&b);
+        let json = serde_json::to_string(&fragment).unwrap();
+        let back = Fragment::parse(&json, "f").unwrap();
+        assert_eq!(back, fragment);
+        let (mine, theirs) = (SearchIndex::new(&b), SearchIndex::from_fragment(&back));
+        for q in ["农村", "201", "办公", "项目", "三公", "车辆"] {
+            let (a, b) = (mine.search(q, 500), theirs.search(q, 500));
+            assert!(!a.is_empty(), "{q}");
+            assert_eq!(a, b, "{q}");
+        }
+        assert!(Fragment::parse("{}", "f").is_err());
+        // Budget lines carry their amount.
+        let line = theirs.search("201", 500).into_iter().find(|h| h.kind == HitKind::BudgetLine).unwrap();
+        assert!(line.amount.is_some());
+    }
+
 }
