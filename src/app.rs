@@ -141,7 +141,7 @@ pub fn App(props: &AppProps) -> Html {
                 query: crate::route::kept_query(folder.is_some()),
                 // A bundle the site does not list (a local file, a `?bundle=` from elsewhere)
                 // has no pages: its views are hash addresses on the page.
-                hash: ctx.0.entry().is_none(),
+                hash: ctx.0.entry().is_none() || ctx.0.province,
             });
             let footer = match mode {
                 DisplayMode::Embed => html! {},
@@ -179,7 +179,7 @@ pub fn App(props: &AppProps) -> Html {
 
 /// Whether the site lists several bundles (its home page is then the catalog).
 fn many(ctx: &BundleCtx) -> bool {
-    ctx.0.catalog.as_ref().is_some_and(|c| c.bundles.len() > 1)
+    ctx.0.province || ctx.0.catalog.as_ref().is_some_and(|c| c.bundles.len() > 1)
 }
 
 #[derive(Properties, PartialEq)]

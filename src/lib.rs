@@ -10,6 +10,8 @@ pub mod page;
 #[cfg(target_arch = "wasm32")]
 pub mod panic_hook;
 pub mod route;
+pub mod site_app;
+pub mod site_index;
 
 /// Records a Performance API mark once (the benchmark reads them: `gongkai:bundle-parsed`,
 /// `gongkai:first-chart`).

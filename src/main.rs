@@ -19,6 +19,14 @@ fn run() {
     gongkai::panic_hook::install();
     // The interface language first (load errors are worded in it), then the bundle starts
     // loading (its download usually started in static/boot.js, before the wasm ran).
+    // A province site's own page (home, area, search): no bundle, its own small file.
+    if let Some((lang, route)) = gongkai::site_app::this_site_page() {
+        gongkai::hooks::use_lang::apply(lang);
+        if let Some(root) = gongkai::app_root() {
+            run_site(root, route);
+        }
+        return;
+    }
     gongkai::hooks::use_lang::apply(gongkai::hooks::use_lang::initial_lang());
     gongkai::hooks::use_bundle::start_loading();
     let Some(root) = gongkai::app_root() else {
@@ -69,4 +77,46 @@ fn run() {
     gongkai::hooks::use_bundle::when_loaded(move |_| mount());
     // The service worker is registered by the app once the first view is on screen, so its
     // precaching does not compete with the first visit's own downloads.
+}
+
+/// A province site's own page: reads its file, then takes the built page over (hydrates) when
+/// the data is what it was built from, else renders afresh; an error is shown on the page.
+#[cfg(target_arch = "wasm32")]
+fn run_site(root: web_sys::Element, route: gongkai::site_app::SiteRoute) {
+    use gongkai::site_app::{load_site_page, site_data_fingerprint, SiteApp, SiteAppProps};
+    wasm_bindgen_futures::spawn_local(async move {
+        match load_site_page(&route).await {
+            Ok(page) => {
+                let built = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector("meta[name=gongkai-data]").ok().flatten())
+                    .and_then(|m| m.get_attribute("content"));
+                let same = built.as_deref() == Some(site_data_fingerprint(&page).as_str());
+                gongkai::remove_boot_placeholder();
+                let props = SiteAppProps { page };
+                if same && gongkai::prerendered_page_shown() {
+                    yew::Renderer::<SiteApp>::with_root_and_props(root, props).hydrate();
+                    gongkai::mark_once("gongkai:hydrated");
+                } else {
+                    let _ = root.remove_attribute("data-page");
+                    root.set_inner_html("");
+                    yew::Renderer::<SiteApp>::with_root_and_props(root, props).render();
+                }
+            }
+            Err(e) => {
+                gongkai::remove_boot_placeholder();
+                let _ = root.remove_attribute("data-page");
+                root.set_inner_html("");
+                yew::Renderer::<gongkai::components::error_view::ErrorView>::with_root_and_props(
+                    root,
+                    gongkai::components::error_view::ErrorViewProps {
+                        error: e,
+                        on_facts: None,
+                    },
+                )
+                .render();
+                gongkai::mark_app_ready();
+            }
+        }
+    });
 }

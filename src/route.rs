@@ -28,6 +28,23 @@ pub fn here() -> Option<Address> {
     None
 }
 
+/// The path of the page the browser shows relative to the site root ("en/a/x/"), decoded;
+/// `None` outside the browser or outside the site.
+pub fn here_relative() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let loc = web_sys::window()?.location();
+        let url = format!("{}{}", loc.origin().ok()?, loc.pathname().ok()?);
+        let root = root()?;
+        let root = root.split(['?', '#']).next().unwrap_or_default();
+        let root = &root[..root.rfind('/').map_or(root.len(), |i| i + 1)];
+        let rel = url.strip_prefix(root)?;
+        js_sys::decode_uri_component(rel).ok().map(String::from)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
 /// The viewer address of an absolute URL (no query) under the site root.
 #[cfg(target_arch = "wasm32")]
 fn address_of(url_without_query: &str, hash: &str) -> Option<Address> {

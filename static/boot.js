@@ -61,7 +61,9 @@
     var want = asked || (home ? language(stored) : null) || pageLang;
     var go = null;
     // (With ?bundle= the views of that bundle are hash addresses: they stay.)
-    if (page && here !== null && location.hash.indexOf('#/') === 0 && !q.get('bundle')) {
+    // A province's bundle page is its overview; its other views are hash addresses on it.
+    var hashViews = meta('gongkai-views') === 'hash';
+    if (page && here !== null && location.hash.indexOf('#/') === 0 && !q.get('bundle') && !hashViews) {
       // On a site of several bundles, the views of its home page's bundle are in that
       // bundle's folder.
       var folder = home ? (meta('gongkai-home-bundle') || '') : '';
@@ -82,7 +84,8 @@
       location.replace(new URL((path2 || './') + (query ? '?' + query : '') + anchor, document.baseURI).href);
       return;
     }
-    start('data/index.json');
+    var catalog = meta('gongkai-catalog');
+    start(relative(catalog) ? catalog : 'data/index.json');
     var bundle = q.get('bundle');
     if (bundle) {
       if (relative(bundle)) start(bundle);
@@ -91,7 +94,8 @@
       var href = link && link.getAttribute('href');
       if (relative(href)) start(href);
     }
-    if (page && !bundle && !q.has('embed') && !q.has('kiosk')) shown = 'ssr';
+    var otherView = hashViews && location.hash.length > 2 && location.hash.indexOf('#/') === 0;
+    if (page && !bundle && !q.has('embed') && !q.has('kiosk') && !otherView) shown = 'ssr';
   } catch (e) {
     // An old browser: no early fetch (the app fetches as usual) and the loading line.
   }

@@ -1,5 +1,6 @@
 //! Views, one per file. Each reads the bundle from context and renders model output.
 
+pub mod area_view;
 pub mod assets;
 pub mod bar_chart;
 pub mod budget_tables;
@@ -19,8 +20,11 @@ pub mod nav;
 pub mod open_file;
 pub mod other;
 pub mod overview;
+pub mod pager;
 pub mod performance;
 pub mod search;
+pub mod site_home;
+pub mod site_search;
 pub mod source_line;
 pub mod term;
 pub mod treemap_view;

@@ -14,7 +14,7 @@ use yew::prelude::*;
 /// Results shown at most (the count says when there are more).
 const LIMIT: usize = 200;
 
-fn highlighted(snippet: &str, marks: &[(usize, usize)]) -> Html {
+pub fn highlighted(snippet: &str, marks: &[(usize, usize)]) -> Html {
     let chars: Vec<char> = snippet.chars().collect();
     let mut parts = Vec::new();
     let mut at = 0;
@@ -28,6 +28,19 @@ fn highlighted(snippet: &str, marks: &[(usize, usize)]) -> Html {
     }
     parts.push(html! { { chars[at..].iter().collect::<String>() } });
     html! { <>{ for parts }</> }
+}
+
+/// `q` for a URL's query string (percent-encoded UTF-8).
+fn encode_query(q: &str) -> String {
+    let mut out = String::new();
+    for b in q.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// One searched bundle: its name for the result headings, the prefix of its links, its index.
@@ -208,6 +221,21 @@ pub fn SearchView() -> Html {
         PinyinState::Unavailable => tr!("search.pinyin_unavailable"),
     };
     let several = corpus.parts.len() > 1;
+    // A province: every bundle is searched from the site's index, on its own page.
+    let site_wide = ctx.0.province.then(|| {
+        let q = query.trim();
+        let href = format!(
+            "{}search/{}",
+            gongkai_model::route::link_base().lang,
+            if q.is_empty() {
+                String::new()
+            } else {
+                format!("?q={}", encode_query(q))
+            }
+        );
+        html! { <p class="scope"><a href={href}>{ tr!("site.search_all") }</a></p> }
+    });
+    let others = if ctx.0.province { Vec::new() } else { others };
     let scope = (!others.is_empty()).then(|| {
         html! {
             <fieldset class="scope">
@@ -252,6 +280,7 @@ pub fn SearchView() -> Html {
             <label for="search-input">{ tr!("search.label") }</label>
             <input id="search-input" ref={input_ref} class="filter" type="search" autocomplete="off" value={(*query).clone()} {oninput} />
             { for scope }
+            { for site_wide }
             <p class="hint" id="pinyin-status" data-state={match corpus.pinyin { PinyinState::Loading => "loading", PinyinState::Ready => "ready", PinyinState::Unavailable => "unavailable" }}>{ pinyin_status }</p>
             if let Some((done, total)) = corpus.loading {
                 <p class="hint" role="status"><progress max={total.to_string()} value={done.to_string()}></progress>{ " " }{ tr!("search.reading", done, total) }</p>

@@ -11,7 +11,7 @@ use yew::prelude::*;
 pub fn YearSwitch() -> Html {
     let ctx = use_loaded();
     let others = ctx.0.other_years();
-    let many = ctx.0.catalog.as_ref().is_some_and(|c| c.bundles.len() > 1);
+    let many = ctx.0.province || ctx.0.catalog.as_ref().is_some_and(|c| c.bundles.len() > 1);
     if others.is_empty() && !many {
         return html! {};
     }
@@ -24,7 +24,17 @@ pub fn YearSwitch() -> Html {
             return;
         }
         let base = gongkai_model::route::link_base();
-        let href = format!("{}b/{folder}/{}{}", base.lang, route.page().path(), base.query);
+        let href = if base.hash {
+            // A province: the other year's one page, with this view as its hash address.
+            let view = if route == Route::Overview {
+                String::new()
+            } else {
+                route.to_hash()
+            };
+            format!("{}b/{folder}/{}{view}", base.lang, base.query)
+        } else {
+            format!("{}b/{folder}/{}{}", base.lang, route.page().path(), base.query)
+        };
         if let Some(w) = web_sys::window() {
             let _ = w.location().set_href(&href);
         }

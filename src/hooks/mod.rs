@@ -2,6 +2,7 @@
 
 pub mod use_bundle;
 pub mod use_failing;
+pub mod use_filtered_pages;
 pub mod use_kiosk;
 pub mod use_lang;
 pub mod use_painted;

@@ -17,8 +17,13 @@ pub struct Loaded {
     /// The path it was loaded from (shown in the footer and in error messages).
     pub path: String,
 
-    /// The site's catalog, when it could be read (year switching, 全部部门, comparison).
+    /// The site's catalog, when it could be read (year switching, 全部部门, comparison); on a
+    /// province site, the catalog of the bundle's area (`data/areas/<key>.json`).
     pub catalog: Option<Rc<Catalog>>,
+    /// The site is a province (its catalog in areas, `gongkai_model::areas`): every bundle it
+    /// lists has a folder whose one page is its overview; its other views are hash addresses
+    /// on that page (`b/<folder>/#/duties`).
+    pub province: bool,
 }
 
 impl Loaded {
@@ -34,7 +39,7 @@ impl Loaded {
     /// The folder of this bundle's pages under `b/` when the site lists several bundles and this
     /// is one of them (`None`: the site root's own bundle, or a bundle the site does not list).
     pub fn folder(&self) -> Option<String> {
-        let many = self.catalog.as_ref().is_some_and(|c| c.bundles.len() > 1);
+        let many = self.province || self.catalog.as_ref().is_some_and(|c| c.bundles.len() > 1);
         many.then(|| self.entry().map(|e| gongkai_model::route::bundle_folder(&e.path)))
             .flatten()
     }
@@ -101,6 +106,26 @@ fn preloaded_bundle() -> Option<String> {
     link.get_attribute("href").filter(|h| check_relative(h).is_ok())
 }
 
+/// The catalog a page of a province site names (`<meta name="gongkai-catalog">`: its area's
+/// file), if any.
+pub fn page_catalog() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let meta = web_sys::window()?
+            .document()?
+            .query_selector("meta[name=gongkai-catalog]")
+            .ok()??;
+        meta.get_attribute("content").filter(|h| check_relative(h).is_ok())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// The catalog this page reads: its area's on a province site, else data/index.json.
+fn catalog_url() -> String {
+    page_catalog().unwrap_or_else(|| CATALOG_URL.to_string())
+}
+
 async fn load() -> Result<Loaded, LoadError> {
     if let Some(p) = bundle_param() {
         check_relative(&p)?;
@@ -113,20 +138,22 @@ async fn load() -> Result<Loaded, LoadError> {
             bundle,
             path: p,
             catalog: catalog.ok().map(Rc::new),
+            province: false,
         });
     }
     // The build names the catalog's default bundle in a preload link: fetch it while the
     // catalog is fetched, instead of one after the other.
     let guess = preloaded_bundle();
+    let catalog_url = catalog_url();
     let (catalog, early) = match &guess {
         Some(g) => {
-            let (c, b) = futures::join!(fetch_catalog(CATALOG_URL), fetch_bundle(g));
+            let (c, b) = futures::join!(fetch_catalog(&catalog_url), fetch_bundle(g));
             (c?, Some(b))
         }
-        None => (fetch_catalog(CATALOG_URL).await?, None),
+        None => (fetch_catalog(&catalog_url).await?, None),
     };
     let first = catalog.bundles.first().ok_or_else(|| LoadError::Invalid {
-        file: CATALOG_URL.to_string(),
+        file: catalog_url.clone(),
         problems: vec![tr!("load.empty_catalog").into()],
     })?;
     // The page's bundle: the one whose folder the address names (`b/<folder>/…`), else the one
@@ -146,6 +173,7 @@ async fn load() -> Result<Loaded, LoadError> {
         bundle,
         path,
         catalog: Some(Rc::new(catalog)),
+        province: page_catalog().is_some(),
     })
 }
 
@@ -224,6 +252,7 @@ fn loaded(bundle: Bundle, path: String) -> LoadState {
         bundle,
         path,
         catalog: None,
+        province: false,
     })))
 }
 

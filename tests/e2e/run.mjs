@@ -129,6 +129,19 @@ const multiDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-multi-'));
 }
 const multiSite = path.join(multiDir, 'site');
 
+// A generated province (test data, never shipped): 240 bundles of 样例省 from the seed and an
+// imported Jiangsu document (which has the standard tables), built as a province site.
+const provinceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-province-'));
+{
+  const cli = (args) => execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const jiangsu = path.join(provinceDir, 'jiangsu.json');
+  cli(['import', 'crates/import/tests/fixtures/jiangsu/江苏省人大办公厅2017年度预算公开.layout.txt', '-o', jiangsu]);
+  cli(['generate', '--from', 'data/pingxiang-fgj-2017.json', '--from', jiangsu, '--count', '240', '-o', path.join(provinceDir, 'data-in')]);
+  cli(['site', path.join(provinceDir, 'data-in'), '--viewer', dist, '-o', path.join(provinceDir, 'site'), '--province', '--no-precompress']);
+}
+const provinceSite = path.join(provinceDir, 'site');
+const provinceRequests = [];
+
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
@@ -145,6 +158,14 @@ const server = http.createServer((req, res) => {
     const rest = p.slice('/multi'.length);
     const f = path.join(multiSite, rest.replace(/\/$/, '/index.html'));
     if (!f.startsWith(multiSite) || !fs.existsSync(f)) { res.writeHead(404); return res.end('not found'); }
+    res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
+    return fs.createReadStream(f).pipe(res);
+  }
+  if (p.startsWith('/province/')) {
+    provinceRequests.push(p);
+    const rest = p.slice('/province'.length);
+    const f = path.join(provinceSite, rest.replace(/\/$/, '/index.html'));
+    if (!f.startsWith(provinceSite) || !fs.existsSync(f)) { res.writeHead(404); return res.end('not found'); }
     res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
     return fs.createReadStream(f).pipe(res);
   }
@@ -1106,6 +1127,84 @@ await test('two years: the catalog is the home page; switching year keeps the vi
   await shot(page, 'catalog-desktop');
 });
 
+// ---- a province: areas, departments, search across every bundle (generated test data) ----
+await test('province: the home lists the areas and filters them; an area pages and filters its departments', phone, async (page) => {
+  await page.goto(`${origin}/province/`);
+  await page.waitForSelector('ul.areas');
+  expect(await page.locator('ul.areas li').count() === 2, 'two counties');
+  expect((await page.textContent('main')).includes('240'), 'the count of documents');
+  await page.fill('#area-filter', '0102');
+  await page.waitForFunction(() => document.querySelectorAll('ul.areas li').length === 1);
+  await page.click('ul.areas a');
+  await page.waitForFunction(() => location.pathname.startsWith('/province/a/'));
+  await appReady(page);
+  await page.waitForSelector('ul.catalog');
+  // 120 bundles: 40 departments, 30 a page.
+  expect(await page.locator('ul.catalog > li').count() === 30, 'first page of departments');
+  await page.click('nav.pager button.next');
+  await page.waitForFunction(() => document.querySelectorAll('ul.catalog > li').length === 10);
+  expect((await page.textContent('nav.pager')).includes('2'), 'page 2 of 2');
+  await page.fill('#catalog-filter', '财政局');
+  await page.waitForFunction(() => document.querySelectorAll('ul.catalog > li').length === 1);
+  expect(await page.locator('ul.catalog a.year').count() === 3, 'three years of the department');
+  await expectAccessible(page, 'an area of the province');
+  await shot(page, 'province-area-phone');
+  await page.click('ul.catalog a.year');
+  await page.waitForFunction(() => location.pathname.startsWith('/province/b/'));
+  await appReady(page);
+  await page.waitForSelector('#total-revenue');
+  expect((await page.textContent('h1')).includes('财政局'), 'the department opened');
+  expect(!provinceRequests.includes('/province/data/index.json'), 'the whole catalog is never read');
+});
+
+await test('province: a bundle page shows its other views as hash addresses, and keeps them on reload', desktop, async (page) => {
+  await page.goto(`${origin}/province/b/c01~x001~d02-2018/`);
+  await page.waitForSelector('#total-revenue');
+  await page.click('nav.sections a:text("职责与机构")');
+  await page.waitForFunction(() => location.hash === '#/duties');
+  await page.waitForSelector('main h2');
+  await page.reload();
+  await appReady(page);
+  expect((await page.textContent('nav.sections a[aria-current=page]')) === '职责与机构', 'the duties view after reload');
+  // Another year of the department, the same view.
+  await page.selectOption('#year-select', 'c01~x001~d02-2017');
+  await page.waitForFunction(() => location.pathname.endsWith('/d02-2017/') && location.hash === '#/duties');
+  await appReady(page);
+  expect((await page.textContent('header')).includes('2017 年'), 'the other year');
+});
+
+await test('province: search every bundle in Chinese, by code and in pinyin; a result opens its page; no bundle is fetched', phone, async (page) => {
+  await page.goto(`${origin}/province/search/`);
+  const start = provinceRequests.length;
+  await page.fill('#site-q', '样例0101县财政局');
+  await page.waitForFunction(() => document.querySelectorAll('li.site-result').length > 0 && !document.querySelector('[aria-busy=true]'));
+  const first = await page.textContent('li.site-result h2');
+  expect(first.includes('样例0101县财政局'), `the department first: ${first}`);
+  expect((await page.textContent('li.site-result .place')).includes('部门名称匹配'), 'marked as a name match');
+  await page.fill('#site-q', '2010101');
+  await page.waitForFunction(() => [...document.querySelectorAll('li.site-result .kind')].some((k) => k.textContent === '预算科目'));
+  const amount = await page.textContent('li.site-result .amount');
+  expect(/万元/.test(amount), `a budget line names its amount: ${amount}`);
+  await page.fill('#site-q', 'nongcun');
+  await page.waitForFunction(() => [...document.querySelectorAll('li.site-result .snippet mark')].some((m) => m.textContent === '农村'));
+  await page.fill('#site-q', '这个词不在任何公开里');
+  await page.waitForFunction(() => (document.querySelector('main p.count')?.textContent || '').includes('没有找到'));
+  const fetched = provinceRequests.slice(start);
+  expect(!fetched.some((p) => p.startsWith('/province/data/')), `no bundle or catalog fetched by search: ${fetched.filter((p) => p.startsWith('/province/data/')).join(', ')}`);
+  expect(fetched.some((p) => p.startsWith('/province/search-index/s/')), 'shards fetched');
+  await page.fill('#site-q', '财政局');
+  await page.waitForFunction(() => document.querySelectorAll('li.site-result').length === 5);
+  await page.click('button.more');
+  await page.waitForFunction(() => document.querySelectorAll('li.site-result').length === 10);
+  expect(new URL(page.url()).searchParams.get('q') === '财政局', 'the query is in the address');
+  await expectAccessible(page, 'search every bundle');
+  await shot(page, 'province-search-phone');
+  await page.click('li.site-result h2 a');
+  await page.waitForFunction(() => location.pathname.startsWith('/province/b/'));
+  await appReady(page);
+  expect((await page.textContent('h1')).includes('财政局'), 'the result opened its bundle');
+});
+
 // ---- precompressed copies beside the built files (docs/deploy.md) ----
 await test('build: every text and wasm file has .gz and .br copies that decompress to it', desktop, async () => {
   const files = [];
@@ -1289,6 +1388,7 @@ await test('open local file: GBK text and a binary file', phone, async (page) =>
 await browser.close();
 server.close();
 fs.rmSync(multiDir, { recursive: true, force: true });
+fs.rmSync(provinceDir, { recursive: true, force: true });
 if (foreign.length) { failures++; console.log(`FAIL requests to other origins: ${[...new Set(foreign)].join(', ')}`); }
 console.log(`\n${passed} passed, ${failures} failed`);
 process.exit(failures ? 1 : 0);

@@ -6,7 +6,9 @@ use gongkai_model::{parse_bundle_bytes, reconcile, to_json, warnings, CheckStatu
 use std::path::Path;
 use std::process::ExitCode;
 
+mod generate;
 mod pages;
+mod province;
 mod site;
 
 const USAGE: &str = "gongkai — 部门预算公开 documents → Gongkai bundles
@@ -51,6 +53,11 @@ USAGE:
       addresses and sitemap.xml. No Trunk, node or Rust toolchain is needed to publish new data.
       Default OUT: site/. --in-place finishes the viewer folder itself (the build's post-build
       step does this). --no-precompress leaves out the .gz/.br copies (a quick preview).
+  gongkai generate --from BUNDLE.json [--from …] --count N -o DIR
+      Write N made-up bundles of 样例省 derived from real ones (renamed departments, counties and
+      years; amounts multiplied by 1 to 4 so every check still holds; titled 【生成数据】 with a
+      note saying so) and their index.json into the empty folder DIR: a province for benchmarks
+      and tests. Never publish it.
 
 OPTIONS (any command):
   --lang zh|en    Language of the check texts and messages (default zh, 简体中文).
@@ -80,6 +87,7 @@ fn main() -> ExitCode {
         },
         Some("publish-check") => publish_check(&args[1..]),
         Some("site") => site_command(&args[1..]),
+        Some("generate") => generate_command(&args[1..]),
         Some("export") => export(&args[1..]),
         Some("schema") => {
             print!("{}", gongkai_model::bundle_schema());
@@ -290,6 +298,8 @@ fn site_command(args: &[String]) -> ExitCode {
     let mut out = None;
     let mut data = None;
     let mut in_place = false;
+    let mut province = None;
+    let mut step = site::Step::All;
     let mut allow = false;
     let mut precompress = true;
     let mut site_url = std::env::var("GONGKAI_SITE_URL").ok().filter(|u| !u.is_empty());
@@ -305,6 +315,13 @@ fn site_command(args: &[String]) -> ExitCode {
                 None => return usage_error("gongkai site: -o needs a folder"),
             },
             "--in-place" => in_place = true,
+            "--province" => province = Some(true),
+            "--pages" => province = Some(false),
+            "--merge" => step = site::Step::Merge,
+            "--part" => match it.next() {
+                Some(v) if !v.trim().is_empty() => step = site::Step::Part(v.trim().to_string()),
+                _ => return usage_error("gongkai site: --part needs a region, e.g. \"河北省 邢台市\""),
+            },
             "--allow-failing-checks" => allow = true,
             "--no-precompress" => precompress = false,
             "--url" => match it.next() {
@@ -336,6 +353,8 @@ fn site_command(args: &[String]) -> ExitCode {
         allow_failing_checks: allow,
         site_url,
         precompress,
+        province,
+        step,
     };
     let gate = |dir: &Path, allow: bool| {
         let mut args = vec![dir.display().to_string()];
@@ -345,6 +364,25 @@ fn site_command(args: &[String]) -> ExitCode {
         publish_check(&args) == ExitCode::SUCCESS
     };
     match site::build_site(&opts, &gate) {
+        Ok(r) if r.total_ms > 0.0 => {
+            // A province.
+            println!(
+                "{}: province of {} bundle(s): {} built, {} unchanged ({:.0} ms, {:.1} ms a bundle built); search index {} files, {} shards, {:.0} KiB ({} bundles' terms reused); whole run {:.1} s ({:.1} ms a bundle)",
+                out.display(),
+                r.bundles,
+                r.built,
+                r.unchanged,
+                r.render_ms,
+                if r.built > 0 { r.render_ms / r.built as f64 } else { 0.0 },
+                r.index_files,
+                r.shards,
+                r.index_bytes as f64 / 1024.0,
+                r.reused_terms,
+                r.total_ms / 1000.0,
+                if r.bundles > 0 { r.total_ms / r.bundles as f64 } else { 0.0 }
+            );
+            ExitCode::SUCCESS
+        }
         Ok(r) => {
             println!(
                 "{}: {} bundle(s), {} pages rendered in {:.0} ms ({:.1} ms a page), {} files ({} precached for offline use), {} inline script(s) allowed by hash; {:.0} KiB → {:.0} KiB gzip, {:.0} KiB brotli",
@@ -364,6 +402,44 @@ fn site_command(args: &[String]) -> ExitCode {
         }
         Err(e) => {
             eprintln!("gongkai site: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `gongkai generate --from BUNDLE… --count N -o DIR`: a made-up province (see generate.rs).
+fn generate_command(args: &[String]) -> ExitCode {
+    let (mut from, mut count, mut out) = (Vec::new(), None, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match (a.as_str(), it.next()) {
+            ("--from", Some(v)) => from.push(v.clone()),
+            ("--count", Some(v)) => match v.parse::<usize>() {
+                Ok(n) if n > 0 => count = Some(n),
+                _ => return usage_error(&format!("gongkai generate: --count {v}: give a whole number above 0")),
+            },
+            ("-o" | "--output", Some(v)) => out = Some(std::path::PathBuf::from(v)),
+            _ => return usage_error(&format!("gongkai generate: unexpected argument {a}")),
+        }
+    }
+    let (Some(count), Some(out)) = (count, out) else {
+        return usage_error("gongkai generate: give --count N and -o DIR");
+    };
+    if out.join("index.json").exists() || out.read_dir().map(|mut d| d.next().is_some()).unwrap_or(false) {
+        return usage_error(&format!("gongkai generate: {} is not empty", out.display()));
+    }
+    let started = std::time::Instant::now();
+    match generate::generate(&from, count, &out) {
+        Ok(n) => {
+            println!(
+                "{}: {n} generated bundle(s) and index.json in {:.1} s (样例省: made-up data, never publish it)",
+                out.display(),
+                started.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("gongkai generate: {e}");
             ExitCode::from(2)
         }
     }

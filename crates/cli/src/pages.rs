@@ -62,6 +62,7 @@ pub fn site_pages(catalog: &Rc<Catalog>, bundles: Vec<Bundle>) -> Vec<Page> {
                 bundle,
                 path: gongkai::hooks::use_bundle::bundle_url(e),
                 catalog: Some(catalog.clone()),
+                province: false,
             }))
         })
         .collect();
@@ -105,29 +106,48 @@ pub fn site_pages(catalog: &Rc<Catalog>, bundles: Vec<Bundle>) -> Vec<Page> {
     pages
 }
 
-/// Renders pages with the viewer's components (hydratable HTML), in order. Runs Yew's renderer
-/// on this thread (a tokio local task set, as it requires).
+/// Renders pages with the viewer's components (hydratable HTML), in order.
 pub fn render_all(pages: &[Page]) -> Vec<String> {
+    render_each::<_, App>(pages, |p| {
+        i18n::set_lang(p.address.lang);
+        AppProps {
+            page: Some(ServerPage {
+                loaded: p.loaded.clone(),
+                route: p.route,
+            }),
+        }
+    })
+}
+
+/// Renders a province site's own pages (home, areas, search) with the viewer's components.
+pub fn render_site(pages: &[(Lang, gongkai::site_app::SitePage)]) -> Vec<String> {
+    render_each::<_, gongkai::site_app::SiteApp>(pages, |(lang, page)| {
+        i18n::set_lang(*lang);
+        gongkai::site_app::SiteAppProps { page: page.clone() }
+    })
+}
+
+/// Renders component `C` once for each item with the props `props_of` gives (which also sets
+/// the language), on this thread: Yew's renderer needs a tokio local task set.
+fn render_each<T, C>(items: &[T], props_of: impl Fn(&T) -> C::Properties) -> Vec<String>
+where
+    C: yew::BaseComponent,
+{
     let rt = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a current-thread runtime");
     let local = tokio::task::LocalSet::new();
     let before = i18n::lang();
     let out = local.block_on(&rt, async {
-        let mut out = Vec::with_capacity(pages.len());
-        for p in pages {
-            i18n::set_lang(p.address.lang);
-            let props = AppProps {
-                page: Some(ServerPage {
-                    loaded: p.loaded.clone(),
-                    route: p.route,
-                }),
-            };
-            let html = yew::LocalServerRenderer::<App>::with_props(props)
-                .hydratable(true)
-                .render()
-                .await;
-            out.push(html);
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let props = props_of(item);
+            out.push(
+                yew::LocalServerRenderer::<C>::with_props(props)
+                    .hydratable(true)
+                    .render()
+                    .await,
+            );
         }
         out
     });
@@ -335,6 +355,7 @@ mod tests {
             bundle: b,
             path: "data/x.json".into(),
             catalog: None,
+            province: false,
         }));
         let tags = head_tags(&pages[0], None);
         assert!(!tags.contains("<script>") && tags.contains("&lt;script&gt;&quot;x&quot;"));

@@ -21,6 +21,7 @@
 //! Whatever is already in the output from an earlier run (a filled-in sw.js, the CSP, the
 //! pages, compressed copies) is replaced, so running it twice gives the same site.
 
+pub use crate::province::Step;
 use base64::Engine as _;
 use gongkai_model::{parse_bundle_bytes, parse_catalog, Catalog, CatalogEntry};
 use sha2::{Digest, Sha256};
@@ -42,6 +43,11 @@ pub struct SiteOptions {
     pub site_url: Option<String>,
     /// Write the `.gz`/`.br` copies (off: a quicker site for a preview or a test).
     pub precompress: bool,
+    /// Every view of every bundle a page, or a province (see province.rs); `None`: a province
+    /// above `province::PROVINCE_FROM` bundles.
+    pub province: Option<bool>,
+    /// For a province: everything, one region's bundles, or the roots only.
+    pub step: crate::province::Step,
 }
 
 /// What was built, for the summary line.
@@ -56,22 +62,33 @@ pub struct SiteReport {
     pub inline_scripts: usize,
     /// Pages written (every view of every bundle, both languages).
     pub pages: usize,
-    /// Time spent rendering them, in milliseconds.
+    /// Time spent rendering them (a province: building its bundles), in milliseconds.
     pub render_ms: f64,
+    /// A province: bundles built now, and found as the last build left them.
+    pub built: usize,
+    pub unchanged: usize,
+    /// A province: bundles whose search terms were taken from the last index.
+    pub reused_terms: usize,
+    /// A province: files of the search index, its shards, their bytes.
+    pub index_files: usize,
+    pub shards: usize,
+    pub index_bytes: u64,
+    /// The whole run, in milliseconds.
+    pub total_ms: f64,
 }
 
-type Result<T> = std::result::Result<T, String>;
+pub(crate) type Result<T> = std::result::Result<T, String>;
 
-fn io<T>(what: &Path, r: std::io::Result<T>) -> Result<T> {
+pub(crate) fn io<T>(what: &Path, r: std::io::Result<T>) -> Result<T> {
     r.map_err(|e| format!("{}: {e}", what.display()))
 }
 
-fn is_compressed_copy(p: &Path) -> bool {
+pub(crate) fn is_compressed_copy(p: &Path) -> bool {
     matches!(p.extension().and_then(|e| e.to_str()), Some("gz" | "br"))
 }
 
 /// Every file under `dir`, sorted, as paths relative to it.
-fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+pub(crate) fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -104,7 +121,7 @@ fn copy_tree(from: &Path, to: &Path, skip: &dyn Fn(&Path) -> bool) -> Result<()>
 }
 
 /// The catalog of `data`: its index.json, or one made from the bundles in it.
-fn catalog_of(data: &Path) -> Result<(Catalog, bool)> {
+pub(crate) fn catalog_of(data: &Path) -> Result<(Catalog, bool)> {
     let index = data.join("index.json");
     if index.exists() {
         let text = io(&index, std::fs::read_to_string(&index))?;
@@ -187,7 +204,7 @@ fn inline_scripts(html: &str) -> Vec<&str> {
 
 /// The built `index.html` as a template for pages: without what an earlier run of this step
 /// wrote into it (the head block, the page, an older build's pre-render, CSP and preload).
-fn template_of(html: &str) -> String {
+pub(crate) fn template_of(html: &str) -> String {
     let mut html = html.replacen("<html lang=\"en\">", "<html lang=\"zh-CN\">", 1);
     remove_spans(&mut html, "<!--gongkai:head-->", "<!--/gongkai:head-->");
     // The page this step wrote: from its element (not a mention in a comment) to its end mark.
@@ -216,7 +233,7 @@ fn template_of(html: &str) -> String {
 
 /// The Content-Security-Policy of every page: no 'unsafe-inline'; the template's inline
 /// scripts by their hashes (pages add no script).
-fn content_security_policy(template: &str, report: &mut SiteReport) -> String {
+pub(crate) fn content_security_policy(template: &str, report: &mut SiteReport) -> String {
     let hashes: Vec<String> = inline_scripts(template)
         .iter()
         .map(|s| {
@@ -246,7 +263,7 @@ fn content_security_policy(template: &str, report: &mut SiteReport) -> String {
 
 /// A page from the template: its language, the head block (policy, base, the page's own tags)
 /// right after `<meta charset>`, and its rendered view in `<div id="app" data-page>`.
-fn page_from(template: &str, lang: &str, head: &str, app: Option<&str>) -> Result<String> {
+pub(crate) fn page_from(template: &str, lang: &str, head: &str, app: Option<&str>) -> Result<String> {
     let mut html = template.replacen("<html lang=\"zh-CN\">", &format!("<html lang=\"{lang}\">"), 1);
     let charset = html
         .to_ascii_lowercase()
@@ -376,12 +393,6 @@ fn finish_service_worker(out: &Path, report: &mut SiteReport) -> Result<()> {
             )
         })
         .collect();
-    let mut hash = Sha256::new();
-    for f in &files {
-        hash.update(f.to_string_lossy().as_bytes());
-        hash.update(io(&out.join(f), std::fs::read(out.join(f)))?);
-    }
-    let version: String = hash.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
     let mut urls = vec!["./".to_string()];
     urls.extend(
         files
@@ -389,6 +400,39 @@ fn finish_service_worker(out: &Path, report: &mut SiteReport) -> Result<()> {
             .map(|f| format!("./{}", f.to_string_lossy().replace('\\', "/")))
             .filter(|u| u != "./index.html" && !u.starts_with("./pdf-import-worker")),
     );
+    let mut hash = Sha256::new();
+    for f in &files {
+        hash.update(f.to_string_lossy().as_bytes());
+        hash.update(io(&out.join(f), std::fs::read(out.join(f)))?);
+    }
+    write_service_worker_with(out, &urls, hash, report)
+}
+
+/// Fills sw.js in with `urls` (relative to the site root, "./" first) as the offline list and a
+/// version hashing those files.
+pub(crate) fn write_service_worker(out: &Path, urls: &[String], report: &mut SiteReport) -> Result<()> {
+    let mut hash = Sha256::new();
+    for u in urls {
+        let rel = u.trim_start_matches("./");
+        hash.update(rel.as_bytes());
+        let file = if rel.is_empty() {
+            out.join("index.html")
+        } else {
+            out.join(rel)
+        };
+        if let Ok(bytes) = std::fs::read(&file) {
+            hash.update(bytes);
+        }
+    }
+    write_service_worker_with(out, urls, hash, report)
+}
+
+fn write_service_worker_with(out: &Path, urls: &[String], hash: Sha256, report: &mut SiteReport) -> Result<()> {
+    let sw = out.join("sw.js");
+    if !sw.exists() {
+        return Ok(());
+    }
+    let version: String = hash.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
     report.precached = urls.len();
     let code = io(&sw, std::fs::read_to_string(&sw))?;
     // The template's placeholders, or the values of an earlier build.
@@ -409,6 +453,11 @@ fn finish_service_worker(out: &Path, report: &mut SiteReport) -> Result<()> {
 
 /// Step 5: `.gz` (gzip -9) and `.br` (brotli 11; 9 above 2 MB) beside every text and wasm file.
 fn precompress(out: &Path, report: &mut SiteReport) -> Result<()> {
+    precompress_where(out, report, &|_| true)
+}
+
+/// As [`precompress`], for the files `chosen` picks (paths relative to `out`).
+pub(crate) fn precompress_where(out: &Path, report: &mut SiteReport, chosen: &dyn Fn(&Path) -> bool) -> Result<()> {
     let compressible = [
         "html",
         "js",
@@ -424,7 +473,7 @@ fn precompress(out: &Path, report: &mut SiteReport) -> Result<()> {
     ];
     for rel in files_under(out)? {
         let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if !compressible.contains(&ext) {
+        if !compressible.contains(&ext) || !chosen(&rel) {
             continue;
         }
         let path = out.join(&rel);
@@ -468,6 +517,18 @@ pub fn build_site(opts: &SiteOptions, gate: &dyn Fn(&Path, bool) -> bool) -> Res
             "{}: no index.html: give the built viewer (trunk build --release makes dist/)",
             opts.viewer.display()
         ));
+    }
+    // A province, asked for or by its size.
+    let source = opts.data.clone().unwrap_or_else(|| opts.viewer.join("data"));
+    let province = match opts.province {
+        Some(p) => p,
+        None => catalog_of(&source).is_ok_and(|(c, _)| c.bundles.len() > crate::province::PROVINCE_FROM),
+    };
+    if province {
+        return crate::province::build_province(opts, &opts.step);
+    }
+    if opts.step != crate::province::Step::All {
+        return Err("--part and --merge are steps of a province's build (--province)".into());
     }
     let in_place = opts.viewer == opts.out;
     if !in_place {

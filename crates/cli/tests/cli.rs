@@ -1,19 +1,7 @@
 //! The gongkai command: exit codes and report lines.
 
-use std::process::Command;
-
-fn gongkai(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
+mod common;
+use common::gongkai;
 
 #[test]
 fn validate_seed_passes_with_every_check_listed() {

@@ -165,7 +165,7 @@ pub fn departments_matching<'a>(cat: &'a Catalog, filter: &str) -> Vec<(&'a str,
         }
     }
     for (_, list) in &mut out {
-        list.sort_by(|a, b| b.fiscal_year.cmp(&a.fiscal_year));
+        list.sort_by_key(|e| std::cmp::Reverse(e.fiscal_year));
     }
     out
 }

@@ -149,7 +149,13 @@ impl Route {
         LINK_BASE.with(|b| {
             let b = b.borrow();
             if b.hash {
-                return format!("./{}{}", b.query, self.to_hash());
+                // A province's bundle: its home is the province's catalog.
+                if self == Route::Catalog && !b.bundle.is_empty() {
+                    return if b.lang.is_empty() { "./".into() } else { b.lang.clone() };
+                }
+                let page = format!("{}{}", b.lang, b.bundle);
+                let page = if page.is_empty() { "./" } else { &page };
+                return format!("{page}{}{}", b.query, self.to_hash());
             }
             // The catalog is the home page of its language (a site of several bundles opens on
             // it); every other view is in its bundle's folder.
@@ -212,8 +218,9 @@ pub struct LinkBase {
     pub bundle: String,
     /// The query kept on every link ("" or "?bundle=…&embed=1").
     pub query: String,
-    /// Links are hash addresses on the site's home page (`./?bundle=x#/duties`): the bundle
-    /// shown has no pages on this site.
+    /// Links are hash addresses on the bundle's one page: `./?bundle=x#/duties` for a bundle
+    /// the site has no pages of, `b/x/#/duties` for a bundle of a province site (whose one page
+    /// is the overview; the catalog link then goes to the province's home).
     pub hash: bool,
 }
 

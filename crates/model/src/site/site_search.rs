@@ -51,22 +51,78 @@ fn fold(c: char) -> char {
 /// Adds the terms of `text` to `out`; `initials(c)` gives, for a Chinese character, a bit mask of
 /// the first letters of its readings (bit 0 = 'a'; 0 when unknown).
 pub fn text_terms(text: &str, initials: &dyn Fn(char) -> u32, out: &mut BTreeSet<String>) {
+    let mut keys = KeySet::default();
+    term_keys(text, &mut |c| initials(c), &mut keys);
+    out.extend(keys.into_iter().map(key_term));
+}
+
+/// A hasher for the term keys (already well mixed numbers): one multiplication.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, k: u64) {
+        self.0 = (k ^ (k >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type KeySet = std::collections::HashSet<u64, std::hash::BuildHasherDefault<KeyHasher>>;
+
+// Terms are gathered as numbers (no allocation per term), made text once per distinct term:
+// kind in the top 4 bits; a character is 21 bits.
+const K_HAN: u64 = 1 << 60;
+const K_PAIR: u64 = 2 << 60;
+const K_PINYIN: u64 = 3 << 60;
+const K_LATIN: u64 = 4 << 60;
+
+/// The term a key stands for.
+fn key_term(k: u64) -> String {
+    let ch = |v: u64| char::from_u32((v & 0x1f_ffff) as u32).unwrap_or('\u{fffd}');
+    match k & (0xf << 60) {
+        K_HAN => ch(k).to_string(),
+        K_PAIR => [ch(k >> 21), ch(k)].iter().collect(),
+        K_PINYIN => {
+            let (a, b) = ((k >> 8) as u8, k as u8);
+            let mut s = String::from("~");
+            s.push(char::from(a));
+            if b != 0 {
+                s.push(char::from(b));
+            }
+            s
+        }
+        _ => {
+            let len = (k & 0xff) as usize;
+            (0..len).map(|i| char::from((k >> (8 * (i + 1))) as u8)).collect()
+        }
+    }
+}
+
+/// Adds the keys of the terms of `text` to `out` (see [`text_terms`]).
+fn term_keys(text: &str, initials: &mut dyn FnMut(char) -> u32, out: &mut KeySet) {
     let chars: Vec<char> = text.chars().map(fold).collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         if is_han(c) {
-            out.insert(c.to_string());
+            out.insert(K_HAN | u64::from(c));
             let mine = initials(c);
             for l in letters(mine) {
-                out.insert(format!("~{l}"));
+                out.insert(K_PINYIN | (u64::from(l as u8) << 8));
             }
             if let Some(&d) = chars.get(i + 1).filter(|d| is_han(**d)) {
-                out.insert([c, d].iter().collect());
+                out.insert(K_PAIR | (u64::from(c) << 21) | u64::from(d));
                 let theirs = initials(d);
                 for a in letters(mine) {
                     for b in letters(theirs) {
-                        out.insert(format!("~{a}{b}"));
+                        out.insert(K_PINYIN | (u64::from(a as u8) << 8) | u64::from(b as u8));
                     }
                 }
             }
@@ -79,7 +135,11 @@ pub fn text_terms(text: &str, initials: &dyn Fn(char) -> u32, out: &mut BTreeSet
             let run = &chars[start..i];
             for len in 1..=3 {
                 for w in run.windows(len) {
-                    out.insert(w.iter().collect());
+                    let mut k = K_LATIN | len as u64;
+                    for (j, c) in w.iter().enumerate() {
+                        k |= u64::from(*c as u8) << (8 * (j + 1));
+                    }
+                    out.insert(k);
                 }
             }
         } else {
@@ -89,7 +149,9 @@ pub fn text_terms(text: &str, initials: &dyn Fn(char) -> u32, out: &mut BTreeSet
 }
 
 fn letters(mask: u32) -> impl Iterator<Item = char> {
-    (0..26u8).filter(move |n| mask & (1 << n) != 0).map(|n| char::from(b'a' + n))
+    (0..26u8)
+        .filter(move |n| mask & (1 << n) != 0)
+        .map(|n| char::from(b'a' + n))
 }
 
 /// The bit mask of first letters of a character's readings, from the `pinyin` crate.
@@ -116,19 +178,37 @@ pub struct BundleTerms {
 
 /// The terms of a bundle listed by a catalog `entry` (its department and region names).
 pub fn bundle_terms(b: &crate::Bundle, entry: &crate::CatalogEntry, initials: &dyn Fn(char) -> u32) -> BundleTerms {
-    let mut names = BTreeSet::new();
+    fragment_terms(&crate::search::Fragment::of(b), b, entry, initials)
+}
+
+/// [`bundle_terms`] from the bundle's fragment, when it is made already.
+pub fn fragment_terms(
+    fragment: &crate::search::Fragment,
+    b: &crate::Bundle,
+    entry: &crate::CatalogEntry,
+    initials: &dyn Fn(char) -> u32,
+) -> BundleTerms {
+    // Each character's readings looked up once.
+    let mut known: HashMap<char, u32> = HashMap::new();
+    let mut cached = |c: char| *known.entry(c).or_insert_with(|| initials(c));
+    let mut names = KeySet::default();
     for name in [&entry.department, &entry.region, &b.meta.department] {
-        text_terms(name, initials, &mut names);
+        term_keys(name, &mut cached, &mut names);
     }
     let mut all = names.clone();
-    for e in &crate::search::Fragment::of(b).entries {
+    for e in &fragment.entries {
         for t in std::iter::once(&e.title).chain(&e.texts) {
-            text_terms(t, initials, &mut all);
+            term_keys(t, &mut cached, &mut all);
         }
     }
+    let sorted = |keys: KeySet| {
+        let mut v: Vec<String> = keys.into_iter().map(key_term).collect();
+        v.sort_unstable();
+        v
+    };
     BundleTerms {
-        all: all.into_iter().collect(),
-        names: names.into_iter().collect(),
+        all: sorted(all),
+        names: sorted(names),
     }
 }
 
@@ -147,12 +227,18 @@ impl Default for IdSet {
 }
 
 impl IdSet {
-    /// Adds `id`, larger than every id present; `n` is the number of bundles.
+    /// Adds `id` (below `n`, the number of bundles).
     pub fn push(&mut self, id: u32, n: u32) {
         match self {
             IdSet::Sparse(v) => {
-                debug_assert!(v.last().is_none_or(|l| *l < id));
-                v.push(id);
+                match v.last() {
+                    Some(l) if *l >= id => {
+                        if let Err(at) = v.binary_search(&id) {
+                            v.insert(at, id);
+                        }
+                    }
+                    _ => v.push(id),
+                }
                 if v.len() * 32 > n as usize && n > 64 {
                     let mut bits = vec![0u64; (n as usize).div_ceil(64)];
                     for i in v.iter() {
@@ -171,7 +257,11 @@ impl IdSet {
             IdSet::Dense(bits) => bits
                 .iter()
                 .enumerate()
-                .flat_map(|(w, word)| (0..64).filter(move |b| word & (1 << b) != 0).map(move |b| (w * 64 + b) as u32))
+                .flat_map(|(w, word)| {
+                    (0..64)
+                        .filter(move |b| word & (1 << b) != 0)
+                        .map(move |b| (w * 64 + b) as u32)
+                })
                 .collect(),
         }
     }
@@ -262,6 +352,9 @@ pub fn decode_ids(text: &str, n: u32) -> Result<Vec<u32>, String> {
     }
 }
 
+/// A term's bundles: those whose texts contain it, those whose names do.
+pub type Ids = (Vec<u32>, Vec<u32>);
+
 /// The shard a term is in.
 pub fn shard_of(term: &str, shards: usize) -> usize {
     (fnv1a64(&[term.as_bytes()]) % shards.max(1) as u64) as usize
@@ -342,6 +435,32 @@ pub struct Postings {
 }
 
 impl Postings {
+    /// No postings yet, for `n` bundles.
+    pub fn new(n: u32) -> Postings {
+        Postings {
+            n,
+            terms: HashMap::new(),
+        }
+    }
+
+    /// Adds the terms of bundle `id`.
+    pub fn add(&mut self, id: u32, t: &BundleTerms) {
+        let n = self.n;
+        for term in &t.all {
+            match self.terms.get_mut(term.as_str()) {
+                Some(e) => e.0.push(id, n),
+                None => {
+                    let mut e = (IdSet::default(), IdSet::default());
+                    e.0.push(id, n);
+                    self.terms.insert(term.clone(), e);
+                }
+            }
+        }
+        for term in &t.names {
+            self.terms.entry(term.clone()).or_default().1.push(id, n);
+        }
+    }
+
     /// Postings of `terms` (bundle `i` = `terms[i]`).
     pub fn of(terms: &[&BundleTerms]) -> Postings {
         let n = terms.len() as u32;
@@ -367,7 +486,13 @@ impl Postings {
         let mut encoded: Vec<(&String, String, String)> = self
             .terms
             .iter()
-            .map(|(t, (all, names))| (t, encode_ids(&all.to_vec(), self.n), encode_ids(&names.to_vec(), self.n)))
+            .map(|(t, (all, names))| {
+                (
+                    t,
+                    encode_ids(&all.to_vec(), self.n),
+                    encode_ids(&names.to_vec(), self.n),
+                )
+            })
             .collect();
         encoded.sort_by(|a, b| a.0.cmp(b.0));
         let bytes: usize = encoded.iter().map(|(t, a, b)| t.len() + a.len() + b.len() + 8).sum();
@@ -562,14 +687,15 @@ impl QueryPlan {
     pub fn is_empty(&self) -> bool {
         self.alternatives.is_empty()
     }
-    /// The bundles that may match, those whose names match first, each part ascending.
-    /// `lookup(term)` gives the term's (all, names) ids; `None`: the term is in no bundle.
-    pub fn candidates(&self, lookup: &dyn Fn(&str) -> Option<(Vec<u32>, Vec<u32>)>) -> Vec<u32> {
+    /// The bundles that may match, those whose names match first (how many: the second
+    /// value), each part ascending. `lookup(term)` gives the term's (all, names) ids; `None`:
+    /// the term is in no bundle.
+    pub fn candidates(&self, lookup: &dyn Fn(&str) -> Option<Ids>) -> (Vec<u32>, usize) {
         let mut by_name = BTreeSet::new();
         let mut any = BTreeSet::new();
         for alt in &self.alternatives {
-            let lists: Vec<(Vec<u32>, Vec<u32>)> = alt.iter().map(|t| lookup(t).unwrap_or_default()).collect();
-            let intersect = |pick: &dyn Fn(&(Vec<u32>, Vec<u32>)) -> &Vec<u32>| -> Vec<u32> {
+            let lists: Vec<Ids> = alt.iter().map(|t| lookup(t).unwrap_or_default()).collect();
+            let intersect = |pick: &dyn Fn(&Ids) -> &Vec<u32>| -> Vec<u32> {
                 let mut sorted: Vec<&Vec<u32>> = lists.iter().map(pick).collect();
                 sorted.sort_by_key(|l| l.len());
                 let Some((first, rest)) = sorted.split_first() else {
@@ -577,14 +703,18 @@ impl QueryPlan {
                 };
                 let sets: Vec<std::collections::HashSet<u32>> =
                     rest.iter().map(|l| l.iter().copied().collect()).collect();
-                first.iter().copied().filter(|id| sets.iter().all(|s| s.contains(id))).collect()
+                first
+                    .iter()
+                    .copied()
+                    .filter(|id| sets.iter().all(|s| s.contains(id)))
+                    .collect()
             };
             any.extend(intersect(&|l| &l.0));
             by_name.extend(intersect(&|l| &l.1));
         }
         let mut out: Vec<u32> = by_name.iter().copied().collect();
         out.extend(any.into_iter().filter(|id| !by_name.contains(id)));
-        out
+        (out, by_name.len())
     }
 }
 
@@ -598,7 +728,7 @@ impl Shard {
         Ok(s)
     }
     /// The (all, names) ids of `term`, if the shard has it.
-    pub fn lookup(&self, term: &str, n: u32) -> Option<Result<(Vec<u32>, Vec<u32>), String>> {
+    pub fn lookup(&self, term: &str, n: u32) -> Option<Result<Ids, String>> {
         let i = self.terms.binary_search_by(|(t, ..)| t.as_str().cmp(term)).ok()?;
         let (_, all, names) = &self.terms[i];
         Some(decode_ids(all, n).and_then(|a| Ok((a, decode_ids(names, n)?))))
@@ -646,15 +776,34 @@ mod tests {
         };
         let mut terms = BTreeSet::new();
         text_terms("推进农村电子商务，科目 2010101 Ab", &initials, &mut terms);
-        for q in ["农村", "农", "推进农村电子", "2010101", "20101", "01", "ab", "b", "nc", "nongcun", "nong", "ncun"] {
+        for q in [
+            "农村",
+            "农",
+            "推进农村电子",
+            "2010101",
+            "20101",
+            "01",
+            "ab",
+            "b",
+            "nc",
+            "nongcun",
+            "nong",
+            "ncun",
+        ] {
             let plan = plan_query(q);
             assert!(!plan.is_empty(), "{q}");
-            let found = plan.alternatives.iter().any(|alt| alt.iter().all(|t| terms.contains(t)));
+            let found = plan
+                .alternatives
+                .iter()
+                .any(|alt| alt.iter().all(|t| terms.contains(t)));
             assert!(found, "{q}: {plan:?}");
         }
         for q in ["农业", "2020", "xyz"] {
             let plan = plan_query(q);
-            let found = plan.alternatives.iter().any(|alt| alt.iter().all(|t| terms.contains(t)));
+            let found = plan
+                .alternatives
+                .iter()
+                .any(|alt| alt.iter().all(|t| terms.contains(t)));
             assert!(!found, "{q} should not match: {plan:?}");
         }
         assert!(plan_query("。，").is_empty());
@@ -685,9 +834,9 @@ mod tests {
         assert_eq!(lookup("财政"), Some((vec![0, 1], vec![1])));
         assert_eq!(lookup("不在"), None);
         let plan = plan_query("财政局");
-        assert_eq!(plan.candidates(&lookup), vec![1, 0], "name match first");
-        assert_eq!(plan_query("教育").candidates(&lookup), vec![2, 0]);
-        assert!(plan_query("卫生").candidates(&lookup).is_empty());
+        assert_eq!(plan.candidates(&lookup), (vec![1, 0], 1), "name match first");
+        assert_eq!(plan_query("教育").candidates(&lookup), (vec![2, 0], 1));
+        assert!(plan_query("卫生").candidates(&lookup).0.is_empty());
         // The same postings give the same files, names carry their content's hash.
         assert_eq!(Postings::of(&refs).shards(), shards);
         assert!(shards[0].0.starts_with("0.") && shards[0].0.ends_with(".json"));

@@ -286,7 +286,10 @@ fn indicators(
 
 /// Calls `f(kind, title, texts, route, section)` for every searchable thing, in document order
 /// (`section`: see [`Hit::section`]).
-fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], Route, Option<&'static str>, Option<Decimal>)) {
+fn for_each_text(
+    b: &Bundle,
+    mut f: impl FnMut(HitKind, String, &[&str], Route, Option<&'static str>, Option<Decimal>),
+) {
     for d in &b.duties {
         f(HitKind::Duty, d.label.clone(), &[&d.text], Route::Duties, None, None);
     }
@@ -381,7 +384,14 @@ fn for_each_text(b: &Bundle, mut f: impl FnMut(HitKind, String, &[&str], Route, 
         f(HitKind::Note, String::new(), &[text], link, Some(section), None);
     }
     for n in &b.notes {
-        f(HitKind::Note, String::new(), &[n], Route::Other, Some("other.notes"), None);
+        f(
+            HitKind::Note,
+            String::new(),
+            &[n],
+            Route::Other,
+            Some("other.notes"),
+            None,
+        );
     }
 }
 
@@ -481,7 +491,10 @@ impl SearchIndex {
                 Some(Entry {
                     kind,
                     title: e.title.clone(),
-                    section: e.section.as_deref().and_then(|s| SECTIONS.into_iter().find(|k| *k == s)),
+                    section: e
+                        .section
+                        .as_deref()
+                        .and_then(|s| SECTIONS.into_iter().find(|k| *k == s)),
                     route: Route::from_hash(&e.route),
                     texts: e
                         .texts
@@ -885,8 +898,11 @@ mod tests {
         assert!(Fragment::parse("{}", "f").is_err());
         // Activities carry their amount.
         let activity = &b.performance.activities[0];
-        let hit = theirs.search(&activity.name, 500).into_iter().find(|h| h.kind == HitKind::Activity).unwrap();
+        let hit = theirs
+            .search(&activity.name, 500)
+            .into_iter()
+            .find(|h| h.kind == HitKind::Activity)
+            .unwrap();
         assert_eq!(hit.amount, activity.amount);
     }
-
 }

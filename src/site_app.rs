@@ -1,0 +1,207 @@
+//! The pages of a province site that belong to no bundle: the home page (every area, filtered
+//! as you type, paged), an area's page (its departments and years) and the search across every
+//! bundle. Rendered at build time by `gongkai site` and hydrated in the browser like the
+//! bundles' pages; each reads only its own small file (`data/areas/…`) or, for search, the
+//! sharded index (`search-index/…`).
+
+use crate::components::area_view::AreaView;
+use crate::components::site_home::SiteHome;
+use crate::components::site_search::SiteSearchView;
+use gongkai_model::areas::AreaIndex;
+use gongkai_model::i18n::{self, Lang};
+use gongkai_model::route::lang_folder;
+use gongkai_model::{tr, Catalog};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Which page, with the data its first render needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SitePage {
+    /// `./`, `en/`: every area.
+    Home(Rc<AreaIndex>),
+    /// `a/<key>/`: one area's catalog.
+    Area { key: String, catalog: Rc<Catalog> },
+    /// `search/`: search every bundle.
+    Search,
+}
+
+/// Which page an address is, before its data is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SiteRoute {
+    Home,
+    Area(String),
+    Search,
+}
+
+impl SiteRoute {
+    /// The page of a path relative to the site root ("en/a/0123abcd/" → English, area), if it
+    /// is one of a province site's own pages.
+    pub fn parse(path: &str) -> Option<(Lang, SiteRoute)> {
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        let (lang, rest) = match path.strip_prefix("en/").or((path == "en").then_some("")) {
+            Some(r) => (Lang::En, r),
+            None => (Lang::Zh, path),
+        };
+        let parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
+        let route = match parts.as_slice() {
+            [] => SiteRoute::Home,
+            ["search"] => SiteRoute::Search,
+            ["a", key] if key.bytes().all(|b| b.is_ascii_alphanumeric()) => SiteRoute::Area(key.to_string()),
+            _ => return None,
+        };
+        Some((lang, route))
+    }
+    /// Its path relative to the site root, in `lang`.
+    pub fn path(&self, lang: Lang) -> String {
+        let rest = match self {
+            SiteRoute::Home => String::new(),
+            SiteRoute::Area(k) => format!("a/{k}/"),
+            SiteRoute::Search => "search/".into(),
+        };
+        let p = format!("{}{rest}", lang_folder(lang));
+        if p.is_empty() {
+            "./".into()
+        } else {
+            p
+        }
+    }
+}
+
+impl SitePage {
+    fn route(&self) -> SiteRoute {
+        match self {
+            SitePage::Home(_) => SiteRoute::Home,
+            SitePage::Area { key, .. } => SiteRoute::Area(key.clone()),
+            SitePage::Search => SiteRoute::Search,
+        }
+    }
+    /// The page's title in the current language.
+    pub fn title(&self) -> String {
+        match self {
+            SitePage::Home(_) => tr!("site.home_title").to_string(),
+            SitePage::Area { catalog, .. } => catalog
+                .bundles
+                .first()
+                .map(|e| e.region.clone())
+                .filter(|r| !r.is_empty())
+                .unwrap_or_else(|| tr!("catalog.no_region").to_string()),
+            SitePage::Search => tr!("site.search_title").to_string(),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SiteAppProps {
+    pub page: SitePage,
+}
+
+/// A province site's own page.
+#[component]
+pub fn SiteApp(props: &SiteAppProps) -> Html {
+    let lang = i18n::lang();
+    use_effect_with((), |_| {
+        crate::hooks::use_painted::first_render_done();
+        crate::mark_app_ready();
+        #[cfg(target_arch = "wasm32")]
+        crate::register_service_worker();
+    });
+    let route = props.page.route();
+    let other = match lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    };
+    let home = SiteRoute::Home.path(lang);
+    let search = SiteRoute::Search.path(lang);
+    let view = match &props.page {
+        SitePage::Home(index) => html! { <SiteHome index={index.clone()} /> },
+        SitePage::Area { catalog, .. } => html! { <AreaView catalog={catalog.clone()} /> },
+        SitePage::Search => html! { <SiteSearchView /> },
+    };
+    let current = |r: SiteRoute| (route == r).then_some("page");
+    html! {
+        <div class="app mode-site site-pages">
+            <a class="skip" href={format!("{}#main", route.path(lang))}>{ tr!("app.skip") }</a>
+            <header class="site">
+                <p class="region">{ tr!("app.site_name") }</p>
+                <h1 lang={matches!(props.page, SitePage::Area { .. }).then_some(crate::components::DATA_LANG)}>{ props.page.title() }</h1>
+                <div class="head-tools">
+                    <a class="lang-switch" lang={other.code()} hreflang={other.code()} href={route.path(other)}>{ other.native_name() }</a>
+                </div>
+                <nav class="sections" aria-label={tr!("nav.label")}>
+                    <ul>
+                        <li><a href={home} aria-current={current(SiteRoute::Home)} class={classes!(current(SiteRoute::Home).map(|_| "current"))}>{ tr!("site.all_areas") }</a></li>
+                        <li><a href={search} aria-current={current(SiteRoute::Search)} class={classes!(current(SiteRoute::Search).map(|_| "current"))}>{ tr!("site.search_all") }</a></li>
+                    </ul>
+                </nav>
+            </header>
+            <main id="main" tabindex="-1">{ view }</main>
+            <footer class="site"><p>{ tr!("app.about") }</p></footer>
+        </div>
+    }
+}
+
+/// Fingerprint of a site page's data, as the build writes it into the page (`gongkai-data`):
+/// the browser hydrates only when the data it read is the same.
+pub fn site_data_fingerprint(page: &SitePage) -> String {
+    let json = match page {
+        SitePage::Home(i) => serde_json::to_string(&**i).unwrap_or_default(),
+        SitePage::Area { catalog, .. } => serde_json::to_string(&**catalog).unwrap_or_default(),
+        SitePage::Search => String::new(),
+    };
+    format!("{:016x}", gongkai_model::catalog::fnv1a64(&[json.as_bytes()]))
+}
+
+/// In the browser: whether this page is a province site's own page (the build marks them with
+/// `<meta name="gongkai-site-page">`), and which.
+pub fn this_site_page() -> Option<(Lang, SiteRoute)> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let doc = web_sys::window()?.document()?;
+        doc.query_selector("meta[name=gongkai-site-page]").ok()??;
+        SiteRoute::parse(&crate::route::here_relative()?)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Reads the data of a site page (in the browser).
+pub async fn load_site_page(route: &SiteRoute) -> Result<SitePage, gongkai_model::LoadError> {
+    match route {
+        SiteRoute::Home => {
+            let url = format!("{}index.json", gongkai_model::areas::AREAS_DIR);
+            let bytes = crate::loader::fetch_bytes(&url).await?;
+            let index = gongkai_model::areas::parse_area_index(&String::from_utf8_lossy(&bytes), &url)?;
+            Ok(SitePage::Home(Rc::new(index)))
+        }
+        SiteRoute::Area(key) => {
+            let url = format!("{}{key}.json", gongkai_model::areas::AREAS_DIR);
+            let catalog = crate::loader::fetch_catalog(&url).await?;
+            Ok(SitePage::Area {
+                key: key.clone(),
+                catalog: Rc::new(catalog),
+            })
+        }
+        SiteRoute::Search => Ok(SitePage::Search),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_routes_round_trip() {
+        for (path, lang, route) in [
+            ("", Lang::Zh, SiteRoute::Home),
+            ("en/", Lang::En, SiteRoute::Home),
+            ("a/0123abcdef01/", Lang::Zh, SiteRoute::Area("0123abcdef01".into())),
+            ("en/search/", Lang::En, SiteRoute::Search),
+        ] {
+            assert_eq!(SiteRoute::parse(path), Some((lang, route.clone())), "{path}");
+            let back = route.path(lang);
+            assert_eq!(if back == "./" { "" } else { back.as_str() }, path);
+        }
+        assert_eq!(SiteRoute::parse("b/x/"), None);
+        assert_eq!(SiteRoute::parse("a/../"), None);
+    }
+}
