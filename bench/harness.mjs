@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Starts bench/serve.mjs on a random port over dist/ (`precompressed`: serving the .br/.gz
- * copies); returns { origin, stop }. */
-export async function startServer(precompressed = false) {
+/** Starts bench/serve.mjs on a random port over dist/ (or `site`; `precompressed`: serving the
+ * .br/.gz copies); returns { origin, stop }. */
+export async function startServer(precompressed = false, site = null) {
   const port = 8000 + Math.floor(Math.random() * 900);
-  const server = fork(path.join(root, 'bench/serve.mjs'), [String(port), ...(precompressed ? ['--precompressed'] : [])]);
+  const server = fork(path.join(root, 'bench/serve.mjs'), [String(port), ...(precompressed ? ['--precompressed'] : []), ...(site ? ['--root', site] : [])]);
   await new Promise((r) => server.on('message', r));
   return { origin: `http://127.0.0.1:${port}`, stop: () => server.kill() };
 }

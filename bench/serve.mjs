@@ -3,7 +3,8 @@
 // --precompressed it answers with the build's .br (or .gz) copy when the browser accepts it, as
 // nginx's brotli_static/gzip_static do (docs/deploy.md); without, it sends every file as is, like
 // a server that does not compress.
-// Usage: node bench/serve.mjs PORT [--precompressed]
+// --root DIR serves that folder instead of dist/ (a province built by bench/province.mjs).
+// Usage: node bench/serve.mjs PORT [--precompressed] [--root DIR]
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,11 +13,13 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
 const precompressed = process.argv.includes('--precompressed');
+const rootArg = process.argv.indexOf('--root');
+const site = rootArg > 0 ? path.resolve(process.argv[rootArg + 1]) : path.join(root, 'dist');
 http.createServer((req, res) => {
   const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const base = p.startsWith('/bench/out/') ? root : path.join(root, 'dist');
+  const base = p.startsWith('/bench/out/') ? root : site;
   const file = path.join(base, p.endsWith('/') ? p + 'index.html' : p);
-  if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); return res.end(); }
+  if (!file.startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); return res.end(); }
   const headers = { 'content-type': types[path.extname(file)] || 'application/octet-stream' };
   const accepts = String(req.headers['accept-encoding'] || '');
   let body = file;

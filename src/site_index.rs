@@ -11,6 +11,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+/// The index's root file, under `SEARCH_INDEX_DIR`.
+const ROOT: &str = "root.json";
+
 /// Hits shown for one bundle at most.
 pub const HITS_PER_BUNDLE: usize = 5;
 
@@ -42,7 +45,7 @@ thread_local! {
     static READINGS: RefCell<Option<Rc<Readings>>> = const { RefCell::new(None) };
 }
 
-async fn text(path: &str) -> Result<Rc<str>, String> {
+async fn fetch_text(path: &str) -> Result<Rc<str>, String> {
     let url = format!("{SEARCH_INDEX_DIR}{path}");
     if let Some(t) = TEXTS.with(|c| c.borrow().get(&url).cloned()) {
         return Ok(t);
@@ -56,7 +59,7 @@ async fn text(path: &str) -> Result<Rc<str>, String> {
 }
 
 async fn root() -> Result<Rc<SearchRoot>, String> {
-    let t = text("root.json").await?;
+    let t = fetch_text(ROOT).await?;
     let root: SearchRoot = serde_json::from_str(&t).map_err(|e| format!("{SEARCH_INDEX_DIR}root.json: {e}"))?;
     if root.format != "gongkai-search" || root.version != 1 {
         return Err(format!("{SEARCH_INDEX_DIR}root.json: not a search index of version 1"));
@@ -70,7 +73,7 @@ async fn shard(root: &SearchRoot, n: usize) -> Result<Rc<Shard>, String> {
         return Ok(s);
     }
     let path = format!("s/{name}");
-    let t = text(&path).await?;
+    let t = fetch_text(&path).await?;
     let s = Rc::new(Shard::parse(&t, &format!("{SEARCH_INDEX_DIR}{path}"))?);
     // The parsed shard is kept; its text is not needed twice.
     TEXTS.with(|c| c.borrow_mut().remove(&format!("{SEARCH_INDEX_DIR}{path}")));
@@ -120,7 +123,7 @@ async fn doc(root: &SearchRoot, id: u32) -> Result<Doc, String> {
     let block = id as usize / BLOCK;
     let name = root.blocks.get(block).ok_or("search-index: block missing")?;
     let path = format!("d/{name}");
-    let t = text(&path).await?;
+    let t = fetch_text(&path).await?;
     let b: DocBlock = serde_json::from_str(&t).map_err(|e| format!("{SEARCH_INDEX_DIR}{path}: {e}"))?;
     b.docs
         .get(id as usize - b.first as usize)
@@ -132,7 +135,7 @@ async fn readings(root: &SearchRoot) -> Result<Rc<Readings>, String> {
     if let Some(r) = READINGS.with(|c| c.borrow().clone()) {
         return Ok(r);
     }
-    let t = text(&root.readings).await?;
+    let t = fetch_text(&root.readings).await?;
     let r = Rc::new(Readings::parse(&t));
     READINGS.with(|c| *c.borrow_mut() = Some(r.clone()));
     Ok(r)
@@ -160,7 +163,7 @@ pub async fn results(c: &Candidates, range: std::ops::Range<usize>) -> Result<Ve
         docs_ok.push(d?);
     }
     let paths: Vec<String> = docs_ok.iter().map(|d| format!("f/{}", d.fragment)).collect();
-    let fragments = futures::future::join_all(paths.iter().map(|p| text(p))).await;
+    let fragments = futures::future::join_all(paths.iter().map(|p| fetch_text(p))).await;
     let mut out = Vec::new();
     for (((rank, _), doc), fragment) in ids.iter().zip(docs_ok).zip(fragments) {
         let path = format!("{SEARCH_INDEX_DIR}f/{}", doc.fragment);

@@ -84,8 +84,11 @@
       location.replace(new URL((path2 || './') + (query ? '?' + query : '') + anchor, document.baseURI).href);
       return;
     }
+    // The catalog this page reads: its own (a province's pages name their area's file, or none:
+    // the search page), else the site's.
     var catalog = meta('gongkai-catalog');
-    start(relative(catalog) ? catalog : 'data/index.json');
+    if (relative(catalog)) start(catalog);
+    else if (!meta('gongkai-site-page')) start('data/index.json');
     var bundle = q.get('bundle');
     if (bundle) {
       if (relative(bundle)) start(bundle);

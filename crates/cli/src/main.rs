@@ -44,6 +44,7 @@ USAGE:
       checks; --allow-failing-checks publishes them anyway (their pages carry the notice).
   gongkai site [DATA_DIR] [--viewer DIST] [-o OUT | --in-place] [--url URL]
                [--allow-failing-checks] [--no-precompress]
+               [--province | --pages] [--part REGION | --merge]
       Make a deployable site from the built viewer (default dist/, from trunk build --release)
       and a folder of bundles (default: the viewer's data/): data/index.json made when the folder
       has none, the publishing gate (as publish-check), every view of every bundle in both
@@ -53,6 +54,13 @@ USAGE:
       addresses and sitemap.xml. No Trunk, node or Rust toolchain is needed to publish new data.
       Default OUT: site/. --in-place finishes the viewer folder itself (the build's post-build
       step does this). --no-precompress leaves out the .gz/.br copies (a quick preview).
+      A province (above 200 bundles, or --province; --pages: every view a page whatever the
+      size): the catalog in areas (data/areas/), each bundle's overview a page (its other views
+      hash addresses on it), a home page of areas, a page per area, and search across every
+      bundle from a sharded index (search-index/, page search/). Built on every core; a bundle
+      whose file, area, viewer and address are unchanged is not built again (_build/ keeps the
+      records). --part REGION builds only the bundles whose region starts with REGION;
+      --merge then writes the areas, the search index and the home and area pages.
   gongkai generate --from BUNDLE.json [--from …] --count N -o DIR
       Write N made-up bundles of 样例省 derived from real ones (renamed departments, counties and
       years; amounts multiplied by 1 to 4 so every check still holds; titled 【生成数据】 with a

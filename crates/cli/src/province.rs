@@ -51,6 +51,8 @@ use std::sync::Arc;
 pub const PROVINCE_FROM: usize = 200;
 /// Folder of the build's records (not needed by the site; keep it for the next build).
 pub const BUILD_DIR: &str = "_build";
+/// The search index's root file, under `SEARCH_INDEX_DIR`.
+const ROOT_FILE: &str = "root.json";
 /// Changes whenever what a bundle's outputs are made from changes.
 const BUILD_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/province-1");
 
@@ -536,7 +538,7 @@ pub fn build_province(opts: &SiteOptions, step: &Step) -> Result<SiteReport> {
         postings.add(id as u32, &t?);
     }
     if !old_to_new.is_empty() {
-        let old_root_path = out.join(SEARCH_INDEX_DIR).join("root.json");
+        let old_root_path = out.join(SEARCH_INDEX_DIR).join(ROOT_FILE);
         let old_root: SearchRoot = serde_json::from_slice(&io(&old_root_path, std::fs::read(&old_root_path))?)
             .map_err(|e| format!("{}: {e}", old_root_path.display()))?;
         let old_n = old_root.bundles;
@@ -608,7 +610,7 @@ pub fn build_province(opts: &SiteOptions, step: &Step) -> Result<SiteReport> {
         root_json.as_bytes(),
         opts.precompress,
     )?;
-    keep.insert("root.json".into());
+    keep.insert(ROOT_FILE.into());
     // Files of older indexes go.
     let index_dir = out.join(SEARCH_INDEX_DIR);
     for rel in files_under(&index_dir)? {

@@ -130,6 +130,7 @@ fn sources() -> Vec<PathBuf> {
     // The site build's page heads.
     files.push(root.join("crates/cli/src/pages.rs"));
     files.push(root.join("crates/cli/src/site.rs"));
+    files.push(root.join("crates/cli/src/province.rs"));
     files
 }
 

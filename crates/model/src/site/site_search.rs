@@ -17,7 +17,9 @@
 //!
 //! Terms make substring search exact as a filter (a bundle containing the query always has all
 //! of the query's terms): each Chinese character and each pair of adjacent ones; each run of
-//! Latin letters and digits (lower-cased) gives all its pieces of 1 to 3 characters; and for
+//! Latin letters and digits (lower-cased) gives all its pieces of 1 to 3 characters, a run of
+//! digits (a budget-line code, an amount) all its pieces of 1 to 7, so a code up to 7 digits
+//! is one term and finds exactly the bundles that print it; and for
 //! pinyin, `~` followed by the first letters of the readings of one character or of two
 //! adjacent ones (`~nc` for 农村). A query's terms may also match bundles where the pieces are
 //! not adjacent; the viewer's search of the fragment then finds nothing there and the result
@@ -82,6 +84,7 @@ const K_HAN: u64 = 1 << 60;
 const K_PAIR: u64 = 2 << 60;
 const K_PINYIN: u64 = 3 << 60;
 const K_LATIN: u64 = 4 << 60;
+const K_DIGITS: u64 = 5 << 60;
 
 /// The term a key stands for.
 fn key_term(k: u64) -> String {
@@ -97,6 +100,13 @@ fn key_term(k: u64) -> String {
                 s.push(char::from(b));
             }
             s
+        }
+        K_DIGITS => {
+            let len = ((k >> 32) & 0xf) as u32;
+            (0..len)
+                .rev()
+                .map(|i| char::from(b'0' + ((k >> (4 * i)) & 0xf) as u8))
+                .collect()
         }
         _ => {
             let len = (k & 0xff) as usize;
@@ -140,6 +150,15 @@ fn term_keys(text: &str, initials: &mut dyn FnMut(char) -> u32, out: &mut KeySet
                         k |= u64::from(*c as u8) << (8 * (j + 1));
                     }
                     out.insert(k);
+                }
+            }
+            // Digits (codes, amounts) also by every piece of 4 to 7: a code is found exactly.
+            if run.iter().all(char::is_ascii_digit) {
+                for len in 4..=7 {
+                    for w in run.windows(len) {
+                        let digits = w.iter().fold(0u64, |k, c| k << 4 | u64::from(*c as u8 - b'0'));
+                        out.insert(K_DIGITS | (len as u64) << 32 | digits);
+                    }
                 }
             }
         } else {
@@ -591,10 +610,11 @@ pub fn plan_query(query: &str) -> QueryPlan {
                 i += 1;
             }
             let run = &chars[start..i];
-            if run.len() <= 3 {
+            let longest = if run.iter().all(char::is_ascii_digit) { 7 } else { 3 };
+            if run.len() <= longest {
                 plain.insert(run.iter().collect::<String>());
             } else {
-                for w in run.windows(3) {
+                for w in run.windows(longest) {
                     plain.insert(w.iter().collect::<String>());
                 }
             }
@@ -798,7 +818,7 @@ mod tests {
                 .any(|alt| alt.iter().all(|t| terms.contains(t)));
             assert!(found, "{q}: {plan:?}");
         }
-        for q in ["农业", "2020", "xyz"] {
+        for q in ["农业", "2020", "xyz", "2010102"] {
             let plan = plan_query(q);
             let found = plan
                 .alternatives
@@ -807,6 +827,11 @@ mod tests {
             assert!(!found, "{q} should not match: {plan:?}");
         }
         assert!(plan_query("。，").is_empty());
+        assert_eq!(
+            plan_query("2010101").alternatives,
+            vec![vec!["2010101".to_string()]],
+            "a code is one term"
+        );
         assert!(plan_query("nongcun").pinyin);
         assert!(!plan_query("农村").pinyin);
         // Long pinyin queries stay bounded.
