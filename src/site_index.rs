@@ -152,12 +152,17 @@ pub async fn results(c: &Candidates, range: std::ops::Range<usize>) -> Result<Ve
         .skip(range.start)
         .take(range.len())
         .collect();
-    let readings = if c.plan.pinyin {
-        Some(readings(&c.root).await?)
-    } else {
-        None
-    };
-    let docs = futures::future::join_all(ids.iter().map(|(_, id)| doc(&c.root, *id))).await;
+    // The readings (a pinyin query) come while the doc blocks do.
+    let (readings, docs) = futures::join!(
+        async {
+            match c.plan.pinyin {
+                true => readings(&c.root).await.map(Some),
+                false => Ok(None),
+            }
+        },
+        futures::future::join_all(ids.iter().map(|(_, id)| doc(&c.root, *id)))
+    );
+    let readings = readings?;
     let mut docs_ok = Vec::new();
     for d in docs {
         docs_ok.push(d?);

@@ -72,6 +72,9 @@ pub enum Step {
 struct Record {
     /// SHA-256 of the bundle file (first 16 bytes, hex).
     sha: String,
+    /// The file's length and modification time when it was hashed ("len:nanoseconds"): a file
+    /// with the same is not read and hashed again (as make and rsync decide).
+    stamp: String,
     /// Hash of everything its pages depend on.
     pages: String,
     doc: Doc,
@@ -177,8 +180,27 @@ fn timed<T>(stage: usize, f: impl FnOnce() -> T) -> T {
 fn build_bundle(cx: &Context, e: &CatalogEntry) -> Result<Outcome> {
     let folder = bundle_folder(&e.path);
     let src = cx.source.join(&e.path);
-    let bytes = io(&src, std::fs::read(&src))?;
-    let bundle_sha = sha(&[&bytes]);
+    let record_path = cx.out.join(BUILD_DIR).join("b").join(format!("{folder}.json"));
+    let old: Option<Record> = std::fs::read(&record_path)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok());
+    let meta = io(&src, std::fs::metadata(&src))?;
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let stamp = format!("{}:{modified}", meta.len());
+    let mut bytes = None;
+    let bundle_sha = match old.as_ref().filter(|o| o.stamp == stamp) {
+        Some(o) => o.sha.clone(),
+        None => {
+            let b = io(&src, std::fs::read(&src))?;
+            let h = sha(&[&b]);
+            bytes = Some(b);
+            h
+        }
+    };
     let (area, area_catalog, area_hash) = cx.areas.get(&folder).ok_or("bundle without area")?;
     let pages_key = sha(&[
         bundle_sha.as_bytes(),
@@ -187,10 +209,6 @@ fn build_bundle(cx: &Context, e: &CatalogEntry) -> Result<Outcome> {
         cx.site_url.unwrap_or("").as_bytes(),
         BUILD_VERSION.as_bytes(),
     ]);
-    let record_path = cx.out.join(BUILD_DIR).join("b").join(format!("{folder}.json"));
-    let old: Option<Record> = std::fs::read(&record_path)
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok());
     let page_paths = [format!("b/{folder}/index.html"), format!("en/b/{folder}/index.html")];
     if let Some(r) = old.as_ref().filter(|r| r.sha == bundle_sha && r.pages == pages_key) {
         let present = page_paths.iter().all(|p| cx.out.join(p).exists())
@@ -200,6 +218,10 @@ fn build_bundle(cx: &Context, e: &CatalogEntry) -> Result<Outcome> {
             return Ok(Outcome::Unchanged(r.clone()));
         }
     }
+    let bytes = match bytes {
+        Some(b) => b,
+        None => io(&src, std::fs::read(&src))?,
+    };
     let (b, failing) = timed(0, || -> Result<_> {
         let b = parse_bundle_bytes(&bytes, &src.display().to_string()).map_err(|e| e.message_en())?;
         let failing = gongkai_model::reconcile(&b)
@@ -279,6 +301,7 @@ fn build_bundle(cx: &Context, e: &CatalogEntry) -> Result<Outcome> {
     i18n::set_lang(Lang::Zh);
     let record = Record {
         sha: bundle_sha,
+        stamp,
         pages: pages_key,
         doc,
     };
@@ -339,6 +362,7 @@ pub fn build_province(opts: &SiteOptions, step: &Step) -> Result<SiteReport> {
     let viewer_html = io(&viewer_index, std::fs::read_to_string(&viewer_index))?;
     io(out, std::fs::create_dir_all(out))?;
     // 1. The viewer's files (its data and pages are not the site's).
+    let mut viewer_files = Vec::new();
     for rel in files_under(&opts.viewer)? {
         let skip = is_compressed_copy(&rel)
             || crate::pages::is_page_file(&rel)
@@ -347,6 +371,7 @@ pub fn build_province(opts: &SiteOptions, step: &Step) -> Result<SiteReport> {
         if !skip {
             let bytes = io(&opts.viewer.join(&rel), std::fs::read(opts.viewer.join(&rel)))?;
             write_if_changed(&out.join(&rel), &bytes)?;
+            viewer_files.push(rel);
         }
     }
     // 2. The catalog and its areas.
@@ -590,16 +615,19 @@ pub fn build_province(opts: &SiteOptions, step: &Step) -> Result<SiteReport> {
     lap("readings");
     let index = index_files(&postings, &docs, &readings);
     lap("index encoded");
-    let mut keep: BTreeSet<String> = BTreeSet::new();
-    for (rel, content) in &index.files {
-        publish(
-            out,
-            &format!("{SEARCH_INDEX_DIR}{rel}"),
-            content.as_bytes(),
-            opts.precompress,
-        )?;
-        keep.insert(rel.clone());
-    }
+    let mut keep: BTreeSet<String> = index.files.iter().map(|(rel, _)| rel.clone()).collect();
+    index
+        .files
+        .par_iter()
+        .map(|(rel, content)| {
+            publish(
+                out,
+                &format!("{SEARCH_INDEX_DIR}{rel}"),
+                content.as_bytes(),
+                opts.precompress,
+            )
+        })
+        .collect::<Result<Vec<bool>>>()?;
     for d in &docs {
         keep.insert(format!("f/{}", d.fragment));
     }
@@ -815,21 +843,12 @@ pub fn build_province(opts: &SiteOptions, step: &Step) -> Result<SiteReport> {
     finish_province_service_worker(out, &mut report)?;
     // The viewer's own files: the smallest copies, made once.
     if opts.precompress {
-        crate::site::precompress_where(out, &mut report, &|rel: &Path| {
-            let top = rel
-                .components()
-                .next()
-                .and_then(|c| c.as_os_str().to_str())
-                .unwrap_or("");
-            let mine = ["data", "b", "a", "en", "search", "search-index", BUILD_DIR].contains(&top)
-                || matches!(rel.to_str(), Some("index.html" | "shell.html" | "sitemap.xml"));
-            let fresh = {
-                let br = out.join(format!("{}.br", rel.display()));
-                let src_time = std::fs::metadata(out.join(rel)).and_then(|m| m.modified()).ok();
-                let br_time = std::fs::metadata(&br).and_then(|m| m.modified()).ok();
-                matches!((src_time, br_time), (Some(s), Some(b)) if b >= s)
-            };
-            !mine && !fresh
+        let viewer_files: BTreeSet<PathBuf> = viewer_files.into_iter().chain([PathBuf::from("sw.js")]).collect();
+        crate::site::precompress_files(out, &viewer_files, &mut report, &|rel: &Path| {
+            let br = out.join(format!("{}.br", rel.display()));
+            let src_time = std::fs::metadata(out.join(rel)).and_then(|m| m.modified()).ok();
+            let br_time = std::fs::metadata(&br).and_then(|m| m.modified()).ok();
+            !matches!((src_time, br_time), (Some(s), Some(b)) if b >= s)
         })?;
     }
     lap("viewer compressed");

@@ -453,11 +453,17 @@ fn write_service_worker_with(out: &Path, urls: &[String], hash: Sha256, report: 
 
 /// Step 5: `.gz` (gzip -9) and `.br` (brotli 11; 9 above 2 MB) beside every text and wasm file.
 fn precompress(out: &Path, report: &mut SiteReport) -> Result<()> {
-    precompress_where(out, report, &|_| true)
+    let all: std::collections::BTreeSet<PathBuf> = files_under(out)?.into_iter().collect();
+    precompress_files(out, &all, report, &|_| true)
 }
 
-/// As [`precompress`], for the files `chosen` picks (paths relative to `out`).
-pub(crate) fn precompress_where(out: &Path, report: &mut SiteReport, chosen: &dyn Fn(&Path) -> bool) -> Result<()> {
+/// As [`precompress`], for those of `files` (relative to `out`) that `chosen` picks.
+pub(crate) fn precompress_files(
+    out: &Path,
+    files: &std::collections::BTreeSet<PathBuf>,
+    report: &mut SiteReport,
+    chosen: &dyn Fn(&Path) -> bool,
+) -> Result<()> {
     let compressible = [
         "html",
         "js",
@@ -471,9 +477,9 @@ pub(crate) fn precompress_where(out: &Path, report: &mut SiteReport, chosen: &dy
         "xml",
         "csv",
     ];
-    for rel in files_under(out)? {
+    for rel in files {
         let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if !compressible.contains(&ext) || !chosen(&rel) {
+        if !compressible.contains(&ext) || !chosen(rel) {
             continue;
         }
         let path = out.join(&rel);
