@@ -9,7 +9,6 @@ use crate::components::site_home::SiteHome;
 use crate::components::site_search::SiteSearchView;
 use gongkai_model::areas::AreaIndex;
 use gongkai_model::i18n::{self, Lang};
-use gongkai_model::route::lang_folder;
 use gongkai_model::{tr, Catalog};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -25,47 +24,7 @@ pub enum SitePage {
     Search,
 }
 
-/// Which page an address is, before its data is read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SiteRoute {
-    Home,
-    Area(String),
-    Search,
-}
-
-impl SiteRoute {
-    /// The page of a path relative to the site root ("en/a/0123abcd/" → English, area), if it
-    /// is one of a province site's own pages.
-    pub fn parse(path: &str) -> Option<(Lang, SiteRoute)> {
-        let path = path.strip_suffix("index.html").unwrap_or(path);
-        let (lang, rest) = match path.strip_prefix("en/").or((path == "en").then_some("")) {
-            Some(r) => (Lang::En, r),
-            None => (Lang::Zh, path),
-        };
-        let parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
-        let route = match parts.as_slice() {
-            [] => SiteRoute::Home,
-            ["search"] => SiteRoute::Search,
-            ["a", key] if key.bytes().all(|b| b.is_ascii_alphanumeric()) => SiteRoute::Area(key.to_string()),
-            _ => return None,
-        };
-        Some((lang, route))
-    }
-    /// Its path relative to the site root, in `lang`.
-    pub fn path(&self, lang: Lang) -> String {
-        let rest = match self {
-            SiteRoute::Home => String::new(),
-            SiteRoute::Area(k) => format!("a/{k}/"),
-            SiteRoute::Search => "search/".into(),
-        };
-        let p = format!("{}{rest}", lang_folder(lang));
-        if p.is_empty() {
-            "./".into()
-        } else {
-            p
-        }
-    }
-}
+pub use gongkai_model::route::SiteRoute;
 
 impl SitePage {
     fn route(&self) -> SiteRoute {
@@ -182,26 +141,5 @@ pub async fn load_site_page(route: &SiteRoute) -> Result<SitePage, gongkai_model
             })
         }
         SiteRoute::Search => Ok(SitePage::Search),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn site_routes_round_trip() {
-        for (path, lang, route) in [
-            ("", Lang::Zh, SiteRoute::Home),
-            ("en/", Lang::En, SiteRoute::Home),
-            ("a/0123abcdef01/", Lang::Zh, SiteRoute::Area("0123abcdef01".into())),
-            ("en/search/", Lang::En, SiteRoute::Search),
-        ] {
-            assert_eq!(SiteRoute::parse(path), Some((lang, route.clone())), "{path}");
-            let back = route.path(lang);
-            assert_eq!(if back == "./" { "" } else { back.as_str() }, path);
-        }
-        assert_eq!(SiteRoute::parse("b/x/"), None);
-        assert_eq!(SiteRoute::parse("a/../"), None);
     }
 }

@@ -81,6 +81,11 @@ async fn shard(root: &SearchRoot, n: usize) -> Result<Rc<Shard>, String> {
     Ok(s)
 }
 
+/// Fetches the index's root ahead of the first query (the search page does on opening).
+pub async fn prefetch_root() {
+    let _ = root().await;
+}
+
 /// The bundles a query may be in (fetches the root and the query's shards).
 pub async fn candidates(query: &str) -> Result<Candidates, String> {
     let root = root().await?;
@@ -117,6 +122,22 @@ pub async fn candidates(query: &str) -> Result<Candidates, String> {
         by_name,
         root,
     })
+}
+
+/// Fetches each distinct doc block of `ids` once (so the docs of one block do not each fetch it).
+async fn blocks(root: &SearchRoot, ids: &[u32]) -> Result<(), String> {
+    let mut blocks: Vec<usize> = ids.iter().map(|id| *id as usize / BLOCK).collect();
+    blocks.sort_unstable();
+    blocks.dedup();
+    let names: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| root.blocks.get(*b))
+        .map(|n| format!("d/{n}"))
+        .collect();
+    for r in futures::future::join_all(names.iter().map(|n| fetch_text(n))).await {
+        r?;
+    }
+    Ok(())
 }
 
 async fn doc(root: &SearchRoot, id: u32) -> Result<Doc, String> {
@@ -160,13 +181,18 @@ pub async fn results(c: &Candidates, range: std::ops::Range<usize>) -> Result<Ve
                 false => Ok(None),
             }
         },
-        futures::future::join_all(ids.iter().map(|(_, id)| doc(&c.root, *id)))
+        async {
+            let wanted: Vec<u32> = ids.iter().map(|(_, id)| *id).collect();
+            blocks(&c.root, &wanted).await?;
+            let mut docs = Vec::new();
+            for id in wanted {
+                docs.push(doc(&c.root, id).await?);
+            }
+            Ok::<_, String>(docs)
+        }
     );
     let readings = readings?;
-    let mut docs_ok = Vec::new();
-    for d in docs {
-        docs_ok.push(d?);
-    }
+    let docs_ok = docs?;
     let paths: Vec<String> = docs_ok.iter().map(|d| format!("f/{}", d.fragment)).collect();
     let fragments = futures::future::join_all(paths.iter().map(|p| fetch_text(p))).await;
     let mut out = Vec::new();

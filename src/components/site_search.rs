@@ -117,6 +117,8 @@ pub fn SiteSearchView() -> Html {
             if let Some(input) = input_ref.cast::<web_sys::HtmlInputElement>() {
                 let _ = input.focus();
             }
+            // The index's root comes while the person types.
+            wasm_bindgen_futures::spawn_local(crate::site_index::prefetch_root());
         });
     }
     let oninput = {

@@ -711,31 +711,46 @@ impl QueryPlan {
     /// value), each part ascending. `lookup(term)` gives the term's (all, names) ids; `None`:
     /// the term is in no bundle.
     pub fn candidates(&self, lookup: &dyn Fn(&str) -> Option<Ids>) -> (Vec<u32>, usize) {
+        // Each term's lists once (a term is in many of a pinyin query's readings).
+        let known: HashMap<&str, Ids> = self
+            .terms()
+            .into_iter()
+            .map(|t| (t, lookup(t).unwrap_or_default()))
+            .collect();
+        let empty: Ids = Ids::default();
         let mut by_name = BTreeSet::new();
         let mut any = BTreeSet::new();
         for alt in &self.alternatives {
-            let lists: Vec<Ids> = alt.iter().map(|t| lookup(t).unwrap_or_default()).collect();
-            let intersect = |pick: &dyn Fn(&Ids) -> &Vec<u32>| -> Vec<u32> {
-                let mut sorted: Vec<&Vec<u32>> = lists.iter().map(pick).collect();
-                sorted.sort_by_key(|l| l.len());
-                let Some((first, rest)) = sorted.split_first() else {
-                    return Vec::new();
-                };
-                let sets: Vec<std::collections::HashSet<u32>> =
-                    rest.iter().map(|l| l.iter().copied().collect()).collect();
-                first
-                    .iter()
-                    .copied()
-                    .filter(|id| sets.iter().all(|s| s.contains(id)))
-                    .collect()
-            };
-            any.extend(intersect(&|l| &l.0));
-            by_name.extend(intersect(&|l| &l.1));
+            let lists: Vec<&Ids> = alt.iter().map(|t| known.get(t.as_str()).unwrap_or(&empty)).collect();
+            any.extend(intersect_sorted(lists.iter().map(|l| &l.0).collect()));
+            by_name.extend(intersect_sorted(lists.iter().map(|l| &l.1).collect()));
         }
         let mut out: Vec<u32> = by_name.iter().copied().collect();
         out.extend(any.into_iter().filter(|id| !by_name.contains(id)));
         (out, by_name.len())
     }
+}
+
+/// The ids in every one of `lists` (each ascending), ascending.
+fn intersect_sorted(mut lists: Vec<&Vec<u32>>) -> Vec<u32> {
+    lists.sort_by_key(|l| l.len());
+    let Some((first, rest)) = lists.split_first() else {
+        return Vec::new();
+    };
+    let mut out: Vec<u32> = (*first).clone();
+    for l in rest {
+        let mut at = 0;
+        out.retain(|id| {
+            while at < l.len() && l[at] < *id {
+                at += 1;
+            }
+            at < l.len() && l[at] == *id
+        });
+        if out.is_empty() {
+            break;
+        }
+    }
+    out
 }
 
 impl Shard {
