@@ -374,9 +374,14 @@ pub fn decode_ids(text: &str, n: u32) -> Result<Vec<u32>, String> {
 /// A term's bundles: those whose texts contain it, those whose names do.
 pub type Ids = (Vec<u32>, Vec<u32>);
 
-/// The shard a term is in.
+/// The shard a term is in: by the hash of the term; pinyin terms (`~nc`) by their first letter
+/// only, so the many readings of a pinyin query need a few shards, not one per pair of letters.
 pub fn shard_of(term: &str, shards: usize) -> usize {
-    (fnv1a64(&[term.as_bytes()]) % shards.max(1) as u64) as usize
+    let key = match term.strip_prefix('~') {
+        Some(rest) => &term[..1 + rest.chars().next().map_or(0, char::len_utf8)],
+        None => term,
+    };
+    (fnv1a64(&[key.as_bytes()]) % shards.max(1) as u64) as usize
 }
 
 /// `root.json`.
