@@ -124,32 +124,32 @@ pub async fn candidates(query: &str) -> Result<Candidates, String> {
     })
 }
 
-/// Fetches each distinct doc block of `ids` once (so the docs of one block do not each fetch it).
-async fn blocks(root: &SearchRoot, ids: &[u32]) -> Result<(), String> {
+/// The docs of `ids`, in order: each distinct doc block fetched and read once.
+async fn docs(root: &SearchRoot, ids: &[u32]) -> Result<Vec<Doc>, String> {
     let mut blocks: Vec<usize> = ids.iter().map(|id| *id as usize / BLOCK).collect();
     blocks.sort_unstable();
     blocks.dedup();
-    let names: Vec<String> = blocks
-        .iter()
-        .filter_map(|b| root.blocks.get(*b))
-        .map(|n| format!("d/{n}"))
-        .collect();
-    for r in futures::future::join_all(names.iter().map(|n| fetch_text(n))).await {
-        r?;
+    let mut paths = Vec::new();
+    for b in &blocks {
+        let name = root.blocks.get(*b).ok_or("search-index: block missing")?;
+        paths.push(format!("d/{name}"));
     }
-    Ok(())
-}
-
-async fn doc(root: &SearchRoot, id: u32) -> Result<Doc, String> {
-    let block = id as usize / BLOCK;
-    let name = root.blocks.get(block).ok_or("search-index: block missing")?;
-    let path = format!("d/{name}");
-    let t = fetch_text(&path).await?;
-    let b: DocBlock = serde_json::from_str(&t).map_err(|e| format!("{SEARCH_INDEX_DIR}{path}: {e}"))?;
-    b.docs
-        .get(id as usize - b.first as usize)
-        .cloned()
-        .ok_or_else(|| format!("{SEARCH_INDEX_DIR}{path}: bundle {id} missing"))
+    let texts = futures::future::join_all(paths.iter().map(|p| fetch_text(p))).await;
+    let mut read: HashMap<usize, DocBlock> = HashMap::new();
+    for ((b, path), t) in blocks.iter().zip(&paths).zip(texts) {
+        let block: DocBlock = serde_json::from_str(&t?).map_err(|e| format!("{SEARCH_INDEX_DIR}{path}: {e}"))?;
+        read.insert(*b, block);
+    }
+    ids.iter()
+        .map(|id| {
+            let b = &read[&(*id as usize / BLOCK)];
+            (*id as usize)
+                .checked_sub(b.first as usize)
+                .and_then(|i| b.docs.get(i))
+                .cloned()
+                .ok_or_else(|| format!("{SEARCH_INDEX_DIR}: bundle {id} missing from its doc block"))
+        })
+        .collect()
 }
 
 async fn readings(root: &SearchRoot) -> Result<Rc<Readings>, String> {
@@ -183,12 +183,7 @@ pub async fn results(c: &Candidates, range: std::ops::Range<usize>) -> Result<Ve
         },
         async {
             let wanted: Vec<u32> = ids.iter().map(|(_, id)| *id).collect();
-            blocks(&c.root, &wanted).await?;
-            let mut docs = Vec::new();
-            for id in wanted {
-                docs.push(doc(&c.root, id).await?);
-            }
-            Ok::<_, String>(docs)
+            docs(&c.root, &wanted).await
         }
     );
     let readings = readings?;

@@ -24,8 +24,8 @@
 
 use crate::pages::{escape, head_tags, render_all, render_site, Page};
 use crate::site::{
-    catalog_of, content_security_policy, files_under, io, is_compressed_copy, page_from, template_of, Result,
-    SiteOptions, SiteReport,
+    catalog_of, content_security_policy, files_under, head_block, io, is_compressed_copy, page_from, template_of,
+    Result, SiteOptions, SiteReport,
 };
 use gongkai::hooks::use_bundle::{BundleCtx, Loaded};
 use gongkai::site_app::{site_data_fingerprint, SitePage};
@@ -160,10 +160,6 @@ struct Context<'a> {
     areas: HashMap<String, (Arc<Area>, Arc<Catalog>, String)>,
 }
 
-fn head(policy: &str, base: &str, tags: &str) -> String {
-    format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n  <base href=\"{base}\">\n  {tags}\n  ")
-}
-
 /// Time spent in each stage of building bundles, in microseconds, summed over threads
 /// (`GONGKAI_PROFILE=1` prints them).
 static STAGES: [std::sync::atomic::AtomicU64; 5] = [const { std::sync::atomic::AtomicU64::new(0) }; 5];
@@ -293,7 +289,7 @@ fn build_bundle(cx: &Context, e: &CatalogEntry) -> Result<Outcome> {
         let html = page_from(
             cx.template,
             p.address.lang.code(),
-            &head(cx.policy, &p.address.base_href(), &tags),
+            &head_block(cx.policy, &p.address.base_href(), &tags),
             Some(&view),
         )?;
         timed(4, || publish(cx.out, rel, html.as_bytes(), cx.precompress))?;
@@ -771,7 +767,7 @@ pub fn build_province(opts: &SiteOptions, step: &Step) -> Result<SiteReport> {
         let html = page_from(
             &template,
             lang.code(),
-            &head(&policy, &base, &tags.join("\n  ")),
+            &head_block(&policy, &base, &tags.join("\n  ")),
             Some(&view),
         )?;
         publish(out, &format!("{path}index.html"), html.as_bytes(), opts.precompress)?;
@@ -817,7 +813,7 @@ pub fn build_province(opts: &SiteOptions, step: &Step) -> Result<SiteReport> {
         escape(gongkai_model::tr!("app.title")),
         escape(gongkai_model::tr!("app.description"))
     );
-    let shell = page_from(&template, "zh-CN", &head(&policy, "./", &shell_tags), None)?;
+    let shell = page_from(&template, "zh-CN", &head_block(&policy, "./", &shell_tags), None)?;
     publish(out, "shell.html", shell.as_bytes(), opts.precompress)?;
     let robots = match opts.site_url.as_deref() {
         Some(url) => format!("User-agent: *\nAllow: /\nDisallow: /{BUILD_DIR}/\nSitemap: {url}sitemap.xml\n"),

@@ -261,6 +261,11 @@ pub(crate) fn content_security_policy(template: &str, report: &mut SiteReport) -
     .join("; ")
 }
 
+/// A page's head block: its Content-Security-Policy, `<base href>` and its own tags.
+pub(crate) fn head_block(policy: &str, base: &str, tags: &str) -> String {
+    format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n  <base href=\"{base}\">\n  {tags}\n  ")
+}
+
 /// A page from the template: its language, the head block (policy, base, the page's own tags)
 /// right after `<meta charset>`, and its rendered view in `<div id="app" data-page>`.
 pub(crate) fn page_from(template: &str, lang: &str, head: &str, app: Option<&str>) -> Result<String> {
@@ -298,11 +303,7 @@ fn write_pages(
     let index = out.join("index.html");
     let template = template_of(&io(&index, std::fs::read_to_string(&index))?);
     let policy = content_security_policy(&template, report);
-    let head = |base: &str, tags: &str| {
-        format!(
-            "\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n  <base href=\"{base}\">\n  {tags}\n  "
-        )
-    };
+    let head = |base: &str, tags: &str| head_block(&policy, base, tags);
     for folder in crate::pages::PAGE_FOLDERS {
         let dir = out.join(folder);
         if dir.is_dir() {

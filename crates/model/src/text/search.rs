@@ -220,6 +220,15 @@ struct Text {
     folded: String,
 }
 
+impl Text {
+    fn new(original: &str) -> Text {
+        Text {
+            original: original.to_string(),
+            folded: original.chars().map(fold).collect(),
+        }
+    }
+}
+
 const NO_READING: u16 = u16::MAX;
 
 /// One searchable thing.
@@ -496,25 +505,12 @@ impl SearchIndex {
                         .as_deref()
                         .and_then(|s| SECTIONS.into_iter().find(|k| *k == s)),
                     route: Route::from_hash(&e.route),
-                    texts: e
-                        .texts
-                        .iter()
-                        .map(|t| Text {
-                            original: t.clone(),
-                            folded: t.chars().map(fold).collect(),
-                        })
-                        .collect(),
+                    texts: e.texts.iter().map(|t| Text::new(t)).collect(),
                     amount: e.amount,
                 })
             })
             .collect();
-        SearchIndex {
-            entries: Rc::new(entries),
-            readings: Rc::default(),
-            ids: Vec::new(),
-            syllables: Vec::new(),
-            initials: Vec::new(),
-        }
+        SearchIndex::with_entries(entries)
     }
 }
 
@@ -569,18 +565,22 @@ fn pinyin_query(query: &str) -> Option<Vec<u8>> {
 }
 
 impl SearchIndex {
+    /// An index of `entries`, without pinyin readings.
+    fn with_entries(entries: Vec<Entry>) -> SearchIndex {
+        SearchIndex {
+            entries: Rc::new(entries),
+            readings: Rc::default(),
+            ids: Vec::new(),
+            syllables: Vec::new(),
+            initials: Vec::new(),
+        }
+    }
+
     /// Prepares every text of the bundle (no pinyin until [`SearchIndex::set_readings`]).
     pub fn new(b: &Bundle) -> SearchIndex {
         let mut entries = Vec::new();
         for_each_text(b, |kind, title, texts, route, section, amount| {
-            let texts = texts
-                .iter()
-                .filter(|t| !t.is_empty())
-                .map(|t| Text {
-                    original: t.to_string(),
-                    folded: t.chars().map(fold).collect(),
-                })
-                .collect();
+            let texts = texts.iter().filter(|t| !t.is_empty()).map(|t| Text::new(t)).collect();
             entries.push(Entry {
                 kind,
                 title,
@@ -590,13 +590,7 @@ impl SearchIndex {
                 amount,
             });
         });
-        SearchIndex {
-            entries: Rc::new(entries),
-            readings: Rc::default(),
-            ids: Vec::new(),
-            syllables: Vec::new(),
-            initials: Vec::new(),
-        }
+        SearchIndex::with_entries(entries)
     }
     /// Attaches pinyin readings (shared between indexes): from now on a query of Latin letters
     /// also matches by pinyin.
