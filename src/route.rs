@@ -58,8 +58,8 @@ fn address_of(url_without_query: &str, hash: &str) -> Option<Address> {
 }
 
 /// The query string links keep ("?embed=1&bundle=…"): the page's own, without `lang` (the
-/// language is the page's folder) and, when `drop_bundle`, without `bundle` (the bundle has a
-/// folder of its own).
+/// language is the page's folder), without `q` (a search's query belongs to its search page) and,
+/// when `drop_bundle`, without `bundle` (the bundle has a folder of its own).
 pub fn kept_query(drop_bundle: bool) -> String {
     #[cfg(target_arch = "wasm32")]
     {
@@ -70,6 +70,7 @@ pub fn kept_query(drop_bundle: bool) -> String {
             return String::new();
         };
         params.delete("lang");
+        params.delete(SEARCH_PARAM);
         if drop_bundle {
             params.delete("bundle");
         }
@@ -85,6 +86,67 @@ pub fn kept_query(drop_bundle: bool) -> String {
         let _ = drop_bundle;
         String::new()
     }
+}
+
+/// The address's parameter holding a search's query (`?q=农村`): a search shared as a link, sent
+/// by a form, or handed from the site-wide search to one bundle's search.
+pub const SEARCH_PARAM: &str = "q";
+
+/// The search query of the page's address (`?q=`), `None` when absent or blank.
+pub fn search_param() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let search = web_sys::window()?.location().search().ok()?;
+        let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+        params.get(SEARCH_PARAM).filter(|q| !q.trim().is_empty())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Writes `query` into the page's address (`?q=`, removed when blank) in place, keeping the path,
+/// the other parameters and the fragment, so the results can be shared and survive a reload.
+pub fn remember_search(query: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(loc) = web_sys::window().map(|w| w.location()) else {
+            return;
+        };
+        let search = loc.search().unwrap_or_default();
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+            return;
+        };
+        if query.trim().is_empty() {
+            params.delete(SEARCH_PARAM);
+        } else {
+            params.set(SEARCH_PARAM, query.trim());
+        }
+        let params = String::from(params.to_string());
+        let path = loc.pathname().unwrap_or_default();
+        let hash = loc.hash().unwrap_or_default();
+        let q = if params.is_empty() {
+            String::new()
+        } else {
+            format!("?{params}")
+        };
+        replace(&format!("{path}{q}{hash}"));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = query;
+}
+
+/// `query` as the value of a URL parameter (percent-encoded UTF-8; letters, digits and `-_.~`
+/// kept).
+pub fn encode_param(query: &str) -> String {
+    let mut out = String::new();
+    for b in query.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The page address's fragment ("#/duties", "#check-2", "").

@@ -20,30 +20,10 @@ pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     // A link to this page in the other language (it works without scripts); with them the
     // app switches in place.
     let route = use_context::<crate::route::Route>().unwrap_or(crate::route::Route::Overview);
-    let base = gongkai_model::route::link_base();
-    let href = if base.hash && !base.bundle.is_empty() {
-        // A province's bundle: its one page in the other language, this view as its hash.
-        let view = if route == crate::route::Route::Overview {
-            String::new()
-        } else {
-            route.to_hash()
-        };
-        format!(
-            "{}{}{}{view}",
-            gongkai_model::route::lang_folder(other),
-            base.bundle,
-            base.query
-        )
-    } else {
-        format!(
-            "{}{}{}{}",
-            gongkai_model::route::lang_folder(other),
-            base.bundle,
-            route.page().path(),
-            base.query
-        )
-    };
-    let href = if href.is_empty() { "./".to_string() } else { href };
+    let href = route.href_on(
+        gongkai_model::route::lang_folder(other),
+        &gongkai_model::route::link_base().bundle,
+    );
     let onclick = {
         let on_switch = props.on_switch.clone();
         Callback::from(move |e: MouseEvent| {

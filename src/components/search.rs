@@ -30,19 +30,6 @@ pub fn highlighted(snippet: &str, marks: &[(usize, usize)]) -> Html {
     html! { <>{ for parts }</> }
 }
 
-/// `q` for a URL's query string (percent-encoded UTF-8).
-fn encode_query(q: &str) -> String {
-    let mut out = String::new();
-    for b in q.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 /// One searched bundle: its name for the result headings, the prefix of its links, its index.
 #[derive(Clone)]
 struct Part {
@@ -99,16 +86,17 @@ pub fn SearchView() -> Html {
     let query = use_state(String::new);
     let everywhere = use_state(|| false);
     // Opening 搜索 puts the cursor in the search box; what was typed into the page before the
-    // app took it over (a slow phone) is searched at once.
+    // app took it over (a slow phone), or else the address's `?q=` (a shared search, or "see
+    // every match" from the site-wide search), is searched at once.
     let input_ref = use_node_ref();
     {
         let (input_ref, query) = (input_ref.clone(), query.clone());
         use_effect_with((), move |_| {
             if let Some(input) = input_ref.cast::<web_sys::HtmlInputElement>() {
                 let _ = input.focus();
-                let typed = input.value();
-                if !typed.is_empty() {
-                    query.set(typed);
+                let typed = Some(input.value()).filter(|v| !v.is_empty());
+                if let Some(q) = typed.or_else(crate::route::search_param) {
+                    query.set(q);
                 }
             }
         });
@@ -195,6 +183,7 @@ pub fn SearchView() -> Html {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            crate::route::remember_search(&input.value());
             query.set(input.value());
         })
     };
@@ -230,7 +219,7 @@ pub fn SearchView() -> Html {
             if q.is_empty() {
                 String::new()
             } else {
-                format!("?q={}", encode_query(q))
+                format!("?{}={}", crate::route::SEARCH_PARAM, crate::route::encode_param(q))
             }
         );
         html! { <p class="scope"><a href={href}>{ tr!("site.search_all") }</a></p> }

@@ -28,38 +28,6 @@ enum Found {
     },
 }
 
-/// The `?q=` of the address (a search shared as a link, or sent by the home page's form).
-fn query_param() -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let search = web_sys::window()?.location().search().ok()?;
-        let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-        params.get("q").filter(|q| !q.trim().is_empty())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    None
-}
-
-/// Writes the query into the address (`?q=`), so the results can be shared and survive reload.
-fn remember(query: &str) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let path = web_sys::window()
-            .and_then(|w| w.location().pathname().ok())
-            .unwrap_or_default();
-        let q = if query.trim().is_empty() {
-            String::new()
-        } else {
-            format!("?q={}", String::from(js_sys::encode_uri_component(query.trim())))
-        };
-        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{q}")));
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = query;
-}
-
 #[component]
 pub fn SiteSearchView() -> Html {
     let query = use_state(String::new);
@@ -72,7 +40,7 @@ pub fn SiteSearchView() -> Html {
         Rc::new(move |q: String| {
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
-            remember(&q);
+            crate::route::remember_search(&q);
             if q.trim().is_empty() {
                 found.set(Found::Idle);
                 return;
@@ -110,7 +78,7 @@ pub fn SiteSearchView() -> Html {
                 .cast::<web_sys::HtmlInputElement>()
                 .map(|i| i.value())
                 .filter(|v| !v.is_empty());
-            if let Some(q) = typed.or_else(query_param) {
+            if let Some(q) = typed.or_else(crate::route::search_param) {
                 query.set(q.clone());
                 run(q);
             }
@@ -195,7 +163,7 @@ pub fn SiteSearchView() -> Html {
                 <>
                     <p class="count" role="status">{ status }</p>
                     <ol class="site-results">
-                        { for shown.iter().map(|r| result(r, lang)) }
+                        { for shown.iter().map(|r| result(r, lang, &candidates.query)) }
                     </ol>
                     { if *next < candidates.ids.len() { html! {
                         <button type="button" class="more" onclick={on_more} disabled={*loading_more} aria-busy={loading_more.to_string()}>
@@ -218,7 +186,7 @@ pub fn SiteSearchView() -> Html {
 }
 
 /// One bundle of the results: its name, region and total, then each place found.
-fn result(r: &BundleResult, lang: &str) -> Html {
+fn result(r: &BundleResult, lang: &str, query: &str) -> Html {
     let d = &r.doc;
     let home = format!("{lang}b/{}/", d.folder);
     let unit = unit_label(&d.unit).to_string();
@@ -249,7 +217,7 @@ fn result(r: &BundleResult, lang: &str) -> Html {
                             <p class="snippet" lang={super::DATA_LANG}>{ highlighted(&h.snippet, &h.marks) }</p>
                         </li>
                     }) }
-                    { if r.more_hits { html! { <li class="more-hits"><a href={format!("{home}#/search")}>{ tr!("site.more_in_bundle") }</a></li> } } else { html!{} } }
+                    { if r.more_hits { html! { <li class="more-hits"><a href={format!("{home}?{}={}#/search", crate::route::SEARCH_PARAM, crate::route::encode_param(query))}>{ tr!("site.more_in_bundle") }</a></li> } } else { html!{} } }
                 </ul>
             } } }
         </li>

@@ -23,18 +23,8 @@ pub fn YearSwitch() -> Html {
         if folder.is_empty() {
             return;
         }
-        let base = gongkai_model::route::link_base();
-        let href = if base.hash {
-            // A province: the other year's one page, with this view as its hash address.
-            let view = if route == Route::Overview {
-                String::new()
-            } else {
-                route.to_hash()
-            };
-            format!("{}b/{folder}/{}{view}", base.lang, base.query)
-        } else {
-            format!("{}b/{folder}/{}{}", base.lang, route.page().path(), base.query)
-        };
+        let lang = gongkai_model::route::link_base().lang;
+        let href = route.href_on(&lang, &format!("b/{folder}/"));
         if let Some(w) = web_sys::window() {
             let _ = w.location().set_href(&href);
         }

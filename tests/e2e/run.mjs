@@ -782,9 +782,17 @@ await test('search: Chinese text as you type, highlighted, each result links to 
   await page.fill('#search-input', '农村电子');
   await page.waitForFunction(() => document.querySelectorAll('ol.search-results li').length > 0);
   expect((await page.locator('ol.search-results mark').first().textContent()) === '农村电子', 'match highlighted');
+  expect(new URL(page.url()).searchParams.get('q') === '农村电子', `the query is in the address: ${page.url()}`);
   await page.click('ol.search-results a:text("农村电子商务建设")');
   await page.waitForFunction(() => location.pathname.endsWith('/performance/8/3/'));
   await page.waitForSelector('.sub-activity.focused');
+  expect(!new URL(page.url()).searchParams.has('q'), `the query stays with the search page: ${page.url()}`);
+  // Back to the search: the query and its results are there again.
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#search-input')?.value === '农村电子' && document.querySelectorAll('ol.search-results li').length > 0);
+  // A shared search address opens with its results.
+  await page.goto(`${origin}/search/?q=${encodeURIComponent('三公')}`);
+  await page.waitForFunction(() => document.querySelector('#search-input')?.value === '三公' && document.querySelectorAll('ol.search-results li').length > 0);
   await page.goto(`${origin}/#/search`);
   await page.fill('#search-input', '不可能出现的词语');
   await page.waitForFunction(() => document.querySelector('#search-status').textContent.includes('没有找到'));
@@ -1206,6 +1214,13 @@ await test('province: search every bundle in Chinese, by code and in pinyin; a r
   await page.waitForFunction(() => location.pathname.startsWith('/province/b/'));
   await appReady(page);
   expect((await page.textContent('h1')).includes('财政局'), 'the result opened its bundle');
+  // A bundle with more matches than shown: "see every match" opens its own search with the query.
+  await page.goto(`${origin}/province/search/?q=${encodeURIComponent('农村')}`);
+  await page.waitForSelector('li.more-hits a');
+  const all = await page.getAttribute('li.more-hits a', 'href');
+  expect(all.includes('?q=%E5%86%9C%E6%9D%91#/search'), `the link carries the query: ${all}`);
+  await page.click('li.more-hits a');
+  await page.waitForFunction(() => document.querySelector('#search-input')?.value === '农村' && document.querySelectorAll('ol.search-results li').length > 5, null, { timeout: 20000 });
 });
 
 // ---- precompressed copies beside the built files (docs/deploy.md) ----

@@ -168,6 +168,31 @@ impl Route {
         })
     }
 
+    /// This view on another bundle's or language's page, for the year and language switches:
+    /// `lang` is the language's folder ("" or "en/"), `bundle` the bundle's ("b/x/", "" for the
+    /// site root's), with the kept query. On a province (hash links) a bundle has one page, so the
+    /// view is its hash ("b/x/#/duties"; the overview is the page itself). Never empty.
+    pub fn href_on(self, lang: &str, bundle: &str) -> String {
+        LINK_BASE.with(|b| {
+            let b = b.borrow();
+            let href = if b.hash && !bundle.is_empty() {
+                let view = if self == Route::Overview {
+                    String::new()
+                } else {
+                    self.to_hash()
+                };
+                format!("{lang}{bundle}{}{view}", b.query)
+            } else {
+                format!("{lang}{bundle}{}{}", self.page().path(), b.query)
+            };
+            if href.is_empty() {
+                "./".into()
+            } else {
+                href
+            }
+        })
+    }
+
     /// The navigation entries, in order, with the keys of their names (see `i18n`).
     pub const NAV: [(Route, &'static str); 8] = [
         (Route::Overview, "nav.overview"),
@@ -495,6 +520,27 @@ mod tests {
             Route::Catalog.href(),
             "en/?embed=1",
             "the catalog is the language's home"
+        );
+        set_link_base(LinkBase::default());
+    }
+
+    #[test]
+    fn the_same_view_on_another_page_keeps_the_view() {
+        set_link_base(LinkBase::default());
+        assert_eq!(Route::Overview.href_on("", ""), "./");
+        assert_eq!(Route::Duties.href_on("en/", ""), "en/duties/");
+        assert_eq!(Route::Checks(Some(3)).href_on("", "b/y/"), "b/y/checks/");
+        set_link_base(LinkBase {
+            lang: "".into(),
+            bundle: "b/x/".into(),
+            query: "?embed=1".into(),
+            hash: true,
+        });
+        assert_eq!(Route::Overview.href_on("en/", "b/x/"), "en/b/x/?embed=1");
+        assert_eq!(Route::Duties.href_on("", "b/y/"), "b/y/?embed=1#/duties");
+        assert_eq!(
+            Route::Checks(Some(3)).href_on("en/", "b/x/"),
+            "en/b/x/?embed=1#/checks/3"
         );
         set_link_base(LinkBase::default());
     }
