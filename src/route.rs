@@ -61,6 +61,21 @@ fn address_of(url_without_query: &str, hash: &str) -> Option<Address> {
 /// language is the page's folder), without `q` (a search's query belongs to its search page) and,
 /// when `drop_bundle`, without `bundle` (the bundle has a folder of its own).
 pub fn kept_query(drop_bundle: bool) -> String {
+    if drop_bundle {
+        query_without(&["lang", SEARCH_PARAM, "bundle"])
+    } else {
+        query_without(&["lang", SEARCH_PARAM])
+    }
+}
+
+/// The page's own query string for the same page in another language: all of it but `lang`
+/// (a search keeps its `q`).
+pub fn page_query() -> String {
+    query_without(&["lang"])
+}
+
+/// The page's query string ("?a=1&b=2", or "") without the parameters `dropped`.
+fn query_without(dropped: &[&str]) -> String {
     #[cfg(target_arch = "wasm32")]
     {
         let search = web_sys::window()
@@ -69,10 +84,8 @@ pub fn kept_query(drop_bundle: bool) -> String {
         let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
             return String::new();
         };
-        params.delete("lang");
-        params.delete(SEARCH_PARAM);
-        if drop_bundle {
-            params.delete("bundle");
+        for name in dropped {
+            params.delete(name);
         }
         let q = String::from(params.to_string());
         if q.is_empty() {
@@ -83,7 +96,7 @@ pub fn kept_query(drop_bundle: bool) -> String {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = drop_bundle;
+        let _ = dropped;
         String::new()
     }
 }

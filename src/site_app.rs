@@ -77,6 +77,19 @@ pub fn SiteApp(props: &SiteAppProps) -> Html {
         SitePage::Search => html! { <SiteSearchView /> },
     };
     let current = |r: SiteRoute| (route == r).then_some("page");
+    // The other language's page with this page's query (a search's `?q=` as typed so far); the
+    // plain link, without scripts, opens the page without it.
+    let keep_query_on_switch = Callback::from(|e: MouseEvent| {
+        let query = crate::route::page_query();
+        if query.is_empty() {
+            return;
+        }
+        let target: web_sys::HtmlAnchorElement = e.target_unchecked_into();
+        e.prevent_default();
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_href(&format!("{}{query}", target.href()));
+        }
+    });
     html! {
         <div class="app mode-site site-pages">
             <a class="skip" href={format!("{}#main", route.path(lang))}>{ tr!("app.skip") }</a>
@@ -84,7 +97,7 @@ pub fn SiteApp(props: &SiteAppProps) -> Html {
                 <p class="region">{ tr!("app.site_name") }</p>
                 <h1 lang={matches!(props.page, SitePage::Area { .. }).then_some(crate::components::DATA_LANG)}>{ props.page.title() }</h1>
                 <div class="head-tools">
-                    <a class="lang-switch" lang={other.code()} hreflang={other.code()} href={route.path(other)}>{ other.native_name() }</a>
+                    <a class="lang-switch" lang={other.code()} hreflang={other.code()} href={route.path(other)} onclick={keep_query_on_switch}>{ other.native_name() }</a>
                 </div>
                 <nav class="sections" aria-label={tr!("nav.label")}>
                     <ul>

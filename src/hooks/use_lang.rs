@@ -75,7 +75,7 @@ fn follow_in_address(lang: Lang) {
             .unwrap_or_default();
         let path = a.page_path();
         let path = if path.is_empty() { "./".to_string() } else { path };
-        let query = crate::route::kept_query(false);
+        let query = crate::route::page_query();
         crate::route::replace(&format!("{path}{query}{hash}"));
     }
     #[cfg(not(target_arch = "wasm32"))]

@@ -793,6 +793,12 @@ await test('search: Chinese text as you type, highlighted, each result links to 
   // A shared search address opens with its results.
   await page.goto(`${origin}/search/?q=${encodeURIComponent('三公')}`);
   await page.waitForFunction(() => document.querySelector('#search-input')?.value === '三公' && document.querySelectorAll('ol.search-results li').length > 0);
+  // Another language: the same search.
+  await page.click('#lang-switch');
+  await page.waitForFunction(() => location.pathname.endsWith('/en/search/') && new URLSearchParams(location.search).get('q') === '三公');
+  expect((await page.inputValue('#search-input')) === '三公', 'the query stays after switching language');
+  await page.click('#lang-switch');
+  await page.waitForFunction(() => !location.pathname.includes('/en/') && new URLSearchParams(location.search).get('q') === '三公');
   await page.goto(`${origin}/#/search`);
   await page.fill('#search-input', '不可能出现的词语');
   await page.waitForFunction(() => document.querySelector('#search-status').textContent.includes('没有找到'));
@@ -1208,6 +1214,13 @@ await test('province: search every bundle in Chinese, by code and in pinyin; a r
   await page.click('button.more');
   await page.waitForFunction(() => document.querySelectorAll('li.site-result').length > 5 && !document.querySelector('button.more[aria-busy=true]'));
   expect(new URL(page.url()).searchParams.get('q') === '财政局', 'the query is in the address');
+  await Promise.all([page.waitForNavigation(), page.click('a.lang-switch')]);
+  expect(new URL(page.url()).pathname === '/province/en/search/' && new URL(page.url()).searchParams.get('q') === '财政局', `the English search page with the query: ${page.url()}`);
+  await page.waitForFunction(() => document.querySelectorAll('li.site-result').length > 0);
+  await page.goto(`${origin}/province/search/?q=${encodeURIComponent('财政局')}`);
+  await page.waitForFunction(() => document.querySelectorAll('li.site-result').length === 5);
+  await page.click('button.more');
+  await page.waitForFunction(() => document.querySelectorAll('li.site-result').length > 5 && !document.querySelector('button.more[aria-busy=true]'));
   await expectAccessible(page, 'search every bundle');
   await shot(page, 'province-search-phone');
   await page.click('li.site-result h2 a');
