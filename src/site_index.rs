@@ -5,14 +5,11 @@
 
 use gongkai_model::search::{Fragment, Hit, Readings, SearchIndex};
 use gongkai_model::site_search::{
-    plan_query, shard_of, Doc, DocBlock, QueryPlan, SearchRoot, Shard, BLOCK, SEARCH_INDEX_DIR,
+    plan_query, shard_of, Doc, DocBlock, QueryPlan, SearchRoot, Shard, BLOCK, SEARCH_INDEX_DIR, SEARCH_ROOT_FILE,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-
-/// The index's root file, under `SEARCH_INDEX_DIR`.
-const ROOT: &str = "root.json";
 
 /// Hits shown for one bundle at most.
 pub const HITS_PER_BUNDLE: usize = 5;
@@ -59,10 +56,13 @@ async fn fetch_text(path: &str) -> Result<Rc<str>, String> {
 }
 
 async fn root() -> Result<Rc<SearchRoot>, String> {
-    let t = fetch_text(ROOT).await?;
-    let root: SearchRoot = serde_json::from_str(&t).map_err(|e| format!("{SEARCH_INDEX_DIR}root.json: {e}"))?;
+    let t = fetch_text(SEARCH_ROOT_FILE).await?;
+    let root: SearchRoot =
+        serde_json::from_str(&t).map_err(|e| format!("{SEARCH_INDEX_DIR}{SEARCH_ROOT_FILE}: {e}"))?;
     if root.format != "gongkai-search" || root.version != 1 {
-        return Err(format!("{SEARCH_INDEX_DIR}root.json: not a search index of version 1"));
+        return Err(format!(
+            "{SEARCH_INDEX_DIR}{SEARCH_ROOT_FILE}: not a search index of version 1"
+        ));
     }
     Ok(Rc::new(root))
 }

@@ -35,7 +35,7 @@ use gongkai_model::route::{bundle_folder, lang_folder, Address, Route};
 use gongkai_model::search::{Fragment, Readings};
 use gongkai_model::site_search::{
     bundle_terms, decode_ids, fragment_terms, hashed_name, index_files, reading_initials, BundleTerms, Doc, Postings,
-    SearchRoot, Shard, SEARCH_INDEX_DIR,
+    SearchRoot, Shard, SEARCH_INDEX_DIR, SEARCH_ROOT_FILE,
 };
 use gongkai_model::{parse_bundle_bytes, Catalog, CatalogEntry, CheckStatus};
 use rayon::prelude::*;
@@ -51,8 +51,6 @@ use std::sync::Arc;
 pub const PROVINCE_FROM: usize = 200;
 /// Folder of the build's records (not needed by the site; keep it for the next build).
 pub const BUILD_DIR: &str = "_build";
-/// The search index's root file, under `SEARCH_INDEX_DIR`.
-const ROOT_FILE: &str = "root.json";
 /// Changes whenever what a bundle's outputs are made from changes.
 const BUILD_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/province-1");
 
@@ -559,7 +557,7 @@ pub fn build_province(opts: &SiteOptions, step: &Step) -> Result<SiteReport> {
         postings.add(id as u32, &t?);
     }
     if !old_to_new.is_empty() {
-        let old_root_path = out.join(SEARCH_INDEX_DIR).join(ROOT_FILE);
+        let old_root_path = out.join(SEARCH_INDEX_DIR).join(SEARCH_ROOT_FILE);
         let old_root: SearchRoot = serde_json::from_slice(&io(&old_root_path, std::fs::read(&old_root_path))?)
             .map_err(|e| format!("{}: {e}", old_root_path.display()))?;
         let old_n = old_root.bundles;
@@ -630,11 +628,11 @@ pub fn build_province(opts: &SiteOptions, step: &Step) -> Result<SiteReport> {
     let root_json = serde_json::to_string(&index.root).expect("root serialises");
     publish(
         out,
-        &format!("{SEARCH_INDEX_DIR}root.json"),
+        &format!("{SEARCH_INDEX_DIR}{SEARCH_ROOT_FILE}"),
         root_json.as_bytes(),
         opts.precompress,
     )?;
-    keep.insert(ROOT_FILE.into());
+    keep.insert(SEARCH_ROOT_FILE.into());
     // Files of older indexes go.
     let index_dir = out.join(SEARCH_INDEX_DIR);
     for rel in files_under(&index_dir)? {

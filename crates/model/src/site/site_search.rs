@@ -32,6 +32,9 @@ use std::collections::{BTreeSet, HashMap};
 
 /// The index folder, relative to the site root.
 pub const SEARCH_INDEX_DIR: &str = "search-index/";
+/// The index's root file (not content-hashed: it names every other file), under
+/// [`SEARCH_INDEX_DIR`].
+pub const SEARCH_ROOT_FILE: &str = "root.json";
 /// Bundles per [`DocBlock`].
 pub const BLOCK: usize = 128;
 /// The target size of a shard in bytes (the number of shards is the index size over this,
