@@ -168,7 +168,7 @@ pub fn document_text(xml: &str) -> String {
 
 /// Writes one table laid out in columns, one line per row: each cell starts where its column
 /// starts, headings and amounts alike, so an amount sits under its heading (Word and Excel tables
-/// alike; see `standard_tables`).
+/// alike; see `crate::standard`).
 pub fn laid_out(rows: &[Vec<String>]) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
@@ -195,6 +195,16 @@ pub fn laid_out(rows: &[Vec<String>]) -> String {
 
 /// The text of word/document.xml, tables written as `style` says.
 pub fn document_text_as(xml: &str, style: TableStyle) -> String {
+    document_blocks(xml, style).0
+}
+
+/// The text of word/document.xml ([`document_text_as`]) and, for [`TableStyle::Laid`], each
+/// table as a grid: `w:gridSpan` a column span, a `w:vMerge` continuation the cell above
+/// spanning down; each row is one line of the text.
+pub fn document_blocks(xml: &str, style: TableStyle) -> (String, Vec<crate::grid::Grid>) {
+    let mut grids = Vec::new();
+    // Rows of the current table as (text, span, continues the cell above).
+    let mut grid_rows: Vec<Vec<(String, usize, bool)>> = Vec::new();
     let mut out = String::new();
     // Rows of the current table, for TableStyle::Laid.
     let mut laid_rows: Vec<Vec<String>> = Vec::new();
@@ -252,6 +262,9 @@ pub fn document_text_as(xml: &str, style: TableStyle) -> String {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
                     if style == TableStyle::Laid {
+                        let first_line = out.matches('\n').count() + 1;
+                        grids.push(word_grid(&grid_rows, first_line));
+                        grid_rows.clear();
                         out.push_str(&laid_out(&laid_rows));
                         laid_rows.clear();
                     }
@@ -261,6 +274,17 @@ pub fn document_text_as(xml: &str, style: TableStyle) -> String {
             ("w:tr", false) if depth == 1 => row.clear(),
             ("w:tr", true) if depth == 1 && style == TableStyle::Laid => {
                 let mut cells = Vec::new();
+                grid_rows.push(
+                    row.iter()
+                        .map(|c| {
+                            (
+                                c.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                                c.span.max(1),
+                                c.v_continue,
+                            )
+                        })
+                        .collect(),
+                );
                 for c in row.drain(..) {
                     let text = if c.v_continue {
                         String::new()
@@ -323,7 +347,54 @@ pub fn document_text_as(xml: &str, style: TableStyle) -> String {
             _ => {}
         }
     }
-    out
+    (out, grids)
+}
+
+/// A Word table's rows as a grid whose row `r` is document line `first_line + r`.
+fn word_grid(rows: &[Vec<(String, usize, bool)>], first_line: usize) -> crate::grid::Grid {
+    use crate::grid::{tidy, Grid, GridCell, Producer};
+    let cols = rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.1).sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    let mut g = Grid::new(rows.len(), cols, Producer::WordTable);
+    for (r, row) in rows.iter().enumerate() {
+        let mut col = 0;
+        for (text, span, continues) in row {
+            if *continues {
+                // The cell above (in this column) spans down one more row.
+                if let Some(above) = g
+                    .cells
+                    .iter_mut()
+                    .filter(|c| c.col == col && c.row + c.row_span == r)
+                    .last()
+                {
+                    above.row_span += 1;
+                }
+            } else {
+                g.cells.push(GridCell {
+                    text: tidy(text),
+                    row: r,
+                    col,
+                    row_span: 1,
+                    col_span: *span,
+                    line: first_line + r,
+                });
+            }
+            col += span;
+        }
+    }
+    g.cells
+        .retain(|c| !(c.text.is_empty() && c.row_span == 1 && c.col_span == 1));
+    g.lines = (0..rows.len()).map(|r| first_line + r).collect();
+    g
+}
+
+/// Reads a .docx file into its text and its tables as grids (tables laid out in columns).
+pub fn docx_blocks(bytes: &[u8]) -> Result<(String, Vec<crate::grid::Grid>), DocxError> {
+    let xml = zip_entry(bytes, "word/document.xml")?;
+    Ok(document_blocks(&String::from_utf8_lossy(&xml), TableStyle::Laid))
 }
 
 /// Reads a .docx file into text for the importer.

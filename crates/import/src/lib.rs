@@ -1,17 +1,20 @@
 //! Importer: a published 部门预算公开 document → a Gongkai [`Bundle`] plus an import report.
 //!
-//! Pipeline: bytes → [`decode`] → [`lines::split_lines`] → sections by heading →
-//! one reader per section (narrative sentences, performance table, assets table). Whatever a
-//! reader cannot place is recorded in [`ImportReport::skipped`] with its line number; the
-//! importer never panics on any input (fuzzed, see tests/).
+//! Pipeline: bytes → one producer per input (PDF, Excel, Word, text: [`grid`]) → the document's
+//! lines and its tables as grids ([`grid::Blocks`]) → the standard tables read from the grids by
+//! their titles and headers ([`standard`]) → the narrative's sections by heading from the lines
+//! no table took → one reader per section (narrative sentences, performance table, assets
+//! table). Whatever a reader cannot place is recorded in [`ImportReport::skipped`] with its line
+//! number; the importer never panics on any input (fuzzed, see tests/).
 
 pub mod decode;
 pub mod docx;
+pub mod grid;
 pub mod lines;
 pub mod narrative;
 pub mod pdf;
 pub mod pdftext;
-pub mod standard_tables;
+pub mod standard;
 mod tables;
 pub mod text;
 pub mod workbook;
@@ -162,11 +165,13 @@ impl std::fmt::Display for DocumentError {
     }
 }
 
-/// The text of one document, and where its pages begin (0-based line, 1-based page).
+/// The text of one document, where its pages begin (0-based line, 1-based page), and the
+/// tables its producer read as grids (cells citing lines of `text`, 1-based).
 struct DocText {
     text: String,
     input: &'static str,
     pages: Vec<(usize, u32)>,
+    grids: Vec<grid::Grid>,
 }
 
 fn document_text(
@@ -181,6 +186,7 @@ fn document_text(
         text,
         input,
         pages: Vec::new(),
+        grids: Vec::new(),
     };
     if pdf::looks_like_pdf(bytes) {
         #[cfg(feature = "pdf")]
@@ -197,6 +203,7 @@ fn document_text(
                 text: read.text,
                 input: "pdf",
                 pages,
+                grids: read.grids,
             });
         }
         #[cfg(not(feature = "pdf"))]
@@ -206,17 +213,21 @@ fn document_text(
         }
     }
     if workbook::looks_like_workbook(bytes) {
-        return Ok(plain(
-            workbook::workbook_text(bytes).map_err(ImportError::Workbook)?,
-            "xlsx",
-        ));
+        let (text, grids) = workbook::workbook_blocks(bytes).map_err(ImportError::Workbook)?;
+        return Ok(DocText {
+            grids,
+            ..plain(text, "xlsx")
+        });
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        // A Word document of the national standard tables is read with its tables laid out in
-        // columns (as a PDF's text is); the county template's tables keep one cell per line.
-        let laid = docx::docx_text_as(bytes, docx::TableStyle::Laid).map_err(ImportError::Docx)?;
-        if !standard_tables::table_titles(&split_lines(&laid)).is_empty() {
-            return Ok(plain(laid, "docx"));
+        // A Word document of the national standard tables: its tables as grids (and laid out
+        // in columns in its text); the county template's tables keep one cell per line.
+        let (laid, grids) = docx::docx_blocks(bytes).map_err(ImportError::Docx)?;
+        if !standard::table_titles(&split_lines(&laid)).is_empty() {
+            return Ok(DocText {
+                grids,
+                ..plain(laid, "docx")
+            });
         }
         return Ok(plain(docx::docx_text(bytes).map_err(ImportError::Docx)?, "docx"));
     }
@@ -224,10 +235,43 @@ fn document_text(
     Ok(plain(text, "text"))
 }
 
-/// The text the importer reads from a document: a PDF's pages laid out in columns and separated
-/// by form feeds, a Word or Excel file's tables laid out, text decoded (`gongkai text`).
+/// What the importer reads from a document, as `gongkai text` prints it: its lines (a PDF's pages
+/// laid out in columns and separated by form feeds, a Word or Excel file's text, text decoded)
+/// with every table drawn as the grid the readers see, where it is printed.
 pub fn document_text_of(bytes: &[u8]) -> Result<String, ImportError> {
-    document_text(bytes, 0, &mut |_| true).map(|d| d.text)
+    let d = document_text(bytes, 0, &mut |_| true)?;
+    let lines = split_lines(&d.text);
+    let mut skipped = Vec::new();
+    let grids = all_grids(&lines, d.grids, &mut skipped);
+    Ok(grid::Blocks { lines, grids }.draw())
+}
+
+/// The producer's grids and, from the lines they did not take, the grids the text producer lays
+/// out (a PDF page without rules, a text file), in document order.
+fn all_grids(lines: &[SrcLine], mut grids: Vec<grid::Grid>, skipped: &mut Vec<SkippedLine>) -> Vec<grid::Grid> {
+    let covered: std::collections::BTreeSet<usize> = grids.iter().flat_map(|g| g.lines.iter().copied()).collect();
+    let rest: Vec<SrcLine> = lines
+        .iter()
+        .map(|l| SrcLine {
+            no: l.no,
+            text: if covered.contains(&l.no) {
+                String::new()
+            } else {
+                l.text.clone()
+            },
+        })
+        .collect();
+    grids.extend(grid::text::grids(&rest, skipped));
+    let start = |g: &grid::Grid| {
+        g.caption
+            .iter()
+            .map(|c| c.0)
+            .chain(g.lines.iter().copied())
+            .min()
+            .unwrap_or(0)
+    };
+    grids.sort_by_key(start);
+    grids
 }
 
 /// Imports one disclosure published as one or several files (e.g. the narrative as one PDF and
@@ -246,6 +290,7 @@ pub fn import_documents(
     let mut text = String::new();
     let mut pages: Vec<SourcePage> = Vec::new();
     let mut inputs: Vec<&str> = Vec::new();
+    let mut grids: Vec<grid::Grid> = Vec::new();
     for (i, d) in docs.iter().enumerate() {
         let read = document_text(d.bytes, i, progress).map_err(|e| err(d.name, e))?;
         if !inputs.contains(&read.input) {
@@ -275,6 +320,20 @@ pub fn import_documents(
                 page: Some(*page),
             });
         }
+        for mut g in read.grids {
+            for c in &mut g.cells {
+                if c.line > 0 {
+                    c.line += lines_before;
+                }
+            }
+            for l in &mut g.lines {
+                *l += lines_before;
+            }
+            for c in &mut g.caption {
+                c.0 += lines_before;
+            }
+            grids.push(g);
+        }
         text.push_str(&read.text);
     }
     let input = inputs.join("+");
@@ -290,8 +349,8 @@ pub fn import_documents(
         _ => opts.clone(),
     };
     let file_label = if docs.len() == 1 { docs[0].name } else { "" };
-    let mut b =
-        import_as(&text, Some(input.as_str()).filter(|i| *i != "text"), &opts).map_err(|e| err(file_label, e))?;
+    let mut b = import_as(&text, grids, Some(input.as_str()).filter(|i| *i != "text"), &opts)
+        .map_err(|e| err(file_label, e))?;
     if let Some(r) = b.import_report.as_mut() {
         r.pages = pages;
     }
@@ -300,17 +359,40 @@ pub fn import_documents(
 
 /// Imports a document from text.
 pub fn import_text(text: &str, opts: &ImportOptions) -> Result<Bundle, ImportError> {
-    import_as(text, None, opts)
+    import_as(text, Vec::new(), None, opts)
 }
 
-/// Imports text; `input` names where the text came from (e.g. "docx") when not plain text.
-fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bundle, ImportError> {
+/// Imports text and the grids its producer read; `input` names where the text came from (e.g.
+/// "docx") when not plain text.
+fn import_as(
+    text: &str,
+    grids: Vec<grid::Grid>,
+    input: Option<&str>,
+    opts: &ImportOptions,
+) -> Result<Bundle, ImportError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
     let mut lines = split_lines(text);
-    // The standard tables, read from the lines as laid out (before PDF text is re-flowed).
-    let standard = standard_tables::read(&lines);
+    // The standard tables, read from the grids (the text producer lays out the lines no other
+    // producer took, before PDF text is re-flowed).
+    let mut laid_skipped = Vec::new();
+    let ruled = grids;
+    let mut blocks = grid::Blocks {
+        grids: all_grids(&lines, ruled.clone(), &mut laid_skipped),
+        lines: lines.clone(),
+    };
+    let mut standard = standard::read(&blocks);
+    if !standard.uncertain.is_empty() {
+        // Ruled grids that could not be read for certain: their tables are laid out from the
+        // page's text instead (which reads them, or reports them).
+        let drop: Vec<&grid::Grid> = standard.uncertain.iter().map(|i| &blocks.grids[*i]).collect();
+        let kept: Vec<grid::Grid> = ruled.into_iter().filter(|g| !drop.contains(&g)).collect();
+        laid_skipped.clear();
+        blocks.grids = all_grids(&lines, kept, &mut laid_skipped);
+        standard = standard::read(&blocks);
+    }
+    standard.skipped.extend(laid_skipped);
     // Lines a standard table took are not read again as narrative (a table row is never a
     // duty): they become blank, which also ends any paragraph around them.
     for l in lines.iter_mut().filter(|l| standard.consumed.contains(&l.no)) {
@@ -402,7 +484,7 @@ fn import_as(text: &str, input: Option<&str>, opts: &ImportOptions) -> Result<Bu
         }
     }
     // Figures the narrative does not state but a table does.
-    standard_tables::fill_from_tables(&mut b);
+    standard::fill::fill_from_tables(&mut b);
     // A document that states the overall figures only in the 总体情况 paragraph still fills them.
     for kind in SectionKind::EXPECTED {
         let name = kind.name().to_string();

@@ -109,11 +109,11 @@ pub fn meta(
         .iter()
         .map(|l| l.text.trim().trim_start_matches('\u{0c}').trim())
         .take_while(|t| !matches!(t.replace(' ', "").as_str(), "目录" | "目次" | "目"))
-        .filter(|t| !t.is_empty() && !crate::standard_tables::is_furniture(t))
+        .filter(|t| !t.is_empty() && !crate::standard::title::is_furniture(t))
         .take_while(|t| {
             // "部门：", "部 门:", "部门名称：" start the cover's or a table's department line.
             let squashed = t.replace([' ', '　'], "").replace(':', "：");
-            crate::standard_tables::title_kind(t).is_none()
+            crate::standard::title::title_kind(t).is_none()
                 && !squashed.starts_with("部门：")
                 && !squashed.starts_with("部门名称：")
         })

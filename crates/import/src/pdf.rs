@@ -43,6 +43,9 @@ pub struct PdfText {
     pub line_pages: Vec<u32>,
     /// Glyphs left out because they are rotated (watermarks, stamps).
     pub rotated_glyphs: usize,
+    /// The tables the pages draw with ruling lines, as grids (cells cite lines of `text`,
+    /// 1-based).
+    pub grids: Vec<crate::grid::Grid>,
 }
 
 /// Why a PDF could not be read.
@@ -117,19 +120,28 @@ fn median(mut v: Vec<f32>) -> Option<f32> {
 /// Lays out the glyphs of one page as lines of text (see the module notes). Glyphs with a
 /// non-finite coordinate or a size ≤ 0 are left out.
 pub fn layout_page(glyphs: &[Glyph]) -> Vec<String> {
-    let mut gs: Vec<Glyph> = glyphs
+    layout_page_indexed(glyphs).0
+}
+
+/// [`layout_page`], and for each glyph the line (0-based) it is laid out on (`None` for a glyph
+/// left out).
+pub fn layout_page_indexed(glyphs: &[Glyph]) -> (Vec<String>, Vec<Option<usize>>) {
+    let mut line_of: Vec<Option<usize>> = vec![None; glyphs.len()];
+    let mut gs: Vec<(usize, Glyph)> = glyphs
         .iter()
         .copied()
-        .filter(|g| {
+        .enumerate()
+        .filter(|(_, g)| {
             g.x0.is_finite() && g.x1.is_finite() && g.baseline.is_finite() && g.size.is_finite() && g.size > 0.0
         })
-        .filter(|g| !g.ch.is_control() && !g.ch.is_whitespace())
+        .filter(|(_, g)| !g.ch.is_control() && !g.ch.is_whitespace())
         .collect();
     if gs.is_empty() {
-        return Vec::new();
+        return (Vec::new(), line_of);
     }
     let digit = median(
         gs.iter()
+            .map(|(_, g)| g)
             .filter(|g| g.ch.is_ascii_digit())
             .map(|g| g.x1 - g.x0)
             .filter(|w| *w > 0.5)
@@ -137,6 +149,7 @@ pub fn layout_page(glyphs: &[Glyph]) -> Vec<String> {
     );
     let wide = median(
         gs.iter()
+            .map(|(_, g)| g)
             .filter(|g| !g.ch.is_ascii())
             .map(|g| g.x1 - g.x0)
             .filter(|w| *w > 0.5)
@@ -146,14 +159,15 @@ pub fn layout_page(glyphs: &[Glyph]) -> Vec<String> {
     let unit = match (digit, wide) {
         (Some(d), _) => d,
         (None, Some(w)) => w / 2.0,
-        _ => median(gs.iter().map(|g| g.size / 2.0).collect()).unwrap_or(5.0),
+        _ => median(gs.iter().map(|(_, g)| g.size / 2.0).collect()).unwrap_or(5.0),
     }
     .max(1.0);
 
     // Lines: top to bottom, baselines within 0.4 × the smaller size.
-    gs.sort_by(|a, b| b.baseline.total_cmp(&a.baseline).then(a.x0.total_cmp(&b.x0)));
+    gs.sort_by(|(_, a), (_, b)| b.baseline.total_cmp(&a.baseline).then(a.x0.total_cmp(&b.x0)));
     let mut lines: Vec<Vec<Glyph>> = Vec::new();
-    for g in gs {
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (i, g) in gs {
         match lines.last_mut() {
             Some(line)
                 if {
@@ -162,15 +176,21 @@ pub fn layout_page(glyphs: &[Glyph]) -> Vec<String> {
                     (base - g.baseline).abs() <= 0.4 * size
                 } =>
             {
-                line.push(g)
+                line.push(g);
+                if let Some(m) = members.last_mut() {
+                    m.push(i);
+                }
             }
-            _ => lines.push(vec![g]),
+            _ => {
+                lines.push(vec![g]);
+                members.push(vec![i]);
+            }
         }
     }
 
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut last_baseline: Option<(f32, f32)> = None;
-    for mut line in lines {
+    for (mut line, members) in lines.into_iter().zip(members) {
         line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
         let base = line[0].baseline;
         let size = median(line.iter().map(|g| g.size).collect()).unwrap_or(unit * 2.0);
@@ -180,6 +200,9 @@ pub fn layout_page(glyphs: &[Glyph]) -> Vec<String> {
             }
         }
         last_baseline = Some((base, size));
+        for i in members {
+            line_of[i] = Some(out.len());
+        }
         // Runs: glyphs closer than 0.8 em, with one space for a gap over 0.2 em.
         struct Run {
             text: String,
@@ -258,7 +281,7 @@ pub fn layout_page(glyphs: &[Glyph]) -> Vec<String> {
         }
         out.push(s);
     }
-    out
+    (out, line_of)
 }
 
 /// A glyph as the PDF places it: origin, advance width along the text direction when known
@@ -277,6 +300,34 @@ pub struct Placed {
 /// page with /Rotate 90, whose text runs up the page) is read in the direction most of its text
 /// runs; glyphs running another way (a diagonal watermark, a stamp) are left out and counted.
 pub fn upright(placed: &[Placed]) -> (Vec<Glyph>, usize) {
+    let (glyphs, dropped, _) = upright_turn(placed);
+    (glyphs, dropped)
+}
+
+/// How a page was turned upright: the direction its text runs in (degrees) and the shift that
+/// keeps its left margin at zero or more. [`Turn::apply`] turns any point of the page (a rule's
+/// end) the way its glyphs were turned.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Turn {
+    pub degrees: u32,
+    pub shift: f32,
+}
+
+impl Turn {
+    /// A page point in upright coordinates (x along the text, y towards its top).
+    pub fn apply(&self, x: f32, y: f32) -> (f32, f32) {
+        let (ux, uy) = match self.degrees {
+            90 => (y, -x),
+            180 => (-x, -y),
+            270 => (-y, x),
+            _ => (x, y),
+        };
+        (ux - self.shift, uy)
+    }
+}
+
+/// [`upright`], and the [`Turn`] it made.
+pub fn upright_turn(placed: &[Placed]) -> (Vec<Glyph>, usize, Turn) {
     let quarter = |r: f32| -> Option<u32> {
         let r = r.rem_euclid(360.0);
         [0u32, 90, 180, 270, 360]
@@ -324,15 +375,24 @@ pub fn upright(placed: &[Placed]) -> (Vec<Glyph>, usize) {
         });
     }
     // Keep the left margin at zero or more whatever the turn.
+    let mut shift = 0.0;
     if let Some(min) = out.iter().map(|g| g.x0).filter(|x| x.is_finite()).reduce(f32::min) {
         if min < 0.0 {
+            shift = min - 36.0;
             for g in &mut out {
-                g.x0 -= min - 36.0;
-                g.x1 -= min - 36.0;
+                g.x0 -= shift;
+                g.x1 -= shift;
             }
         }
     }
-    (out, dropped)
+    (
+        out,
+        dropped,
+        Turn {
+            degrees: dominant,
+            shift,
+        },
+    )
 }
 
 /// The deepest nesting of `[`…`]` and `<<`…`>>` in `data`, outside literal strings, stopping
@@ -507,11 +567,33 @@ fn read_pages(bytes: &[u8], keep_going: &mut dyn FnMut(usize, usize) -> bool) ->
                 rotation: c.rotation_degrees,
             })
             .collect();
-        let (glyphs, rotated) = upright(&placed);
+        let (glyphs, rotated, turn) = upright_turn(&placed);
         out.rotated_glyphs += rotated;
-        let lines = layout_page(&glyphs);
+        let (lines, glyph_line) = layout_page_indexed(&glyphs);
         if !lines.is_empty() {
             glyph_pages += 1;
+        }
+        // The tables the page draws with rules (a page whose drawing cannot be read has none:
+        // its text is laid out as text).
+        if !glyphs.is_empty() {
+            let first_line = out.line_pages.len();
+            let pieces = page_rules(&doc, p, &turn);
+            let settings = crate::grid::pdf::RuleSettings::default();
+            let segments = crate::grid::pdf::segments(&pieces, &settings);
+            for ruled in crate::grid::pdf::ruled_grids(&glyphs, &glyph_line, &segments, &settings) {
+                let mut g = ruled.grid;
+                g.page = Some(p as u32 + 1);
+                for c in &mut g.cells {
+                    if c.line > 0 {
+                        c.line += first_line;
+                    }
+                }
+                for l in &mut g.lines {
+                    *l += first_line;
+                }
+                let parts = g.compact().split_captions(crate::standard::title::is_caption_row);
+                out.grids.extend(parts.into_iter().filter(|g| g.rows > 0 && g.cols > 0));
+            }
         }
         for (i, l) in lines.iter().enumerate() {
             if i == 0 && p > 0 {
@@ -535,6 +617,57 @@ fn read_pages(bytes: &[u8], keep_going: &mut dyn FnMut(usize, usize) -> bool) ->
     }
     Ok(out)
 }
+
+/// The straight pieces of the paths page `p` draws, turned upright as its glyphs were.
+#[cfg(feature = "pdf")]
+fn page_rules(doc: &pdf_oxide::PdfDocument, p: usize, turn: &Turn) -> Vec<crate::grid::pdf::PathPiece> {
+    use crate::grid::pdf::PathPiece;
+    use pdf_oxide::elements::PathOperation;
+    let Ok(paths) = doc.extract_paths(p) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for path in paths.iter().take(MAX_PATHS) {
+        let mut at: Option<(f32, f32)> = None;
+        let mut start: Option<(f32, f32)> = None;
+        for op in path.operations.iter().take(MAX_PATHS) {
+            match *op {
+                PathOperation::MoveTo(x, y) => {
+                    at = Some((x, y));
+                    start = at;
+                }
+                PathOperation::LineTo(x, y) => {
+                    if let Some((x0, y0)) = at {
+                        let (a, b) = (turn.apply(x0, y0), turn.apply(x, y));
+                        out.push(PathPiece::Line(a.0, a.1, b.0, b.1));
+                    }
+                    at = Some((x, y));
+                }
+                PathOperation::ClosePath => {
+                    if let (Some((x0, y0)), Some((x1, y1))) = (at, start) {
+                        let (a, b) = (turn.apply(x0, y0), turn.apply(x1, y1));
+                        out.push(PathPiece::Line(a.0, a.1, b.0, b.1));
+                    }
+                    at = start;
+                }
+                PathOperation::Rectangle(x, y, w, h) => {
+                    let (a, b) = (turn.apply(x, y), turn.apply(x + w, y + h));
+                    out.push(PathPiece::Rect(
+                        a.0.min(b.0),
+                        a.1.min(b.1),
+                        (b.0 - a.0).abs(),
+                        (b.1 - a.1).abs(),
+                    ));
+                }
+                PathOperation::CurveTo(.., x, y) => at = Some((x, y)),
+            }
+        }
+    }
+    out
+}
+
+/// The most path pieces read from one page (a table page draws a few thousand).
+pub const MAX_PATHS: usize = 200_000;
 
 #[cfg(feature = "pdf")]
 fn short(s: &str) -> String {

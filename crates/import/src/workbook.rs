@@ -1,7 +1,7 @@
 //! Excel workbooks (.xlsx, .xls; many counties publish the standard tables as Excel), read with
 //! calamine and laid out as text the way `pdftotext -layout` lays out a PDF table — one line per
 //! row, every column at the same position on every line —
-//! so the same readers (`standard_tables`, the narrative) read them. (Every cell starts where its
+//! so the narrative readers read them (the tables are read from the cells, `crate::grid::sheet`). (Every cell starts where its
 //! column starts: a sheet has no printed alignment to keep, and amounts then sit under their
 //! headings.)
 //!
@@ -59,18 +59,48 @@ fn cell_text(d: &Data) -> String {
 
 /// Every sheet of the workbook as laid-out text, sheets one after another (a blank line between).
 pub fn workbook_text(bytes: &[u8]) -> Result<String, WorkbookError> {
+    workbook_blocks(bytes).map(|(text, _)| text)
+}
+
+/// The workbook's text ([`workbook_text`]) and the tables of its sheets as grids, merged cells
+/// kept (`crate::grid::sheet`); each sheet row is one line of the text.
+pub fn workbook_blocks(bytes: &[u8]) -> Result<(String, Vec<crate::grid::Grid>), WorkbookError> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
         .map_err(|e| WorkbookError(format!("not a readable Excel workbook ({e})")))?;
     let mut out = String::new();
+    let mut grids = Vec::new();
+    let mut line = 1;
     for name in book.sheet_names() {
         let range = book
             .worksheet_range(&name)
             .map_err(|e| WorkbookError(format!("sheet “{name}” cannot be read ({e})")))?;
         let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(cell_text).collect()).collect();
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let merges: Vec<crate::grid::sheet::Merge> = merged(&mut book, &name)
+            .into_iter()
+            .filter(|d| d.start.0 >= top && d.start.1 >= left)
+            .map(|d| crate::grid::sheet::Merge {
+                top: (d.start.0 - top) as usize,
+                left: (d.start.1 - left) as usize,
+                bottom: d.end.0.saturating_sub(top) as usize,
+                right: d.end.1.saturating_sub(left) as usize,
+            })
+            .collect();
+        grids.extend(crate::grid::sheet::sheet_grids(&rows, &merges, line));
         out.push_str(&crate::docx::laid_out(&rows));
         out.push('\n');
+        line += rows.len() + 1;
     }
-    Ok(out)
+    Ok((out, grids))
+}
+
+/// The merged regions of a sheet (none when the format or the file does not say).
+fn merged<RS: std::io::Read + std::io::Seek>(book: &mut calamine::Sheets<RS>, name: &str) -> Vec<calamine::Dimensions> {
+    match book {
+        calamine::Sheets::Xlsx(x) => x.worksheet_merge_cells(name).and_then(Result::ok).unwrap_or_default(),
+        calamine::Sheets::Xls(x) => x.worksheet_merge_cells(name).unwrap_or_default(),
+        _ => Vec::new(),
+    }
 }
 
 #[cfg(test)]

@@ -107,7 +107,12 @@ fn a_file_that_never_names_its_department_asks_for_it() {
     )
     .unwrap();
     assert_eq!(b.meta.fiscal_year, 2017);
-    assert!(reconcile(&b).iter().all(|c| c.status != CheckStatus::Fail));
+    let failing: Vec<String> = reconcile(&b)
+        .into_iter()
+        .filter(|c| c.status == CheckStatus::Fail)
+        .map(|c| format!("{}: {}", c.label, c.detail))
+        .collect();
+    assert!(failing.is_empty(), "{failing:#?}");
     assert!(b.tables.iter().any(|t| t.kind == TableKind::GeneralPublic));
 }
 

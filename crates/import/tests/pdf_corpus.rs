@@ -48,6 +48,12 @@ fn failing(b: &Bundle) -> Vec<String> {
 fn rows(b: &Bundle) -> Vec<String> {
     let mut out = Vec::new();
     for t in &b.tables {
+        // A table printed without lines: its columns as its ruled header cells give them (the
+        // text of `pdftotext -layout` runs the note printed beside it into the header).
+        if t.lines.is_empty() {
+            out.push(format!("## {:?} {} (no lines)", t.kind, t.unit));
+            continue;
+        }
         out.push(format!("## {:?} {} [{}]", t.kind, t.unit, t.columns.join("|")));
         for l in &t.lines {
             let cells: Vec<String> = l.amounts.iter().map(|c| format!("{c:?}")).collect();

@@ -45,6 +45,26 @@ pub enum TableKind {
     Procurement,
     /// 绩效目标表.
     PerformanceTargets,
+    /// 国有资本经营预算支出（功能分类）预算表.
+    StateCapital,
+    /// 收入支出决算总表 (决算: 收入 | 支出 side by side).
+    FinalSummary,
+    /// 收入决算表 (决算, by 功能分类, by source).
+    FinalRevenue,
+    /// 支出决算表 (决算, by 功能分类: 基本支出, 项目支出, …).
+    FinalExpenditure,
+    /// 财政拨款收入支出决算总表.
+    FinalFiscalSummary,
+    /// 一般公共预算财政拨款支出决算表 (功能分类).
+    FinalGeneralPublic,
+    /// 一般公共预算财政拨款基本支出决算表 (经济分类: 人员经费 | 公用经费).
+    FinalGeneralPublicBasic,
+    /// 财政拨款“三公”经费支出决算表 (预算数 and 决算数).
+    FinalThreePublic,
+    /// 政府性基金预算财政拨款收入支出决算表.
+    FinalGovernmentFund,
+    /// 国有资本经营预算财政拨款（收入）支出决算表.
+    FinalStateCapital,
 }
 
 /// The two classifications of 政府收支分类科目 a table's codes can follow.
@@ -72,7 +92,7 @@ impl Classification {
 
 impl TableKind {
     /// Every kind, in the template's order.
-    pub const ALL: [TableKind; 13] = [
+    pub const ALL: [TableKind; 23] = [
         TableKind::Summary,
         TableKind::RevenueSummary,
         TableKind::ExpenditureSummary,
@@ -86,17 +106,58 @@ impl TableKind {
         TableKind::ThreePublic,
         TableKind::Procurement,
         TableKind::PerformanceTargets,
+        TableKind::StateCapital,
+        TableKind::FinalSummary,
+        TableKind::FinalRevenue,
+        TableKind::FinalExpenditure,
+        TableKind::FinalFiscalSummary,
+        TableKind::FinalGeneralPublic,
+        TableKind::FinalGeneralPublicBasic,
+        TableKind::FinalThreePublic,
+        TableKind::FinalGovernmentFund,
+        TableKind::FinalStateCapital,
     ];
+
+    /// Whether it is one of the 决算 (final accounts) tables.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            TableKind::FinalSummary
+                | TableKind::FinalRevenue
+                | TableKind::FinalExpenditure
+                | TableKind::FinalFiscalSummary
+                | TableKind::FinalGeneralPublic
+                | TableKind::FinalGeneralPublicBasic
+                | TableKind::FinalThreePublic
+                | TableKind::FinalGovernmentFund
+                | TableKind::FinalStateCapital
+        )
+    }
+
+    /// Whether the table prints two sides on each row (收入 | 支出), as the 总表 do.
+    pub fn is_two_sided(self) -> bool {
+        matches!(
+            self,
+            TableKind::Summary | TableKind::FiscalSummary | TableKind::FinalSummary | TableKind::FinalFiscalSummary
+        )
+    }
 
     /// The classification its codes follow, for the tables whose lines carry codes.
     pub fn classification(self) -> Option<Classification> {
         match self {
-            TableKind::FiscalExpenditure | TableKind::GovernmentFund | TableKind::GeneralPublic => {
-                Some(Classification::Functional)
-            }
-            TableKind::FiscalBasic | TableKind::GeneralPublicBasic | TableKind::OperatingCosts => {
-                Some(Classification::Economic)
-            }
+            TableKind::FiscalExpenditure
+            | TableKind::GovernmentFund
+            | TableKind::GeneralPublic
+            | TableKind::StateCapital
+            | TableKind::FinalRevenue
+            | TableKind::FinalExpenditure
+            | TableKind::FinalGeneralPublic
+            | TableKind::FinalGovernmentFund
+            | TableKind::FinalStateCapital => Some(Classification::Functional),
+            TableKind::FiscalBasic
+            | TableKind::GeneralPublicBasic
+            | TableKind::OperatingCosts
+            | TableKind::FinalGeneralPublicBasic => Some(Classification::Economic),
             _ => None,
         }
     }
@@ -108,6 +169,31 @@ impl TableKind {
         let t = t.replace(['（', '）', '(', ')'], "");
         // Most specific first: "一般公共预算基本支出" before "基本支出", "财政拨款收支" before "收支".
         let has = |s: &str| t.contains(s);
+        // 决算 tables first: their titles hold the budget tables' words too.
+        if has("决算") && has("表") && !has("决算表说明") {
+            let kind = if has("三公") {
+                TableKind::FinalThreePublic
+            } else if has("政府性基金") {
+                TableKind::FinalGovernmentFund
+            } else if has("国有资本经营") {
+                TableKind::FinalStateCapital
+            } else if has("基本支出") {
+                TableKind::FinalGeneralPublicBasic
+            } else if has("一般公共预算") && has("支出") {
+                TableKind::FinalGeneralPublic
+            } else if has("财政拨款收入支出决算总表") || has("财政拨款收支决算总表") {
+                TableKind::FinalFiscalSummary
+            } else if has("收入支出决算总表") || has("收支决算总表") {
+                TableKind::FinalSummary
+            } else if has("收入决算") {
+                TableKind::FinalRevenue
+            } else if has("支出决算") {
+                TableKind::FinalExpenditure
+            } else {
+                return None;
+            };
+            return Some(kind);
+        }
         let kind = if has("三公") && has("预算表") {
             TableKind::ThreePublic
         } else if has("机关运行经费") && has("预算表") {
@@ -118,7 +204,7 @@ impl TableKind {
             TableKind::PerformanceTargets
         } else if has("财政拨款收支预算总表") || has("财政拨款收支总表") {
             TableKind::FiscalSummary
-        } else if has("收支预算总表") || has("收支总表") {
+        } else if has("收支预算总表") || has("收支总表") || has("财务收支预算总表") {
             TableKind::Summary
         } else if has("收入预算总表") || has("收入总表") {
             TableKind::RevenueSummary
@@ -126,9 +212,12 @@ impl TableKind {
             TableKind::ExpenditureSummary
         } else if has("政府性基金") && has("支出") && has("预算表") {
             TableKind::GovernmentFund
+        } else if has("国有资本经营") && has("支出") && has("预算表") {
+            TableKind::StateCapital
         } else if has("一般公共预算基本支出") && has("预算表") {
+            // Also "一般公共预算基本支出部门预算经济分类预算表".
             TableKind::GeneralPublicBasic
-        } else if has("一般公共预算") && has("支出预算表") {
+        } else if has("一般公共预算") && has("支出") && has("预算表") {
             TableKind::GeneralPublic
         } else if has("财政拨款基本支出") && has("预算表") {
             TableKind::FiscalBasic
@@ -156,6 +245,16 @@ impl TableKind {
             TableKind::ThreePublic => "table.three_public",
             TableKind::Procurement => "table.procurement",
             TableKind::PerformanceTargets => "table.performance_targets",
+            TableKind::StateCapital => "table.state_capital",
+            TableKind::FinalSummary => "table.final_summary",
+            TableKind::FinalRevenue => "table.final_revenue",
+            TableKind::FinalExpenditure => "table.final_expenditure",
+            TableKind::FinalFiscalSummary => "table.final_fiscal_summary",
+            TableKind::FinalGeneralPublic => "table.final_general_public",
+            TableKind::FinalGeneralPublicBasic => "table.final_general_public_basic",
+            TableKind::FinalThreePublic => "table.final_three_public",
+            TableKind::FinalGovernmentFund => "table.final_government_fund",
+            TableKind::FinalStateCapital => "table.final_state_capital",
         }
     }
 }
@@ -307,9 +406,31 @@ impl BudgetTable {
     pub fn total(&self) -> Option<Decimal> {
         self.total_line().and_then(|l| l.amount(0))
     }
+    /// The classification its codes follow: its kind's, or for a kind printed both with and
+    /// without codes (a 收入/支出预算总表 by 功能分类 in one province, one row in another) the one
+    /// its lines' codes show (7-digit 项 codes: 功能分类; 5-digit codes under a 3xx 类: 经济分类).
+    pub fn classification(&self) -> Option<Classification> {
+        if let Some(c) = self.kind.classification() {
+            return Some(c);
+        }
+        let codes: Vec<&str> = self.lines.iter().filter_map(|l| l.code.as_deref()).collect();
+        if codes.is_empty() {
+            None
+        } else if codes.iter().all(|c| Classification::Functional.is_code(c)) && codes.iter().any(|c| c.len() == 7) {
+            Some(Classification::Functional)
+        } else if codes
+            .iter()
+            .all(|c| Classification::Economic.is_code(c) && c.starts_with('3'))
+        {
+            Some(Classification::Economic)
+        } else {
+            None
+        }
+    }
+
     /// The lines carrying a code of this table's classification, in published order.
     pub fn coded_lines(&self) -> impl Iterator<Item = (usize, &BudgetLine)> {
-        let class = self.kind.classification();
+        let class = self.classification();
         self.lines
             .iter()
             .enumerate()
@@ -333,7 +454,7 @@ pub struct CodeNode {
 /// starts with, each 项 under its 款. A line whose parent is not printed stays at the level above
 /// (so nothing published is dropped).
 pub fn code_tree(t: &BudgetTable) -> Vec<CodeNode> {
-    let Some(class) = t.kind.classification() else {
+    let Some(class) = t.classification() else {
         return Vec::new();
     };
     let levels = class.levels();
@@ -392,6 +513,23 @@ mod tests {
             ),
             ("2017年政府采购预算表", TableKind::Procurement),
             ("支 出 预 算 总 表", TableKind::ExpenditureSummary),
+            ("2026年部门财务收支预算总表", TableKind::Summary),
+            ("2026年部门一般公共预算支出功能分类预算表", TableKind::GeneralPublic),
+            ("2026年部门国有资本经营预算支出功能分类预算表", TableKind::StateCapital),
+            (
+                "2026年部门一般公共预算基本支出部门预算经济分类预算表",
+                TableKind::GeneralPublicBasic,
+            ),
+            ("2026年部门“三公”经费和机关运行经费预算表", TableKind::ThreePublic),
+            ("收入支出决算总表", TableKind::FinalSummary),
+            ("收入决算表", TableKind::FinalRevenue),
+            ("支出决算表", TableKind::FinalExpenditure),
+            ("财政拨款收入支出决算总表", TableKind::FinalFiscalSummary),
+            ("一般公共预算财政拨款支出决算表", TableKind::FinalGeneralPublic),
+            ("一般公共预算财政拨款基本支出决算表", TableKind::FinalGeneralPublicBasic),
+            ("财政拨款“三公”经费支出决算表", TableKind::FinalThreePublic),
+            ("政府性基金预算财政拨款收入支出决算表", TableKind::FinalGovernmentFund),
+            ("国有资本经营预算财政拨款支出决算表", TableKind::FinalStateCapital),
         ] {
             assert_eq!(TableKind::from_title(title), Some(kind), "{title}");
         }

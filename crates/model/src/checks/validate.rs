@@ -743,7 +743,7 @@ fn table_checks(out: &mut Vec<Check>, b: &Bundle) {
         let unit = t.unit.as_str();
         let cell = |li: usize, c: usize| format!("tables[{ti}].lines[{li}].amounts[{c}]");
         let title = crate::i18n::t(t.kind.key());
-        if t.kind.classification().is_some() {
+        if t.classification().is_some() {
             let tree = code_tree(t);
             for (c, column) in t.columns.iter().enumerate() {
                 fn parents<'a>(nodes: &'a [CodeNode], out: &mut Vec<&'a CodeNode>) {
