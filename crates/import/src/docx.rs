@@ -425,6 +425,36 @@ mod tests {
         assert_eq!(unescape("&lt;&#20013;&#x4e2d;&bogus;&"), "<中中&bogus;&");
     }
 
+    /// A Word table's merged cells are spans of its grid: gridSpan across, vMerge down.
+    #[test]
+    fn word_tables_become_grids_with_spans() {
+        let xml = r#"<w:document><w:body><w:p><w:r><w:t>一般公共预算支出预算表</w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>科目编码</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>一般公共预算支出</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>基本支出</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>项目支出</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:p><w:r><w:t>205</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>100.00</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>"#;
+        let (text, grids) = document_blocks(xml, TableStyle::Laid);
+        assert_eq!(grids.len(), 1);
+        let g = &grids[0];
+        assert_eq!((g.rows, g.cols), (3, 3));
+        let code = g.starting(0, 0).unwrap();
+        assert_eq!(
+            (code.text.as_str(), code.row_span),
+            ("科目编码", 2),
+            "vMerge spans down"
+        );
+        let head = g.starting(0, 1).unwrap();
+        assert_eq!(
+            (head.text.as_str(), head.col_span),
+            ("一般公共预算支出", 2),
+            "gridSpan spans across"
+        );
+        assert_eq!(g.text(2, 1), "100.00");
+        assert_eq!(g.text(2, 2), "", "a blank cell stays blank");
+        // Each row is a line of the text, and the cells cite it.
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[g.starting(2, 0).unwrap().line - 1].starts_with("205"));
+    }
+
     #[test]
     fn hostile_archives_are_errors_not_panics() {
         assert_eq!(docx_text(b"PK\x03\x04garbage"), Err(DocxError::NotAZip));

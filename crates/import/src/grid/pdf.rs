@@ -556,6 +556,70 @@ mod tests {
         );
     }
 
+    /// Random rules and glyphs (NaN, huge, overlapping, zero-size) never panic, and every grid
+    /// stays inside itself: cells within rows × columns, none overlapping.
+    #[test]
+    fn random_rules_and_glyphs_never_panic_and_grids_stay_whole() {
+        struct Rng(u64);
+        impl Rng {
+            fn next(&mut self) -> u64 {
+                self.0 ^= self.0 << 13;
+                self.0 ^= self.0 >> 7;
+                self.0 ^= self.0 << 17;
+                self.0
+            }
+            /// A number in [0, scale), now and then NaN.
+            fn f(&mut self, scale: f32) -> f32 {
+                if self.next() % 97 == 0 {
+                    f32::NAN
+                } else {
+                    (self.next() % 10_000) as f32 / 10_000.0 * scale
+                }
+            }
+        }
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let s = RuleSettings::default();
+        for _ in 0..300 {
+            let mut pieces = Vec::new();
+            for _ in 0..(rng.next() % 40) {
+                let (x, y) = (rng.f(300.0), rng.f(300.0));
+                pieces.push(match rng.next() % 3 {
+                    0 => PathPiece::Line(x, y, x + rng.f(200.0), y),
+                    1 => PathPiece::Line(x, y, x, y + rng.f(200.0)),
+                    _ => PathPiece::Rect(x, y, rng.f(200.0), rng.f(60.0)),
+                });
+            }
+            let count = rng.next() % 60;
+            let glyphs: Vec<Glyph> = (0..count)
+                .map(|i| {
+                    let x = rng.f(300.0);
+                    Glyph {
+                        ch: if i % 2 == 0 { '1' } else { '支' },
+                        x0: x,
+                        x1: x + rng.f(12.0),
+                        baseline: rng.f(300.0),
+                        size: rng.f(12.0),
+                    }
+                })
+                .collect();
+            let lines: Vec<Option<usize>> = (0..glyphs.len()).map(|i| Some(i % 7)).collect();
+            for rg in ruled_grids(&glyphs, &lines, &segments(&pieces, &s), &s) {
+                for g in std::iter::once(rg.grid.clone().compact()).chain(rg.grid.split_captions(|_| false)) {
+                    let mut covered = vec![false; g.rows * g.cols];
+                    for c in &g.cells {
+                        assert!(c.row + c.row_span <= g.rows && c.col + c.col_span <= g.cols, "{c:?}");
+                        for r in c.row..c.row + c.row_span {
+                            for k in c.col..c.col + c.col_span {
+                                assert!(!covered[r * g.cols + k], "overlap at {r},{k}");
+                                covered[r * g.cols + k] = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn lines_without_columns_or_a_lone_box_are_not_tables() {
         let s = RuleSettings::default();
