@@ -141,7 +141,8 @@ pub fn meta(
         _ => {
             let t = ascii_digits(&title);
             year.and_then(|y| t.find(&y.to_string()))
-                .map(|i| t[..i].trim().to_string())
+                // "关于平武县林业和草原局2019年…的说明": the notice's 关于 is not the name's.
+                .map(|i| t[..i].trim().trim_start_matches("关于").trim().to_string())
                 .filter(|d| d.chars().count() >= 2)
         }
     };

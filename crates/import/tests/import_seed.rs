@@ -325,3 +325,14 @@ fn stored_zip_round_trips() {
         assert_eq!(&gongkai_import::docx::zip_entry(&zip, name).unwrap(), content, "{name}");
     }
 }
+
+/// A notice titled "关于平武县林业和草原局2019年…的说明" names the department without its 关于 (a
+/// held-out Sichuan page read the department as "关于平武县林业和草原局").
+#[test]
+fn a_notice_titled_guanyu_names_its_department_without_it() {
+    let text = "关于平武县林业和草原局2019年财政拨款“三公”经费预算情况的说明\n\n\
+                2019年“三公”经费预算数为12.50万元，其中：公务接待费2.50万元，公务用车运行维护费10.00万元。\n";
+    let b = import_text(text, &ImportOptions::default()).unwrap();
+    assert_eq!(b.meta.department, "平武县林业和草原局");
+    assert_eq!(b.meta.fiscal_year, 2019);
+}
