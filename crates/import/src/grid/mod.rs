@@ -340,6 +340,9 @@ impl Blocks {
                 Some(&i) if !drawn[i] => {
                     drawn[i] = true;
                     let g = &self.grids[i];
+                    if l.text.contains('\u{0c}') {
+                        out.push_str("\u{0c}\n");
+                    }
                     out.push_str(&format!(
                         "┌ table {} ({} × {}, {}{}, line {})\n",
                         i + 1,
@@ -352,6 +355,8 @@ impl Blocks {
                     out.push_str(&g.draw());
                     out.push_str("└\n");
                 }
+                // A page break on a line a table took still breaks the page.
+                Some(_) if l.text.contains('\u{0c}') => out.push_str("\u{0c}\n"),
                 Some(_) => {}
                 None => {
                     out.push_str(&l.text);
