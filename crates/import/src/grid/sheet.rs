@@ -113,6 +113,58 @@ mod tests {
         v.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect()
     }
 
+    /// Random sheets with merged regions out of range, overlapping or inverted never panic, and
+    /// every cell lies inside its grid.
+    #[test]
+    fn random_sheets_and_merges_never_panic() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let words = [
+            "",
+            "",
+            "合计",
+            "201",
+            "一般公共服务支出",
+            "12.50",
+            "单位：万元",
+            "注：无",
+            "支出预算总表",
+            "1,234.00",
+        ];
+        for _ in 0..500 {
+            let rows: Vec<Vec<String>> = (0..next() % 8)
+                .map(|_| {
+                    (0..next() % 6)
+                        .map(|_| words[(next() % 10) as usize].to_string())
+                        .collect()
+                })
+                .collect();
+            let merges: Vec<Merge> = (0..next() % 4)
+                .map(|_| Merge {
+                    top: (next() % 9) as usize,
+                    left: (next() % 7) as usize,
+                    bottom: (next() % 9) as usize,
+                    right: (next() % 7) as usize,
+                })
+                .collect();
+            for g in sheet_grids(&rows, &merges, 1) {
+                for c in &g.cells {
+                    assert!(
+                        c.row + c.row_span <= g.rows && c.col + c.col_span <= g.cols,
+                        "{c:?} in {}×{}",
+                        g.rows,
+                        g.cols
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn merged_header_cells_become_spans_and_captions_stay_lines() {
         let sheet = rows(&[
