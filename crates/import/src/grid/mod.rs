@@ -124,13 +124,13 @@ impl Grid {
         self
     }
 
-    /// Builds a grid from rows of texts, one cell per non-empty text (no spans), each row citing
-    /// its source line.
-    pub fn from_rows(rows: &[(usize, Vec<String>)], producer: Producer) -> Grid {
-        let cols = rows.iter().map(|(_, r)| r.len()).max().unwrap_or(0);
+    /// Builds a grid from rows of cells, each its source line and its text: one cell per
+    /// non-empty text, no spans (the text producer's grids).
+    pub fn from_cells(rows: &[Vec<(usize, String)>], producer: Producer) -> Grid {
+        let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
         let mut g = Grid::new(rows.len(), cols, producer);
-        for (r, (line, cells)) in rows.iter().enumerate() {
-            for (c, text) in cells.iter().enumerate() {
+        for (r, row) in rows.iter().enumerate() {
+            for (c, (line, text)) in row.iter().enumerate() {
                 if !text.is_empty() {
                     g.cells.push(GridCell {
                         text: text.clone(),
@@ -142,11 +142,18 @@ impl Grid {
                     });
                 }
             }
-            if *line > 0 && !g.lines.contains(line) {
-                g.lines.push(*line);
-            }
         }
+        g.lines = g.cells.iter().map(|c| c.line).filter(|l| *l > 0).collect();
+        g.lines.sort_unstable();
+        g.lines.dedup();
         g
+    }
+
+    /// The texts of the cells that start in row `r`, left to right (blank cells left out).
+    pub fn row_texts(&self, r: usize) -> Vec<&str> {
+        let mut cells: Vec<&GridCell> = self.cells.iter().filter(|c| c.row == r && !c.text.is_empty()).collect();
+        cells.sort_by_key(|c| c.col);
+        cells.into_iter().map(|c| c.text.as_str()).collect()
     }
 
     /// The grid drawn as text for `gongkai text`: one line per row, cells separated by " | ",
@@ -255,12 +262,7 @@ impl Grid {
     /// ordinary lines again, so the readers find the title above the table as anywhere else.
     pub fn split_captions(self, is_caption: impl Fn(&[&str]) -> bool) -> Vec<Grid> {
         let caption_row = |r: usize| {
-            let texts: Vec<&str> = self
-                .cells
-                .iter()
-                .filter(|x| x.row == r && !x.text.is_empty())
-                .map(|x| x.text.as_str())
-                .collect();
+            let texts = self.row_texts(r);
             !texts.is_empty() && is_caption(&texts)
         };
         let captions: Vec<usize> = (0..self.rows).filter(|r| caption_row(*r)).collect();

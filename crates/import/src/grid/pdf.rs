@@ -195,6 +195,27 @@ fn distinct(mut v: Vec<f32>, snap: f32) -> Vec<f32> {
     groups.iter().map(|g| g.iter().sum::<f32>() / g.len() as f32).collect()
 }
 
+/// The horizontal (or vertical) rules among the segments, joined.
+fn rules(segments: &[Segment], s: &RuleSettings, horizontal: bool) -> Vec<Rule> {
+    let pieces = segments
+        .iter()
+        .filter(|g| if horizontal { g.horizontal(s) } else { g.vertical(s) })
+        .map(|g| {
+            let (at, a, b) = if horizontal {
+                ((g.y0 + g.y1) / 2.0, g.x0, g.x1)
+            } else {
+                ((g.x0 + g.x1) / 2.0, g.y0, g.y1)
+            };
+            Rule {
+                at,
+                from: a.min(b),
+                to: a.max(b),
+            }
+        })
+        .collect();
+    join(pieces, s)
+}
+
 /// A grid read from rules, with the glyphs it took (indices into the page's glyphs).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuledGrid {
@@ -212,30 +233,8 @@ pub fn ruled_grids(
     segments: &[Segment],
     s: &RuleSettings,
 ) -> Vec<RuledGrid> {
-    let hs = join(
-        segments
-            .iter()
-            .filter(|g| g.horizontal(s))
-            .map(|g| Rule {
-                at: (g.y0 + g.y1) / 2.0,
-                from: g.x0.min(g.x1),
-                to: g.x0.max(g.x1),
-            })
-            .collect(),
-        s,
-    );
-    let vs = join(
-        segments
-            .iter()
-            .filter(|g| g.vertical(s))
-            .map(|g| Rule {
-                at: (g.x0 + g.x1) / 2.0,
-                from: g.y0.min(g.y1),
-                to: g.y0.max(g.y1),
-            })
-            .collect(),
-        s,
-    );
+    let hs = rules(segments, s, true);
+    let vs = rules(segments, s, false);
     if hs.len() < s.min_rows + 1 || vs.len() < s.min_cols + 1 {
         return Vec::new();
     }

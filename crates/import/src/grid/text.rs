@@ -17,7 +17,7 @@
 //!
 //! It never guesses: a line it cannot lay out ends up in the import report with its line number.
 
-use super::{Grid, GridCell, Producer};
+use super::{Grid, Producer};
 use crate::lines::SrcLine;
 use crate::standard::title::{dept_and_unit, is_furniture, table_titles, title_kind};
 use crate::text::parse_cell_number;
@@ -37,22 +37,7 @@ struct Laid {
 
 impl Laid {
     fn grid(self) -> Grid {
-        let cols = self.rows.iter().map(Vec::len).max().unwrap_or(0);
-        let mut g = Grid::new(self.rows.len(), cols, Producer::Text);
-        for (r, row) in self.rows.iter().enumerate() {
-            for (c, (line, text)) in row.iter().enumerate() {
-                if !text.is_empty() {
-                    g.cells.push(GridCell {
-                        text: text.clone(),
-                        row: r,
-                        col: c,
-                        row_span: 1,
-                        col_span: 1,
-                        line: *line,
-                    });
-                }
-            }
-        }
+        let mut g = Grid::from_cells(&self.rows, Producer::Text);
         g.caption = self.caption;
         let mut used = self.used;
         used.extend(g.cells.iter().map(|c| c.line).filter(|l| *l > 0));

@@ -107,12 +107,7 @@ pub fn body_start(g: &Grid) -> Option<usize> {
         if is_column_number_row(g, r) {
             return false;
         }
-        let texts: Vec<&str> = g
-            .cells
-            .iter()
-            .filter(|c| c.row == r && !c.text.is_empty())
-            .map(|c| c.text.as_str())
-            .collect();
+        let texts = g.row_texts(r);
         // A row of figures only (whole numbers too), unless they are years (2019 | 2020).
         let all_figures = !texts.is_empty()
             && texts.iter().all(|t| matches!(figure(t), Some(Some(_))))

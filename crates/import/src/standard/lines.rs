@@ -11,13 +11,7 @@ use gongkai_model::SkippedLine;
 
 /// Whether a row is a note printed inside the grid ("注：…", "说明：…").
 pub(crate) fn is_note_row(g: &Grid, r: usize) -> Option<String> {
-    let texts: Vec<&str> = g
-        .cells
-        .iter()
-        .filter(|c| c.row == r && !c.text.is_empty())
-        .map(|c| c.text.as_str())
-        .collect();
-    match texts.as_slice() {
+    match g.row_texts(r).as_slice() {
         [one] if one.starts_with('注') || one.starts_with("说明") || one.starts_with("备注") => {
             Some(one.to_string())
         }
@@ -32,12 +26,7 @@ pub(crate) fn repeats_header(g: &Grid, r: usize, l: &Layout) -> bool {
         .iter()
         .flat_map(|c| c.path.iter().map(String::as_str))
         .collect();
-    let texts: Vec<&str> = g
-        .cells
-        .iter()
-        .filter(|c| c.row == r && !c.text.is_empty())
-        .map(|c| c.text.as_str())
-        .collect();
+    let texts = g.row_texts(r);
     !texts.is_empty()
         && texts.iter().all(|t| {
             words.contains(t)
