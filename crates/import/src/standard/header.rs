@@ -77,6 +77,7 @@ fn name_words(t: &str) -> bool {
             t,
             "项目" | "科目" | "收入项目" | "支出项目" | "项目名称" | "预算科目" | "单位名称" | "收入" | "支出"
         )
+        || t.contains("来源")
 }
 
 /// Whether a header word is over a code or name column (科目编码, 科目名称, 项目, 类 …).
@@ -171,6 +172,9 @@ pub fn layout(g: &Grid) -> Option<Layout> {
             Role::RowNumber
         } else if coded_by_head || coded_by_body {
             Role::Code
+        } else if cells.is_empty() && path.is_empty() {
+            // Nothing in it at all: a rule drawn in some rows only, not a column of the table.
+            Role::RowNumber
         } else if cells.is_empty() {
             // A column with nothing in it (an empty table, a blank column): its heading says
             // what it is.

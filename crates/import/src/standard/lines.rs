@@ -279,13 +279,20 @@ fn procurement_line(name: &str) -> bool {
 /// A line's `part` is its source. Kept only if every 小计 is the sum of its items (其中 lines
 /// aside) and 收入总计 the sum of the 小计; otherwise reported.
 pub fn grouped(table: &mut BudgetTable, g: &Grid, l: &Layout, found: &mut Found) -> bool {
-    let name_cols = role_columns(l, |r| *r == Role::Name);
+    // The source and item columns: the first and the last name column with words in the body
+    // (columns between them are rules drawn in some rows).
+    let worded: Vec<usize> = role_columns(l, |r| *r == Role::Name)
+        .into_iter()
+        .filter(|&c| (l.body..g.rows).any(|r| g.starting(r, c).is_some_and(|x| !x.text.is_empty())))
+        .collect();
     let amount_cols = role_columns(l, |r| matches!(r, Role::Amount(_)));
-    let (Some(&source_col), Some(&item_col), Some(&amount_col)) =
-        (name_cols.first(), name_cols.get(1), amount_cols.first())
+    let (Some(&source_col), Some(&item_col), Some(&amount_col)) = (worded.first(), worded.last(), amount_cols.first())
     else {
         return false;
     };
+    if source_col == item_col {
+        return false;
+    }
     let mut total: Option<BudgetLine> = None;
     let mut groups: Vec<(Option<String>, Vec<BudgetLine>)> = Vec::new();
     let mut rows_used = Vec::new();
@@ -295,7 +302,14 @@ pub fn grouped(table: &mut BudgetTable, g: &Grid, l: &Layout, found: &mut Found)
         }
         let source = g.text(r, source_col);
         let item = g.text(r, item_col).to_string();
-        let value = figure(g.text(r, amount_col));
+        // A figure cell spanning down to its item's row (the item printed in the lower row of a
+        // merged pair) is that item's, as long as no item stands in the rows above it.
+        let amount_text = match g.at(r, amount_col) {
+            Some(x) if x.row == r => x.text.as_str(),
+            Some(x) if (x.row..r).all(|k| g.starting(k, item_col).is_none_or(|c| c.text.is_empty())) => x.text.as_str(),
+            _ => "",
+        };
+        let value = figure(amount_text);
         let Some(value) = value else { break };
         let line = g.row_line(r);
         let item_name: String = item.chars().filter(|c| !c.is_whitespace()).collect();
@@ -313,6 +327,11 @@ pub fn grouped(table: &mut BudgetTable, g: &Grid, l: &Layout, found: &mut Found)
         }
         if item_name == "小计" {
             groups.push((None, Vec::new()));
+        }
+        if item_name.is_empty() {
+            // A row holding only a figure spanning down to its item, or a source's name.
+            rows_used.push(r);
+            continue;
         }
         let Some(group) = groups.last_mut() else { break };
         if !source_name.is_empty() && g.at(r, source_col).is_some_and(|c| c.col == source_col) {

@@ -100,7 +100,14 @@ fn caption(lines: &[SrcLine], g: &Grid, after: usize, first: usize, found: &mut 
                 lines: used,
             });
         }
-        let (d, u) = title::dept_and_unit(t);
+        let (d, mut u) = title::dept_and_unit(t);
+        // A unit printed across two lines ("单位：万" over "元", its glyphs split by a rule).
+        if u.is_none() && (t.ends_with("单位：万") || t.ends_with("单位:万")) {
+            let below = above.get(i + 1).map(|n| n.text.trim()).unwrap_or("");
+            if crate::grid::text::chunks(below).last().is_some_and(|c| c.text == "元") {
+                u = Some("万元".to_string());
+            }
+        }
         if u.is_some() || d.is_some() {
             unit = unit.or(u);
             department = department.or(d);
@@ -145,7 +152,13 @@ pub fn read(blocks: &Blocks) -> Found {
                 };
                 let Some(l) = layout(g) else {
                     // A table printed empty (its header and perhaps a note): kept as printed.
-                    let notes = notes_after(&blocks.lines, last, &mut found);
+                    let mut notes: Vec<String> = g
+                        .cells
+                        .iter()
+                        .filter(|c| is_empty_note(&c.text))
+                        .map(|c| c.text.clone())
+                        .collect();
+                    notes.extend(notes_after(&blocks.lines, last, &mut found));
                     let columns = empty_columns(g);
                     if !notes.is_empty() || !columns.is_empty() {
                         found
@@ -274,6 +287,12 @@ pub fn read(blocks: &Blocks) -> Found {
     found
 }
 
+/// A note printed inside a table that has no lines ("此表为空", "无", "注：…"): a note, not a
+/// column.
+fn is_empty_note(t: &str) -> bool {
+    t.contains("为空") || t == "无" || t.starts_with('注') || t.starts_with("说明")
+}
+
 /// The amount columns of a table printed without lines: its header's words other than those
 /// over the code and name columns.
 fn empty_columns(g: &Grid) -> Vec<String> {
@@ -281,7 +300,11 @@ fn empty_columns(g: &Grid) -> Vec<String> {
     for c in 0..g.cols {
         let p = header::path(g, g.rows, c);
         let Some(leaf) = p.last() else { continue };
-        if header::is_label(leaf) || p.iter().any(|x| header::is_label(x)) && p.len() == 1 || out.contains(leaf) {
+        if is_empty_note(leaf)
+            || header::is_label(leaf)
+            || p.iter().any(|x| header::is_label(x)) && p.len() == 1
+            || out.contains(leaf)
+        {
             continue;
         }
         out.push(leaf.clone());
@@ -349,4 +372,124 @@ pub(crate) fn column_names(l: &Layout, columns: &[usize]) -> Vec<String> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::GridCell;
+
+    fn cell(text: &str, row: usize, col: usize, row_span: usize, col_span: usize, line: usize) -> GridCell {
+        GridCell {
+            text: text.into(),
+            row,
+            col,
+            row_span,
+            col_span,
+            line,
+        }
+    }
+
+    fn lines(texts: &[&str]) -> Vec<SrcLine> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| SrcLine {
+                no: i + 1,
+                text: t.to_string(),
+            })
+            .collect()
+    }
+
+    fn ruled(rows: usize, cols: usize, cells: Vec<GridCell>) -> Grid {
+        let mut g = Grid::new(rows, cols, Producer::PdfRules);
+        g.lines = cells.iter().map(|c| c.line).collect();
+        g.lines.sort_unstable();
+        g.lines.dedup();
+        g.cells = cells;
+        g
+    }
+
+    /// Found on a held-out Jiangsu PDF: the unit "单位：万" | "元" split by a rule over two lines,
+    /// and rules drawn in some rows only (columns without any text) that made three 金额 columns.
+    #[test]
+    fn a_unit_split_over_two_lines_and_columns_of_rules_only() {
+        let g = ruled(
+            4,
+            5,
+            vec![
+                cell("科目代码", 0, 0, 1, 2, 4),
+                cell("", 0, 2, 1, 1, 0),
+                cell("科目名称", 0, 3, 1, 1, 4),
+                cell("金额", 0, 4, 1, 1, 4),
+                cell("合计", 1, 0, 1, 4, 5),
+                cell("24,169.74", 1, 4, 1, 1, 5),
+                cell("204", 2, 0, 1, 3, 6),
+                cell("公共安全支出", 2, 3, 1, 1, 6),
+                cell("24,169.74", 2, 4, 1, 1, 6),
+                cell("20404", 3, 0, 1, 3, 7),
+                cell("检察", 3, 3, 1, 1, 7),
+                cell("24,169.74", 3, 4, 1, 1, 7),
+            ],
+        );
+        let blocks = Blocks {
+            lines: lines(&[
+                "一般公共预算支出预算表",
+                "                单位：万",
+                "部门：某院               元",
+                "h",
+                "t",
+                "a",
+                "b",
+            ]),
+            grids: vec![g],
+        };
+        let found = read(&blocks);
+        assert_eq!(found.tables.len(), 1, "{:?}", found.skipped);
+        let t = &found.tables[0];
+        assert_eq!(t.unit, "万元");
+        assert_eq!(t.columns, ["金额"], "one figure column, not three");
+        assert_eq!(t.total().unwrap().to_string(), "24169.74");
+        assert_eq!(t.lines[2].code.as_deref(), Some("20404"));
+    }
+
+    /// The 收入预算总表 by source whose figure cell spans down to its item's row (found on a
+    /// held-out Jiangsu PDF): the figure is that item's; no item is given another's figure.
+    #[test]
+    fn a_figure_spanning_down_to_its_item() {
+        let g = ruled(
+            5,
+            3,
+            vec![
+                cell("项目名称", 0, 0, 1, 2, 3),
+                cell("金额", 0, 2, 1, 1, 3),
+                cell("收入总计", 1, 0, 1, 2, 4),
+                cell("100.00", 1, 2, 1, 1, 4),
+                cell("一般公共预算资金", 2, 0, 3, 1, 5),
+                cell("100.00", 2, 2, 2, 1, 5),
+                cell("小计", 3, 1, 1, 1, 6),
+                cell("公共财政拨款资金", 4, 1, 1, 1, 7),
+                cell("100.00", 4, 2, 1, 1, 7),
+            ],
+        );
+        let blocks = Blocks {
+            lines: lines(&["收入预算总表", "部门：某院      单位：万元", "h", "t", "a", "b", "c"]),
+            grids: vec![g],
+        };
+        let found = read(&blocks);
+        let t = &found.tables[0];
+        let got: Vec<(Option<&str>, &str, Option<String>)> = t
+            .lines
+            .iter()
+            .map(|l| (l.part.as_deref(), l.name.as_str(), l.amount(0).map(|d| d.to_string())))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (None, "收入总计", Some("100.00".into())),
+                (Some("一般公共预算资金"), "小计", Some("100.00".into())),
+                (Some("一般公共预算资金"), "公共财政拨款资金", Some("100.00".into())),
+            ]
+        );
+    }
 }

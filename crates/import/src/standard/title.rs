@@ -117,6 +117,8 @@ pub fn is_caption_row(texts: &[&str]) -> bool {
                 t.trim(),
                 "部门：" | "部门:" | "部门名称：" | "编制部门：" | "编制单位："
             )
+            // A unit cut by a rule ("单位：万" | "元").
+            || ["单位：", "单位:", "金额单位"].iter().any(|p| t.trim().starts_with(p))
     });
     texts.iter().all(|t| title_kind(t).is_some() || is_furniture(t))
         || labelled && !texts.iter().any(|t| figure(t)) && texts.len() <= 4
