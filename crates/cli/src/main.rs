@@ -15,7 +15,6 @@ mod batch;
 mod generate;
 mod pages;
 mod progress;
-mod province;
 mod site;
 
 use args::{Cli, Command};

@@ -67,19 +67,16 @@ impl Stage {
         let n = self.done.fetch_add(1, Ordering::Relaxed) + 1;
         match &self.show {
             Show::Nothing => {}
-            Show::Lines => eprintln!("gongkai {}: [{n}/{}] {item}", self.what, self.total),
+            // Every step of a short stage; about fifty lines for a long one (a CI log of ten
+            // thousand bundles stays readable).
+            Show::Lines if self.total <= 100 || n % (self.total / 50) == 0 || n == self.total => {
+                eprintln!("gongkai {}: [{n}/{}] {item}", self.what, self.total)
+            }
+            Show::Lines => {}
             Show::Bar(bar) => {
                 bar.set_message(item.to_string());
                 bar.inc(1);
             }
-        }
-    }
-
-    /// A line that is not a step (a warning): printed above the bar, or as is.
-    pub fn println(&self, line: &str) {
-        match &self.show {
-            Show::Bar(bar) => bar.println(line),
-            _ => eprintln!("{line}"),
         }
     }
 

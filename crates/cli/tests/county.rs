@@ -269,6 +269,38 @@ fn batch_exit_codes_0_ok_and_1_failing_checks() {
         .as_str()
         .unwrap()
         .contains("支出各经济分类之和"));
+    // The folder of bundles is what `gongkai site` takes; the import's report and records are
+    // not published.
+    std::fs::remove_file(c.join("平乡.txt")).unwrap();
+    gongkai(&["import", c.to_str().unwrap(), "-o", b.to_str().unwrap(), "-q"]);
+    let viewer = tmp.join("dist");
+    std::fs::create_dir_all(&viewer).unwrap();
+    std::fs::write(
+        viewer.join("index.html"),
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n  <link rel=\"preload\" href=\"data/index.json\" as=\"fetch\" crossorigin=\"anonymous\"></head><body>\n  <main id=\"boot\"></main></body></html>",
+    )
+    .unwrap();
+    let site = tmp.join("site");
+    let (code, out, err) = gongkai(&[
+        "site",
+        b.to_str().unwrap(),
+        "--viewer",
+        viewer.to_str().unwrap(),
+        "-o",
+        site.to_str().unwrap(),
+        "--no-precompress",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        err.contains("gongkai site: render pages"),
+        "the stages are named: {err}"
+    );
+    let data: Vec<String> = std::fs::read_dir(site.join("data"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(data.len(), 2, "index.json and the bundle only: {data:?}");
+    assert!(data.contains(&"index.json".to_string()) && data.contains(&"某县教育局-2018.json".to_string()));
     // -o must be a folder.
     let (code, _, err) = gongkai(&[
         "import",
