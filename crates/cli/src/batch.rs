@@ -884,7 +884,15 @@ fn summary(r: &Report) -> String {
                         .lines()
                         .map(|c| c.trim_start_matches("✗ ").split(": ").next().unwrap_or(c))
                         .collect();
-                    line.push_str(&format!("\n      {} check(s) fail: {}", names.len(), names.join("; ")));
+                    let more = match names.len() {
+                        0..=2 => String::new(),
+                        n => format!("; and {} more", n - 2),
+                    };
+                    line.push_str(&format!(
+                        "\n      {} check(s) fail: {}{more}",
+                        names.len(),
+                        names[..names.len().min(2)].join("; ")
+                    ));
                 }
                 ("imported", Some(note)) if !note.starts_with("imported alone") => {}
                 (_, Some(reason)) => line.push_str(&format!("\n      {reason}")),
