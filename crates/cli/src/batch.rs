@@ -369,22 +369,6 @@ fn file_safe(s: &str) -> String {
         .to_string()
 }
 
-fn entry_of(b: &Bundle, path: &str) -> CatalogEntry {
-    let region = [&b.meta.region.province, &b.meta.region.city, &b.meta.region.county]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" ");
-    CatalogEntry {
-        department: b.meta.department.clone(),
-        fiscal_year: b.meta.fiscal_year,
-        kind: b.meta.kind,
-        region,
-        path: path.to_string(),
-    }
-}
-
 /// A disclosure to import: its files (narrative first), the bundle's name, why so grouped.
 struct Group {
     files: Vec<usize>,
@@ -677,7 +661,11 @@ fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
                         } else {
                             Outcome::FailingChecks { checks }
                         };
-                        (outcome, Some(gongkai_model::to_json(&b)), Some(entry_of(&b, &g.name)))
+                        (
+                            outcome,
+                            Some(gongkai_model::to_json(&b)),
+                            Some(crate::site::catalog_entry(&b, &g.name)),
+                        )
                     }
                     Err((file, reason)) => (Outcome::Unreadable { file, reason }, None, None),
                 };
@@ -711,22 +699,12 @@ fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
             let _ = std::fs::remove_file(out.join(b));
         }
     }
-    let mut entries: Vec<CatalogEntry> = group_records.iter().filter_map(|g| g.entry.clone()).collect();
-    entries.sort_by(|a, b| {
-        a.department
-            .cmp(&b.department)
-            .then(b.fiscal_year.cmp(&a.fiscal_year))
-            .then(a.path.cmp(&b.path))
-    });
+    let entries: Vec<CatalogEntry> = group_records.iter().filter_map(|g| g.entry.clone()).collect();
     let index = out.join("index.json");
     if entries.is_empty() {
         let _ = std::fs::remove_file(&index);
     } else {
-        let catalog = gongkai_model::Catalog {
-            format: "gongkai-catalog".into(),
-            version: 1,
-            bundles: entries,
-        };
+        let catalog = crate::site::catalog(entries);
         write(
             &index,
             (serde_json::to_string_pretty(&catalog).expect("catalog serialises") + "\n").as_bytes(),

@@ -79,6 +79,15 @@ fn line<'a>(r: &'a Value, file: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{file} not in the report: {r:#}"))
 }
 
+/// `file` was imported with `other` into `bundle`: the bundle, read.
+fn imported_with(r: &Value, bundles: &Path, file: &str, bundle: &str, other: &str) -> gongkai_model::Bundle {
+    let l = line(r, file);
+    assert_eq!(l["status"], "imported", "{l:#}");
+    assert_eq!(l["bundle"], bundle);
+    assert_eq!(l["with"], serde_json::json!([other]));
+    gongkai_model::parse_bundle(&std::fs::read_to_string(bundles.join(bundle)).unwrap(), bundle).unwrap()
+}
+
 #[test]
 fn a_county_folder_becomes_bundles_with_every_file_accounted_for() {
     let (c, b) = county("all");
@@ -95,18 +104,13 @@ fn a_county_folder_becomes_bundles_with_every_file_accounted_for() {
     assert_eq!(r["files"].as_array().unwrap().len(), 11, "{r:#}");
     assert_eq!(r["ignored"], serde_json::json!(["其他/notes.md"]));
     // The two files of one disclosure: one bundle.
-    let rd = line(&r, "人大/江苏省人大常委会2019年度部门预算公开.pdf");
-    assert_eq!(rd["status"], "imported", "{rd:#}");
-    assert_eq!(rd["bundle"], "江苏省人大常委会办公厅-2019.json");
-    assert_eq!(
-        rd["with"],
-        serde_json::json!(["人大/江苏省人大常委会办公厅2019年部门预算公开表.pdf"])
+    let bundle = imported_with(
+        &r,
+        &b,
+        "人大/江苏省人大常委会2019年度部门预算公开.pdf",
+        "江苏省人大常委会办公厅-2019.json",
+        "人大/江苏省人大常委会办公厅2019年部门预算公开表.pdf",
     );
-    let bundle = gongkai_model::parse_bundle(
-        &std::fs::read_to_string(b.join("江苏省人大常委会办公厅-2019.json")).unwrap(),
-        "rd",
-    )
-    .unwrap();
     assert_eq!(
         (bundle.meta.fiscal_year, bundle.tables.len(), bundle.duties.len()),
         (2019, 12, 16)
@@ -183,18 +187,13 @@ fn a_county_folder_becomes_bundles_with_every_file_accounted_for() {
     // Round trip: the person's answer is kept as written, the blank one too.
     assert_eq!(std::fs::read_to_string(&answers_path).unwrap(), filled);
     let r = report(&b);
-    let zx = line(&r, "政协/江苏省政协办公厅2019年度部门预算.pdf");
-    assert_eq!(zx["status"], "imported", "{zx:#}");
-    assert_eq!(zx["bundle"], "江苏省政协办公厅-2019.json");
-    assert_eq!(
-        zx["with"],
-        serde_json::json!(["政协/江苏省政协办公厅2019年预算公开表.pdf"])
+    let bundle = imported_with(
+        &r,
+        &b,
+        "政协/江苏省政协办公厅2019年度部门预算.pdf",
+        "江苏省政协办公厅-2019.json",
+        "政协/江苏省政协办公厅2019年预算公开表.pdf",
     );
-    let bundle = gongkai_model::parse_bundle(
-        &std::fs::read_to_string(b.join("江苏省政协办公厅-2019.json")).unwrap(),
-        "zx",
-    )
-    .unwrap();
     assert!(!bundle.duties.is_empty() && !bundle.tables.is_empty());
     assert!(bundle
         .import_report
@@ -274,12 +273,7 @@ fn batch_exit_codes_0_ok_and_1_failing_checks() {
     std::fs::remove_file(c.join("平乡.txt")).unwrap();
     gongkai(&["import", c.to_str().unwrap(), "-o", b.to_str().unwrap(), "-q"]);
     let viewer = tmp.join("dist");
-    std::fs::create_dir_all(&viewer).unwrap();
-    std::fs::write(
-        viewer.join("index.html"),
-        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n  <link rel=\"preload\" href=\"data/index.json\" as=\"fetch\" crossorigin=\"anonymous\"></head><body>\n  <main id=\"boot\"></main></body></html>",
-    )
-    .unwrap();
+    common::minimal_viewer(&viewer);
     let site = tmp.join("site");
     let (code, out, err) = gongkai(&[
         "site",

@@ -6,7 +6,7 @@
 use super::{io, Result, SiteOptions, SiteReport};
 use gongkai_model::areas::{split_into_areas, Area, AreaIndex};
 use gongkai_model::route::bundle_folder;
-use gongkai_model::{parse_bundle_bytes, parse_catalog, Catalog, CatalogEntry};
+use gongkai_model::{parse_bundle_bytes, parse_catalog, Bundle, Catalog, CatalogEntry};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -68,37 +68,44 @@ pub(super) fn catalog_of(data: &Path) -> Result<(Catalog, bool)> {
         let path = data.join(&rel);
         let b = parse_bundle_bytes(&io(&path, std::fs::read(&path))?, &path.display().to_string())
             .map_err(|e| e.message_en())?;
-        let region = [&b.meta.region.province, &b.meta.region.city, &b.meta.region.county]
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" ");
-        entries.push(CatalogEntry {
-            department: b.meta.department.clone(),
-            fiscal_year: b.meta.fiscal_year,
-            kind: b.meta.kind,
-            region,
-            path: rel.to_string_lossy().replace('\\', "/"),
-        });
+        entries.push(catalog_entry(&b, &rel.to_string_lossy().replace('\\', "/")));
     }
     if entries.is_empty() {
         return Err(format!("{}: no bundle (.json) in this folder", data.display()));
     }
+    Ok((catalog(entries), true))
+}
+
+/// The catalog's line of bundle `b`, whose file is `path` (relative to the catalog's folder).
+pub(crate) fn catalog_entry(b: &Bundle, path: &str) -> CatalogEntry {
+    let region = [&b.meta.region.province, &b.meta.region.city, &b.meta.region.county]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    CatalogEntry {
+        department: b.meta.department.clone(),
+        fiscal_year: b.meta.fiscal_year,
+        kind: b.meta.kind,
+        region,
+        path: path.to_string(),
+    }
+}
+
+/// A catalog of `entries`, by department, newest year first within one.
+pub(crate) fn catalog(mut entries: Vec<CatalogEntry>) -> Catalog {
     entries.sort_by(|a, b| {
         a.department
             .cmp(&b.department)
             .then(b.fiscal_year.cmp(&a.fiscal_year))
             .then(a.path.cmp(&b.path))
     });
-    Ok((
-        Catalog {
-            format: "gongkai-catalog".into(),
-            version: 1,
-            bundles: entries,
-        },
-        true,
-    ))
+    Catalog {
+        format: "gongkai-catalog".into(),
+        version: 1,
+        bundles: entries,
+    }
 }
 
 /// What a site of few bundles is built from: the data folder in the output, and its catalog

@@ -32,6 +32,7 @@ mod write;
 use std::path::{Path, PathBuf};
 
 use collect::catalog_of;
+pub(crate) use collect::{catalog, catalog_entry};
 
 /// What to build from what.
 pub struct SiteOptions {
