@@ -478,6 +478,13 @@ fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
             out.display()
         ));
     }
+    if args.department.is_some() || args.year.is_some() {
+        // One department or year for every file of a county would be a guess for most of them.
+        return Err(format!(
+            "--department and --year name the facts of one disclosure; for folders give them per file in {}",
+            args.answers.clone().unwrap_or_else(|| out.join(ANSWERS_FILE)).display()
+        ));
+    }
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: cannot create: {e}", out.display()))?;
     let answers_path = args.answers.clone().unwrap_or_else(|| out.join(ANSWERS_FILE));
     let answers_text = match std::fs::read_to_string(&answers_path) {

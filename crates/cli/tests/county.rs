@@ -304,6 +304,19 @@ fn batch_exit_codes_0_ok_and_1_failing_checks() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("give a folder"), "{err}");
+    let (code, _, err) = gongkai(&[
+        "import",
+        c.to_str().unwrap(),
+        "-o",
+        b.to_str().unwrap(),
+        "--year",
+        "2019",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("for folders give them per file in") && err.contains("answers.toml"),
+        "{err}"
+    );
     let (code, _, err) = gongkai(&["import", c.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(err.contains("-o BUNDLES/"), "{err}");
