@@ -160,7 +160,6 @@ pub fn build_site(opts: &SiteOptions, gate: &dyn Fn(&Path, bool) -> bool) -> Res
     let c = collect::pages(opts, &mut report)?;
     crate::progress::announce("site: check");
     check::gate(&c, opts, gate)?;
-    crate::progress::announce("site: render pages");
     render::pages(
         &opts.out,
         c.catalog.as_ref(),

@@ -173,7 +173,16 @@ pub(super) fn pages(
             }
             let started = std::time::Instant::now();
             let pages = crate::pages::site_pages(&std::rc::Rc::new(c.clone()), bundles);
-            let views = crate::pages::render_all(&pages);
+            // In runs of a few pages, so the progress bar moves (rendering is one thread).
+            let progress = crate::progress::Stage::new("site: render pages", pages.len());
+            let mut views = Vec::with_capacity(pages.len());
+            for run in pages.chunks(8) {
+                views.extend(crate::pages::render_all(run));
+                for p in run {
+                    progress.step(&p.address.page_path());
+                }
+            }
+            progress.finish();
             report.render_ms = started.elapsed().as_secs_f64() * 1000.0;
             for (p, view) in pages.iter().zip(views) {
                 let tags = crate::pages::head_tags(p, site_url);
