@@ -24,11 +24,11 @@
 use crate::answers::{self, Answer, Answers};
 use crate::args::ImportArgs;
 use crate::progress::Stage;
+use crate::site::sha;
 use gongkai_import::{import_documents, Document, ImportError, ImportOptions, PerFileLimit};
 use gongkai_model::{Bundle, CatalogEntry, CheckStatus, DocumentKind};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,8 +39,9 @@ const MANIFEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/batch-1");
 pub const STATE_DIR: &str = ".gongkai-import";
 pub const REPORT_FILE: &str = "import-report.json";
 pub const ANSWERS_FILE: &str = "answers.toml";
-/// Files read as documents, by extension (lower case).
-const DOCUMENTS: [&str; 8] = ["pdf", "docx", "xlsx", "xls", "txt", "text", "html", "htm"];
+/// Files read as documents, by extension (lower case). Old Word `.doc` files are read too, so
+/// that the summary says why they cannot be imported (the importer names the format).
+const DOCUMENTS: [&str; 9] = ["pdf", "docx", "doc", "xlsx", "xls", "txt", "text", "html", "htm"];
 
 /// One document found under the folders.
 #[derive(Debug, Clone)]
@@ -149,19 +150,6 @@ struct Report {
     files: Vec<FileReport>,
     /// Files under the folders that are not documents (by extension), not read.
     ignored: Vec<String>,
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().take(16).map(|b| format!("{b:02x}")).collect()
-}
-
-fn sha(parts: &[&[u8]]) -> String {
-    let mut h = Sha256::new();
-    for p in parts {
-        h.update((p.len() as u64).to_le_bytes());
-        h.update(p);
-    }
-    hex(&h.finalize())
 }
 
 /// Every document under the inputs (sorted by key), and the other files (not read).
@@ -341,6 +329,16 @@ fn learn(key: &str, bytes: &[u8], opts: &ImportOptions) -> (Facts, Option<Bundle
                 .collect();
             (Facts::NeedsFact { missing }, None)
         }
+        // An old Word file: say what to do with it (the importer reads .docx, not the binary .doc).
+        Err(f) if key.to_lowercase().ends_with(".doc") => (
+            Facts::Unreadable {
+                reason: format!(
+                    "an old Word .doc file, which Gongkai does not read: open it in Word or WPS and save it as .docx ({})",
+                    f.reason
+                ),
+            },
+            None,
+        ),
         Err(f) => (Facts::Unreadable { reason: f.reason }, None),
     }
 }
@@ -501,7 +499,7 @@ fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
     let (found, ignored) = walk(&args.inputs, &out)?;
     if found.is_empty() {
         return Err(format!(
-            "no document (.pdf, .docx, .xlsx, .xls, .txt, .html) under {}",
+            "no document (.pdf, .docx, .doc, .xlsx, .xls, .txt, .html) under {}",
             args.inputs
                 .iter()
                 .map(|p| p.display().to_string())
@@ -757,7 +755,7 @@ fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
             });
         }
     }
-    for ((f, facts), record) in found.iter().zip(&facts).zip(&records) {
+    for (f, facts) in found.iter().zip(&facts) {
         let (status, reason) = match facts {
             Facts::Known { .. } => continue,
             Facts::NeedsFact { missing } => (
@@ -770,7 +768,6 @@ fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
             ),
             Facts::Unreadable { reason } => ("unreadable", reason.clone()),
         };
-        let _ = record;
         files.push(FileReport {
             file: f.key.clone(),
             status,

@@ -33,6 +33,7 @@ use std::path::{Path, PathBuf};
 
 use collect::catalog_of;
 pub(crate) use collect::{catalog, catalog_entry};
+pub(crate) use write::sha;
 
 /// What to build from what.
 pub struct SiteOptions {

@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-pub(super) fn sha(parts: &[&[u8]]) -> String {
+/// SHA-256 of the parts (each prefixed by its length, so parts cannot run into each other),
+/// its first 16 bytes in hex.
+pub(crate) fn sha(parts: &[&[u8]]) -> String {
     let mut h = Sha256::new();
     for p in parts {
         h.update((p.len() as u64).to_le_bytes());
