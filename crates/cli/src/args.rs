@@ -113,6 +113,9 @@ pub enum Command {
         after_help = "Example:\n  gongkai generate --from data/pingxiang-fgj-2017.json --count 10000 -o /tmp/province"
     )]
     Generate(GenerateArgs),
+    /// Print the manual page (roff, for man).
+    #[command(after_help = "Example:\n  gongkai man > ~/.local/share/man/man1/gongkai.1 && man gongkai")]
+    Man,
     /// Print a shell completion script (bash, zsh, fish, powershell).
     #[command(
         after_help = "Examples:\n  gongkai completions bash > ~/.local/share/bash-completion/completions/gongkai\n  gongkai completions zsh > ~/.zfunc/_gongkai\n  gongkai completions fish > ~/.config/fish/completions/gongkai.fish"

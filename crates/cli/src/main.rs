@@ -47,6 +47,13 @@ fn main() -> ExitCode {
             print!("{}", gongkai_model::bundle_schema());
             ExitCode::SUCCESS
         }
+        Command::Man => match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("gongkai man: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Completions { shell } => {
             let shell: clap_complete::Shell = shell.into();
             clap_complete::generate(shell, &mut Cli::command(), "gongkai", &mut std::io::stdout());

@@ -519,6 +519,7 @@ fn help_typos_version_and_completions() {
         "site",
         "generate",
         "completions",
+        "man",
     ] {
         assert!(out.contains(&format!("  {cmd} ")), "{cmd} listed: {out}");
         let (code, help, err) = gongkai(&[cmd, "--help"]);
@@ -578,6 +579,9 @@ fn help_typos_version_and_completions() {
             "{shell}: {script}"
         );
     }
+    let (code, man, _) = gongkai(&["man"]);
+    assert_eq!(code, 0);
+    assert!(man.contains(".TH gongkai 1") && man.contains("Exit status"), "{man}");
     let (code, _, err) = gongkai(&["completions", "tcsh"]);
     assert_eq!(code, 2);
     assert!(err.contains("possible values: bash, zsh, fish, powershell"), "{err}");
