@@ -204,16 +204,17 @@ fn walk(inputs: &[PathBuf], out: &Path) -> Result<(Vec<Found>, Vec<String>), Str
     }
     let mut docs = Vec::new();
     for (key, path) in found {
-        let meta = std::fs::metadata(&path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        // A file that cannot even be looked at (a broken link) is listed as unreadable when read.
+        let meta = std::fs::metadata(&path).ok();
         let mtime = meta
-            .modified()
-            .ok()
+            .as_ref()
+            .and_then(|m| m.modified().ok())
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_nanos() as u64);
         docs.push(Found {
             key,
             path,
-            len: meta.len(),
+            len: meta.map_or(0, |m| m.len()),
             mtime,
         });
     }
@@ -523,19 +524,37 @@ fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
         .map(|f| options_for(args, answers.files.get(&f.key)))
         .collect();
     let stage = Stage::new("import: reading files", found.len());
-    let learnt: Vec<Result<(FileRecord, Option<Bundle>, bool), String>> = pool.install(|| {
+    let learnt: Vec<(FileRecord, Option<Bundle>, bool)> = pool.install(|| {
         found
             .par_iter()
             .zip(&opts)
             .map(|(f, opts)| {
                 gongkai_model::i18n::set_lang(lang);
                 let asked = asked(opts);
-                let old = old.files.get(&f.key).filter(|r| r.asked == asked);
+                // (A record without a hash is of a file that could not be read: read it again.)
+                let old = old.files.get(&f.key).filter(|r| r.asked == asked && !r.sha.is_empty());
                 if let Some(r) = old.filter(|r| r.len == f.len && r.mtime == f.mtime) {
                     stage.step(&format!("{} (unchanged)", f.key));
-                    return Ok((r.clone(), None, false));
+                    return (r.clone(), None, false);
                 }
-                let bytes = std::fs::read(&f.path).map_err(|e| format!("{}: cannot read: {e}", f.path.display()))?;
+                let bytes = match std::fs::read(&f.path) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        stage.step(&f.key);
+                        let facts = Facts::Unreadable {
+                            reason: format!("cannot read: {e}"),
+                        };
+                        let record = FileRecord {
+                            len: f.len,
+                            mtime: f.mtime,
+                            sha: String::new(),
+                            asked,
+                            facts,
+                        };
+                        // Tried at every run, never counted as read.
+                        return (record, None, false);
+                    }
+                };
                 let sha = sha(&[&bytes]);
                 if let Some(r) = old.filter(|r| r.sha == sha) {
                     // Touched, not changed.
@@ -545,21 +564,18 @@ fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
                         mtime: f.mtime,
                         ..r.clone()
                     };
-                    return Ok((r, None, false));
+                    return (r, None, false);
                 }
                 let (facts, bundle) = learn(&f.key, &bytes, opts);
                 stage.step(&f.key);
-                Ok((
-                    FileRecord {
-                        len: f.len,
-                        mtime: f.mtime,
-                        sha,
-                        asked,
-                        facts,
-                    },
-                    bundle,
-                    true,
-                ))
+                let record = FileRecord {
+                    len: f.len,
+                    mtime: f.mtime,
+                    sha,
+                    asked,
+                    facts,
+                };
+                (record, bundle, true)
             })
             .collect()
     });
@@ -568,8 +584,7 @@ fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
     let mut records = Vec::with_capacity(found.len());
     let mut alone_bundles: Vec<Option<Bundle>> = Vec::with_capacity(found.len());
     let mut files_read = 0;
-    for r in learnt {
-        let (record, bundle, read) = r?;
+    for (record, bundle, read) in learnt {
         files_read += usize::from(read);
         records.push(record);
         alone_bundles.push(bundle);

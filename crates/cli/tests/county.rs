@@ -62,6 +62,8 @@ fn county(name: &str) -> (PathBuf, PathBuf) {
     let whole = std::fs::read(format!("{js}/江苏省人大常委会办公厅2019年部门预算公开表.pdf")).unwrap();
     std::fs::write(c.join("其他/damaged.pdf"), &whole[..300]).unwrap();
     std::fs::write(c.join("其他/notes.md"), "not a document").unwrap();
+    // A file that is gone (a broken link): listed, the others imported.
+    std::os::unix::fs::symlink(c.join("nowhere.pdf"), c.join("其他/gone.pdf")).unwrap();
     // An old Word file (the binary format's signature).
     std::fs::write(c.join("其他/说明.doc"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1binary").unwrap();
     (c, tmp.join("bundles"))
@@ -101,9 +103,9 @@ fn a_county_folder_becomes_bundles_with_every_file_accounted_for() {
     let (code, out, err) = import(&[]);
     assert_eq!(code, 2, "unreadable files and a missing fact: exit 2\n{out}{err}");
     // Plain progress lines when not on a terminal.
-    assert!(err.contains("gongkai import: reading files: [1/12]"), "{err}");
+    assert!(err.contains("gongkai import: reading files: [1/13]"), "{err}");
     let r = report(&b);
-    assert_eq!(r["files"].as_array().unwrap().len(), 12, "{r:#}");
+    assert_eq!(r["files"].as_array().unwrap().len(), 13, "{r:#}");
     assert_eq!(r["ignored"], serde_json::json!(["其他/notes.md"]));
     // The two files of one disclosure: one bundle.
     let bundle = imported_with(
