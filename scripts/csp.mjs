@@ -1,6 +1,6 @@
 // Trunk post-build hook: finishes the built site with `gongkai site --in-place` — the same code
 // that makes a deployable site from a built viewer and a folder of bundles
-// (crates/cli/src/site.rs): the publishing gate (a bundle whose checks fail stops the build
+// (crates/cli/src/site/): the publishing gate (a bundle whose checks fail stops the build
 // unless GONGKAI_ALLOW_FAILING_CHECKS=1; its pages then carry the notice), every view of every
 // bundle as a page in both languages (rendered by the viewer's components), a strict
 // Content-Security-Policy (the inline

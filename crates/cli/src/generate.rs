@@ -137,6 +137,7 @@ pub fn generate(sources: &[String], count: usize, out: &Path) -> Result<usize, S
     }
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut entries = Vec::with_capacity(count);
+    let progress = crate::progress::Stage::new("generate", count);
     for i in 0..count {
         let (source, value) = &originals[i % originals.len()];
         let (province, city, county) = place(i);
@@ -207,6 +208,7 @@ pub fn generate(sources: &[String], count: usize, out: &Path) -> Result<usize, S
         std::fs::create_dir_all(file.parent().expect("has a folder"))
             .map_err(|e| format!("{}: {e}", file.display()))?;
         std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
+        progress.step(&path);
         entries.push(CatalogEntry {
             department,
             fiscal_year: year,

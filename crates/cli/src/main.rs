@@ -1,160 +1,92 @@
-//! `gongkai`: import published disclosure documents into bundles, validate bundles, print the
-//! bundle JSON Schema. Exit status: 0 success, 1 a check failed, 2 unreadable input or bad usage.
+//! `gongkai`: import published disclosure documents into bundles (one disclosure, or a county's
+//! folders at once), validate bundles, build the site, print the bundle JSON Schema.
+//! Exit status: 0 success, 1 a check failed, 2 unreadable input or bad usage (args.rs says so in
+//! `--help`).
 
+use clap::{CommandFactory as _, Parser as _};
 use gongkai_import::{import_documents, Document, ImportOptions, Progress};
 use gongkai_model::{parse_bundle_bytes, reconcile, to_json, warnings, CheckStatus};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod answers;
+mod args;
+mod batch;
 mod generate;
 mod pages;
-mod province;
+mod progress;
 mod site;
 
-const USAGE: &str = "gongkai — 部门预算公开 documents → Gongkai bundles
-
-USAGE:
-  gongkai import DOC... [-o BUNDLE.json] [--province P] [--city C] [--url URL]
-                 [--year YYYY] [--department NAME]
-      Read a disclosure (.pdf; .docx; .xlsx/.xls; .txt in UTF-8, UTF-16 or GBK, also text taken
-      out of a PDF with pdftotext) and write a bundle (stdout without -o). Several files of one
-      disclosure (the narrative and the tables published apart) make one bundle:
-      gongkai import 说明.pdf 公开表.pdf. The standard tables (功能分类/经济分类 budget lines) are
-      read into the bundle's tables; each figure keeps its file, page and line. A year or a
-      department the document does not state is never guessed: the import stops (exit 2) and
-      names the option that supplies it. A PDF is given 10 s (GONGKAI_PDF_SECONDS) at most.
-      The import report (sections found/missing, skipped lines) is printed to stderr.
-      Exit 0 when every check holds, 1 when the bundle was written but a check fails (listed),
-      2 when the document cannot be read.
-  gongkai text DOC
-      Print the text Gongkai reads from a document: a PDF's pages laid out in columns as
-      printed (form feed between pages), a Word or Excel file's tables laid out, text decoded.
-  gongkai validate BUNDLE.json
-      Check the schema and every reconciliation; one line per check.
-      Exit 0 when all hold, 1 when a check fails, 2 when the file cannot be read or parsed.
-  gongkai export BUNDLE.json --csv DIR
-      Write the tables as CSV (UTF-8 with BOM, for Excel): 绩效指标, 职责活动, 国有资产, 数据核对.
-  gongkai export BUNDLE.json --fdp DIR
-      Write a Fiscal Data Package (datapackage.json, budget.csv in yuan, indicators.csv, assets.csv).
-  gongkai schema
-      Print the JSON Schema of the bundle format.
-  gongkai publish-check DATA_DIR [--allow-failing-checks]
-      The gate before publishing (the build runs it on the site's data/): every bundle that
-      DATA_DIR/index.json lists must read and have no failing check. Exit 1 names the failing
-      checks; --allow-failing-checks publishes them anyway (their pages carry the notice).
-  gongkai site [DATA_DIR] [--viewer DIST] [-o OUT | --in-place] [--url URL]
-               [--allow-failing-checks] [--no-precompress]
-               [--province | --pages] [--part REGION | --merge]
-      Make a deployable site from the built viewer (default dist/, from trunk build --release)
-      and a folder of bundles (default: the viewer's data/): data/index.json made when the folder
-      has none, the publishing gate (as publish-check), every view of every bundle in both
-      languages as a page of its own (rendered by the viewer's components, readable without
-      scripts), the Content-Security-Policy, the offline list, robots.txt, and .gz/.br copies.
-      --url https://x.gov.cn/budget/ (or GONGKAI_SITE_URL) adds canonical links, sharing
-      addresses and sitemap.xml. No Trunk, node or Rust toolchain is needed to publish new data.
-      Default OUT: site/. --in-place finishes the viewer folder itself (the build's post-build
-      step does this). --no-precompress leaves out the .gz/.br copies (a quick preview).
-      A province (above 200 bundles, or --province; --pages: every view a page whatever the
-      size): the catalog in areas (data/areas/), each bundle's overview a page (its other views
-      hash addresses on it), a home page of areas, a page per area, and search across every
-      bundle from a sharded index (search-index/, page search/). Built on every core; a bundle
-      whose file, area, viewer and address are unchanged is not built again (_build/ keeps the
-      records). --part REGION builds only the bundles whose region starts with REGION;
-      --merge then writes the areas, the search index and the home and area pages.
-  gongkai generate --from BUNDLE.json [--from …] --count N -o DIR
-      Write N made-up bundles of 样例省 derived from real ones (renamed departments, counties and
-      years; amounts multiplied by 1 to 4 so every check still holds; titled 【生成数据】 with a
-      note saying so) and their index.json into the empty folder DIR: a province for benchmarks
-      and tests. Never publish it.
-
-OPTIONS (any command):
-  --lang zh|en    Language of the check texts and messages (default zh, 简体中文).
-";
+use args::{Cli, Command};
 
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    if let Some(i) = args.iter().position(|a| a == "--lang") {
-        match args.get(i + 1).and_then(|l| gongkai_model::i18n::Lang::parse(l)) {
-            Some(lang) => gongkai_model::i18n::set_lang(lang),
-            None => {
-                eprint!("gongkai: --lang takes zh or en\n\n{USAGE}");
-                return ExitCode::from(2);
-            }
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and --version go to stdout with 0; a wrong command line to stderr with 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
-        args.drain(i..i + 2);
+    };
+    if let Some(lang) = cli.lang {
+        gongkai_model::i18n::set_lang(lang);
     }
-    match args.first().map(String::as_str) {
-        Some("import") => import(&args[1..]),
-        Some("validate") => validate(&args[1..]),
-        Some("text") => match &args[1..] {
-            [doc] => document_text(doc),
-            _ => {
-                eprint!("gongkai text: give one document\n\n{USAGE}");
-                ExitCode::from(2)
-            }
-        },
-        Some("publish-check") => publish_check(&args[1..]),
-        Some("site") => site_command(&args[1..]),
-        Some("generate") => generate_command(&args[1..]),
-        Some("export") => export(&args[1..]),
-        Some("schema") => {
+    progress::set_quiet(cli.quiet);
+    match cli.command {
+        Command::Import(a) => import(a),
+        Command::Validate { bundle } => validate(&bundle.display().to_string()),
+        Command::Text { doc } => document_text(&doc.display().to_string()),
+        Command::PublishCheck {
+            dir,
+            allow_failing_checks,
+        } => publish_check(&dir, allow_failing_checks),
+        Command::Site(a) => site_command(a),
+        Command::Generate(a) => generate_command(a),
+        Command::Export(a) => export(a),
+        Command::Schema => {
             print!("{}", gongkai_model::bundle_schema());
             ExitCode::SUCCESS
         }
-        Some("-h" | "--help" | "help") => {
-            print!("{USAGE}");
+        Command::Man => match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("gongkai man: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Completions { shell } => {
+            let shell: clap_complete::Shell = shell.into();
+            clap_complete::generate(shell, &mut Cli::command(), "gongkai", &mut std::io::stdout());
             ExitCode::SUCCESS
-        }
-        _ => {
-            eprint!("{USAGE}");
-            ExitCode::from(2)
         }
     }
 }
 
-fn import(args: &[String]) -> ExitCode {
-    let mut docs: Vec<String> = Vec::new();
-    let mut out = None;
-    let mut opts = ImportOptions::default();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| match it.next() {
-            Some(v) => Some(v.clone()),
-            None => {
-                eprintln!("gongkai import: {name} needs a value");
-                None
-            }
-        };
-        match a.as_str() {
-            "-o" | "--output" => match value(a) {
-                Some(v) => out = Some(v),
-                None => return ExitCode::from(2),
-            },
-            "--province" => opts.province = value(a),
-            "--city" => opts.city = value(a),
-            "--url" => opts.url = value(a),
-            "--department" => match value(a) {
-                Some(v) => opts.department = Some(v),
-                None => return ExitCode::from(2),
-            },
-            "--year" => match value(a).map(|v| v.parse::<i32>().ok().filter(|y| (1949..=2100).contains(y))) {
-                Some(Some(y)) => opts.year = Some(y),
-                _ => {
-                    eprintln!("gongkai import: --year takes a year between 1949 and 2100, e.g. --year 2017");
-                    return ExitCode::from(2);
-                }
-            },
-            _ if !a.starts_with('-') => docs.push(a.clone()),
-            _ => {
-                eprintln!("gongkai import: unexpected argument {a}\n\n{USAGE}");
-                return ExitCode::from(2);
-            }
-        }
+/// A usage mistake found after parsing (a combination clap cannot express): the message, the
+/// command's usage line, exit 2.
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}\n\nFor more information, try '--help'.");
+    ExitCode::from(2)
+}
+
+fn import(a: args::ImportArgs) -> ExitCode {
+    // Folders: a county's published files, grouped into disclosures (batch.rs).
+    if a.inputs.iter().any(|p| p.is_dir()) {
+        return batch::run(a);
     }
-    if docs.is_empty() {
-        eprint!("gongkai import: no document given\n\n{USAGE}");
-        return ExitCode::from(2);
+    if a.answers.is_some() || a.jobs.is_some() {
+        return usage_error("--answers and --jobs are for folders (gongkai import DIR… -o BUNDLES/)");
     }
+    let docs: Vec<String> = a.inputs.iter().map(|p| p.display().to_string()).collect();
+    let out = a.output.map(|o| o.display().to_string());
+    let mut opts = ImportOptions {
+        province: a.province,
+        city: a.city,
+        url: a.url,
+        year: a.year,
+        department: a.department,
+        ..Default::default()
+    };
     let mut contents = Vec::with_capacity(docs.len());
     for d in &docs {
         match std::fs::read(d) {
@@ -297,49 +229,30 @@ fn failing_checks(b: &gongkai_model::Bundle) -> Vec<gongkai_model::Check> {
         .collect()
 }
 
-/// `gongkai publish-check SITE_DATA_DIR [--allow-failing-checks]`: the gate the build runs before
-/// publishing. Reads the catalog (`index.json`) and every bundle it lists; exit 2 when one cannot
-/// be read, 1 when one has failing checks (unless allowed: then it warns that the pages will
-/// carry the notice), 0 otherwise.
-fn site_command(args: &[String]) -> ExitCode {
-    let mut viewer = std::path::PathBuf::from("dist");
-    let mut out = None;
-    let mut data = None;
-    let mut in_place = false;
-    let mut province = None;
-    let mut step = site::Step::All;
-    let mut allow = false;
-    let mut precompress = true;
-    let mut site_url = std::env::var("GONGKAI_SITE_URL").ok().filter(|u| !u.is_empty());
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--viewer" => match it.next() {
-                Some(v) => viewer = v.into(),
-                None => return usage_error("gongkai site: --viewer needs a folder"),
-            },
-            "-o" | "--output" => match it.next() {
-                Some(v) => out = Some(std::path::PathBuf::from(v)),
-                None => return usage_error("gongkai site: -o needs a folder"),
-            },
-            "--in-place" => in_place = true,
-            "--province" => province = Some(true),
-            "--pages" => province = Some(false),
-            "--merge" => step = site::Step::Merge,
-            "--part" => match it.next() {
-                Some(v) if !v.trim().is_empty() => step = site::Step::Part(v.trim().to_string()),
-                _ => return usage_error("gongkai site: --part needs a region, e.g. \"河北省 邢台市\""),
-            },
-            "--allow-failing-checks" => allow = true,
-            "--no-precompress" => precompress = false,
-            "--url" => match it.next() {
-                Some(v) => site_url = Some(v.clone()),
-                None => return usage_error("gongkai site: --url needs the site's address"),
-            },
-            _ if !a.starts_with('-') && data.is_none() => data = Some(std::path::PathBuf::from(a)),
-            _ => return usage_error(&format!("gongkai site: unexpected argument {a}")),
+/// `gongkai site`: options checked, the build run (site/), its summary printed.
+fn site_command(a: args::SiteArgs) -> ExitCode {
+    let viewer = a.viewer;
+    let (out, in_place, data) = (a.output, a.in_place, a.data);
+    let province = if a.province {
+        Some(true)
+    } else if a.pages {
+        Some(false)
+    } else {
+        None
+    };
+    let step = match (a.part, a.merge) {
+        (Some(region), _) if region.trim().is_empty() => {
+            return usage_error("gongkai site: --part needs a region, e.g. \"河北省 邢台市\"")
         }
-    }
+        (Some(region), _) => site::Step::Part(region.trim().to_string()),
+        (None, true) => site::Step::Merge,
+        (None, false) => site::Step::All,
+    };
+    let (allow, precompress) = (a.allow_failing_checks, !a.no_precompress);
+    let site_url = a
+        .url
+        .or_else(|| std::env::var("GONGKAI_SITE_URL").ok())
+        .filter(|u| !u.is_empty());
     let out = match (in_place, out) {
         (true, None) => viewer.clone(),
         (true, Some(_)) => return usage_error("gongkai site: --in-place and -o exclude each other"),
@@ -364,13 +277,7 @@ fn site_command(args: &[String]) -> ExitCode {
         province,
         step,
     };
-    let gate = |dir: &Path, allow: bool| {
-        let mut args = vec![dir.display().to_string()];
-        if allow {
-            args.push("--allow-failing-checks".into());
-        }
-        publish_check(&args) == ExitCode::SUCCESS
-    };
+    let gate = |dir: &Path, allow: bool| publish_check(dir, allow) == ExitCode::SUCCESS;
     match site::build_site(&opts, &gate) {
         Ok(r) if r.total_ms > 0.0 => {
             // A province.
@@ -416,23 +323,8 @@ fn site_command(args: &[String]) -> ExitCode {
 }
 
 /// `gongkai generate --from BUNDLE… --count N -o DIR`: a made-up province (see generate.rs).
-fn generate_command(args: &[String]) -> ExitCode {
-    let (mut from, mut count, mut out) = (Vec::new(), None, None);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match (a.as_str(), it.next()) {
-            ("--from", Some(v)) => from.push(v.clone()),
-            ("--count", Some(v)) => match v.parse::<usize>() {
-                Ok(n) if n > 0 => count = Some(n),
-                _ => return usage_error(&format!("gongkai generate: --count {v}: give a whole number above 0")),
-            },
-            ("-o" | "--output", Some(v)) => out = Some(std::path::PathBuf::from(v)),
-            _ => return usage_error(&format!("gongkai generate: unexpected argument {a}")),
-        }
-    }
-    let (Some(count), Some(out)) = (count, out) else {
-        return usage_error("gongkai generate: give --count N and -o DIR");
-    };
+fn generate_command(a: args::GenerateArgs) -> ExitCode {
+    let (from, count, out) = (a.from, a.count, a.output);
     if out.join("index.json").exists() || out.read_dir().map(|mut d| d.next().is_some()).unwrap_or(false) {
         return usage_error(&format!("gongkai generate: {} is not empty", out.display()));
     }
@@ -453,23 +345,12 @@ fn generate_command(args: &[String]) -> ExitCode {
     }
 }
 
-fn usage_error(message: &str) -> ExitCode {
-    eprint!("{message}\n\n{USAGE}");
-    ExitCode::from(2)
-}
-
-fn publish_check(args: &[String]) -> ExitCode {
-    let allow = args.iter().any(|a| a == "--allow-failing-checks");
-    let dirs: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let ([dir], true) = (
-        dirs.as_slice(),
-        args.iter()
-            .all(|a| !a.starts_with("--") || a == "--allow-failing-checks"),
-    ) else {
-        eprint!("gongkai publish-check: DATA_DIR [--allow-failing-checks]\n\n{USAGE}");
-        return ExitCode::from(2);
-    };
-    let index = Path::new(dir.as_str()).join("index.json");
+/// `gongkai publish-check SITE_DATA_DIR [--allow-failing-checks]`: the gate the build runs before
+/// publishing. Reads the catalog (`index.json`) and every bundle it lists; exit 2 when one cannot
+/// be read, 1 when one has failing checks (unless allowed: then it warns that the pages will
+/// carry the notice), 0 otherwise.
+fn publish_check(dir: &Path, allow: bool) -> ExitCode {
+    let index = dir.join("index.json");
     let catalog = match std::fs::read_to_string(&index) {
         Ok(t) => match gongkai_model::parse_catalog(&t, &index.display().to_string()) {
             Ok(c) => c,
@@ -485,7 +366,7 @@ fn publish_check(args: &[String]) -> ExitCode {
     };
     let mut refused = 0;
     for entry in &catalog.bundles {
-        let path = Path::new(dir.as_str()).join(&entry.path).display().to_string();
+        let path = dir.join(&entry.path).display().to_string();
         let bundle = match read_bundle(&path) {
             Ok(b) => b,
             Err(code) => return code,
@@ -528,41 +409,38 @@ fn read_bundle(path: &str) -> Result<gongkai_model::Bundle, ExitCode> {
     })
 }
 
-fn export(args: &[String]) -> ExitCode {
-    let [path, flag, dir] = args else {
-        eprint!("gongkai export: BUNDLE.json --csv|--fdp DIR\n\n{USAGE}");
-        return ExitCode::from(2);
-    };
+fn export(a: args::ExportArgs) -> ExitCode {
+    let path = &a.bundle.display().to_string();
     let bundle = match read_bundle(path) {
         Ok(b) => b,
         Err(code) => return code,
     };
     use gongkai_model::csv;
-    let files: Vec<(String, String)> = match flag.as_str() {
-        "--csv" => vec![
-            ("绩效指标.csv".into(), csv::indicators_csv(&bundle)),
-            ("职责活动.csv".into(), csv::activities_csv(&bundle)),
-            ("国有资产.csv".into(), csv::assets_csv(&bundle)),
-            ("数据核对.csv".into(), csv::checks_csv(&reconcile(&bundle))),
-        ],
-        "--fdp" => match gongkai_model::fdp::fiscal_data_package(&bundle, Some(path)) {
-            Some(f) => f,
+    let (files, dir): (Vec<(String, String)>, PathBuf) = match (a.csv, a.fdp) {
+        (Some(dir), _) => (
+            vec![
+                ("绩效指标.csv".into(), csv::indicators_csv(&bundle)),
+                ("职责活动.csv".into(), csv::activities_csv(&bundle)),
+                ("国有资产.csv".into(), csv::assets_csv(&bundle)),
+                ("数据核对.csv".into(), csv::checks_csv(&reconcile(&bundle))),
+            ],
+            dir,
+        ),
+        (None, Some(dir)) => match gongkai_model::fdp::fiscal_data_package(&bundle, Some(path)) {
+            Some(f) => (f, dir),
             None => {
                 eprintln!("{path}: unit {} cannot be converted to yuan", bundle.meta.unit);
                 return ExitCode::from(2);
             }
         },
-        _ => {
-            eprint!("gongkai export: unknown format {flag} (--csv or --fdp)\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+        (None, None) => return usage_error("gongkai export: --csv DIR or --fdp DIR"),
     };
-    if let Err(e) = std::fs::create_dir_all(dir) {
-        eprintln!("{dir}: cannot create: {e}");
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("{}: cannot create: {e}", dir.display());
         return ExitCode::from(2);
     }
     for (name, content) in files {
-        let out = Path::new(dir).join(&name);
+        let out = dir.join(&name);
         if let Err(e) = std::fs::write(&out, content) {
             eprintln!("{}: cannot write: {e}", out.display());
             return ExitCode::from(2);
@@ -572,11 +450,7 @@ fn export(args: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn validate(args: &[String]) -> ExitCode {
-    let [path] = args else {
-        eprint!("gongkai validate: give exactly one bundle file\n\n{USAGE}");
-        return ExitCode::from(2);
-    };
+fn validate(path: &str) -> ExitCode {
     let bundle = match read_bundle(path) {
         Ok(b) => b,
         Err(code) => return code,

@@ -498,3 +498,95 @@ fn site_makes_a_deployable_site_from_a_viewer_and_bundles() {
         .contains("fail-notice"));
     let _ = std::fs::remove_dir_all(&tmp);
 }
+
+/// The command line as people expect it: help for every command (with examples and the exit
+/// codes), a suggestion for a typo, --version, completions; usage mistakes exit 2.
+#[test]
+fn help_typos_version_and_completions() {
+    let (code, out, _) = gongkai(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Exit status (every command):") && out.contains("  1  written, but figures do not add up"),
+        "{out}"
+    );
+    for cmd in [
+        "import",
+        "text",
+        "validate",
+        "export",
+        "schema",
+        "publish-check",
+        "site",
+        "generate",
+        "completions",
+        "man",
+    ] {
+        assert!(out.contains(&format!("  {cmd} ")), "{cmd} listed: {out}");
+        let (code, help, err) = gongkai(&[cmd, "--help"]);
+        assert_eq!(code, 0, "{cmd} --help: {err}");
+        assert!(help.contains(&format!("Usage: gongkai {cmd}")), "{help}");
+    }
+    let (_, help, _) = gongkai(&["validate", "--help"]);
+    assert!(
+        help.contains("Exit status: 0 every check holds, 1 a check fails, 2"),
+        "{help}"
+    );
+    let (_, help, _) = gongkai(&["import", "--help"]);
+    assert!(
+        help.contains("gongkai import county/ -o bundles/") && help.contains("answers.toml"),
+        "{help}"
+    );
+    // No command: the help, exit 2.
+    let (code, _, err) = gongkai(&[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("Usage: gongkai"), "{err}");
+    // Typos: a suggestion, exit 2.
+    let (code, _, err) = gongkai(&["valdate", "x.json"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unrecognized subcommand 'valdate'") && err.contains("'validate'"),
+        "{err}"
+    );
+    let (code, _, err) = gongkai(&["import", "x.txt", "--departmnt", "某局"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("a similar argument exists: '--department'"), "{err}");
+    let (code, _, err) = gongkai(&["site", "--provice"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("'--province'"), "{err}");
+    // Options that exclude each other.
+    let (code, _, err) = gongkai(&["site", "--province", "--pages"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot be used with"), "{err}");
+    let (code, _, err) = gongkai(&["export", "../../data/pingxiang-fgj-2017.json"]);
+    assert_eq!(code, 2, "export needs --csv or --fdp: {err}");
+    let (code, _, err) = gongkai(&["generate", "--from", "x.json", "--count", "0", "-o", "/tmp/x"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("give a whole number above 0"), "{err}");
+    let (code, out, _) = gongkai(&["--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), format!("gongkai {}", env!("CARGO_PKG_VERSION")));
+    // Completions for four shells, naming the commands and options.
+    for (shell, mark) in [
+        ("bash", "_gongkai()"),
+        ("zsh", "#compdef gongkai"),
+        ("fish", "complete -c gongkai"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let (code, script, err) = gongkai(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(
+            script.contains(mark) && script.contains("publish-check") && script.contains("allow-failing-checks"),
+            "{shell}: {script}"
+        );
+    }
+    let (code, man, _) = gongkai(&["man"]);
+    assert_eq!(code, 0);
+    assert!(man.contains(".TH gongkai 1") && man.contains("Exit status"), "{man}");
+    let (code, _, err) = gongkai(&["completions", "tcsh"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("possible values: bash, zsh, fish, powershell"), "{err}");
+    // --lang anywhere, checked.
+    let (code, _, err) = gongkai(&["--lang", "fr", "schema"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--lang takes zh or en"), "{err}");
+}

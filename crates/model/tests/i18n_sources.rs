@@ -129,8 +129,17 @@ fn sources() -> Vec<PathBuf> {
     files.push(root.join("crates/import-worker/src/lib.rs"));
     // The site build's page heads.
     files.push(root.join("crates/cli/src/pages.rs"));
-    files.push(root.join("crates/cli/src/site.rs"));
-    files.push(root.join("crates/cli/src/province.rs"));
+    for f in [
+        "mod.rs",
+        "collect.rs",
+        "check.rs",
+        "render.rs",
+        "render_province.rs",
+        "search_index.rs",
+        "write.rs",
+    ] {
+        files.push(root.join("crates/cli/src/site").join(f));
+    }
     files
 }
 

@@ -15,3 +15,15 @@ pub fn gongkai(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into(),
     )
 }
+
+/// A built viewer stand-in in `dir`: an index.html with what `gongkai site` needs (the charset,
+/// the catalog's preload, `<main id="boot">`).
+#[allow(dead_code)]
+pub fn minimal_viewer(dir: &std::path::Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n  <link rel=\"preload\" href=\"data/index.json\" as=\"fetch\" crossorigin=\"anonymous\"></head><body>\n  <main id=\"boot\"></main></body></html>",
+    )
+    .unwrap();
+}
