@@ -259,6 +259,8 @@ pub fn organisation(body: &[SrcLine], b: &mut Bundle) {
 /// Name of a figure in a clause: the text before its number, minus connecting words.
 fn clause_name(clause: &str) -> String {
     let norm = ascii_digits(clause);
+    // An item's number ("1．因公出国（境）费…", "（2）…") is not where its figure starts.
+    let norm = strip_item_number(&norm);
     let cut = norm.find(|c: char| c.is_ascii_digit()).unwrap_or(norm.len());
     let mut name = norm[..cut].trim();
     for p in ["其中：", "其中:", "其中", "包括", "含"] {
@@ -268,6 +270,30 @@ fn clause_name(clause: &str) -> String {
         name = name.trim_end_matches(s);
     }
     name.trim().to_string()
+}
+
+/// A clause without its leading item number: "1．", "1.", "1、", "(1)", "（1）", "一、".
+fn strip_item_number(s: &str) -> &str {
+    let t = s.trim_start();
+    if let Some(rest) = t.strip_prefix(['(', '（']) {
+        let after = rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+        if after.len() < rest.len() {
+            if let Some(r) = after.strip_prefix([')', '）']) {
+                return r.trim_start();
+            }
+        }
+        return t;
+    }
+    let after = t.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    if after.len() < t.len() {
+        if let Some(r) = after.strip_prefix(['.', '．', '、']) {
+            // "1.5万元" is a figure, not an item number.
+            if !r.starts_with(|c: char| c.is_ascii_digit()) {
+                return r.trim_start();
+            }
+        }
+    }
+    t
 }
 
 /// Total and named parts of a "共安排预算X万元，A a万元，B b万元" paragraph.
@@ -437,6 +463,8 @@ fn is_change_clause(c: &str) -> bool {
 pub fn three_public(body: &[SrcLine], b: &mut Bundle, unit: &str) {
     let text = paragraph(body);
     let tp = &mut b.three_public;
+    // The item the clauses being read are about (a change belongs to it).
+    let mut current: Option<usize> = None;
     for sentence in text.split(['。', '\n']).map(str::trim).filter(|s| !s.is_empty()) {
         if let Some(at) = sentence.find("原因") {
             let reason = sentence[at..]
@@ -445,8 +473,11 @@ pub fn three_public(body: &[SrcLine], b: &mut Bundle, unit: &str) {
                 .trim()
                 .to_string();
             let about = three_public_kind(&sentence[..at]);
+            // "…减少30.8万元，主要原因是…": the reason goes on from the item being read.
+            let continues = amount_in(&sentence[..at], unit).is_some() || is_change_clause(&sentence[..at]);
             let target = match about {
                 Some(k) => tp.items.iter_mut().find(|i| i.kind == k),
+                None if continues && current.is_some() => current.and_then(|i| tp.items.get_mut(i)),
                 None => {
                     let mut changed = tp.items.iter_mut().filter(|i| i.change.is_some_and(|c| !c.is_zero()));
                     let first = changed.next();
@@ -487,14 +518,37 @@ pub fn three_public(body: &[SrcLine], b: &mut Bundle, unit: &str) {
                 if amount.is_none() && defines {
                     continue;
                 }
-                let mut item = ThreePublicItem::new(name, kind, amount);
+                // An item stated again in its own paragraph ("具体情况如下：1．因公出国（境）费
+                // 预算支出80万元，比上年…"): the same item, whose changes follow.
+                let again = tp
+                    .items
+                    .iter()
+                    .position(|i| i.kind == kind && (amount.is_none() || i.amount == amount));
+                // A part of 公务用车购置及运行维护费 stated under it ("（1）公务用车购置费 0 万元"),
+                // once the whole is an item: not an item of its own (the items would count it
+                // twice), and its change is not the whole's.
+                let part_of_vehicles = matches!(
+                    kind,
+                    ThreePublicKind::VehiclePurchase | ThreePublicKind::VehicleOperation
+                ) && tp.items.iter().any(|i| i.kind == ThreePublicKind::Vehicles);
+                if again.is_none() && part_of_vehicles {
+                    current = None;
+                    continue;
+                }
+                let at = match again {
+                    Some(at) => at,
+                    None => {
+                        tp.items.push(ThreePublicItem::new(name, kind, amount));
+                        tp.items.len() - 1
+                    }
+                };
+                current = Some(at);
                 // "公务接待4.75万元比上年增加2.35万元" in one clause.
                 if let Some(i) = ["比上年", "较上年", "同上年", "与上年"].iter().find_map(|w| c.find(w)) {
-                    set_change(&mut item, &c[i..], unit);
+                    set_change(&mut tp.items[at], &c[i..], unit);
                 }
-                tp.items.push(item);
             } else if is_change_clause(c) {
-                match tp.items.last_mut() {
+                match current.and_then(|i| tp.items.get_mut(i)) {
                     Some(item) => set_change(item, c, unit),
                     None => {
                         if let Some((a, _)) = amount_in(c, unit) {

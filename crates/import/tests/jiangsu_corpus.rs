@@ -391,6 +391,42 @@ fn three_public_items_are_items_not_definitions() {
             ("公务接待费支出", "412.50".to_string())
         ]
     );
+    // Each item's reason is its own, and the “（2）公务用车运行维护费…与上年数一致” under the car
+    // item is not the next item's change (it was read as 公务接待费's).
+    let reception = &b.three_public.items[2];
+    assert_eq!(reception.reason, "公务接待批次和人数减少");
+    assert!(
+        reception.change_text.is_empty() && reception.change.is_none(),
+        "{reception:?}"
+    );
+    assert_eq!(b.three_public.items[0].reason, "临时性出访任务增加");
+}
+
+/// A held-out Jiangsu narrative (省检察院 2019, 说明 九) lists the items, then numbers them with
+/// their changes: each change and reason stays with its own item, and a figure cut by a page
+/// break is left out rather than taken from the next item.
+#[test]
+fn numbered_three_public_items_keep_their_own_changes() {
+    let text = "江苏省人民检察院2019年度部门预算\n\n九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明\n\
+省检察院2019年度一般公共预算拨款安排的“三公”经费预算支出中，因公出国（境）费支出80万元，占“三公”经费的19.1%；公务用车购置及运行费支出237万元，占“三公”经费的56.7%；公务接待费支出101.26万元，占“三公”经费的24.2%。具体情况如下：\n\
+1．因公出国（境）费预算支出80万元，比上年预算减少20万元，主要是省检察院贯彻厉行节约规定。\n\
+2．公务用车购置及运行费预算支出237万元。\n\
+3．公务接待费预算支出101.26万元，比上年预算减少15.24万元，主要是贯彻落实中央“八项规定”作出的选择。\n";
+    let b = gongkai_import::import_text(text, &ImportOptions::default()).unwrap();
+    let items: Vec<(&str, Option<String>)> = b
+        .three_public
+        .items
+        .iter()
+        .map(|i| (i.name.as_str(), i.change.map(|c| c.to_string())))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("因公出国（境）费支出", Some("-20".to_string())),
+            ("公务用车购置及运行费支出", None),
+            ("公务接待费支出", Some("-15.24".to_string())),
+        ]
+    );
 }
 
 /// The Fiscal Data Package of a department with the standard tables: its expenditure rows are
