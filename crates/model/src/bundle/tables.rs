@@ -218,11 +218,11 @@ pub fn ends_with_total(name: &str) -> bool {
     n.ends_with("合计") || n.ends_with("总计") || n.ends_with("小计")
 }
 
-/// The 收支预算总表's line of this year's expenditure (当年支出小计), which its expenditure parts
-/// add up to.
-pub const SUMMARY_SPENDING_SUBTOTAL: &str = "当年支出小计";
-/// The 收支预算总表's line of this year's revenue (当年收入小计).
-pub const SUMMARY_REVENUE_SUBTOTAL: &str = "当年收入小计";
+/// The 收支预算总表's lines that total its expenditure side, in order of preference: this year's
+/// (当年支出小计), else the side's total as printed (支出总计, 支出合计).
+pub const SPENDING_TOTALS: [&str; 3] = ["当年支出小计", "支出总计", "支出合计"];
+/// The same for its revenue side (当年收入小计, 收入总计, 收入合计).
+pub const REVENUE_TOTALS: [&str; 3] = ["当年收入小计", "收入总计", "收入合计"];
 
 /// The parts of the 收支预算总表, printed side by side: 收入 | 支出 by 功能分类 | 支出 by 用途
 /// (the values of [`BudgetLine::part`]).

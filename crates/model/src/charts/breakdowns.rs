@@ -13,8 +13,7 @@ use crate::chart::{
     BarChart,
 };
 use crate::tables::{
-    is_sound_tree, item_level, without_number, TableKind, SUMMARY_PARTS, SUMMARY_REVENUE_SUBTOTAL,
-    SUMMARY_SPENDING_SUBTOTAL,
+    is_sound_tree, item_level, without_number, TableKind, REVENUE_TOTALS, SPENDING_TOTALS, SUMMARY_PARTS,
 };
 use crate::tr;
 use rust_decimal::Decimal;
@@ -48,6 +47,9 @@ pub struct Breakdown {
     /// Where its figures come from, as published: a table's title, or the section of text.
     /// Empty when nothing is charted.
     pub source: String,
+    /// Whether `source` is a published title (kept in the document's language) rather than
+    /// interface words naming a section of text.
+    pub source_published: bool,
     /// The chart as drawn; `None` when the document states nothing to draw (the view then shows
     /// [`Breakdown::not_stated`]).
     pub chart: Option<BarChart>,
@@ -72,6 +74,7 @@ impl Breakdown {
             id,
             title,
             source: String::new(),
+            source_published: false,
             chart: None,
             codes: Vec::new(),
             figures: Vec::new(),
@@ -122,7 +125,28 @@ pub fn overview_change_chart(b: &Bundle) -> Option<BarChart> {
 /// “三公” last year and this year as drawn: a year the document does not state is left out (its
 /// summary says so); `None` when neither year has an amount.
 pub fn overview_three_public_chart(b: &Bundle) -> Option<BarChart> {
-    drawn(three_public_chart(b))
+    let mut chart = drawn(three_public_chart(b))?;
+    let tp = &b.three_public;
+    if tp.total.is_none() {
+        // No total to compare: say what the items are rather than "“三公”经费未列".
+        chart.summary = crate::chart::ranked_summary(
+            tr!("term.three_public"),
+            None,
+            tp.items.iter().map(|i| (i.name.as_str(), i.amount)),
+            &chart.unit,
+        );
+    }
+    Some(chart)
+}
+
+/// The title of the “三公” chart: last year and this year, or this year alone when the document
+/// does not state last year's.
+pub fn three_public_title(chart: &BarChart) -> &'static str {
+    if chart.series.len() > 1 {
+        tr!("overview.three_public_chart")
+    } else {
+        tr!("overview.three_public_this_year")
+    }
 }
 
 /// A bundle of the county form: its expenditure categories as published.
@@ -147,6 +171,7 @@ fn without_tables(b: &Bundle) -> Breakdown {
             id: "spend",
             title: tr!("overview.spend_chart").into(),
             source: tr!("breakdown.text_expenditure").into(),
+            source_published: false,
             codes: vec![None; chart.rows.len()],
             chart: Some(chart),
             figures,
@@ -189,6 +214,7 @@ fn coded(b: &Bundle, ti: usize, kind: BreakdownKind) -> Option<Breakdown> {
         },
         title: title.into(),
         source: t.title.clone(),
+        source_published: true,
         chart: Some(chart),
         codes: codes.into_iter().map(|(c, _)| (!c.is_empty()).then_some(c)).collect(),
         figures,
@@ -203,6 +229,7 @@ struct Items<'a> {
     title: &'a str,
     /// Where the figures come from (a table's title, a section of text).
     source: String,
+    source_published: bool,
     unit: &'a str,
     /// The whole the items are parts of, and its stated total (never their sum).
     parent: &'a str,
@@ -244,6 +271,7 @@ impl Items<'_> {
             id: self.id,
             title: self.title.to_string(),
             source: self.source,
+            source_published: self.source_published,
             codes: vec![None; chart.rows.len()],
             chart: Some(chart),
             figures,
@@ -262,7 +290,7 @@ fn summary_part<'a>(
     b: &'a Bundle,
     ti: usize,
     part: &'a str,
-    total: &str,
+    totals: &[&str],
     (kind, id, title): (BreakdownKind, &'static str, &'a str),
 ) -> Items<'a> {
     let t = &b.tables[ti];
@@ -271,9 +299,14 @@ fn summary_part<'a>(
         id,
         title,
         source: t.title.clone(),
+        source_published: true,
         unit: &t.unit,
         parent: &t.title,
-        total: t.line_named(total).and_then(|(_, l)| l.amount(0)),
+        // The first of the side's published totals the table prints.
+        total: totals
+            .iter()
+            .find_map(|n| t.line_named(n))
+            .and_then(|(_, l)| l.amount(0)),
         items: t
             .part_lines(part)
             .filter(|(_, l)| item_level(&l.name) == Some(0))
@@ -293,7 +326,7 @@ fn summary_part<'a>(
 fn functional_from_summary(b: &Bundle) -> Option<Breakdown> {
     let ti = table_index(b, TableKind::Summary)?;
     let what = (BreakdownKind::Functional, "functional", tr!("breakdown.functional"));
-    summary_part(b, ti, SUMMARY_PARTS[1], SUMMARY_SPENDING_SUBTOTAL, what).breakdown(b)
+    summary_part(b, ti, SUMMARY_PARTS[1], &SPENDING_TOTALS, what).breakdown(b)
 }
 
 /// The split by use from the 支出预算总表 (合计, 基本支出, 项目支出, …).
@@ -305,6 +338,7 @@ fn use_from_table(b: &Bundle) -> Option<Breakdown> {
         id: "use",
         title: tr!("breakdown.use"),
         source: t.title.clone(),
+        source_published: true,
         unit: &t.unit,
         parent: &t.title,
         total: t.lines[0].amount(0),
@@ -327,7 +361,7 @@ fn use_from_table(b: &Bundle) -> Option<Breakdown> {
 fn use_from_summary(b: &Bundle) -> Option<Breakdown> {
     let ti = table_index(b, TableKind::Summary)?;
     let what = (BreakdownKind::Use, "use", tr!("breakdown.use"));
-    let items = summary_part(b, ti, SUMMARY_PARTS[2], SUMMARY_SPENDING_SUBTOTAL, what);
+    let items = summary_part(b, ti, SUMMARY_PARTS[2], &SPENDING_TOTALS, what);
     if !items.items.iter().any(|(n, _, _)| *n == "基本支出" || *n == "项目支出") {
         return None;
     }
@@ -344,6 +378,7 @@ fn use_from_text(b: &Bundle) -> Option<Breakdown> {
         id: "use",
         title: tr!("breakdown.use"),
         source: tr!("breakdown.text_expenditure").into(),
+        source_published: false,
         unit: &b.meta.unit,
         parent: tr!("overview.total_expenditure"),
         total: b.expenditure.total,
@@ -359,7 +394,7 @@ fn use_from_text(b: &Bundle) -> Option<Breakdown> {
 fn sources(b: &Bundle) -> Option<Breakdown> {
     let what = (BreakdownKind::Sources, "sources", tr!("breakdown.sources"));
     if let Some(d) = table_index(b, TableKind::Summary)
-        .and_then(|ti| summary_part(b, ti, SUMMARY_PARTS[0], SUMMARY_REVENUE_SUBTOTAL, what).breakdown(b))
+        .and_then(|ti| summary_part(b, ti, SUMMARY_PARTS[0], &REVENUE_TOTALS, what).breakdown(b))
     {
         return Some(d);
     }
@@ -368,6 +403,7 @@ fn sources(b: &Bundle) -> Option<Breakdown> {
         id: what.1,
         title: what.2,
         source: tr!("breakdown.text_revenue").into(),
+        source_published: false,
         unit: &b.meta.unit,
         parent: tr!("overview.total_revenue"),
         total: b.revenue.total,
@@ -527,6 +563,13 @@ mod tests {
         assert_eq!(d[2].kind, BreakdownKind::Sources);
         assert_eq!(d[2].title, "收入按来源");
         assert_eq!(d[2].source, "2026年部门财务收支预算总表");
+        // Its total is the revenue side's 收入总计 as printed.
+        assert!(d[2]
+            .chart
+            .as_ref()
+            .unwrap()
+            .summary
+            .starts_with("2026年部门财务收支预算总表 96,282,213.44 元"));
     }
 
     #[test]
@@ -537,6 +580,15 @@ mod tests {
         assert_eq!(overview_change_chart(&b), None);
         let tp = overview_three_public_chart(&b).unwrap();
         assert_eq!(tp.series, ["2017年"]);
+        assert_eq!(three_public_title(&tp), "“三公”经费：本年");
+        // No “三公” total stated (Jiangsu 2019): the summary names the items, not "未列" alone.
+        let tp = overview_three_public_chart(&bundle("jiangsu-2019")).unwrap();
+        assert!(
+            tp.summary
+                .starts_with("“三公”经费合计未列，共 3 项；最大：公务接待费支出 397.5 万元"),
+            "{}",
+            tp.summary
+        );
         for name in ALL {
             let b = bundle(name);
             let charts = overview_breakdowns(&b)

@@ -726,16 +726,16 @@ mod tests {
     }
 }
 
-/// The tables the 预算表 view charts: the first with coded lines of the 功能分类 tables
-/// (一般公共预算 → 财政拨款 → 政府性基金) and of the 经济分类 tables (基本支出 → 机关运行经费), as
-/// indices into `b.tables`.
+/// The tables the 预算表 view and the overview chart: the first whose coded lines make a tree
+/// ([`crate::tables::is_sound_tree`]) of the 功能分类 tables (一般公共预算 → 财政拨款 → 政府性基金)
+/// and of the 经济分类 tables (基本支出 → 机关运行经费), as indices into `b.tables`.
 pub fn budget_chart_tables(b: &Bundle) -> (Option<usize>, Option<usize>) {
     use crate::tables::TableKind;
     let first_coded = |kinds: &[TableKind]| {
         kinds.iter().find_map(|k| {
             b.tables
                 .iter()
-                .position(|t| t.kind == *k && t.coded_lines().next().is_some())
+                .position(|t| t.kind == *k && crate::tables::is_sound_tree(t))
         })
     };
     (
