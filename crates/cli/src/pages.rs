@@ -265,6 +265,11 @@ mod tests {
     fn seed_site() -> Vec<Page> {
         let text = include_str!("../../../data/pingxiang-fgj-2017.json");
         let b = gongkai_model::parse_bundle(text, "seed").unwrap();
+        site_of(b, "pingxiang-fgj-2017.json")
+    }
+
+    /// The pages of a site of the one bundle `b`, at `path` in its catalog.
+    fn site_of(b: Bundle, path: &str) -> Vec<Page> {
         let catalog = Rc::new(Catalog {
             format: "gongkai-catalog".into(),
             version: 1,
@@ -273,7 +278,7 @@ mod tests {
                 fiscal_year: b.meta.fiscal_year,
                 kind: b.meta.kind,
                 region: String::new(),
-                path: "pingxiang-fgj-2017.json".into(),
+                path: path.into(),
             }],
         });
         site_pages(&catalog, vec![b])
@@ -363,19 +368,8 @@ mod tests {
 
     /// The overview page of `b` (a site of that one bundle) in `lang`, as the build writes it.
     fn overview_html(b: Bundle, lang: Lang) -> String {
-        let catalog = Rc::new(Catalog {
-            format: "gongkai-catalog".into(),
-            version: 1,
-            bundles: vec![gongkai_model::CatalogEntry {
-                department: b.meta.department.clone(),
-                fiscal_year: b.meta.fiscal_year,
-                kind: b.meta.kind,
-                region: String::new(),
-                path: "b.json".into(),
-            }],
-        });
         let path = if lang == Lang::En { "en/" } else { "" };
-        let page = site_pages(&catalog, vec![b])
+        let page = site_of(b, "b.json")
             .into_iter()
             .find(|p| p.address.page_path() == path)
             .unwrap();
