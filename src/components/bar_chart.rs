@@ -27,6 +27,10 @@ pub struct BarChartViewProps {
     /// Failing checks the charted figures take part in (marks the chart; empty: none).
     #[prop_or_default]
     pub failing: Vec<usize>,
+    /// Where the chart's figures come from, shown under its summary as "出处：…", and whether
+    /// it is a published title (kept in the document's language).
+    #[prop_or_default]
+    pub source: Option<(AttrValue, bool)>,
     /// Failing checks of each drawn row, in the order of `chart.rows` (marks its row in the data
     /// table; missing rows: none).
     #[prop_or_default]
@@ -82,6 +86,7 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
         <figure class={classes!("chart", (!props.failing.is_empty()).then_some("failing"))} aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ &props.title }<FailMark checks={props.failing.clone()} /></h3>
             <figcaption class="summary">{ &c.summary }</figcaption>
+            { props.source.as_ref().map(|(s, published)| source_line(s, *published)).unwrap_or_default() }
             { legend.unwrap_or_default() }
             <ChartSurface
                 svg={(*svg).clone()}
@@ -131,4 +136,12 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
             </details>
         </figure>
     }
+}
+
+/// "出处：一般公共预算支出预算表": the interface's words around the published title, which keeps
+/// its language.
+fn source_line(source: &str, published: bool) -> Html {
+    let text = tr!("breakdown.source", "\u{0}");
+    let (before, after) = text.split_once('\u{0}').unwrap_or((text.as_str(), ""));
+    html! { <p class="chart-source">{ before }<span lang={published.then_some(super::DATA_LANG)}>{ source }</span>{ after }</p> }
 }

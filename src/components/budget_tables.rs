@@ -9,9 +9,9 @@ use super::fail_mark::FailMark;
 use super::{export_name, use_loaded};
 use crate::hooks::use_failing::use_failing;
 use crate::route::Route;
-use gongkai_model::chart::code_chart;
+use gongkai_model::chart::{budget_chart_tables, code_chart};
 use gongkai_model::format::{fmt_opt, unit_label};
-use gongkai_model::tables::{BudgetTable, TableKind};
+use gongkai_model::tables::BudgetTable;
 use gongkai_model::tr;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,37 +23,14 @@ pub struct BudgetTablesViewProps {
     pub code: Option<u32>,
 }
 
-/// The first table of `kinds` (in that order of preference) that has coded lines.
-fn first_coded(tables: &[BudgetTable], kinds: &[TableKind]) -> Option<usize> {
-    kinds.iter().find_map(|k| {
-        tables
-            .iter()
-            .position(|t| t.kind == *k && t.coded_lines().next().is_some())
-    })
-}
-
 #[component]
 pub fn BudgetTablesView(props: &BudgetTablesViewProps) -> Html {
     let ctx = use_loaded();
     let failing = use_failing();
     let b = &ctx.0.bundle;
     let code = props.code.map(|c| c.to_string());
-    let functional = first_coded(
-        &b.tables,
-        &[
-            TableKind::GeneralPublic,
-            TableKind::FiscalExpenditure,
-            TableKind::GovernmentFund,
-        ],
-    );
-    let economic = first_coded(
-        &b.tables,
-        &[
-            TableKind::GeneralPublicBasic,
-            TableKind::FiscalBasic,
-            TableKind::OperatingCosts,
-        ],
-    );
+    // The same tables the overview's 功能分类 and 经济分类 charts open into.
+    let (functional, economic) = budget_chart_tables(b);
     // One code drills one chart: 功能分类 codes start with 2 (201…), 经济分类 codes with 3 or 5.
     let economic_code = code
         .as_deref()

@@ -6,9 +6,12 @@ use super::term::Term;
 use super::use_loaded;
 use crate::hooks::use_failing::use_failing;
 use crate::route::Route;
-use gongkai_model::chart::{change_chart, expenditure_chart, three_public_chart};
+use gongkai_model::breakdowns::{
+    overview_breakdowns, overview_change_chart, overview_three_public_chart, three_public_title, Breakdown,
+};
 use gongkai_model::format::{fmt_opt, fmt_opt_unit, unit_label};
 use gongkai_model::tr;
+use gongkai_model::validate::FailingFigures;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,9 +21,10 @@ pub fn OverviewView() -> Html {
     let b = &ctx.0.bundle;
     let unit = b.meta.unit.as_str();
     let unit_shown = unit_label(unit);
-    let spend = use_memo(ctx.clone(), |c| Rc::new(expenditure_chart(&c.0.bundle)));
-    let tp_chart = use_memo(ctx.clone(), |c| Rc::new(three_public_chart(&c.0.bundle)));
-    let change = use_memo(ctx.clone(), |c| Rc::new(change_chart(&c.0.bundle)));
+    // The document's own breakdowns, chosen by the model; `None` charts say so in one line.
+    let breakdowns = use_memo(ctx.clone(), |c| overview_breakdowns(&c.0.bundle));
+    let tp_chart = use_memo(ctx.clone(), |c| overview_three_public_chart(&c.0.bundle).map(Rc::new));
+    let change = use_memo(ctx.clone(), |c| overview_change_chart(&c.0.bundle).map(Rc::new));
     let f = gongkai_model::overview::key_figures(b);
     let tp = &b.three_public;
     // Progressive first paint: the key figures and the first chart are drawn first; the rest of
@@ -36,20 +40,6 @@ pub fn OverviewView() -> Html {
         n.dedup();
         html! { <FailMark checks={n} /> }
     };
-    // The spend chart draws the categories with an amount, in published order (blank ones are
-    // listed beside it): their checks, row by row.
-    let category_checks: Vec<Vec<usize>> = b
-        .expenditure
-        .categories
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.amount.is_some())
-        .map(|(i, _)| {
-            failing
-                .of_figure(&format!("expenditure.categories[{i}].amount"))
-                .to_vec()
-        })
-        .collect();
     let row_class = |figure: &str| classes!((!failing.of_figure(figure).is_empty()).then_some("failing"));
     let chart_checks = |prefix: &str, totals: &[&str]| {
         let mut n = failing.under(prefix);
@@ -73,8 +63,11 @@ pub fn OverviewView() -> Html {
 
             <section aria-labelledby="h-budget">
                 <h2 id="h-budget">{ tr!("overview.budget") }</h2>
-                <BarChartView id="spend" title={if b.expenditure.categories.is_empty() && b.expenditure_summary().is_some() { tr!("overview.spend_by_use") } else { tr!("overview.spend_chart") }} chart={(*spend).clone()} failing={chart_checks("expenditure.categories", &["expenditure.total"])} row_checks={category_checks} />
-                <p class="hint">{ tr!("overview.see_performance") }<a href={Route::Performance(None).href()}>{ tr!("nav.performance") }</a>{ tr!("overview.see_performance_end") }</p>
+                // The first breakdown is drawn in the first frame, the others with the rest.
+                { for breakdowns.iter().take(if rest { usize::MAX } else { 1 }).map(|d| breakdown_view(d, &failing)) }
+                if !b.performance.activities.is_empty() {
+                    <p class="hint">{ tr!("overview.see_performance") }<a href={Route::Performance(None).href()}>{ tr!("nav.performance") }</a>{ tr!("overview.see_performance_end") }</p>
+                }
                 if rest { <>
                 <h3>{ tr!("overview.revenue_text") }</h3>
                 { paragraphs(&b.revenue.text) }
@@ -89,16 +82,28 @@ pub fn OverviewView() -> Html {
                 } } }
                 <h3>{ tr!("overview.expenditure_text") }</h3>
                 { paragraphs(&b.expenditure.text) }
-                <h3>{ tr!("overview.change_heading") }</h3>
-                <BarChartView id="change" title={tr!("overview.change_chart")} chart={(*change).clone()} failing={chart_checks("change", &[])} />
-                { paragraphs(&b.change.text) }
+                // A change the document does not state is one line, not a chart of 未列 bars.
+                { match (&*change, b.change.text.trim().is_empty()) {
+                    (None, true) => html! { <p class="blank" id="change-none">{ tr!("chart.change.blank") }</p> },
+                    (chart, _) => html! { <>
+                        <h3>{ tr!("overview.change_heading") }</h3>
+                        { match chart {
+                            Some(chart) => html! { <BarChartView id="change" title={tr!("overview.change_chart")} chart={chart.clone()} failing={chart_checks("change", &[])} /> },
+                            None => html! { <p class="blank">{ tr!("chart.change.blank") }</p> },
+                        } }
+                        { paragraphs(&b.change.text) }
+                    </> },
+                } }
                 </> }
             </section>
 
             if rest { <>
             <section aria-labelledby="h-3p">
                 <h2 id="h-3p">{ tr!("term.three_public") }</h2>
-                <BarChartView id="three-public" title={tr!("overview.three_public_chart")} chart={(*tp_chart).clone()} failing={chart_checks("three_public", &[])} />
+                { match &*tp_chart {
+                    Some(chart) => html! { <BarChartView id="three-public" title={three_public_title(chart)} chart={chart.clone()} failing={chart_checks("three_public", &[])} /> },
+                    None => html! { <p class="blank" id="three-public-none">{ tr!("chart.three_public.blank") }</p> },
+                } }
                 <div class="table-scroll" tabindex="0" role="region" aria-label={tr!("overview.three_public_items")}>
                 <table>
                     <caption>{ tr!("overview.three_public_caption", unit_shown) }</caption>
@@ -129,6 +134,31 @@ pub fn OverviewView() -> Html {
             </> }
         </>
     }
+}
+
+/// One breakdown: its chart (whose rows open 预算表 at their code when it drills) with its source,
+/// or the one line saying the document does not state it.
+fn breakdown_view(d: &Breakdown, failing: &FailingFigures) -> Html {
+    let Some(chart) = &d.chart else {
+        return html! { <p class="blank" id={format!("{}-none", d.id)}>{ d.not_stated() }</p> };
+    };
+    let row_checks: Vec<Vec<usize>> = d.figures.iter().map(|f| failing.of_figure(f).to_vec()).collect();
+    let drills = d.codes.iter().any(Option::is_some);
+    let on_activate = drills.then(|| {
+        let codes = d.codes.clone();
+        Callback::from(move |i: usize| {
+            if let Some(Some(code)) = codes.get(i) {
+                crate::route::go(Route::Budget(code.parse().ok()));
+            }
+        })
+    });
+    html! { <>
+        <BarChartView id={d.id} title={d.title.clone()} chart={Rc::new(chart.clone())} source={Some((AttrValue::from(d.source.clone()), d.source_published))}
+            failing={if d.figures_under.is_empty() { vec![] } else { failing.under(&d.figures_under) }} {row_checks} {on_activate} />
+        if drills {
+            <p class="hint">{ tr!("breakdown.drill_hint") }<a href={Route::Budget(None).href()}>{ tr!("nav.budget") }</a>{ tr!("overview.see_performance_end") }</p>
+        }
+    </> }
 }
 
 /// Published text, one paragraph per line, always as text (never markup).

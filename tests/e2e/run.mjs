@@ -57,6 +57,18 @@ const fixtures = {
   fixtures['jiangsu-2017.json'] = execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', 'import', doc], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
+// Bundles the importer made of corpus documents (crates/model/tests/fixtures/bundles/README.md):
+// national-template ones, a tables-only one, a Shanghai one read in part and a 决算 it reads
+// little of, for the overview's breakdowns.
+const overviewFixtures = {};
+{
+  const dir = path.join(root, 'crates/model/tests/fixtures/bundles');
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    overviewFixtures[f] = fs.readFileSync(path.join(dir, f), 'utf8');
+    fixtures[`overview/${f}`] = overviewFixtures[f];
+  }
+}
+
 // A corpus of malformed bundles: every one must give its clear error (never a blank page).
 const corpus = {};
 const J = JSON.parse(seed);
@@ -129,6 +141,17 @@ const multiDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-multi-'));
 }
 const multiSite = path.join(multiDir, 'site');
 
+// The built pages of a national-template bundle (江苏省政协办公厅 2019, from its two PDFs), for
+// its overview without JavaScript.
+const jiangsuDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-jiangsu-'));
+{
+  const data = path.join(jiangsuDir, 'data-in');
+  fs.mkdirSync(data);
+  fs.writeFileSync(path.join(data, 'jiangsu-zx-2019.json'), overviewFixtures['jiangsu-zx-2019.json']);
+  execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', 'site', data, '--viewer', dist, '-o', path.join(jiangsuDir, 'site'), '--no-precompress'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+const jiangsuSite = path.join(jiangsuDir, 'site');
+
 // A generated province (test data, never shipped): 240 bundles of 样例省 from the seed and an
 // imported Jiangsu document (which has the standard tables), built as a province site.
 const provinceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-province-'));
@@ -158,6 +181,12 @@ const server = http.createServer((req, res) => {
     const rest = p.slice('/multi'.length);
     const f = path.join(multiSite, rest.replace(/\/$/, '/index.html'));
     if (!f.startsWith(multiSite) || !fs.existsSync(f)) { res.writeHead(404); return res.end('not found'); }
+    res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
+    return fs.createReadStream(f).pipe(res);
+  }
+  if (p.startsWith('/jiangsu/')) {
+    const f = path.join(jiangsuSite, p.slice('/jiangsu'.length).replace(/\/$/, '/index.html'));
+    if (!f.startsWith(jiangsuSite) || !fs.existsSync(f)) { res.writeHead(404); return res.end('not found'); }
     res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
     return fs.createReadStream(f).pipe(res);
   }
@@ -970,6 +999,100 @@ await test('budget tables on a phone: no page scroll, charts and tables readable
   await page.goto(`${origin}/#/`);
   await page.waitForSelector('#total-expenditure');
   expect(await page.locator('nav.sections a:text("预算表")').count() === 0, 'no 预算表 for a bundle without tables');
+});
+
+/** The overview's charts as shown: title, summary, source line and whether a bar is drawn. */
+async function overviewCharts(page) {
+  return page.$$eval('main figure.chart', (fs) => fs.map((f) => ({
+    title: f.querySelector('h3').textContent,
+    summary: f.querySelector('figcaption').textContent,
+    source: (f.querySelector('.chart-source') || {}).textContent || '',
+    // A bar: a filled rectangle of some width in the drawing shown.
+    bars: [...f.querySelectorAll('svg rect')].filter((r) => ['#0072B2', '#6B6B6B', '#B5490B'].includes((r.getAttribute('fill') || '').toUpperCase()) && r.getBoundingClientRect().width > 0.5).length,
+  })));
+}
+
+await test('overview: every fixture bundle charts its own breakdowns, titled for what they are, nothing empty or doubled (phone)', phone, async (page) => {
+  const expected = {
+    'data/pingxiang-fgj-2017.json': ['支出按经济分类', '比上年增减：上年与本年', '“三公”经费：上年与本年'],
+    'fixtures/overview/jiangsu-zx-2019.json': ['支出按功能分类（类）', '基本支出按经济分类（类）', '支出按用途（基本支出、项目支出）', '“三公”经费：本年'],
+    'fixtures/overview/jiangsu-zx-2017-tables.json': ['支出按功能分类（类）', '基本支出按经济分类（类）', '支出按用途（基本支出、项目支出）', '“三公”经费：本年'],
+    'fixtures/overview/putuo-sfj-2026.json': ['收入按来源', '“三公”经费：本年'],
+    'fixtures/overview/putuo-ghzy-2024-final.json': [],
+  };
+  for (const [bundle, titles] of Object.entries(expected)) {
+    await page.goto(`${origin}/?bundle=${bundle}#/`);
+    await page.waitForSelector('#total-expenditure');
+    await page.waitForSelector('#h-3p');
+    const charts = await overviewCharts(page);
+    expect(JSON.stringify(charts.map((c) => c.title.replace(/✗.*$/, ''))) === JSON.stringify(titles), `${bundle}: chart titles ${JSON.stringify(charts.map((c) => c.title))}`);
+    for (const c of charts) {
+      expect(c.bars > 0, `${bundle}: ${c.title} draws bars`);
+      expect(c.summary.length > 8, `${bundle}: ${c.title} has a summary`);
+    }
+    const text = await page.textContent('main');
+    for (const doubled of ['合计合计', '共 0 项']) expect(!text.includes(doubled), `${bundle}: no “${doubled}”`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow <= 1, `${bundle}: no horizontal page scroll (overflow ${overflow}px)`);
+  }
+  // The 决算 the importer reads little of: each section one line, no chart.
+  const text = await page.textContent('main');
+  for (const line of ['支出构成：本文件未列。', '比上年增减未列。', '“三公”经费未列。']) expect(text.includes(line), `the 决算 says ${line}`);
+  // The national template: each chart cites its table, and a 类 opens 预算表 at that 类.
+  await page.goto(`${origin}/?bundle=fixtures/overview/jiangsu-zx-2019.json#/`);
+  const charts = await overviewCharts(page);
+  expect(charts[0].source === '出处：一般公共预算支出预算表（功能科目）', `source: ${charts[0].source}`);
+  expect(charts[0].summary.startsWith('一般公共预算支出预算表（功能科目） 13,297.11 万元，共 3 项；最大：201 一般公共服务支出 10,191.56 万元'), `summary: ${charts[0].summary}`);
+  expect((await page.textContent('section.stats')).includes('基本支出 6,522.75'), '基本支出 as the 支出预算总表 states it');
+  await shot(page, 'overview-jiangsu-phone');
+  await expectAccessible(page, 'overview of a national-template bundle (phone)');
+  await page.locator('#functional-title ~ .chart-surface').focus();
+  await page.waitForFunction(() => document.querySelector('#functional-info').textContent.startsWith('201 一般公共服务支出：10,191.56 万元'));
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.querySelector('#functional-info').textContent.startsWith('221 住房保障支出'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#/budget/221');
+  expect((await page.textContent('nav.breadcrumb')).includes('221 住房保障支出'), 'opened 预算表 at the 类');
+});
+
+await test('overview of a national-template bundle in English on a phone: titles name the classification, published names stay', phone, async (page) => {
+  await page.goto(`${origin}/?bundle=fixtures/overview/jiangsu-zx-2019.json&lang=en#/`);
+  await page.waitForSelector('#functional-title');
+  const charts = await overviewCharts(page);
+  const titles = charts.map((c) => c.title);
+  expect(JSON.stringify(titles) === JSON.stringify(['Expenditure by function (class)', 'Basic expenditure by economic nature (class)', 'Expenditure by use (basic, project)', '“Three public” expenses: this year']), `titles: ${JSON.stringify(titles)}`);
+  expect(charts[0].source === 'Source: 一般公共预算支出预算表（功能科目）', `source: ${charts[0].source}`);
+  expect(await page.getAttribute('#functional-title ~ .chart-source span', 'lang') === 'zh-CN', 'the published title keeps its language');
+  expect(charts[0].summary.includes('13,297.11 ×10,000 yuan'), `summary: ${charts[0].summary}`);
+  const text = await page.textContent('main');
+  expect(text.includes('Change on last year not stated.'), 'an unstated change is one line');
+  await shot(page, 'overview-jiangsu-en-phone');
+  await expectAccessible(page, 'overview of a national-template bundle in English (phone)');
+  await page.goto(`${origin}/?bundle=fixtures/overview/putuo-ghzy-2024-final.json&lang=en#/`);
+  await page.waitForSelector('#h-3p');
+  expect((await page.textContent('main')).includes('Expenditure breakdown: not stated in this document.'), 'the 决算 in English');
+  expect(await page.locator('main figure.chart').count() === 0, 'no chart without data');
+  await expectAccessible(page, 'overview of a 决算 with nothing to chart (phone, English)');
+});
+
+await test('overview of a national-template bundle without JavaScript: the built page has its breakdowns, in both languages', desktop, async () => {
+  const noJs = await browser.newContext({ viewport: phone, javaScriptEnabled: false, locale: 'zh-CN' });
+  const p = await noJs.newPage();
+  for (const [at, titles] of [
+    ['/jiangsu/', ['支出按功能分类（类）', '基本支出按经济分类（类）', '支出按用途（基本支出、项目支出）']],
+    ['/jiangsu/en/', ['Expenditure by function (class)', 'Basic expenditure by economic nature (class)', 'Expenditure by use (basic, project)']],
+  ]) {
+    const r = await p.goto(`${origin}${at}`);
+    expect(r && r.status() === 200, `${at}: ${r && r.status()}`);
+    const charts = await overviewCharts(p);
+    expect(JSON.stringify(charts.slice(0, 3).map((c) => c.title)) === JSON.stringify(titles), `${at}: ${JSON.stringify(charts.map((c) => c.title))}`);
+    for (const c of charts) expect(c.bars > 0, `${at}: ${c.title} draws bars (the phone's drawing shows)`);
+    expect(await p.isVisible('.at-narrow svg'), `${at}: the chart drawn for a phone shows`);
+    // Its rows open 预算表: the page links there.
+    expect(await p.locator('main a[href="budget/"], main a[href="en/budget/"]').count() > 0, `${at}: links to 预算表`);
+    await expectAccessible(p, `built overview ${at} without JavaScript`);
+  }
+  await noJs.close();
 });
 
 await test('print: the overview prints without navigation chrome, charts included', desktop, async (page) => {

@@ -265,6 +265,11 @@ mod tests {
     fn seed_site() -> Vec<Page> {
         let text = include_str!("../../../data/pingxiang-fgj-2017.json");
         let b = gongkai_model::parse_bundle(text, "seed").unwrap();
+        site_of(b, "pingxiang-fgj-2017.json")
+    }
+
+    /// The pages of a site of the one bundle `b`, at `path` in its catalog.
+    fn site_of(b: Bundle, path: &str) -> Vec<Page> {
         let catalog = Rc::new(Catalog {
             format: "gongkai-catalog".into(),
             version: 1,
@@ -273,7 +278,7 @@ mod tests {
                 fiscal_year: b.meta.fiscal_year,
                 kind: b.meta.kind,
                 region: String::new(),
-                path: "pingxiang-fgj-2017.json".into(),
+                path: path.into(),
             }],
         });
         site_pages(&catalog, vec![b])
@@ -359,5 +364,143 @@ mod tests {
         }));
         let tags = head_tags(&pages[0], None);
         assert!(!tags.contains("<script>") && tags.contains("&lt;script&gt;&quot;x&quot;"));
+    }
+
+    /// The overview page of `b` (a site of that one bundle) in `lang`, as the build writes it.
+    fn overview_html(b: Bundle, lang: Lang) -> String {
+        let path = if lang == Lang::En { "en/" } else { "" };
+        let page = site_of(b, "b.json")
+            .into_iter()
+            .find(|p| p.address.page_path() == path)
+            .unwrap();
+        render_all(&[page]).remove(0)
+    }
+
+    /// The seed and the bundles imported from corpus documents for the overview's tests.
+    fn overview_fixtures() -> Vec<(&'static str, Bundle)> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../model/tests/fixtures/bundles/");
+        [
+            (
+                "seed",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/pingxiang-fgj-2017.json").to_string(),
+            ),
+            ("jiangsu-2019", format!("{dir}jiangsu-zx-2019.json")),
+            ("jiangsu-2017-tables", format!("{dir}jiangsu-zx-2017-tables.json")),
+            ("shanghai-2026", format!("{dir}putuo-sfj-2026.json")),
+            ("final-2024", format!("{dir}putuo-ghzy-2024-final.json")),
+        ]
+        .into_iter()
+        .map(|(name, path)| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (name, gongkai_model::parse_bundle(&text, &path).unwrap())
+        })
+        .collect()
+    }
+
+    /// The overview's charts as written: (title, summary, whether its drawing has a bar).
+    fn charts_of(html: &str) -> Vec<(String, String, bool)> {
+        let between = |s: &str, open: &str, close: &str| -> String {
+            let i = s.find(open).map(|i| i + open.len()).unwrap_or(s.len());
+            let j = s[i..].find(close).map_or(s.len(), |j| i + j);
+            s[i..j].to_string()
+        };
+        html.split("<figure ")
+            .skip(1)
+            .filter(|f| f[..f.find('>').unwrap_or(0)].contains("class=\"chart"))
+            .map(|f| {
+                let f = &f[..f.find("</figure>").unwrap_or(f.len())];
+                let title = between(f, "-title\">", "<");
+                let summary = between(f, "<figcaption class=\"summary\">", "</figcaption>");
+                // A drawn bar: a filled rectangle in one of the series colours.
+                let bar = gongkai_model::chart::SERIES_COLOURS.iter().any(|c| {
+                    f.contains(&format!("fill=\"{c}\"")) || f.contains(&format!("fill=\"{}\"", c.to_lowercase()))
+                });
+                (title, summary, bar)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_overview_of_every_fixture_charts_its_own_breakdowns_and_nothing_empty() {
+        for (name, b) in overview_fixtures() {
+            for lang in [Lang::Zh, Lang::En] {
+                let html = overview_html(b.clone(), lang);
+                let charts = charts_of(&html);
+                i18n::set_lang(lang);
+                let expected = gongkai_model::breakdowns::overview_breakdowns(&b);
+                let blank_lines: Vec<String> = expected.iter().map(|d| d.not_stated()).collect();
+                i18n::set_lang(Lang::Zh);
+                // Each breakdown is its chart, titled for what it shows, or one line saying so.
+                for (d, blank_line) in expected.iter().zip(&blank_lines) {
+                    match &d.chart {
+                        Some(c) => {
+                            let (_, summary, _) = charts
+                                .iter()
+                                .find(|(t, _, _)| *t == d.title)
+                                .unwrap_or_else(|| panic!("{name} {lang:?}: no chart {} in {charts:?}", d.title));
+                            assert_eq!(*summary, escape(&c.summary), "{name} {lang:?}");
+                            assert!(html.contains(&escape(&d.source)), "{name}: source {}", d.source);
+                            assert_eq!(c.rows.is_empty(), false);
+                        }
+                        None => assert!(html.contains(&escape(blank_line)), "{name} {lang:?}: {blank_line}"),
+                    }
+                }
+                for (title, summary, bar) in &charts {
+                    assert!(*bar, "{name} {lang:?}: chart {title} draws no bar");
+                    assert!(!summary.is_empty(), "{name} {lang:?}: chart {title} has no summary");
+                }
+                for doubled in ["合计合计", "共 0 项", "total not stated, 0 items"] {
+                    assert!(!html.contains(doubled), "{name} {lang:?}: {doubled}");
+                }
+                let titles: Vec<&str> = charts.iter().map(|(t, _, _)| t.as_str()).collect();
+                match (name, lang) {
+                    ("seed", Lang::Zh) => assert_eq!(
+                        titles,
+                        ["支出按经济分类", "比上年增减：上年与本年", "“三公”经费：上年与本年"]
+                    ),
+                    ("jiangsu-2019", Lang::Zh) => assert_eq!(
+                        titles,
+                        [
+                            "支出按功能分类（类）",
+                            "基本支出按经济分类（类）",
+                            "支出按用途（基本支出、项目支出）",
+                            "“三公”经费：本年"
+                        ]
+                    ),
+                    ("jiangsu-2019", Lang::En) => assert_eq!(
+                        titles[..3],
+                        [
+                            "Expenditure by function (class)",
+                            "Basic expenditure by economic nature (class)",
+                            "Expenditure by use (basic, project)"
+                        ]
+                    ),
+                    // Nothing to chart: each section says so in one line.
+                    ("final-2024", Lang::Zh) => {
+                        assert!(titles.is_empty(), "{titles:?}");
+                        for line in ["支出构成：本文件未列。", "比上年增减未列。", "“三公”经费未列。"]
+                        {
+                            assert!(html.contains(line), "{line}");
+                        }
+                    }
+                    _ => {}
+                }
+                // The seed's form is the only one whose chart is of economic categories.
+                assert_eq!(
+                    titles.contains(&"支出按经济分类"),
+                    name == "seed" && lang == Lang::Zh,
+                    "{name}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_functional_classes_open_the_budget_tables_at_their_code() {
+        let b = overview_fixtures().remove(1).1;
+        let html = overview_html(b, Lang::Zh);
+        // The drill is in the app; the page links to 预算表 and names the table the figures are from.
+        assert!(html.contains("href=\"budget/\""));
+        assert!(html.contains("出处：<span lang=\"zh-CN\">一般公共预算支出预算表（功能科目）</span>"));
     }
 }

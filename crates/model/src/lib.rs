@@ -35,6 +35,8 @@ pub mod provenance;
 pub mod validate;
 
 // Charts: specs, layouts (bars, treemap), the plotters renderer.
+#[path = "charts/breakdowns.rs"]
+pub mod breakdowns;
 #[path = "charts/chart.rs"]
 pub mod chart;
 #[path = "charts/render.rs"]

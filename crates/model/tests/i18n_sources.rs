@@ -108,6 +108,7 @@ fn sources() -> Vec<PathBuf> {
     rust_files(&root.join("src"), &mut files);
     for f in [
         "charts/chart.rs",
+        "charts/breakdowns.rs",
         "charts/treemap.rs",
         "checks/validate.rs",
         "checks/compare.rs",

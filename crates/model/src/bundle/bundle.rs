@@ -501,6 +501,42 @@ impl Bundle {
         t.column(name).and_then(|c| t.lines[0].amount(c))
     }
 
+    /// Whether the expenditure categories are the split by use (基本支出, 项目支出, 单位预留机动经费…,
+    /// as a national-template narrative states it) rather than economic categories (工资福利支出…,
+    /// as the county form does): one of them is named 基本支出.
+    pub fn categories_by_use(&self) -> bool {
+        self.expenditure
+            .categories
+            .iter()
+            .any(|c| crate::tables::without_number(&c.name) == "基本支出")
+    }
+
+    /// 基本支出 as the document states it: the 支出预算总表's column, else the category named so
+    /// when the categories are the split by use, else the sum of the basic categories.
+    pub fn stated_basic(&self) -> Option<Decimal> {
+        self.stated_use("基本支出", SpendingClass::Basic)
+    }
+
+    /// 项目支出 as the document states it (as [`Bundle::stated_basic`]).
+    pub fn stated_project(&self) -> Option<Decimal> {
+        self.stated_use("项目支出", SpendingClass::Project)
+    }
+
+    fn stated_use(&self, name: &str, class: SpendingClass) -> Option<Decimal> {
+        if let Some(v) = self.expenditure_summary_column(name) {
+            return Some(v);
+        }
+        if self.categories_by_use() {
+            return self
+                .expenditure
+                .categories
+                .iter()
+                .find(|c| crate::tables::without_number(&c.name) == name)
+                .and_then(|c| c.amount);
+        }
+        sum_class(&self.expenditure.categories, class)
+    }
+
     /// 基本支出: the sum of the basic categories, or `None` if any is blank or there are none.
     pub fn basic_expenditure(&self) -> Option<Decimal> {
         sum_class(&self.expenditure.categories, SpendingClass::Basic)

@@ -310,6 +310,19 @@ pub fn is_total_name(name: &str) -> bool {
     )
 }
 
+/// Whether a name already says "total" at its end (支出合计, 收入总计), so a text built from it
+/// does not add another 合计.
+pub fn ends_with_total(name: &str) -> bool {
+    let n = name.trim_end();
+    n.ends_with("合计") || n.ends_with("总计") || n.ends_with("小计")
+}
+
+/// The 收支预算总表's lines that total its expenditure side, in order of preference: this year's
+/// (当年支出小计), else the side's total as printed (支出总计, 支出合计).
+pub const SPENDING_TOTALS: [&str; 3] = ["当年支出小计", "支出总计", "支出合计"];
+/// The same for its revenue side (当年收入小计, 收入总计, 收入合计).
+pub const REVENUE_TOTALS: [&str; 3] = ["当年收入小计", "收入总计", "收入合计"];
+
 /// The parts of the 收支预算总表, printed side by side: 收入 | 支出 by 功能分类 | 支出 by 用途
 /// (the values of [`BudgetLine::part`]).
 pub const SUMMARY_PARTS: [&str; 3] = ["收入", "支出功能分类", "支出用途"];
@@ -438,6 +451,24 @@ impl BudgetTable {
     }
 }
 
+impl BudgetTable {
+    /// The lines of one part of a table printed in parts (the 收支预算总表's [`SUMMARY_PARTS`]),
+    /// with their indices, in published order.
+    pub fn part_lines<'a>(&'a self, part: &'a str) -> impl Iterator<Item = (usize, &'a BudgetLine)> + 'a {
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(move |(_, l)| l.part.as_deref() == Some(part))
+    }
+    /// The first line named `name` (spaces ignored) and its index.
+    pub fn line_named(&self, name: &str) -> Option<(usize, &BudgetLine)> {
+        self.lines
+            .iter()
+            .enumerate()
+            .find(|(_, l)| l.name.replace(char::is_whitespace, "") == name)
+    }
+}
+
 /// One node of a classification tree (类 → 款 → 项) built from a table's coded lines.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CodeNode {
@@ -448,6 +479,18 @@ pub struct CodeNode {
     /// Index of its line in the table.
     pub line: usize,
     pub children: Vec<CodeNode>,
+}
+
+/// Whether a coded table's codes make a tree the charts can show: every top-level line a 类 code
+/// (3 digits) and no 类 printed twice. A table read with its 款/项 codes cut to the 类 (every line
+/// "301") does not, and is listed as published but not charted.
+pub fn is_sound_tree(t: &BudgetTable) -> bool {
+    let tree = code_tree(t);
+    let mut codes: Vec<&str> = tree.iter().map(|n| n.code.as_str()).collect();
+    let n = codes.len();
+    codes.sort_unstable();
+    codes.dedup();
+    n > 0 && codes.len() == n && codes.iter().all(|c| c.len() == 3)
 }
 
 /// The classification tree of a coded table: 类 lines at the top, each 款 under the 类 its code

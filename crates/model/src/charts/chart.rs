@@ -334,6 +334,29 @@ pub fn expenditure_chart(b: &Bundle) -> BarChart {
     })
 }
 
+/// The chart as it may be drawn, or `None` when it has nothing to draw: rows whose every value is
+/// blank move to `blank_rows`, a series blank in every row is dropped (no year of 未列 bars), and
+/// a chart left without a non-zero amount is not drawn at all (no empty axis).
+pub fn drawn(chart: BarChart) -> Option<BarChart> {
+    let mut chart = split_blanks(chart);
+    if chart.series.len() > 1 {
+        let keep: Vec<usize> = (0..chart.series.len())
+            .filter(|&si| chart.rows.iter().any(|r| r.values.get(si).copied().flatten().is_some()))
+            .collect();
+        if keep.len() < chart.series.len() {
+            chart.series = keep.iter().map(|&si| chart.series[si].clone()).collect();
+            for r in &mut chart.rows {
+                r.values = keep.iter().map(|&si| r.values.get(si).copied().flatten()).collect();
+            }
+        }
+    }
+    let has_amount = chart
+        .rows
+        .iter()
+        .any(|r| r.values.iter().any(|v| v.is_some_and(|d| !d.is_zero())));
+    (has_amount && !chart.series.is_empty()).then_some(chart)
+}
+
 /// Moves rows whose every value is blank out of the drawing into `blank_rows`.
 fn split_blanks(mut chart: BarChart) -> BarChart {
     let (blank, drawn): (Vec<BarRow>, Vec<BarRow>) = chart
@@ -341,7 +364,7 @@ fn split_blanks(mut chart: BarChart) -> BarChart {
         .into_iter()
         .partition(|r| r.values.iter().all(|v| v.is_none()));
     chart.rows = drawn;
-    chart.blank_rows = blank.into_iter().map(|r| r.label).collect();
+    chart.blank_rows.extend(blank.into_iter().map(|r| r.label));
     chart
 }
 
@@ -358,7 +381,7 @@ fn breakdown_chart(
 }
 
 /// As [`breakdown_chart`], with amounts in `unit` (a standard table's own unit).
-fn breakdown_chart_in(
+pub(crate) fn breakdown_chart_in(
     b: &Bundle,
     unit: &str,
     parent_name: &str,
@@ -367,8 +390,8 @@ fn breakdown_chart_in(
     ranked: bool,
 ) -> BarChart {
     let unit = unit.to_string();
-    let summary_total = parent_total.or_else(|| items.iter().map(|(_, a)| *a).sum());
-    let summary = ranked_summary(parent_name, summary_total, items.iter().copied(), &unit);
+    // The parent's total as stated; never the parts' sum put in its place.
+    let summary = ranked_summary(parent_name, parent_total, items.iter().copied(), &unit);
     let mut order = items.clone();
     if ranked {
         order.sort_by(|x, y| y.1.unwrap_or(Decimal::MIN).cmp(&x.1.unwrap_or(Decimal::MIN)));
@@ -534,8 +557,8 @@ pub fn change_chart(b: &Bundle) -> BarChart {
     };
     let rows = vec![
         row(tr!("overview.total_expenditure"), b.expenditure.total, b.change.total),
-        row(tr!("term.basic"), b.basic_expenditure(), b.change.basic),
-        row(tr!("term.project"), b.project_expenditure(), b.change.project),
+        row(tr!("term.basic"), b.stated_basic(), b.change.basic),
+        row(tr!("term.project"), b.stated_project(), b.change.project),
     ];
     let summary = match (b.expenditure.total, b.change.total) {
         (Some(t), Some(c)) => tr!(
@@ -547,11 +570,11 @@ pub fn change_chart(b: &Bundle) -> BarChart {
             crate::format::fmt_change(c, Some(t - c), &unit),
             b.change
                 .basic
-                .map(|c| crate::format::fmt_change(c, b.basic_expenditure().map(|v| v - c), &unit))
+                .map(|c| crate::format::fmt_change(c, b.stated_basic().map(|v| v - c), &unit))
                 .unwrap_or(tr!("amount.blank").into()),
             b.change
                 .project
-                .map(|c| crate::format::fmt_change(c, b.project_expenditure().map(|v| v - c), &unit))
+                .map(|c| crate::format::fmt_change(c, b.stated_project().map(|v| v - c), &unit))
                 .unwrap_or(tr!("amount.blank").into()),
         ),
         _ => tr!("chart.change.blank").to_string(),
@@ -585,8 +608,17 @@ pub fn ranked_summary<'a>(
                 _ => Some((n, a)),
             });
     let unit = crate::format::unit_label(unit);
+    // "支出合计未列", never "支出合计合计未列": a name that already says total gets no second one.
+    let names_total = crate::tables::ends_with_total(what)
+        || [
+            tr!("overview.total_expenditure"),
+            tr!("overview.total_revenue"),
+            tr!("common.total"),
+        ]
+        .contains(&what);
     let mut s = match total {
         Some(t) => tr!("summary.total", what, fmt_amount_grouped(t), unit, parts.len()),
+        None if names_total => tr!("summary.total_blank", what, parts.len()),
         None => tr!("summary.no_total", what, parts.len()),
     };
     if let Some((n, a)) = largest {
@@ -616,6 +648,40 @@ mod tests {
         assert_eq!(nice_ticks(11.82, 5), vec![0.0, 5.0, 10.0, 15.0]);
         assert_eq!(nice_ticks(0.0, 5), vec![0.0]);
         assert_eq!(nice_ticks(872.0, 3), vec![0.0, 500.0, 1000.0]);
+    }
+
+    fn row(label: &str, values: &[Option<i64>]) -> BarRow {
+        BarRow {
+            label: label.into(),
+            values: values.iter().map(|v| v.map(|v| Decimal::new(v, 0))).collect(),
+            colour: 0,
+            highlight: false,
+        }
+    }
+
+    #[test]
+    fn drawn_leaves_out_blank_rows_and_years_and_draws_nothing_without_an_amount() {
+        let chart = |rows: Vec<BarRow>| BarChart {
+            unit: "万元".into(),
+            series: vec!["2016年".into(), "2017年".into()],
+            rows,
+            summary: String::new(),
+            blank_rows: vec![],
+            parent: None,
+            grand_total: None,
+        };
+        // A year blank in every row is not drawn as a row of 未列 bars.
+        let c = drawn(chart(vec![row("A", &[None, Some(5)]), row("B", &[None, None])])).unwrap();
+        assert_eq!(c.series, ["2017年"]);
+        assert_eq!(c.rows, [row("A", &[Some(5)])]);
+        assert_eq!(c.blank_rows, ["B"]);
+        // Both years kept when each has an amount somewhere.
+        let c = drawn(chart(vec![row("A", &[None, Some(5)]), row("B", &[Some(1), None])])).unwrap();
+        assert_eq!(c.series.len(), 2);
+        // Nothing but blanks and zeros: no chart (no lone "0" axis).
+        assert_eq!(drawn(chart(vec![row("A", &[None, None])])), None);
+        assert_eq!(drawn(chart(vec![row("A", &[Some(0), Some(0)])])), None);
+        assert_eq!(drawn(chart(vec![])), None);
     }
 
     #[test]
@@ -660,16 +726,16 @@ mod tests {
     }
 }
 
-/// The tables the 预算表 view charts: the first with coded lines of the 功能分类 tables
-/// (一般公共预算 → 财政拨款 → 政府性基金) and of the 经济分类 tables (基本支出 → 机关运行经费), as
-/// indices into `b.tables`.
+/// The tables the 预算表 view and the overview chart: the first whose coded lines make a tree
+/// ([`crate::tables::is_sound_tree`]) of the 功能分类 tables (一般公共预算 → 财政拨款 → 政府性基金)
+/// and of the 经济分类 tables (基本支出 → 机关运行经费), as indices into `b.tables`.
 pub fn budget_chart_tables(b: &Bundle) -> (Option<usize>, Option<usize>) {
     use crate::tables::TableKind;
     let first_coded = |kinds: &[TableKind]| {
         kinds.iter().find_map(|k| {
             b.tables
                 .iter()
-                .position(|t| t.kind == *k && t.coded_lines().next().is_some())
+                .position(|t| t.kind == *k && crate::tables::is_sound_tree(t))
         })
     };
     (

@@ -36,15 +36,9 @@ pub fn key_figures(b: &Bundle) -> KeyFigures {
     KeyFigures {
         revenue: fmt_opt(b.revenue.total),
         expenditure: fmt_opt(b.expenditure.total),
-        // From the categories, else as the 支出预算总表 prints them.
-        basic: fmt_opt(
-            b.basic_expenditure()
-                .or_else(|| b.expenditure_summary_column("基本支出")),
-        ),
-        project: fmt_opt(
-            b.project_expenditure()
-                .or_else(|| b.expenditure_summary_column("项目支出")),
-        ),
+        // As the document states them (the 支出预算总表, the category named so, the categories' sum).
+        basic: fmt_opt(b.stated_basic()),
+        project: fmt_opt(b.stated_project()),
         base_year: b
             .change
             .base_year
