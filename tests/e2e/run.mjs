@@ -1104,7 +1104,7 @@ await test('overview of a national-template bundle as built, with the app: acces
   await page.waitForFunction(() => document.querySelector('#economic-info').textContent.startsWith('301 工资福利支出'));
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.pathname === '/jiangsu/budget/301/');
-  expect((await page.textContent('nav.breadcrumb')).includes('301 工资福利支出'), 'opened 预算表 at the 经济分类 类');
+  expect((await page.textContent('section[aria-labelledby="h-economic"] nav.breadcrumb')).includes('301 工资福利支出'), 'opened 预算表 at the 经济分类 类');
 });
 
 await test('print: the overview prints without navigation chrome, charts included', desktop, async (page) => {
