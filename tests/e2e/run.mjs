@@ -1090,9 +1090,21 @@ await test('overview of a national-template bundle without JavaScript: the built
     expect(await p.isVisible('.at-narrow svg'), `${at}: the chart drawn for a phone shows`);
     // Its rows open 预算表: the page links there.
     expect(await p.locator('main a[href="budget/"], main a[href="en/budget/"]').count() > 0, `${at}: links to 预算表`);
-    await expectAccessible(p, `built overview ${at} without JavaScript`);
   }
   await noJs.close();
+});
+
+await test('overview of a national-template bundle as built, with the app: accessible, and a 类 opens 预算表 (desktop)', desktop, async (page) => {
+  // (axe needs timers, which a page without JavaScript does not run: it checks the same DOM here.)
+  await page.goto(`${origin}/jiangsu/`);
+  await page.waitForSelector('#functional-title');
+  await expectAccessible(page, 'built overview of a national-template bundle (desktop)');
+  await shot(page, 'overview-jiangsu-desktop');
+  await page.locator('#economic-title ~ .chart-surface').focus();
+  await page.waitForFunction(() => document.querySelector('#economic-info').textContent.startsWith('301 工资福利支出'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.pathname === '/jiangsu/budget/301/');
+  expect((await page.textContent('section[aria-labelledby="h-economic"] nav.breadcrumb')).includes('301 工资福利支出'), 'opened 预算表 at the 经济分类 类');
 });
 
 await test('print: the overview prints without navigation chrome, charts included', desktop, async (page) => {
