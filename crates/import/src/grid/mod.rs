@@ -318,6 +318,21 @@ impl Grid {
     }
 }
 
+impl GridCell {
+    /// A cell with its text, place and spans, citing `line` (tests build grids with it).
+    #[cfg(test)]
+    pub(crate) fn at(text: &str, row: usize, col: usize, row_span: usize, col_span: usize, line: usize) -> GridCell {
+        GridCell {
+            text: text.into(),
+            row,
+            col,
+            row_span,
+            col_span,
+            line,
+        }
+    }
+}
+
 /// A document as the readers see it: every line (the narrative is read from the lines no grid
 /// took) and the grids in the order they are printed.
 #[derive(Debug, Clone, Default)]

@@ -243,14 +243,7 @@ mod tests {
     use crate::grid::{GridCell, Producer};
 
     fn cell(text: &str, row: usize, col: usize, row_span: usize, col_span: usize) -> GridCell {
-        GridCell {
-            text: text.into(),
-            row,
-            col,
-            row_span,
-            col_span,
-            line: row + 1,
-        }
+        GridCell::at(text, row, col, row_span, col_span, row + 1)
     }
 
     #[test]

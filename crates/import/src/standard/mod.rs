@@ -379,17 +379,6 @@ mod tests {
     use super::*;
     use crate::grid::GridCell;
 
-    fn cell(text: &str, row: usize, col: usize, row_span: usize, col_span: usize, line: usize) -> GridCell {
-        GridCell {
-            text: text.into(),
-            row,
-            col,
-            row_span,
-            col_span,
-            line,
-        }
-    }
-
     fn lines(texts: &[&str]) -> Vec<SrcLine> {
         texts
             .iter()
@@ -418,18 +407,18 @@ mod tests {
             4,
             5,
             vec![
-                cell("科目代码", 0, 0, 1, 2, 4),
-                cell("", 0, 2, 1, 1, 0),
-                cell("科目名称", 0, 3, 1, 1, 4),
-                cell("金额", 0, 4, 1, 1, 4),
-                cell("合计", 1, 0, 1, 4, 5),
-                cell("24,169.74", 1, 4, 1, 1, 5),
-                cell("204", 2, 0, 1, 3, 6),
-                cell("公共安全支出", 2, 3, 1, 1, 6),
-                cell("24,169.74", 2, 4, 1, 1, 6),
-                cell("20404", 3, 0, 1, 3, 7),
-                cell("检察", 3, 3, 1, 1, 7),
-                cell("24,169.74", 3, 4, 1, 1, 7),
+                GridCell::at("科目代码", 0, 0, 1, 2, 4),
+                GridCell::at("", 0, 2, 1, 1, 0),
+                GridCell::at("科目名称", 0, 3, 1, 1, 4),
+                GridCell::at("金额", 0, 4, 1, 1, 4),
+                GridCell::at("合计", 1, 0, 1, 4, 5),
+                GridCell::at("24,169.74", 1, 4, 1, 1, 5),
+                GridCell::at("204", 2, 0, 1, 3, 6),
+                GridCell::at("公共安全支出", 2, 3, 1, 1, 6),
+                GridCell::at("24,169.74", 2, 4, 1, 1, 6),
+                GridCell::at("20404", 3, 0, 1, 3, 7),
+                GridCell::at("检察", 3, 3, 1, 1, 7),
+                GridCell::at("24,169.74", 3, 4, 1, 1, 7),
             ],
         );
         let blocks = Blocks {
@@ -461,15 +450,15 @@ mod tests {
             5,
             3,
             vec![
-                cell("项目名称", 0, 0, 1, 2, 3),
-                cell("金额", 0, 2, 1, 1, 3),
-                cell("收入总计", 1, 0, 1, 2, 4),
-                cell("100.00", 1, 2, 1, 1, 4),
-                cell("一般公共预算资金", 2, 0, 3, 1, 5),
-                cell("100.00", 2, 2, 2, 1, 5),
-                cell("小计", 3, 1, 1, 1, 6),
-                cell("公共财政拨款资金", 4, 1, 1, 1, 7),
-                cell("100.00", 4, 2, 1, 1, 7),
+                GridCell::at("项目名称", 0, 0, 1, 2, 3),
+                GridCell::at("金额", 0, 2, 1, 1, 3),
+                GridCell::at("收入总计", 1, 0, 1, 2, 4),
+                GridCell::at("100.00", 1, 2, 1, 1, 4),
+                GridCell::at("一般公共预算资金", 2, 0, 3, 1, 5),
+                GridCell::at("100.00", 2, 2, 2, 1, 5),
+                GridCell::at("小计", 3, 1, 1, 1, 6),
+                GridCell::at("公共财政拨款资金", 4, 1, 1, 1, 7),
+                GridCell::at("100.00", 4, 2, 1, 1, 7),
             ],
         );
         let blocks = Blocks {
