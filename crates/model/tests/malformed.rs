@@ -23,17 +23,17 @@ fn syntax_error_has_line_and_column() {
 
 #[test]
 fn wrong_version_and_format() {
-    let v3 = SEED.replacen("\"version\": 2", "\"version\": 3", 1);
+    let v4 = SEED.replacen("\"version\": 3", "\"version\": 4", 1);
     assert_eq!(
-        err(&v3),
+        err(&v4),
         LoadError::UnsupportedVersion {
             file: "bad.json".into(),
-            found: 3,
-            supported: 2
+            found: 4,
+            supported: 3
         }
     );
-    assert!(err(&v3).message_zh().contains("第 3 版"));
-    let v0 = SEED.replacen("\"version\": 2", "\"version\": 0", 1);
+    assert!(err(&v4).message_zh().contains("第 4 版"));
+    let v0 = SEED.replacen("\"version\": 3", "\"version\": 0", 1);
     assert!(matches!(err(&v0), LoadError::UnsupportedVersion { found: 0, .. }));
     let other = SEED.replacen("gongkai-bundle", "something-else", 1);
     assert_eq!(
@@ -100,7 +100,7 @@ fn bom_is_accepted_and_deep_nesting_is_an_error() {
 /// A version-1 bundle (before the standard tables) still opens, migrated to the current version.
 #[test]
 fn version_1_bundles_open_and_are_migrated() {
-    let v1 = SEED.replacen("\"version\": 2", "\"version\": 1", 1);
+    let v1 = SEED.replacen("\"version\": 3", "\"version\": 1", 1);
     let b = gongkai_model::parse_bundle(&v1, "v1.json").expect("a v1 bundle opens");
     assert_eq!(b.version, gongkai_model::FORMAT_VERSION);
     assert!(b.tables.is_empty());

@@ -14,8 +14,10 @@ use schemars::JsonSchema;
 
 /// The value of [`Bundle::format`].
 pub const FORMAT_NAME: &str = "gongkai-bundle";
-/// The bundle format version this build writes. Version 2 added [`Bundle::tables`].
-pub const FORMAT_VERSION: u32 = 2;
+/// The bundle format version this build writes. Version 2 added [`Bundle::tables`]; version 3 the
+/// 决算's comparisons with the budget and the national performance tables (all optional, so a
+/// version-2 bundle is a version-3 bundle without them).
+pub const FORMAT_VERSION: u32 = 3;
 /// The oldest version this build reads (and migrates: a version-1 bundle has no tables).
 pub const MIN_FORMAT_VERSION: u32 = 1;
 
@@ -26,7 +28,7 @@ pub const MIN_FORMAT_VERSION: u32 = 1;
 pub struct Bundle {
     /// Always `"gongkai-bundle"`.
     pub format: String,
-    /// Format version: this build writes 2 and reads 1 and 2.
+    /// Format version: this build writes 3 and reads 1 to 3.
     pub version: u32,
     pub meta: Meta,
     /// 部门职责: the numbered duties, in published order.

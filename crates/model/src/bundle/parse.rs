@@ -84,7 +84,8 @@ pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
         }
     };
 
-    // Version 1 had no tables: reading it as version 2 is the whole migration.
+    // Versions 1 and 2 lack only optional parts: reading them as the current version is the whole
+    // migration.
     bundle.version = FORMAT_VERSION;
     let problems = structural_problems(&bundle);
     if !problems.is_empty() {
