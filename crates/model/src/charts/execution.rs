@@ -143,6 +143,20 @@ impl Execution {
     }
 }
 
+/// Where `value` falls on a bar scaled to `max`, in percent of its length (0–100); `None` for a
+/// blank value or an empty scale. (A display position, not money: f64 is fine here.)
+pub fn bar_percent(value: Option<Decimal>, max: Decimal) -> Option<f64> {
+    use rust_decimal::prelude::ToPrimitive;
+    let v = value?.abs();
+    if max <= Decimal::ZERO {
+        return None;
+    }
+    (v * Decimal::from(100))
+        .checked_div(max)?
+        .to_f64()
+        .map(|p| p.clamp(0.0, 100.0))
+}
+
 /// The 决算's table of actuals by 功能分类, and the column of its 决算数.
 fn actual_table(b: &Bundle) -> Option<(&BudgetTable, usize)> {
     [TableKind::FinalGeneralPublic, TableKind::FinalExpenditure]
