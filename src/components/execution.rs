@@ -4,7 +4,8 @@
 //! up), then the “三公” items. The 决算 and the budget of the same year are read together when
 //! the site has both (the other one is fetched); the view says which one is missing.
 
-use super::use_loaded;
+use super::download::DownloadButton;
+use super::{export_name, use_loaded};
 use crate::hooks::use_bundle::bundle_url;
 use crate::loader::fetch_bundle;
 use crate::route::Route;
@@ -105,12 +106,16 @@ pub fn ExecutionView(props: &ExecutionViewProps) -> Html {
             }
         })
     });
+    let make_csv = {
+        let e = e.clone();
+        Callback::from(move |()| gongkai_model::csv::execution_csv(&e))
+    };
     let has_rows = !e.rows.is_empty() || !e.unplaced.is_empty() || e.total.is_some();
     html! {
         <>
             <h2>{ tr!("execution.title") }</h2>
             { documents }
-            { if has_rows { html! { <p class="execution-summary">{ summary }</p> } } else { html! {
+            { if has_rows { html! { <><p class="execution-summary">{ summary }</p><p class="hint" aria-hidden="true">{ tr!("execution.legend") }</p></> } } else { html! {
                 <p class="blank">{ tr!("execution.none") }</p>
             } } }
             { if here.is_none() && !gaps.is_empty() && e.has_final { html! {
@@ -144,6 +149,7 @@ pub fn ExecutionView(props: &ExecutionViewProps) -> Html {
                 </section>
             } } }
             <p class="hint">{ tr!("execution.sources") }</p>
+            { if has_rows { html! { <DownloadButton label={tr!("execution.export")} file={export_name(b, tr!("execution.file"))} make={make_csv} /> } } else { html! {} } }
         </>
     }
 }
@@ -163,27 +169,18 @@ fn summary(e: &Execution, unit: &str) -> String {
     }
     if let Some(g) = e.largest_gaps().first() {
         if let Some(d) = g.difference() {
-            parts.push(tr!("execution.summary_gap", short_name(g), fmt_signed_grouped(d), unit));
+            parts.push(tr!(
+                "execution.summary_gap",
+                g.short_name(),
+                fmt_signed_grouped(d),
+                unit
+            ));
         }
     }
     if !e.has_final {
         parts.push(tr!("execution.summary_budget_only").to_string());
     }
     parts.join(" ")
-}
-
-/// A narrative line's last part ("…（款）行政运行（项）" → "行政运行"), else its name.
-fn short_name(r: &ExecutionRow) -> String {
-    let n = r
-        .name
-        .trim_end_matches("（项）")
-        .trim_end_matches("（款）")
-        .trim_end_matches("（类）");
-    let last = n.rsplit(['）']).next().unwrap_or(n);
-    match &r.code {
-        Some(c) => format!("{c} {last}"),
-        None => last.to_string(),
-    }
 }
 
 /// 完成率 as printed, else computed (marked as such), else "—".

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// Chinese words the code matches in published data (units, document terms, test-data labels).
 /// (glossary.rs is not scanned: its Chinese strings are the names documents give the terms.)
 /// "部门预算"/"部门决算" name the Fiscal Data Package files, which are data, not interface.
-const DATA_WORDS: [&str; 24] = [
+const DATA_WORDS: [&str; 26] = [
     "平方米",
     "基本支出",
     "项目支出",
@@ -32,6 +32,8 @@ const DATA_WORDS: [&str; 24] = [
     // The 决算's words for its columns and lines (checks/final_accounts.rs).
     "三公",
     "（项）",
+    "（款）",
+    "（类）",
     "预算数",
     "决算数",
     "“三公”经费小计（{phase}）",

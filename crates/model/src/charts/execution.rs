@@ -82,6 +82,20 @@ impl ExecutionRow {
                 .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
         )
     }
+    /// Its code and the last part of its name: "2120201 城乡社区规划与管理", or for a line the
+    /// narrative names by its path ("…（款）行政运行（项）") "行政运行".
+    pub fn short_name(&self) -> String {
+        let n = self
+            .name
+            .trim_end_matches("（项）")
+            .trim_end_matches("（款）")
+            .trim_end_matches("（类）");
+        let last = n.rsplit('）').next().unwrap_or(n);
+        match &self.code {
+            Some(c) => format!("{c} {last}"),
+            None => last.to_string(),
+        }
+    }
     /// Every row of this subtree, depth first.
     pub fn walk(&self) -> Box<dyn Iterator<Item = &ExecutionRow> + '_> {
         Box::new(std::iter::once(self).chain(self.children.iter().flat_map(|c| c.walk())))
