@@ -163,7 +163,7 @@ const finalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-final-'));
   const pdf = 'crates/import/tests/fixtures/shanghai-putuo/上海市普陀区规划和自然资源局2024年度部门决算.pdf';
   // Exit 1: the bundle is written and two of the document's own roundings fail their checks.
   try {
-    execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', 'import', pdf, '--department', '上海市普陀区规划和自然资源局', '-o', path.join(data, 'ghzy-2024-final.json')], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', 'import', pdf, '-o', path.join(data, 'ghzy-2024-final.json')], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (e) {
     if (e.status !== 1) throw e;
   }

@@ -35,13 +35,20 @@ const ACTUAL_WORDS: [&str; 6] = [
     "支出决算",
 ];
 /// The words before a printed 完成率.
-const RATE_WORDS: [&str; 5] = [
+const RATE_WORDS: [&str; 8] = [
+    "完成年初预算数的",
     "完成年初预算的",
+    "完成全年预算数的",
     "完成全年预算的",
+    "完成调整预算数的",
     "完成调整预算的",
     "完成预算的",
     "预算完成率为",
 ];
+/// Budget words that name the budget as adjusted during the year (全年预算, 调整预算).
+fn is_adjusted(words: &str) -> bool {
+    words.starts_with("全年") || words.starts_with("调整")
+}
 
 /// The document as one string of paragraphs: each line's text (trimmed) after the previous, with
 /// where each line starts and whether a new paragraph starts there.
@@ -66,13 +73,22 @@ impl Joined {
             .map_or(0, |(i, _)| i);
         let mut text = String::new();
         let mut starts = Vec::new();
+        // Whether the previous line was a numbered heading ("（三）…决算具体情况"): short, no clause.
+        let mut after_heading = false;
         for l in lines.iter().filter(|l| !l.is_blank()) {
             let t = l.text.replace('\u{0c}', "");
             let trimmed = t.trim();
+            let marker = marker_len(trimmed).is_some();
             let paragraph = !wrapped
                 || text.is_empty()
-                || marker_len(trimmed).is_some()
+                || marker
+                || after_heading
                 || (indent(&t) > body && !trimmed.starts_with(['。', '，', '；']));
+            // (An item's name wrapped over lines, "1、X（类）Y（款）" / "Z（项）。…", is no heading.)
+            after_heading = marker_len(trimmed).is_some_and(|m| {
+                let rest = &trimmed[m..];
+                rest.chars().count() <= 40 && !rest.contains(['，', '。', '；', '：', '（', '('])
+            });
             starts.push((text.len(), l.no, paragraph));
             text.push_str(trimmed);
         }
@@ -190,7 +206,7 @@ pub fn read(lines: &[SrcLine], wrapped: bool, unit: &str, tables: &[BudgetTable]
     let mut from = 0;
     // Where the previous comparison's text ends: a name is never taken from before it.
     let mut floor = 0;
-    while let Some((at, len, budget)) = next_budget(s, from, unit) {
+    while let Some((at, len, first)) = next_budget(s, from, unit) {
         from = at + len;
         // The sentence: up to its "。".
         let sentence_end = s[at..].find('。').map_or(s.len(), |e| at + e + '。'.len_utf8());
@@ -200,13 +216,19 @@ pub fn read(lines: &[SrcLine], wrapped: bool, unit: &str, tables: &[BudgetTable]
         let Some(actual) = amount_at(s, aat, alen, unit) else {
             continue;
         };
-        let adjusted = find_word(
-            &s[..sentence_end],
-            at + len,
-            &["全年预算数为", "全年预算为", "调整预算为", "调整预算数为"],
-        )
-        .filter(|_| s[at..at + len].starts_with("年初"))
-        .and_then(|(w, wl)| amount_at(s, w, wl, unit));
+        // "年初预算为 A 万元，全年预算为 B 万元": A approved, B adjusted; "全年预算为 B 万元" alone:
+        // B adjusted, no approved figure stated.
+        let (budget, adjusted) = if is_adjusted(&s[at..at + len]) {
+            (None, Some(first))
+        } else {
+            let adjusted = find_word(
+                &s[..sentence_end],
+                at + len,
+                &["全年预算数为", "全年预算为", "调整预算为", "调整预算数为"],
+            )
+            .and_then(|(w, wl)| amount_at(s, w, wl, unit));
+            (Some(first), adjusted)
+        };
 
         // The end of what belongs to this comparison: the next paragraph, or the next
         // comparison's sentence, whichever comes first.
@@ -257,7 +279,7 @@ pub fn read(lines: &[SrcLine], wrapped: bool, unit: &str, tables: &[BudgetTable]
             code: code_of(&name, tables),
             name,
             purpose: squeeze(&purpose),
-            budget: Some(budget),
+            budget,
             adjusted_budget: adjusted,
             actual: Some(actual),
             rate,
@@ -412,5 +434,22 @@ mod tests {
         let f = comparisons("行政运行（项）。年初预算为123456元，支出决算为100000元，完成年初预算的81.00%。\n");
         assert_eq!(f.comparisons[0].budget.unwrap().to_string(), "12.3456");
         assert_eq!(f.comparisons[0].actual.unwrap().to_string(), "10");
+    }
+
+    #[test]
+    fn a_year_end_budget_alone_is_the_adjusted_one_and_a_heading_is_not_a_name() {
+        let f = comparisons(
+            "（三）一般公共预算财政拨款支出决算具体情况\n一般公共预算财政拨款支出年初预算为 0 万元，全年预算为\n321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。\n1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。主要用于：行政单位人员支出。全年预算为 52.00 万元，支出决算为 51.32 万元，完成全年预算数的 98.69%。\n",
+        );
+        let whole = &f.comparisons[0];
+        assert_eq!(whole.name, "一般公共预算财政拨款支出");
+        assert_eq!(whole.budget.unwrap().to_string(), "0");
+        assert_eq!(whole.adjusted_budget.unwrap().to_string(), "321.02");
+        let line = &f.comparisons[1];
+        assert_eq!(
+            (line.budget, line.adjusted_budget.map(|d| d.to_string())),
+            (None, Some("52.00".into()))
+        );
+        assert_eq!(line.rate.as_deref(), Some("98.69%"));
     }
 }

@@ -52,6 +52,25 @@ fn looks_like_department(name: &str) -> bool {
         && endings.iter().any(|e| n.ends_with(e))
 }
 
+/// A name the cover wraps over two lines ("中共上海市普陀区委" / "社会工作部 2024 年度"): the first
+/// line and the second's words before the year, when the document names that whole again
+/// elsewhere (its 目录 or a heading); `None` otherwise.
+fn wrapped_name(first: &str, second: Option<&str>, year: Option<i32>, full_text: &str) -> Option<String> {
+    let second = ascii_digits(second?);
+    let rest = match year.and_then(|y| second.find(&y.to_string())) {
+        Some(i) => &second[..i],
+        None if second.chars().count() <= 10 => second.as_str(),
+        None => return None,
+    };
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let rest = squeeze(rest);
+    if rest.is_empty() || rest.contains("预算") || rest.contains("决算") || rest.contains("年") {
+        return None;
+    }
+    let whole = format!("{}{rest}", squeeze(first));
+    (squeeze(full_text).matches(&whole).count() >= 2 && looks_like_department(&whole)).then_some(whole)
+}
+
 /// A bare place name ("江苏省", "邢台市", "平乡县"): a region, not a department.
 fn is_place_name(name: &str) -> bool {
     let n = name.trim();
@@ -136,7 +155,7 @@ pub fn meta(
     });
     let title_department = match title_lines.first() {
         Some(first) if first_year(first).is_none() && first.chars().count() <= 30 && !first.contains("预算") => {
-            Some(first.to_string())
+            Some(wrapped_name(first, title_lines.get(1).copied(), year, full_text).unwrap_or_else(|| first.to_string()))
         }
         _ => {
             let t = ascii_digits(&title);

@@ -117,13 +117,10 @@ fn find(b: &Bundle, t: &Truth) -> Result<Decimal, String> {
 
 fn import(stem: &str) -> Bundle {
     let bytes = std::fs::read(Path::new(DIR).join(format!("{stem}.pdf"))).unwrap();
+    // (The 决算's cover wraps its department's name over two lines, "上海市普陀区规划和自然" /
+    // "资源局": joined, as its 目录 names the whole.)
     let opts = ImportOptions {
         file_name: Some(format!("{stem}.pdf")),
-        // The 决算's cover wraps its department's name over two lines ("上海市普陀区规划和自然" /
-        // "资源局"), which the title reader does not join: it asks, and is told.
-        department: stem
-            .ends_with("部门决算")
-            .then(|| "上海市普陀区规划和自然资源局".to_string()),
         ..Default::default()
     };
     import_bytes(&bytes, &opts).unwrap_or_else(|e| panic!("{stem}: {e}"))
@@ -225,6 +222,10 @@ fn the_checks_that_fail_are_the_documents_own() {
 #[test]
 fn the_final_accounts_comparisons_are_read_as_printed() {
     let b = import("上海市普陀区规划和自然资源局2024年度部门决算");
+    assert_eq!(
+        (b.meta.department.as_str(), b.meta.kind),
+        ("上海市普陀区规划和自然资源局", DocumentKind::FinalAccounts)
+    );
     let f = b.final_accounts.as_ref().expect("the 决算's comparisons");
     // (code, last name part, 年初预算, 决算, 完成率, start of the reason)
     let truth: [(Option<&str>, &str, &str, &str, &str, &str); 14] = [

@@ -102,6 +102,13 @@ pub fn fill_from_tables(b: &mut Bundle) {
         .iter()
         .find(|t| t.kind == TableKind::FinalThreePublic && t.lines.len() == 1);
     let narrative_silent = b.three_public.total.is_none() && b.three_public.items.iter().all(|i| i.amount.is_none());
+    if narrative_silent && b.tables.iter().any(|t| t.kind == TableKind::FinalThreePublic) {
+        // Items the narrative named without a figure, change or reason say nothing (the 决算's
+        // 名词解释 of “三公” read as items): the table is the statement.
+        b.three_public
+            .items
+            .retain(|i| i.change.is_some() || !i.reason.is_empty() || !i.change_text.is_empty());
+    }
     if let (Some(t), true) = (final_three_public, narrative_silent) {
         let get = |name: &str, phase: &str| {
             t.column(&format!("{name}（{phase}）"))

@@ -342,6 +342,11 @@ pub struct BudgetComparison {
 }
 
 impl BudgetComparison {
+    /// The budget the 决算 is measured against: the adjusted one (全年预算) when stated, else the
+    /// approved one (年初预算). Documents that state both compute their 完成率 on the former.
+    pub fn reference_budget(&self) -> Option<Decimal> {
+        self.adjusted_budget.or(self.budget)
+    }
     /// 完成率 as printed, as a number of percent ("95.45%" → 95.45).
     pub fn printed_rate(&self) -> Option<Decimal> {
         self.rate

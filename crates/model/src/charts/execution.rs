@@ -65,14 +65,19 @@ impl ExecutionRow {
             children: Vec::new(),
         }
     }
+    /// The budget the actual is measured against: the adjusted one (全年预算) when published,
+    /// else the approved one (年初预算), as the 决算s compute their 完成率.
+    pub fn reference(&self) -> Option<Decimal> {
+        self.adjusted.or(self.budget)
+    }
     /// 决算 − 预算 (positive: more spent than budgeted); `None` unless both are published.
     pub fn difference(&self) -> Option<Decimal> {
-        Some(self.actual? - self.budget?)
+        Some(self.actual? - self.reference()?)
     }
-    /// 决算 ÷ 预算 in percent, rounded half away from zero to 2 decimals; `None` unless both
+    /// 决算 ÷ 预算 (the reference budget) in percent, rounded half away from zero to 2 decimals; `None` unless both
     /// are published and the budget is not 0.
     pub fn rate(&self) -> Option<Decimal> {
-        let (a, b) = (self.actual?, self.budget?);
+        let (a, b) = (self.actual?, self.reference()?);
         if b.is_zero() {
             return None;
         }
@@ -203,7 +208,7 @@ fn from_comparison(c: &BudgetComparison) -> ExecutionRow {
         code: c.code.clone(),
         name: c.name.clone(),
         budget: c.budget,
-        budget_source: c.budget.map(|_| BudgetSource::FinalNarrative),
+        budget_source: c.reference_budget().map(|_| BudgetSource::FinalNarrative),
         adjusted: c.adjusted_budget,
         actual: c.actual,
         rate_printed: c.rate.clone(),

@@ -50,7 +50,7 @@ pub fn checks(b: &Bundle) -> Vec<Check> {
     // 完成率 as printed: within one unit of its last printed digit of 决算 ÷ 预算 (documents
     // round or cut; either is the printed figure).
     for (path, c) in &all {
-        let (Some(rate), Some(budget), Some(actual)) = (c.printed_rate(), c.budget, c.actual) else {
+        let (Some(rate), Some(budget), Some(actual)) = (c.printed_rate(), c.reference_budget(), c.actual) else {
             continue;
         };
         if budget.is_zero() {
