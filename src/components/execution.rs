@@ -115,7 +115,7 @@ pub fn ExecutionView(props: &ExecutionViewProps) -> Html {
         <>
             <h2>{ tr!("execution.title") }</h2>
             { documents }
-            { if has_rows { html! { <><p class="execution-summary">{ summary }</p><p class="hint" aria-hidden="true">{ tr!("execution.legend") }</p></> } } else { html! {
+            { if has_rows { html! { <><p class="execution-summary">{ summary }</p><p class="hint execution-legend" aria-hidden="true">{ tr!("execution.legend") }</p></> } } else { html! {
                 <p class="blank">{ tr!("execution.none") }</p>
             } } }
             { if here.is_none() && !gaps.is_empty() && e.has_final { html! {
@@ -158,14 +158,25 @@ pub fn ExecutionView(props: &ExecutionViewProps) -> Html {
 fn summary(e: &Execution, unit: &str) -> String {
     let mut parts = Vec::new();
     if let Some(t) = &e.total {
-        parts.push(tr!(
-            "execution.summary_total",
-            t.name,
-            fmt_opt(t.budget),
-            fmt_opt(t.actual),
-            unit,
-            rate_text(t)
-        ));
+        parts.push(match t.adjusted {
+            Some(adjusted) => tr!(
+                "execution.summary_total_adjusted",
+                t.name,
+                fmt_opt(t.budget),
+                fmt_opt(Some(adjusted)),
+                fmt_opt(t.actual),
+                unit,
+                rate_text(t)
+            ),
+            None => tr!(
+                "execution.summary_total",
+                t.name,
+                fmt_opt(t.budget),
+                fmt_opt(t.actual),
+                unit,
+                rate_text(t)
+            ),
+        });
     }
     if let Some(g) = e.largest_gaps().first() {
         if let Some(d) = g.difference() {
@@ -205,9 +216,12 @@ fn source_note(s: Option<BudgetSource>) -> &'static str {
 /// 决算, 差额, 完成率, a bar (决算, with a mark at the budget), and each row's reason below it.
 fn rows_table<'a>(id: &str, caption: &str, rows: impl Iterator<Item = &'a ExecutionRow>, drill: bool) -> Html {
     let rows: Vec<&ExecutionRow> = rows.collect();
+    // 全年预算 as a column of its own when any row states it (the difference is measured on it).
+    let adjusted = rows.iter().any(|r| r.adjusted.is_some());
+    let cols = if adjusted { "7" } else { "6" };
     let max = rows
         .iter()
-        .flat_map(|r| [r.budget, r.actual])
+        .flat_map(|r| [r.budget, r.adjusted, r.actual])
         .flatten()
         .fold(Decimal::ZERO, |m, v| m.max(v.abs()));
     html! {
@@ -217,6 +231,7 @@ fn rows_table<'a>(id: &str, caption: &str, rows: impl Iterator<Item = &'a Execut
                 <thead><tr>
                     <th scope="col">{ tr!("overview.item") }</th>
                     <th scope="col" class="num">{ tr!("execution.budget") }</th>
+                    { if adjusted { html! { <th scope="col" class="num">{ tr!("execution.adjusted") }</th> } } else { html! {} } }
                     <th scope="col" class="num">{ tr!("execution.actual") }</th>
                     <th scope="col" class="num">{ tr!("execution.difference") }</th>
                     <th scope="col" class="num">{ tr!("execution.rate") }</th>
@@ -239,13 +254,14 @@ fn rows_table<'a>(id: &str, caption: &str, rows: impl Iterator<Item = &'a Execut
                             _ => "even",
                         };
                         let actual_w = bar_percent(r.actual, max);
-                        let budget_at = bar_percent(r.budget, max);
+                        let budget_at = bar_percent(r.reference(), max);
                         let note = source_note(r.budget_source);
                         html! {
                             <>
                                 <tr class={classes!(cls)}>
                                     <th scope="row">{ name }</th>
                                     <td class="num">{ fmt_opt(r.budget) }{ if note.is_empty() { html!{} } else { html! { <small class="src">{ note }</small> } } }</td>
+                                    { if adjusted { html! { <td class="num">{ fmt_opt(r.adjusted) }</td> } } else { html! {} } }
                                     <td class="num">{ fmt_opt(r.actual) }</td>
                                     <td class="num">{ diff.map(fmt_signed_grouped).unwrap_or_else(|| "—".into()) }</td>
                                     <td class="num">{ rate_text(r) }</td>
@@ -260,7 +276,7 @@ fn rows_table<'a>(id: &str, caption: &str, rows: impl Iterator<Item = &'a Execut
                                 </tr>
                                 // What the line paid for and why it differs, as published, across the row.
                                 { if r.reason.is_empty() && r.purpose.is_empty() { html!{} } else { html! {
-                                    <tr class="reason"><td colspan="6">
+                                    <tr class="reason"><td colspan={cols}>
                                         { if r.purpose.is_empty() { html!{} } else { html! { <span class="purpose" lang={super::DATA_LANG}>{ tr!("execution.purpose", r.purpose) }</span> } } }
                                         { if r.reason.is_empty() { html!{} } else { html! { <span>{ tr!("execution.reason") }{ " " }<span lang={super::DATA_LANG}>{ r.reason.clone() }</span></span> } } }
                                     </td></tr>

@@ -1624,6 +1624,8 @@ await test('预算执行: a 决算 and its budget linked on a site — budgets f
   await page.waitForFunction(() => document.querySelector('#execution-lines').textContent.includes('部门预算'));
   const docs = await page.textContent('.execution-docs');
   expect(docs.includes('对照2024 年的部门决算与部门预算'), `names both documents: ${docs}`);
+  const header = await page.getAttribute('.year-switch a.counterpart', 'href');
+  expect(header.includes('ghzy-2024-budget') && header.endsWith('execution/'), `the header offers the same year's budget: ${header}`);
   const link = await page.getAttribute('.execution-docs a', 'href');
   expect(link.includes('ghzy-2024-budget') && link.includes('execution'), `links the budget's view: ${link}`);
   const row212 = await page.locator('#execution-lines tbody tr', { hasText: '212 城乡社区支出' }).first().textContent();
