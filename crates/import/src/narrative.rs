@@ -444,7 +444,13 @@ pub fn change(body: &[SrcLine], b: &mut Bundle, unit: &str) {
 /// 机关运行经费.
 pub fn operating_costs(body: &[SrcLine], b: &mut Bundle, unit: &str) {
     let text = paragraph(body);
-    b.operating_costs.amount = amount_in(&text, unit).map(|(a, _)| a);
+    let amount = amount_in(&text, unit).map(|(a, _)| a);
+    // A later section without a figure (the 名词解释's “机关运行经费：指…”) does not undo the
+    // figure the document stated.
+    if amount.is_none() && b.operating_costs.amount.is_some() {
+        return;
+    }
+    b.operating_costs.amount = amount;
     b.operating_costs.covers = ["主要用于", "用于", "包括"]
         .iter()
         .find_map(|w| text.find(w).map(|i| &text[i + w.len()..]))
@@ -612,11 +618,35 @@ fn set_change(item: &mut ThreePublicItem, c: &str, unit: &str) {
 pub fn procurement(body: &[SrcLine], b: &mut Bundle, unit: &str) {
     let text = paragraph(body);
     let none = text.contains("未安排") || text.contains("无政府采购");
-    b.procurement.total = if none {
+    let total = if none {
         None
     } else {
         amount_in(&text, unit).map(|(a, _)| a)
     };
+    if total.is_none() && b.procurement.total.is_some() {
+        return;
+    }
+    b.procurement.total = total;
+    // “其中：货物采购金额 122.43 万元、工程采购金额 1387.72 万元、服务采购金额 809.07 万元”: the
+    // three by kind, when the text states all three (each the figure after its own word).
+    if total.is_some() && b.procurement.items.is_empty() {
+        if let Some((_, rest)) = text.split_once("其中") {
+            let items: Vec<Option<Decimal>> = ["货物", "工程", "服务"]
+                .iter()
+                .map(|k| crate::text::amount_after(rest, k, unit))
+                .collect();
+            if items.iter().all(Option::is_some) {
+                b.procurement.items = ["货物", "工程", "服务"]
+                    .iter()
+                    .zip(items)
+                    .map(|(name, amount)| Line {
+                        name: name.to_string(),
+                        amount,
+                    })
+                    .collect();
+            }
+        }
+    }
     b.procurement.text = text;
 }
 
