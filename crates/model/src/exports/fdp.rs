@@ -363,6 +363,66 @@ mod tests {
     }
 
     #[test]
+    fn a_final_accounts_package_marks_each_amount_with_its_phase() {
+        use crate::tables::{BudgetLine, Cell};
+        let mut b = seed();
+        b.meta.kind = DocumentKind::FinalAccounts;
+        let line = |code: &str, name: &str, a: &str| BudgetLine {
+            code: (!code.is_empty()).then(|| code.to_string()),
+            name: name.into(),
+            amounts: vec![Cell(Some(a.parse().unwrap()))],
+            part: None,
+            source_line: None,
+        };
+        b.tables = vec![BudgetTable {
+            kind: TableKind::FinalGeneralPublic,
+            title: "一般公共预算财政拨款支出决算表".into(),
+            unit: "元".into(),
+            columns: vec!["合计".into()],
+            lines: vec![
+                line("212", "城乡社区支出", "27395600"),
+                line("21202", "城乡社区规划与管理", "27395600"),
+                line("2120201", "城乡社区规划与管理", "27395600"),
+                line("", "合计", "27395600"),
+            ],
+            notes: vec![],
+            source_line: None,
+        }];
+        b.final_accounts = Some(FinalAccounts {
+            comparisons: vec![BudgetComparison {
+                code: Some("2120201".into()),
+                name: "城乡社区支出（类）城乡社区规划与管理（款）城乡社区规划与管理（项）".into(),
+                purpose: String::new(),
+                budget: Some("3110.14".parse().unwrap()),
+                adjusted_budget: Some("3200".parse().unwrap()),
+                actual: Some("2739.56".parse().unwrap()),
+                rate: Some("88.08%".into()),
+                reason: String::new(),
+                source_line: None,
+            }],
+            three_public: None,
+        });
+        let files = fiscal_data_package(&b, None).unwrap();
+        let budget = &files.iter().find(|(n, _)| n == "budget.csv").unwrap().1;
+        for (phase, amount) in [
+            ("executed", "27395600"),
+            ("approved", "31101400"),
+            ("adjusted", "32000000"),
+        ] {
+            assert!(
+                budget
+                    .lines()
+                    .any(|l| l.contains(",2120201,") && l.contains(&format!(",{phase},2017,CNY,{amount}"))),
+                "{phase} {amount}:\n{budget}"
+            );
+        }
+        assert!(
+            !budget.contains(",proposed,"),
+            "a published budget is approved, a 决算 executed"
+        );
+    }
+
+    #[test]
     fn package_names_are_ascii_and_stable() {
         let b = seed();
         assert_eq!(
