@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// Chinese words the code matches in published data (units, document terms, test-data labels).
 /// (glossary.rs is not scanned: its Chinese strings are the names documents give the terms.)
 /// "部门预算"/"部门决算" name the Fiscal Data Package files, which are data, not interface.
-const DATA_WORDS: [&str; 26] = [
+const DATA_WORDS: [&str; 30] = [
     "平方米",
     "基本支出",
     "项目支出",
@@ -34,6 +34,10 @@ const DATA_WORDS: [&str; 26] = [
     "（项）",
     "（款）",
     "（类）",
+    "本年支出合计",
+    "一般公共预算财政拨款",
+    "人员经费合计",
+    "公用经费合计",
     "预算数",
     "决算数",
     "“三公”经费小计（{phase}）",

@@ -12,28 +12,92 @@ use rust_decimal::Decimal;
 
 /// A check that the narrative's figure `said` is the table's `printed`.
 fn same_figure(label: String, said: Decimal, printed: Decimal, unit: &str, figure: String) -> Check {
+    same_figure_as("check.execution_actual_detail", label, said, printed, unit, figure)
+}
+
+/// A check that two printed figures are equal, its detail worded by `detail` ({0} {1} {2} {3}:
+/// the first, the second, the unit, ✓ or ✗).
+fn same_figure_as(detail: &str, label: String, said: Decimal, printed: Decimal, unit: &str, figure: String) -> Check {
     let ok = printed == said;
     Check {
         area: tr!("check.area.execution"),
         label,
         status: if ok { CheckStatus::Pass } else { CheckStatus::Fail },
-        detail: tr!(
-            "check.execution_actual_detail",
-            fmt_amount(said),
-            fmt_amount(printed),
-            unit,
-            if ok { "✓" } else { "✗" }
+        detail: crate::i18n::tf(
+            detail,
+            &[
+                &fmt_amount(said),
+                &fmt_amount(printed),
+                &unit,
+                &if ok { "✓" } else { "✗" },
+            ],
         ),
-        figures: vec![figure],
+        figures: if figure.is_empty() { Vec::new() } else { vec![figure] },
     }
 }
 
-/// The 决算's comparison checks (none for a budget or a 决算 without comparisons).
-pub fn checks(b: &Bundle) -> Vec<Check> {
-    let Some(f) = &b.final_accounts else {
-        return Vec::new();
+/// The 决算 tables against each other: the 一般公共预算财政拨款支出决算表's 合计 = the
+/// 财政拨款收入支出决算总表's 一般公共预算财政拨款 本年支出合计, and its 基本支出 = the
+/// 基本支出决算表's 人员经费合计 + 公用经费合计 (each only when both tables print the figures).
+fn cross_table(b: &Bundle, out: &mut Vec<Check>) {
+    let find = |k: TableKind| b.tables.iter().find(|t| t.kind == k && !t.lines.is_empty());
+    let Some(gp) = find(TableKind::FinalGeneralPublic) else {
+        return;
     };
+    let unit = unit_label(&b.meta.unit);
+    let in_unit =
+        |t: &crate::tables::BudgetTable, a: Option<Decimal>| a.and_then(|a| convert(a, &t.unit, &b.meta.unit));
+    let gp_total = |col: Option<usize>| in_unit(gp, gp.total_line().and_then(|l| col.and_then(|c| l.amount(c))));
+    if let Some(fs) = find(TableKind::FinalFiscalSummary) {
+        let spent = fs
+            .lines
+            .iter()
+            .rev()
+            .find(|l| l.name.replace(char::is_whitespace, "") == "本年支出合计")
+            .and_then(|l| fs.column("一般公共预算财政拨款").and_then(|c| l.amount(c)));
+        if let (Some(a), Some(p)) = (gp_total(gp.first_of(Phase::Executed)), in_unit(fs, spent)) {
+            out.push(same_figure_as(
+                "check.final_cross_detail",
+                tr!("check.final_cross_summary", gp.title, fs.title),
+                a,
+                p,
+                unit,
+                String::new(),
+            ));
+        }
+    }
+    if let Some(basic) = find(TableKind::FinalGeneralPublicBasic) {
+        let part = |name: &str| {
+            basic
+                .lines
+                .iter()
+                .find(|l| l.name.replace(char::is_whitespace, "") == name)
+                .and_then(|l| l.amount(0))
+        };
+        let (Some(staff), Some(office)) = (part("人员经费合计"), part("公用经费合计")) else {
+            return;
+        };
+        if let (Some(a), Some(p)) = (gp_total(gp.column("基本支出")), in_unit(basic, Some(staff + office))) {
+            out.push(same_figure_as(
+                "check.final_cross_detail",
+                tr!("check.final_cross_basic", gp.title, basic.title),
+                a,
+                p,
+                unit,
+                String::new(),
+            ));
+        }
+    }
+}
+
+/// The 决算's comparison checks (none for a budget or a 决算 without comparisons), and its tables
+/// against each other.
+pub fn checks(b: &Bundle) -> Vec<Check> {
     let mut out = Vec::new();
+    cross_table(b, &mut out);
+    let Some(f) = &b.final_accounts else {
+        return out;
+    };
     let area = tr!("check.area.execution");
     let unit = unit_label(&b.meta.unit);
     let all: Vec<(String, &BudgetComparison)> = f
