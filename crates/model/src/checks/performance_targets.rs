@@ -1,0 +1,262 @@
+//! Checks of the national performance tables ([`crate::performance_targets`]), called from
+//! [`crate::reconcile`]:
+//!
+//! - funds add up: the parts (财政拨款, 上年结转, 其他资金 …) = 年度资金总额, in every amount
+//!   column printed (目标表 amount; 自评 年初预算数, 全年预算数, 全年执行数);
+//! - 自评 scores add up: the funds' 得分 + every indicator's 得分 = 总分;
+//! - 自评 执行率 = 全年执行数 ÷ 全年预算数, rounded as printed (“86%” to whole percents,
+//!   “100.00%” to two decimals, half away from zero).
+//!
+//! A figure not printed makes its check not applicable, never a failure.
+
+use crate::format::{fmt_amount, unit_label};
+use crate::performance_targets::{FundLine, FundRole, ProjectPerformance};
+use crate::tr;
+use crate::{Bundle, Check, CheckStatus};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The amount columns of a funds row: (bundle field name, i18n key of its label, getter).
+type Column = (&'static str, &'static str, fn(&FundLine) -> Option<Decimal>);
+
+const COLUMNS: [Column; 4] = [
+    ("amount", "perf.col.amount", |f| f.amount),
+    ("initial_budget", "perf.col.initial_budget", |f| f.initial_budget),
+    ("full_year_budget", "perf.col.full_year_budget", |f| f.full_year_budget),
+    ("executed", "perf.col.executed", |f| f.executed),
+];
+
+/// Appends the checks of every performance table of `b` to `out`.
+pub fn checks(out: &mut Vec<Check>, b: &Bundle) {
+    for (pi, p) in b.performance_targets.projects.iter().enumerate() {
+        let base = format!("performance_targets.projects[{pi}]");
+        funds_checks(out, p, &base);
+        score_check(out, p, &base);
+        rate_checks(out, p, &base);
+    }
+}
+
+fn area() -> &'static str {
+    tr!("check.area.performance_targets")
+}
+
+fn check(label: String, status: CheckStatus, detail: String, figures: Vec<String>) -> Check {
+    Check {
+        area: area(),
+        label,
+        status,
+        detail,
+        figures,
+    }
+}
+
+/// 财政拨款 + 其他资金 (+ …) = 年度资金总额, for each amount column the table prints.
+fn funds_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
+    let Some(ti) = p.funds.iter().position(|f| f.role == FundRole::Total) else {
+        return;
+    };
+    let unit = unit_label(p.unit.as_deref().unwrap_or(""));
+    for (field, key, get) in COLUMNS {
+        let total = get(&p.funds[ti]);
+        let parts: Vec<(usize, Option<Decimal>)> = p
+            .funds
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.role == FundRole::Part)
+            .map(|(i, f)| (i, get(f)))
+            .collect();
+        // A column the table does not print at all is no check.
+        if total.is_none() && parts.iter().all(|(_, a)| a.is_none()) {
+            continue;
+        }
+        let label = tr!("check.perf_funds", p.name, crate::i18n::t(key));
+        let Some(total) = total else {
+            out.push(check(
+                label,
+                CheckStatus::NotApplicable,
+                tr!("check.total_blank").into(),
+                Vec::new(),
+            ));
+            continue;
+        };
+        let stated: Vec<Decimal> = parts.iter().filter_map(|(_, a)| *a).collect();
+        if stated.is_empty() {
+            out.push(check(
+                label,
+                CheckStatus::NotApplicable,
+                tr!("check.no_parts").into(),
+                Vec::new(),
+            ));
+            continue;
+        }
+        let sum: Decimal = stated.iter().sum();
+        let lhs = stated.iter().map(|d| fmt_amount(*d)).collect::<Vec<_>>().join(" + ");
+        let ok = sum == total;
+        let detail = if ok {
+            format!("{lhs} = {} {unit} ✓", fmt_amount(total))
+        } else {
+            tr!(
+                "check.mismatch",
+                lhs,
+                fmt_amount(sum),
+                unit,
+                fmt_amount(total),
+                crate::validate::fmt_signed(sum - total)
+            )
+        };
+        let figures = std::iter::once(ti)
+            .chain(parts.iter().filter(|(_, a)| a.is_some()).map(|(i, _)| *i))
+            .map(|i| format!("{base}.funds[{i}].{field}"))
+            .collect();
+        out.push(check(
+            label,
+            if ok { CheckStatus::Pass } else { CheckStatus::Fail },
+            detail,
+            figures,
+        ));
+    }
+}
+
+/// 自评: the 得分 of the funds and of every indicator add up to the 总分.
+fn score_check(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
+    let Some(total) = p.total_score else { return };
+    let label = tr!("check.perf_scores", p.name);
+    let mut figures = vec![format!("{base}.total_score")];
+    let mut scores = Vec::new();
+    for (i, f) in p.funds.iter().enumerate() {
+        if let Some(s) = f.score {
+            scores.push(s);
+            figures.push(format!("{base}.funds[{i}].score"));
+        }
+    }
+    for (i, ind) in p.indicators.iter().enumerate() {
+        if let Some(s) = ind.score {
+            scores.push(s);
+            figures.push(format!("{base}.indicators[{i}].score"));
+        }
+    }
+    if scores.is_empty() {
+        out.push(check(
+            label,
+            CheckStatus::NotApplicable,
+            tr!("check.perf_no_scores").into(),
+            Vec::new(),
+        ));
+        return;
+    }
+    let sum: Decimal = scores.iter().sum();
+    let ok = sum == total;
+    let lhs = if scores.len() <= 8 {
+        scores.iter().map(|d| fmt_amount(*d)).collect::<Vec<_>>().join(" + ")
+    } else {
+        tr!("check.sum_of_n", scores.len())
+    };
+    let detail = if ok {
+        format!("{lhs} = {} ✓", fmt_amount(total))
+    } else {
+        tr!(
+            "check.mismatch",
+            lhs,
+            fmt_amount(sum),
+            "",
+            fmt_amount(total),
+            crate::validate::fmt_signed(sum - total)
+        )
+    };
+    out.push(check(
+        label,
+        if ok { CheckStatus::Pass } else { CheckStatus::Fail },
+        detail,
+        figures,
+    ));
+}
+
+/// A printed percentage, “86%” or “100.00%” (also “86.2”), as its number and decimals.
+pub fn parse_rate(s: &str) -> Option<(Decimal, u32)> {
+    let t = s.trim().trim_end_matches(['%', '％']).trim();
+    let d = crate::amount::parse_amount(t).ok()?;
+    Some((d, d.scale()))
+}
+
+/// The rate `executed ÷ budget` in percent, rounded to `decimals` half away from zero.
+pub fn rate_of(executed: Decimal, budget: Decimal, decimals: u32) -> Option<Decimal> {
+    if budget.is_zero() {
+        return None;
+    }
+    let r = executed.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(budget)?;
+    Some(r.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// 自评: each printed 执行率 against 全年执行数 ÷ 全年预算数.
+fn rate_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
+    for (i, f) in p.funds.iter().enumerate() {
+        let Some(printed) = f.rate.as_deref() else { continue };
+        let label = tr!("check.perf_rate", p.name, f.name);
+        let Some((rate, decimals)) = parse_rate(printed) else {
+            out.push(check(
+                label,
+                CheckStatus::NotApplicable,
+                tr!("check.perf_rate_unread", printed),
+                Vec::new(),
+            ));
+            continue;
+        };
+        let (Some(exec), Some(budget)) = (f.executed, f.full_year_budget) else {
+            out.push(check(
+                label,
+                CheckStatus::NotApplicable,
+                tr!("check.perf_rate_blank").into(),
+                Vec::new(),
+            ));
+            continue;
+        };
+        let Some(computed) = rate_of(exec, budget, decimals) else {
+            out.push(check(
+                label,
+                CheckStatus::NotApplicable,
+                tr!("check.perf_rate_zero").into(),
+                Vec::new(),
+            ));
+            continue;
+        };
+        let ok = computed == rate;
+        let detail = if ok {
+            tr!("check.perf_rate_ok", fmt_amount(exec), fmt_amount(budget), printed)
+        } else {
+            tr!(
+                "check.perf_rate_bad",
+                fmt_amount(exec),
+                fmt_amount(budget),
+                computed,
+                printed
+            )
+        };
+        out.push(check(
+            label,
+            if ok { CheckStatus::Pass } else { CheckStatus::Fail },
+            detail,
+            ["rate", "executed", "full_year_budget"]
+                .iter()
+                .map(|x| format!("{base}.funds[{i}].{x}"))
+                .collect(),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_round_as_printed() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(parse_rate("86%"), Some((d("86"), 0)));
+        assert_eq!(parse_rate("100.00%"), Some((d("100.00"), 2)));
+        assert_eq!(rate_of(d("37.24"), d("43.2"), 0), Some(d("86")));
+        assert_eq!(rate_of(d("89.974"), d("90"), 2), Some(d("99.97")));
+        // 0.5 rounds away from zero.
+        assert_eq!(rate_of(d("1"), d("8"), 1), Some(d("12.5")));
+        assert_eq!(rate_of(d("1"), d("16"), 1), Some(d("6.3")));
+        assert_eq!(rate_of(d("1"), d("0"), 0), None);
+        assert_eq!(parse_rate("约九成"), None);
+    }
+}
