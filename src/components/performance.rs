@@ -60,6 +60,10 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
     use_escape_goes_up(route);
     let acts = &b.performance.activities;
     if acts.is_empty() {
+        // A disclosure with only the national performance tables lists their projects.
+        if !b.performance_targets.is_empty() {
+            return html! { <super::performance_targets::TargetsList /> };
+        }
         return html! { <><h2>{ tr!("nav.performance") }</h2><p class="blank">{ tr!("perf.none") }</p></> };
     }
     // An open activity is drawn in place of the list, which stays mounted but covered (inert,
@@ -158,6 +162,8 @@ fn ActivityList() -> Html {
                     <button type="button" onclick={{ let s = show_all.clone(); Callback::from(move |_| s.set(true)) }}>{ tr!("perf.show_all", acts.len()) }</button>
                 </p>
             } } else { html! {} } }
+            // Both forms in one bundle: the national tables' projects follow the activities.
+            <super::performance_targets::TargetsList />
         </>
     }
 }

@@ -330,6 +330,35 @@ impl ProjectPerformance {
     }
 }
 
+impl ProjectPerformance {
+    /// One sentence a person (or a screen reader) takes in first: the money, the indicators,
+    /// and for a 自评 the execution and the score, in the interface language.
+    pub fn summary(&self) -> String {
+        use crate::format::fmt_opt_unit;
+        let unit = self.unit.as_deref().unwrap_or("");
+        let total = self.total_funds();
+        match self.form {
+            PerformanceForm::Targets => crate::tr!(
+                "ptarget.summary",
+                fmt_opt_unit(total.and_then(|t| t.amount), unit),
+                self.indicators.len(),
+                self.tree().len()
+            ),
+            PerformanceForm::SelfEvaluation => crate::tr!(
+                "ptarget.summary_self",
+                fmt_opt_unit(total.and_then(|t| t.full_year_budget), unit),
+                fmt_opt_unit(total.and_then(|t| t.executed), unit),
+                total
+                    .and_then(|t| t.rate.clone())
+                    .unwrap_or_else(|| crate::tr!("amount.blank").to_string()),
+                crate::format::fmt_opt(self.total_score),
+                crate::format::fmt_opt(self.total_weight),
+                self.shortfalls().len()
+            ),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,6 +37,9 @@ pub enum HitKind {
     Note,
     /// A coded line of a standard table (功能分类 or 经济分类 科目), found by name or code.
     BudgetLine,
+    /// A project of the 绩效目标表 / 绩效自评表 (its name, units, goal); its indicators are
+    /// [`HitKind::Indicator`] hits linking to the project's page.
+    Project,
 }
 
 impl HitKind {
@@ -55,6 +58,7 @@ impl HitKind {
             HitKind::Term => "search.kind.term",
             HitKind::Note => "search.kind.note",
             HitKind::BudgetLine => "search.kind.budget_line",
+            HitKind::Project => "search.kind.project",
         }
     }
 }
@@ -326,6 +330,46 @@ fn for_each_text(
             indicators(&mut f, &s.name, &s.indicators, link);
         }
     }
+    // The national performance tables: each project, and each indicator with its values.
+    for (i, p) in b.performance_targets.projects.iter().enumerate() {
+        let link = Route::Target(i);
+        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        let (dept, unit, goal, done) = (
+            opt(&p.department),
+            opt(&p.implementer),
+            opt(&p.goal),
+            opt(&p.goal_achieved),
+        );
+        f(
+            HitKind::Project,
+            p.name.clone(),
+            &[&p.name, &dept, &unit, &goal, &done],
+            link,
+            None,
+            p.headline_amount(),
+        );
+        for ind in &p.indicators {
+            let texts: Vec<String> = [
+                Some(ind.name.clone()),
+                ind.target_text(),
+                ind.achieved.clone(),
+                ind.deviation.clone(),
+                ind.measures.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            f(
+                HitKind::Indicator,
+                format!("{} › {}", p.name, ind.name),
+                &texts,
+                link,
+                None,
+                None,
+            );
+        }
+    }
     fn assets<'a>(r: &'a AssetRow, out: &mut Vec<&'a AssetRow>) {
         out.push(r);
         for c in &r.children {
@@ -433,7 +477,7 @@ pub struct FragmentEntry {
     pub amount: Option<Decimal>,
 }
 
-const KINDS: [HitKind; 8] = [
+const KINDS: [HitKind; 9] = [
     HitKind::Duty,
     HitKind::Activity,
     HitKind::SubActivity,
@@ -442,6 +486,8 @@ const KINDS: [HitKind; 8] = [
     HitKind::Term,
     HitKind::Note,
     HitKind::BudgetLine,
+    // Appended: fragments written before it keep their kinds' numbers.
+    HitKind::Project,
 ];
 
 const SECTIONS: [&str; 8] = [
