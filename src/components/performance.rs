@@ -25,7 +25,7 @@ pub struct PerformanceViewProps {
 
 /// Escape anywhere on the performance pages goes one level up the drill path.
 #[hook]
-fn use_escape_goes_up(route: Route) {
+pub(crate) fn use_escape_goes_up(route: Route) {
     use_effect_with(route, move |route| {
         let route = *route;
         let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {

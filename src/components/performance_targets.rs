@@ -89,6 +89,8 @@ pub struct TargetViewProps {
 /// One project's table.
 #[component]
 pub fn TargetView(props: &TargetViewProps) -> Html {
+    // Escape goes back to the list, as from an activity.
+    super::performance::use_escape_goes_up(Route::Target(props.index));
     let ctx = use_loaded();
     let failing = use_failing();
     let b = &ctx.0.bundle;

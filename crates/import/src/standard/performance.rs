@@ -191,6 +191,10 @@ fn fund_label(t: &str) -> Option<FundRole> {
     {
         return None;
     }
+    // “财政资金科目代码 | 21305”, “财政资金预算分类 | 一般公共预算”: about the money, not an amount.
+    if ["代码", "科目", "分类", "编码", "执行率"].iter().any(|w| n.contains(w)) {
+        return None;
+    }
     let body = n.trim_start_matches("其中:").trim_start_matches("其中");
     if body.contains("资金总额") || body == "总额" || body == "合计" || body == "总计" {
         Some(FundRole::Total)
@@ -1180,6 +1184,16 @@ mod tests {
             ]
         );
         assert!(f.consumed.contains(&1) && f.consumed.contains(&14));
+    }
+
+    /// Labels about the money that are not amounts (found on a held-out 重庆 table: a 科目代码
+    /// beside 其中：财政资金) are not funds rows.
+    #[test]
+    fn a_code_beside_the_funds_is_not_a_fund() {
+        assert_eq!(fund_label("财政资金科目代码"), None);
+        assert_eq!(fund_label("财政资金预算分类"), None);
+        assert_eq!(fund_label("其中：财政资金"), Some(FundRole::Part));
+        assert_eq!(fund_label("年度资金总额："), Some(FundRole::Total));
     }
 
     /// A value cell spanning the 指标值 and 实际完成值 columns is reported, not read into either.
