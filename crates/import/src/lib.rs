@@ -264,6 +264,22 @@ fn all_grids(lines: &[SrcLine], mut grids: Vec<grid::Grid>, skipped: &mut Vec<Sk
         })
         .collect();
     grids.extend(grid::text::grids(&rest, skipped));
+    // The performance tables laid out as text, from the lines no grid took.
+    let taken: std::collections::BTreeSet<usize> = grids.iter().flat_map(|g| g.lines.iter().copied()).collect();
+    let rest: Vec<SrcLine> = rest
+        .into_iter()
+        .map(|l| {
+            if taken.contains(&l.no) {
+                SrcLine {
+                    no: l.no,
+                    text: String::new(),
+                }
+            } else {
+                l
+            }
+        })
+        .collect();
+    grids.extend(standard::performance::text_grids(&rest, skipped));
     let start = |g: &grid::Grid| {
         g.caption
             .iter()

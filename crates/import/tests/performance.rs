@@ -206,3 +206,59 @@ fn self_evaluation_with_split_value_columns_continued_in_a_second_table() {
     assert_eq!(labels, ["评价结论", "存在问题", "改进措施"]);
     no_failing_checks(&b);
 }
+
+#[test]
+fn a_targets_table_laid_out_as_text() {
+    let b = import("targets-laid-out.txt");
+    assert_eq!((b.meta.department.as_str(), b.meta.fiscal_year), ("某区民政局", 2025));
+    let p = &b.performance_targets.projects[0];
+    assert_eq!(p.name, "社区养老服务站运营");
+    assert_eq!(p.implementer.as_deref(), Some("某区养老服务中心"));
+    assert_eq!(p.total_funds().unwrap().amount.unwrap().to_string(), "86.40");
+    assert_eq!(
+        rows(p),
+        [
+            t("产出指标", "数量指标", "助餐服务人次", "≥36000人次"),
+            t("产出指标", "数量指标", "上门助洁户数", "120户"),
+            t("产出指标", "质量指标", "食品安全事故", "0起"),
+            t("产出指标", "时效指标", "服务时段", "每日11:00-13:00"),
+            t("效益指标", "社会效益指标", "独居老人探访覆盖率", "100%"),
+            t("满意度指标", "服务对象满意度", "老年人满意度", "≥90%"),
+        ]
+    );
+    no_failing_checks(&b);
+}
+
+/// Laid-out text whose row does not line up with the header (two runs under one heading) is
+/// reported from that row on, never read into the neighbouring column.
+#[test]
+fn a_laid_out_row_out_of_line_is_reported() {
+    let text = std::fs::read_to_string(Path::new(FIXTURES).join("targets-laid-out.txt")).unwrap();
+    // The 二级 cell moved under the 一级 heading.
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.contains("独居老人") {
+                "效益指标    社会效益指标  独居老人探访覆盖率        100%".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    let b = gongkai_import::import_text(&lines.join("\n"), &ImportOptions::default()).unwrap();
+    let p = &b.performance_targets.projects[0];
+    assert_eq!(p.indicators.len(), 4, "the rows above it are read");
+    assert!(p
+        .indicators
+        .iter()
+        .all(|i| i.name != "100%" && i.level2 != "社会效益指标独居老人探访覆盖率"));
+    let skipped = &b.import_report.as_ref().unwrap().skipped;
+    assert!(
+        skipped.iter().any(|s| s.text.contains("独居老人探访覆盖率")),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped.iter().any(|s| s.text.contains("老年人满意度")),
+        "and the rows below it"
+    );
+}

@@ -906,6 +906,21 @@ impl<'a> Reader<'a> {
                 },
             }
         }
+        // Laid-out text prints a spanning cell's words on one of its rows, maybe the middle
+        // one: when the first row under the header has no 一级 or 二级, which row a label belongs
+        // to is not certain, so the block is reported, not read.
+        if g.producer == crate::grid::Producer::Text
+            && self.carry.0.is_empty()
+            && (ind.level1.is_empty() || ind.level2.is_empty())
+        {
+            self.skip(
+                line,
+                &ind.name,
+                "绩效指标表（文本排版）：第一行没有一级或二级指标，无法确定各行所属，未导入".into(),
+            );
+            self.in_indicators = false;
+            return;
+        }
         // Carried down: a blank 一级 keeps the one above; a new 一级 starts its own 二级.
         if ind.level1.is_empty() {
             ind.level1 = self.carry.0.clone();
@@ -981,6 +996,79 @@ fn amount(t: &str, unit: Option<&str>) -> Option<Option<Decimal>> {
         return None;
     }
     figure(t)
+}
+
+/// Grids of the performance tables laid out as text (a text file, `pdftotext -layout`, a PDF
+/// page without rules): from a title line to the next title or two blank lines. Cells are runs
+/// of text separated by two or more spaces; from the indicator header on, each cell goes to the
+/// header column it starts under (so a blank 一级 cell stays blank and is carried down by the
+/// reader); the form rows above keep their cells in order. The title is the grid's caption.
+pub fn text_grids(lines: &[crate::lines::SrcLine], skipped: &mut Vec<SkippedLine>) -> Vec<Grid> {
+    use crate::grid::text::chunks;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_title(&lines[i].text) {
+            i += 1;
+            continue;
+        }
+        let title = &lines[i];
+        let mut j = i + 1;
+        let mut blanks = 0;
+        while j < lines.len() && !is_title(&lines[j].text) {
+            if lines[j].text.trim().is_empty() {
+                blanks += 1;
+                if blanks >= 2 {
+                    break;
+                }
+            } else {
+                blanks = 0;
+            }
+            j += 1;
+        }
+        let body: Vec<&crate::lines::SrcLine> = lines[i + 1..j].iter().filter(|l| !l.text.trim().is_empty()).collect();
+        i = j;
+        let rows: Vec<Vec<crate::grid::text::Chunk>> = body.iter().map(|l| chunks(&l.text)).collect();
+        let Some(h) = rows.iter().position(|r| {
+            let roles: Vec<Option<Ind>> = r.iter().map(|c| ind_role(&c.text)).collect();
+            roles.contains(&Some(Ind::L1)) && roles.contains(&Some(Ind::L3))
+        }) else {
+            continue;
+        };
+        let anchors: Vec<usize> = rows[h].iter().map(|c| c.start).collect();
+        let column = |start: usize| anchors.iter().rposition(|a| *a <= start + 1).unwrap_or(0);
+        let mut cells: Vec<Vec<(usize, String)>> = Vec::new();
+        for (k, (l, r)) in body.iter().zip(&rows).enumerate() {
+            let mut row: Vec<(usize, String)> = Vec::new();
+            let mut clash = false;
+            for (n, c) in r.iter().enumerate() {
+                let col = if k >= h { column(c.start) } else { n };
+                if row.len() <= col {
+                    row.resize(col + 1, (0, String::new()));
+                }
+                clash |= !row[col].1.is_empty();
+                row[col] = (l.no, c.text.clone());
+            }
+            if clash {
+                // Two runs under one heading: the row does not line up with the header, and a
+                // row left out would hand its 一级/二级 to the rows below: the rest of the table
+                // is reported, not read.
+                for rest in &body[k..] {
+                    skipped.push(SkippedLine {
+                        line: rest.no,
+                        text: rest.text.trim().to_string(),
+                        reason: "绩效指标表（文本排版）：这一行的文字与表头的列对不齐，此行及以下未导入".into(),
+                    });
+                }
+                break;
+            }
+            cells.push(row);
+        }
+        let mut g = Grid::from_cells(&cells, crate::grid::Producer::Text);
+        g.caption = vec![(title.no, title.text.clone())];
+        out.push(g);
+    }
+    out
 }
 
 /// Reads every performance table of the document.
