@@ -60,5 +60,18 @@ fn every_project_is_a_page_with_its_indicators() {
     let en = page("en/targets/2");
     assert!(en.contains("Indicators below full marks") && en.contains("养护单位满意度"));
     assert!(en.contains("lang=\"zh-CN\""), "published data keeps its language");
+    // `gongkai export --csv` writes every indicator with its project.
+    let csv_dir = tmp.join("csv");
+    let (code, _, err) = gongkai(&[
+        "export",
+        "../model/tests/fixtures/bundles/perf-self-eval-2023.json",
+        "--csv",
+        csv_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let csv = std::fs::read_to_string(csv_dir.join("绩效目标.csv")).unwrap();
+    assert!(csv.contains("项目名称,主管部门,实施单位,一级指标,二级指标,三级指标,指标值,实际完成值,分值,得分"));
+    assert!(csv.contains("老旧小区雨污分流改造,某市住房和城乡建设局,某市市政工程中心,产出指标,数量指标,指标2：铺设管网长度,≥8公里,7.6公里,10,9,两处管线迁改未完成，下年督促施工单位完成,,"));
+    assert_eq!(csv.lines().count(), 1 + 13, "a header and the 13 indicators");
     let _ = std::fs::remove_dir_all(&tmp);
 }
