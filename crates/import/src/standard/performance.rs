@@ -40,8 +40,11 @@ pub struct PerfFound {
     pub skipped: Vec<SkippedLine>,
     /// The year a title prints (“（2023年度）”), for a document that is only these tables.
     pub year: Option<i32>,
-    /// The first 主管部门 printed (its code left out), for the same.
+    /// The unit the tables are filled in by (预算单位 / 填报单位 above a table), else the first
+    /// 主管部门 printed (its code left out), for the same.
     pub department: Option<String>,
+    /// The first 预算单位 / 填报单位 printed.
+    filed_by: Option<String>,
 }
 
 /// Whitespace removed and full-width punctuation folded, for matching labels.
@@ -76,6 +79,23 @@ fn year_in(t: &str) -> Option<i32> {
         let y: i32 = s.parse().ok()?;
         ((2000..=2100).contains(&y) && chars.get(i + 4) == Some(&'年')).then_some(y)
     })
+}
+
+/// The unit a table is filled in by, printed above it: “预算单位：某乡人民政府”, “填报单位（盖章）：…”
+/// (the department the document is of, before any 主管部门 inside the table).
+fn filed_by(t: &str) -> Option<String> {
+    let n = norm(t);
+    let labelled = ["预算单位", "填报单位(盖章)", "填报单位", "编制单位", "编制部门"]
+        .iter()
+        .any(|p| n.strip_prefix(p).is_some_and(|r| r.starts_with(':')));
+    if !labelled {
+        return None;
+    }
+    // The name runs to the next label on the line (“单位：万元”, “金额单位…”).
+    let orig = t.trim();
+    let after = orig.split_once(['：', ':']).map(|(_, b)| b)?;
+    let name = crate::grid::text::chunks(after).into_iter().next().map(|c| c.text)?;
+    (name.chars().count() >= 2 && name.chars().count() <= 40 && unit_in(&name).is_none()).then_some(name)
 }
 
 /// A line that is only a year: “（2023年度）”, “2023年”.
@@ -582,6 +602,9 @@ impl<'a> Reader<'a> {
         }
         let line = g.row_line(r);
         let first = texts[0].text.as_str();
+        if self.found.filed_by.is_none() {
+            self.found.filed_by = texts.iter().find_map(|c| filed_by(&c.text));
+        }
         // A title (or unit line) printed inside the grid.
         if texts.len() <= 2 && texts.iter().any(|c| is_title(&c.text)) {
             for c in &texts {
@@ -1108,6 +1131,12 @@ pub fn read(blocks: &Blocks) -> PerfFound {
                 reader.title(&l.text, l.no);
                 titled = true;
                 consumed.insert(l.no);
+            } else if let Some(d) = filed_by(&l.text) {
+                reader.found.filed_by.get_or_insert(d);
+                if let Some(u) = unit_in(&l.text) {
+                    reader.unit = Some(u);
+                }
+                consumed.insert(l.no);
             } else if let Some(u) = unit_in(&l.text) {
                 reader.unit = Some(u);
                 consumed.insert(l.no);
@@ -1138,6 +1167,9 @@ pub fn read(blocks: &Blocks) -> PerfFound {
     }
     reader.finish();
     found.consumed = consumed;
+    if let Some(d) = found.filed_by.clone() {
+        found.department = Some(d);
+    }
     found
 }
 
@@ -1272,6 +1304,20 @@ mod tests {
             ]
         );
         assert!(f.consumed.contains(&1) && f.consumed.contains(&14));
+    }
+
+    #[test]
+    fn the_unit_a_table_is_filled_in_by() {
+        assert_eq!(
+            filed_by("预算单位：奉节县某乡人民政府      金额单位：万元").as_deref(),
+            Some("奉节县某乡人民政府")
+        );
+        assert_eq!(
+            filed_by("填报单位（盖章）：某镇人民政府").as_deref(),
+            Some("某镇人民政府")
+        );
+        assert_eq!(filed_by("单位：万元"), None);
+        assert_eq!(filed_by("预算单位："), None);
     }
 
     /// Labels about the money that are not amounts (found on a held-out 重庆 table: a 科目代码
