@@ -262,3 +262,21 @@ fn a_laid_out_row_out_of_line_is_reported() {
         "and the rows below it"
     );
 }
+
+/// A 目标表 drawn with ruling lines over two pages (make_pdf.py): read from the PDF's rules, the
+/// indicator block going on on page 2 without its header.
+#[test]
+fn a_ruled_pdf_table_continued_on_the_next_page() {
+    let b = import("targets-ruled.pdf");
+    assert_eq!((b.meta.department.as_str(), b.meta.fiscal_year), ("某县水利局", 2025));
+    let p = &b.performance_targets.projects[0];
+    assert_eq!(p.name, "河道保洁及垃圾清运");
+    assert_eq!(p.total_funds().unwrap().amount.unwrap().to_string(), "152.30");
+    let r = rows(p);
+    assert_eq!(r.len(), 7);
+    assert_eq!(r[1], t("产出指标", "数量指标", "清运垃圾量", "≥1200吨"));
+    assert_eq!(p.indicators[1].note.as_deref(), Some("含汛期"));
+    assert_eq!(r[5], t("效益指标", "生态效益指标", "河道水质", "稳定达到Ⅲ类"), "page 2");
+    assert_eq!(r[6], t("满意度指标", "服务对象满意度指标", "沿河群众满意度", "≥90%"));
+    no_failing_checks(&b);
+}

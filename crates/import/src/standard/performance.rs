@@ -374,8 +374,11 @@ pub fn claimed(blocks: &Blocks) -> BTreeSet<usize> {
         let other_title = caps
             .iter()
             .any(|l| super::title::title_kind(l.text.trim()).is_some() && !is_title(&l.text));
-        let continues = prev.is_some_and(|p| p + 1 == gi && blocks.grids[p].cols == g.cols)
-            && !other_title
+        // A grid right after a performance table, without a title of its own: that table
+        // continued on the next page (with other columns it is reported, not read).
+        let continues = prev.is_some_and(|p| {
+            p + 1 == gi && (blocks.grids[p].cols == g.cols || g.cells.iter().any(|c| is_level_name(&c.text)))
+        }) && !other_title
             && caps
                 .iter()
                 .all(|l| super::title::is_furniture(&l.text) || unit_in(&l.text).is_some() || is_year_line(&l.text));
@@ -388,6 +391,26 @@ pub fn claimed(blocks: &Blocks) -> BTreeSet<usize> {
         after = g.lines.iter().copied().max().unwrap_or(after).max(after);
     }
     out
+}
+
+/// A 一级 or 二级 indicator name as the forms print them (产出指标, 效益指标（30分）, 数量指标 …).
+fn is_level_name(t: &str) -> bool {
+    let n = norm(t);
+    [
+        "产出指标",
+        "效益指标",
+        "满意度指标",
+        "成本指标",
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "社会效益指标",
+        "经济效益指标",
+        "生态效益指标",
+        "可持续影响指标",
+    ]
+    .iter()
+    .any(|w| n.starts_with(w))
 }
 
 /// The indicator header: each role's column range.
@@ -582,10 +605,27 @@ impl<'a> Reader<'a> {
     }
 
     fn grid(&mut self, g: &Grid) {
-        // A continued grid with other columns cannot be read on from the header above.
+        // A continued grid with other columns cannot be read on from the header above: its
+        // rows are reported (unless it prints a header of its own).
         if self.ind.as_ref().is_some_and(|h| h.grid_cols != g.cols) {
+            let continued = self.in_indicators;
             self.ind = None;
             self.in_indicators = false;
+            if continued && !(0..g.rows).any(|r| IndHeader::of(g, r).is_some()) {
+                for r in (0..g.rows).filter(|r| !g.row_is_blank(*r)) {
+                    let text = row_texts(g, r)
+                        .iter()
+                        .map(|c| c.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    self.skip(
+                        g.row_line(r),
+                        &text,
+                        "绩效指标表续页：列与上一页的表头不同，无法确定各列，未导入".into(),
+                    );
+                }
+                return;
+            }
         }
         self.fund = None;
         let mut r = 0;
@@ -1318,6 +1358,45 @@ mod tests {
         );
         assert_eq!(filed_by("单位：万元"), None);
         assert_eq!(filed_by("预算单位："), None);
+    }
+
+    /// The next page's part of an indicator block drawn with other columns (a rule missing) is
+    /// reported row by row, not read under the first page's header.
+    #[test]
+    fn a_continuation_with_other_columns_is_reported() {
+        let first = grid(
+            &[
+                &[("项目名称", 0, 1, 1), ("甲", 1, 1, 3)],
+                &[
+                    ("一级指标", 0, 1, 1),
+                    ("二级指标", 1, 1, 1),
+                    ("三级指标", 2, 1, 1),
+                    ("指标值", 3, 1, 1),
+                ],
+                &[
+                    ("产出指标", 0, 1, 1),
+                    ("数量指标", 1, 1, 1),
+                    ("户数", 2, 1, 1),
+                    ("10户", 3, 1, 1),
+                ],
+            ],
+            4,
+            2,
+        );
+        let next = grid(
+            &[&[("效益指标", 0, 1, 1), ("社会效益指标", 1, 1, 1), ("明显改善", 2, 1, 1)]],
+            3,
+            6,
+        );
+        let blocks = Blocks {
+            lines: lines(6, &[(1, "项目支出绩效目标表")]),
+            grids: vec![first, next],
+        };
+        let f = read(&blocks);
+        assert_eq!(f.targets.projects[0].indicators.len(), 1);
+        assert_eq!(f.skipped.len(), 1, "{:?}", f.skipped);
+        assert_eq!(f.skipped[0].line, 6);
+        assert!(f.grids.contains(&1), "the standard readers leave it too");
     }
 
     /// Labels about the money that are not amounts (found on a held-out 重庆 table: a 科目代码
