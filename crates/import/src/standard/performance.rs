@@ -724,6 +724,10 @@ impl<'a> Reader<'a> {
         let mut last = r;
         let mut i = 0;
         let mut used_any = false;
+        // 总额 | 财政拨款 | 其他资金 as column headings (no figure on the row): not funds rows.
+        let starting = || cells.iter().filter(|a| a.starts && !a.cell.text.trim().is_empty());
+        let headings = starting().filter(|a| fund_label(&a.cell.text).is_some()).count() >= 2
+            && !starting().any(|a| matches!(figure(&a.cell.text), Some(Some(_))));
         while i < cells.len() {
             let c = cells[i].cell;
             let text = c.text.trim();
@@ -834,14 +838,20 @@ impl<'a> Reader<'a> {
                 Some((a, b)) if matches!(amount(b, unit_now.as_deref()), Some(Some(_))) => (a, Some(b.trim())),
                 _ => (text, None),
             };
-            if let Some(role) = fund_label(name) {
+            if let Some(role) = fund_label(name).filter(|_| !headings) {
                 let (vtext, vline, next) = match inline {
                     Some(v) => (v.to_string(), c.line, i + 1),
                     None => match value_at {
                         Some(j) if fund_label(&cells[j].cell.text).is_none() => {
                             (cells[j].cell.text.trim().to_string(), cells[j].cell.line, j + 1)
                         }
-                        _ => (String::new(), c.line, i + 1),
+                        // 总额 | 财政拨款 | 其他资金 side by side: column headings (a
+                        // department table's task list), not funds rows.
+                        Some(_) => {
+                            i += 1;
+                            continue;
+                        }
+                        None => (String::new(), c.line, i + 1),
                     },
                 };
                 let unit = self
@@ -868,7 +878,22 @@ impl<'a> Reader<'a> {
             }
             i += 1;
         }
-        let _ = used_any;
+        // A row of figures no label or column explains (a department table's task list): said,
+        // not dropped silently.
+        if !used_any
+            && cells
+                .iter()
+                .any(|a| a.starts && matches!(figure(&a.cell.text), Some(Some(_))))
+        {
+            let text = cells
+                .iter()
+                .filter(|a| a.starts)
+                .map(|a| a.cell.text.trim())
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.skip(line, &text, "绩效目标表：这一行的数字不属于已知的栏目，未导入".into());
+        }
         last
     }
 
@@ -1397,6 +1422,59 @@ mod tests {
         assert_eq!(f.skipped.len(), 1, "{:?}", f.skipped);
         assert_eq!(f.skipped[0].line, 6);
         assert!(f.grids.contains(&1), "the standard readers leave it too");
+    }
+
+    /// A 部门整体支出绩效目标表: the department's name, its goal and indicators are read; its
+    /// task list (任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金) has no place in the bundle yet and is
+    /// reported row by row, its headings never taken for funds.
+    #[test]
+    fn a_department_table_reads_its_indicators_and_reports_its_tasks() {
+        let g = grid(
+            &[
+                &[("部门（单位）名称", 0, 1, 1), ("某县文化和旅游局", 1, 1, 4)],
+                &[
+                    ("年度主要任务", 0, 3, 1),
+                    ("任务名称", 1, 1, 1),
+                    ("主要内容", 2, 1, 1),
+                    ("预算金额（万元）", 3, 1, 2),
+                ],
+                &[("总额", 3, 1, 1), ("财政拨款", 4, 1, 1)],
+                &[
+                    ("公共文化服务", 1, 1, 1),
+                    ("送戏下乡", 2, 1, 1),
+                    ("35.00", 3, 1, 1),
+                    ("35.00", 4, 1, 1),
+                ],
+                &[("年度总体目标", 0, 1, 1), ("全年送戏下乡120场", 1, 1, 4)],
+                &[
+                    ("一级指标", 0, 1, 1),
+                    ("二级指标", 1, 1, 1),
+                    ("三级指标", 2, 1, 2),
+                    ("指标值", 4, 1, 1),
+                ],
+                &[
+                    ("产出指标", 0, 1, 1),
+                    ("数量指标", 1, 1, 1),
+                    ("送戏下乡场次", 2, 1, 2),
+                    ("≥120场", 4, 1, 1),
+                ],
+            ],
+            5,
+            2,
+        );
+        let blocks = Blocks {
+            lines: lines(8, &[(1, "2025年部门整体支出绩效目标表")]),
+            grids: vec![g],
+        };
+        let f = read(&blocks);
+        let p = &f.targets.projects[0];
+        assert_eq!(p.scope, PerformanceScope::Department);
+        assert_eq!(p.name, "某县文化和旅游局");
+        assert!(p.funds.is_empty(), "{:?}", p.funds);
+        assert_eq!(p.goal.as_deref(), Some("全年送戏下乡120场"));
+        assert_eq!(p.indicators[0].target.as_deref(), Some("≥120场"));
+        assert_eq!(f.skipped.len(), 1, "the task row: {:?}", f.skipped);
+        assert!(f.skipped[0].text.contains("送戏下乡"));
     }
 
     /// Labels about the money that are not amounts (found on a held-out 重庆 table: a 科目代码
