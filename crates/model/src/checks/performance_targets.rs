@@ -3,14 +3,15 @@
 //!
 //! - funds add up: the parts (财政拨款, 上年结转, 其他资金 …) = 年度资金总额, in every amount
 //!   column printed (目标表 amount; 自评 年初预算数, 全年预算数, 全年执行数);
-//! - 自评 scores add up: the funds' 得分 + every indicator's 得分 = 总分;
+//! - 自评 scores add up: the funds' 得分 + every indicator's 得分 = 总分, and their 分值 = the
+//!   total's full marks (满分, usually 100);
 //! - 自评 执行率 = 全年执行数 ÷ 全年预算数, rounded as printed (“86%” to whole percents,
 //!   “100.00%” to two decimals, half away from zero).
 //!
 //! A figure not printed makes its check not applicable, never a failure.
 
 use crate::format::{fmt_amount, unit_label};
-use crate::performance_targets::{FundLine, FundRole, ProjectPerformance};
+use crate::performance_targets::{FundLine, FundRole, PerformanceIndicator, ProjectPerformance};
 use crate::tr;
 use crate::{Bundle, Check, CheckStatus};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -31,6 +32,7 @@ pub fn checks(out: &mut Vec<Check>, b: &Bundle) {
         let base = format!("performance_targets.projects[{pi}]");
         funds_checks(out, p, &base);
         score_check(out, p, &base);
+        weight_check(out, p, &base);
         rate_checks(out, p, &base);
     }
 }
@@ -118,23 +120,66 @@ fn funds_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
 
 /// 自评: the 得分 of the funds and of every indicator add up to the 总分.
 fn score_check(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
-    let Some(total) = p.total_score else { return };
-    let label = tr!("check.perf_scores", p.name);
-    let mut figures = vec![format!("{base}.total_score")];
-    let mut scores = Vec::new();
-    for (i, f) in p.funds.iter().enumerate() {
-        if let Some(s) = f.score {
-            scores.push(s);
-            figures.push(format!("{base}.funds[{i}].score"));
+    if let Some(total) = p.total_score {
+        let label = tr!("check.perf_scores", p.name);
+        points_check(
+            out,
+            p,
+            base,
+            label,
+            (total, "total_score"),
+            ("score", |f| f.score, |i| i.score),
+        );
+    }
+}
+
+/// 自评: the 分值 of the funds and of every indicator add up to the full marks printed on the
+/// total row (满分); not made when the table prints no full marks.
+fn weight_check(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
+    if let Some(total) = p.total_weight {
+        let label = tr!("check.perf_weights", p.name);
+        points_check(
+            out,
+            p,
+            base,
+            label,
+            (total, "total_weight"),
+            ("weight", |f| f.weight, |i| i.weight),
+        );
+    }
+}
+
+/// Which points a check adds: the field's name, and its value on a funds row and an indicator.
+type Points = (
+    &'static str,
+    fn(&FundLine) -> Option<Decimal>,
+    fn(&PerformanceIndicator) -> Option<Decimal>,
+);
+
+/// The points (`field`) of the funds rows and the indicators against `total` (at `total_field`).
+fn points_check(
+    out: &mut Vec<Check>,
+    p: &ProjectPerformance,
+    base: &str,
+    label: String,
+    (total, total_field): (Decimal, &str),
+    (field, of_fund, of_indicator): Points,
+) {
+    let mut figures = vec![format!("{base}.{total_field}")];
+    let mut points = Vec::new();
+    for (i, v) in p.funds.iter().map(of_fund).enumerate() {
+        if let Some(v) = v {
+            points.push(v);
+            figures.push(format!("{base}.funds[{i}].{field}"));
         }
     }
-    for (i, ind) in p.indicators.iter().enumerate() {
-        if let Some(s) = ind.score {
-            scores.push(s);
-            figures.push(format!("{base}.indicators[{i}].score"));
+    for (i, v) in p.indicators.iter().map(of_indicator).enumerate() {
+        if let Some(v) = v {
+            points.push(v);
+            figures.push(format!("{base}.indicators[{i}].{field}"));
         }
     }
-    if scores.is_empty() {
+    if points.is_empty() {
         out.push(check(
             label,
             CheckStatus::NotApplicable,
@@ -143,12 +188,12 @@ fn score_check(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
         ));
         return;
     }
-    let sum: Decimal = scores.iter().sum();
+    let sum: Decimal = points.iter().sum();
     let ok = sum == total;
-    let lhs = if scores.len() <= 8 {
-        scores.iter().map(|d| fmt_amount(*d)).collect::<Vec<_>>().join(" + ")
+    let lhs = if points.len() <= 8 {
+        points.iter().map(|d| fmt_amount(*d)).collect::<Vec<_>>().join(" + ")
     } else {
-        tr!("check.sum_of_n", scores.len())
+        tr!("check.sum_of_n", points.len())
     };
     let detail = if ok {
         format!("{lhs} = {} ✓", fmt_amount(total))
@@ -245,6 +290,91 @@ fn rate_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::performance_targets::{PerformanceForm, PerformanceScope, PerformanceTargets};
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    /// A 自评 as the held-out 安徽 table prints it: 年度资金总额 0 | 0 | 0 above 本年财政拨款
+    /// 90 | 89.974 | 89.974; two indicators; 总分 printed.
+    fn bundle(total_score: &str) -> Bundle {
+        let mut b = Bundle::empty(crate::Meta::new("某镇", 2022, "万元"));
+        let fund = |name: &str, role, i: &str, f: &str, e: &str| FundLine {
+            initial_budget: Some(d(i)),
+            full_year_budget: Some(d(f)),
+            executed: Some(d(e)),
+            ..FundLine::new(name, role)
+        };
+        let mut total = fund("年度资金总额", FundRole::Total, "0", "0", "0");
+        total.weight = Some(d("10"));
+        total.score = Some(d("10"));
+        total.rate = Some("100%".into());
+        let ind = |w: &str, s: &str| PerformanceIndicator {
+            level1: "产出指标".into(),
+            level2: "数量指标".into(),
+            name: "甲".into(),
+            weight: Some(d(w)),
+            score: Some(d(s)),
+            ..Default::default()
+        };
+        b.performance_targets = PerformanceTargets {
+            projects: vec![ProjectPerformance {
+                form: PerformanceForm::SelfEvaluation,
+                scope: PerformanceScope::Project,
+                title: "项目支出绩效自评表".into(),
+                name: "委托业务".into(),
+                department: None,
+                implementer: None,
+                unit: Some("万元".into()),
+                funds: vec![
+                    total,
+                    fund("其中：本年财政拨款", FundRole::Part, "90", "89.974", "89.974"),
+                ],
+                goal: None,
+                goal_achieved: None,
+                indicators: vec![ind("50", "48"), ind("40", "40")],
+                total_score: Some(d(total_score)),
+                total_weight: Some(d("100")),
+                remarks: Vec::new(),
+                source_line: None,
+            }],
+        };
+        b
+    }
+
+    #[test]
+    fn funds_scores_points_and_rates() {
+        let mut out = Vec::new();
+        checks(&mut out, &bundle("98"));
+        let status: Vec<(String, CheckStatus)> = out.iter().map(|c| (c.label.clone(), c.status)).collect();
+        // The three funds columns fail as printed (0 against 90 / 89.974 / 89.974).
+        assert_eq!(
+            status.iter().filter(|(_, s)| *s == CheckStatus::Fail).count(),
+            3,
+            "{status:?}"
+        );
+        assert!(out
+            .iter()
+            .any(|c| c.label.contains("得分") && c.status == CheckStatus::Pass && c.detail == "10 + 48 + 40 = 98 ✓"));
+        assert!(out
+            .iter()
+            .any(|c| c.label.contains("分值") && c.status == CheckStatus::Pass));
+        // 执行率 100% over a 全年预算数 of 0: no rate to compare.
+        assert!(out
+            .iter()
+            .any(|c| c.label.contains("执行率") && c.status == CheckStatus::NotApplicable));
+        let failing = crate::FailingFigures::of(&out);
+        assert!(!failing
+            .of_figure("performance_targets.projects[0].funds[0].executed")
+            .is_empty());
+
+        let mut out = Vec::new();
+        checks(&mut out, &bundle("97"));
+        assert!(out
+            .iter()
+            .any(|c| c.label.contains("得分") && c.status == CheckStatus::Fail));
+    }
 
     #[test]
     fn rates_round_as_printed() {
