@@ -1588,6 +1588,19 @@ await test('performance targets: projects, indicator tree, weakest first, keyboa
   await expectAccessible(page, 'a 绩效目标表 project in English (phone)');
 });
 
+await test('open local file: a workbook of 绩效目标表 alone imports and shows its projects (phone)', phone, async (page) => {
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#open-file-input', { state: 'attached' });
+  const xlsx = fs.readFileSync(path.join(root, 'crates/import/tests/fixtures/performance/targets-two-projects.xlsx'));
+  await page.setInputFiles('#open-file-input', { name: 'targets.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+  await page.waitForSelector('.targets-notice', { timeout: 30000 });
+  expect((await page.textContent('.targets-notice')).includes('2 张项目绩效目标表'), 'the overview points to the tables');
+  await page.click('.targets-notice a');
+  await page.waitForSelector('#targets-heading');
+  const cards = await page.locator('.target-card h3 a').allTextContents();
+  expect(JSON.stringify(cards) === JSON.stringify(['城区道路清扫保洁', '公厕管护']), `projects: ${cards}`);
+});
+
 await browser.close();
 server.close();
 fs.rmSync(multiDir, { recursive: true, force: true });
