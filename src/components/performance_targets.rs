@@ -121,6 +121,7 @@ pub fn TargetView(props: &TargetViewProps) -> Html {
                 { if self_eval { html! { <><dt>{ tr!("ptarget.goal_achieved") }</dt><dd>{ data_or_blank(p.goal_achieved.as_deref()) }</dd></> } } else { html! {} } }
             </dl>
             <Funds index={props.index} />
+            <Tasks index={props.index} />
             { if self_eval { html! { <Shortfalls index={props.index} /> } } else { html! {} } }
             <h3 id="tree">{ tr!("ptarget.indicators", p.indicators.len()) }</h3>
             { for p.tree().into_iter().map(|l1| html! {
@@ -201,6 +202,40 @@ fn Funds(props: &ProjectProps) -> Html {
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// 部门整体: the year's main tasks with their amounts, as cards.
+#[component]
+fn Tasks(props: &ProjectProps) -> Html {
+    let ctx = use_loaded();
+    let failing = use_failing();
+    let p = &ctx.0.bundle.performance_targets.projects[props.index];
+    if p.tasks.is_empty() {
+        return html! {};
+    }
+    let unit = p.unit.as_deref().unwrap_or("");
+    let parts = p
+        .tasks
+        .iter()
+        .filter(|t| t.role == gongkai_model::performance_targets::FundRole::Part)
+        .count();
+    html! {
+        <section aria-labelledby="tasks-heading">
+            <h3 id="tasks-heading">{ tr!("ptarget.tasks", parts) }</h3>
+            <ul class="indicator-cards">
+                { for p.tasks.iter().enumerate().map(|(j, t)| html! {
+                    <li class="indicator-card">
+                        <p class="name" lang={DATA_LANG}>{ &t.name }</p>
+                        { for t.content.as_deref().map(|c| html! { <p>{ data(c) }</p> }) }
+                        <p>
+                            { tr!("ptarget.task_amounts", fmt_opt_unit(t.total, unit), fmt_opt(t.fiscal), fmt_opt(t.other)) }
+                            <FailMark checks={failing.under(&format!("performance_targets.projects[{}].tasks[{j}]", props.index))} />
+                        </p>
+                    </li>
+                }) }
+            </ul>
+        </section>
     }
 }
 

@@ -22,7 +22,7 @@ use super::header::figure;
 use crate::grid::{Blocks, Grid, GridCell};
 use gongkai_model::performance_targets::{
     FundLine, FundRole, PerformanceForm, PerformanceIndicator, PerformanceScope, PerformanceTargets,
-    ProjectPerformance, Remark,
+    ProjectPerformance, Remark, Task,
 };
 use gongkai_model::SkippedLine;
 use rust_decimal::Decimal;
@@ -474,6 +474,89 @@ impl IndHeader {
     }
 }
 
+/// Which amount of a task a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TaskAmount {
+    Total,
+    Fiscal,
+    Other,
+}
+
+/// A 部门整体 table's task list: 任务名称 | 主要内容 | 预算金额 (总额 | 财政拨款 | 其他资金).
+#[derive(Debug, Clone)]
+struct TaskHeader {
+    name: (usize, usize),
+    content: Option<(usize, usize)>,
+    amounts: Vec<(TaskAmount, usize, usize)>,
+}
+
+impl TaskHeader {
+    /// The header at row `r` (its amount headings in the same row or the next); with the last
+    /// row it takes.
+    fn of(g: &Grid, r: usize) -> Option<(TaskHeader, usize)> {
+        let cells = row_cells(g, r);
+        let at = |w: &str| {
+            cells
+                .iter()
+                .find(|a| a.starts && norm(&a.cell.text) == w)
+                .map(|a| (a.cell.col, a.cell.col + a.cell.col_span))
+        };
+        let name = at("任务名称")?;
+        let content = at("主要内容");
+        let amounts_in = |r: usize| -> Vec<(TaskAmount, usize, usize)> {
+            row_cells(g, r)
+                .into_iter()
+                .filter(|a| a.starts)
+                .filter_map(|a| {
+                    let n = norm(&a.cell.text);
+                    let kind = match n.as_str() {
+                        "总额" | "合计" | "金额" => TaskAmount::Total,
+                        _ if n.contains("财政拨款") || n.contains("财政资金") => TaskAmount::Fiscal,
+                        _ if n.contains("其他资金") || n.contains("其它资金") => TaskAmount::Other,
+                        _ => return None,
+                    };
+                    Some((kind, a.cell.col, a.cell.col + a.cell.col_span))
+                })
+                .collect()
+        };
+        let here = amounts_in(r);
+        if !here.is_empty() {
+            return Some((
+                TaskHeader {
+                    name,
+                    content,
+                    amounts: here,
+                },
+                r,
+            ));
+        }
+        let below = if r + 1 < g.rows { amounts_in(r + 1) } else { Vec::new() };
+        if below.is_empty() {
+            // One amount column under 预算金额.
+            let amount = cells
+                .iter()
+                .find(|a| a.starts && norm(&a.cell.text).contains("金额"))
+                .map(|a| (TaskAmount::Total, a.cell.col, a.cell.col + a.cell.col_span));
+            return Some((
+                TaskHeader {
+                    name,
+                    content,
+                    amounts: amount.into_iter().collect(),
+                },
+                r,
+            ));
+        }
+        Some((
+            TaskHeader {
+                name,
+                content,
+                amounts: below,
+            },
+            r + 1,
+        ))
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 struct FundHeader {
     cols: Vec<(Fund, usize, usize)>,
@@ -510,6 +593,8 @@ struct Reader<'a> {
     unit: Option<String>,
     ind: Option<IndHeader>,
     fund: Option<FundHeader>,
+    /// A department table's task list header, while its rows are read.
+    tasks: Option<TaskHeader>,
     /// 一级/二级 carried down rows that leave them blank (text layout, a page break).
     carry: (String, String),
     /// In the indicator block (after its header, before 总分 or a label row).
@@ -537,6 +622,7 @@ fn new_project(title: &str, line: usize, unit: Option<String>) -> ProjectPerform
         funds: Vec::new(),
         goal: None,
         goal_achieved: None,
+        tasks: Vec::new(),
         indicators: Vec::new(),
         total_score: None,
         total_weight: None,
@@ -582,6 +668,7 @@ impl<'a> Reader<'a> {
         }
         self.ind = None;
         self.fund = None;
+        self.tasks = None;
         self.in_indicators = false;
         self.carry = Default::default();
     }
@@ -702,6 +789,19 @@ impl<'a> Reader<'a> {
                 self.total(g, r);
                 return r;
             }
+        }
+        // A department table's task list, then its rows.
+        if let Some((h, last)) = TaskHeader::of(g, r) {
+            self.project(line);
+            self.tasks = Some(h);
+            return last;
+        }
+        if let Some(h) = self.tasks.clone() {
+            if !texts.iter().any(|c| label(&c.text).is_some()) {
+                self.task_row(g, r, &h, line);
+                return r;
+            }
+            self.tasks = None;
         }
         // The 自评 funds header, then its rows.
         if let Some(h) = FundHeader::of(g, r) {
@@ -897,6 +997,67 @@ impl<'a> Reader<'a> {
         last
     }
 
+    /// One task (or the 金额合计 row) under the task header.
+    fn task_row(&mut self, g: &Grid, r: usize, h: &TaskHeader, line: usize) {
+        let cells = row_cells(g, r);
+        let in_range = |c: usize, (a, b): (usize, usize)| (a..b).contains(&c);
+        let text_at = |range: (usize, usize)| {
+            cells
+                .iter()
+                .find(|a| a.starts && in_range(a.cell.col, range) && !a.cell.text.trim().is_empty())
+                .map(|a| a.cell.text.trim().to_string())
+        };
+        // The 合计 row's label may start left of the name column (under 年度主要任务).
+        let name = text_at(h.name).or_else(|| {
+            cells
+                .iter()
+                .find(|a| a.starts && a.cell.col < h.name.0 && is_total_text(&a.cell.text))
+                .map(|a| a.cell.text.trim().to_string())
+        });
+        let mut task = Task {
+            name: name.clone().unwrap_or_default(),
+            role: if name.as_deref().is_some_and(is_total_text) {
+                FundRole::Total
+            } else {
+                FundRole::Part
+            },
+            content: h.content.and_then(text_at),
+            total: None,
+            fiscal: None,
+            other: None,
+        };
+        let mut any = false;
+        for (kind, a, b) in &h.amounts {
+            let Some(t) = text_at((*a, *b)) else { continue };
+            match amount(&t, self.unit.as_deref()) {
+                Some(v) => {
+                    any = true;
+                    match kind {
+                        TaskAmount::Total => task.total = v,
+                        TaskAmount::Fiscal => task.fiscal = v,
+                        TaskAmount::Other => task.other = v,
+                    }
+                }
+                None => self.skip(
+                    line,
+                    &t,
+                    format!("部门整体绩效目标表：任务“{}”的金额“{t}”不是数字，未导入", task.name),
+                ),
+            }
+        }
+        if task.name.is_empty() {
+            if any {
+                self.skip(
+                    line,
+                    "",
+                    "部门整体绩效目标表：这一行有金额却没有任务名称，未导入".into(),
+                );
+            }
+            return;
+        }
+        self.project(line).tasks.push(task);
+    }
+
     /// A 自评 funds row under its header; false when the row is not one.
     fn fund_row(&mut self, g: &Grid, r: usize, h: &FundHeader, line: usize) -> bool {
         let cells = row_cells(g, r);
@@ -1066,6 +1227,12 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A total row's name: 合计, 金额合计, 总计.
+fn is_total_text(t: &str) -> bool {
+    let n = norm(t);
+    n.ends_with("合计") || n.ends_with("总计")
+}
+
 /// A score cell: “10”, “9.5”, “10分”; `Some(None)` for a blank or dash.
 fn score(t: &str) -> Option<Option<Decimal>> {
     figure(t.trim().trim_end_matches('分'))
@@ -1173,6 +1340,7 @@ pub fn read(blocks: &Blocks) -> PerfFound {
         unit: None,
         ind: None,
         fund: None,
+        tasks: None,
         carry: Default::default(),
         in_indicators: false,
     };
@@ -1424,16 +1592,15 @@ mod tests {
         assert!(f.grids.contains(&1), "the standard readers leave it too");
     }
 
-    /// A 部门整体支出绩效目标表: the department's name, its goal and indicators are read; its
-    /// task list (任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金) has no place in the bundle yet and is
-    /// reported row by row, its headings never taken for funds.
+    /// A 部门整体支出绩效目标表: the department's name, its task list (任务名称 | 主要内容 | 预算金额
+    /// over 总额 | 财政拨款), its goal and indicators; the amount headings are never funds rows.
     #[test]
-    fn a_department_table_reads_its_indicators_and_reports_its_tasks() {
+    fn a_department_table_reads_its_tasks_goal_and_indicators() {
         let g = grid(
             &[
                 &[("部门（单位）名称", 0, 1, 1), ("某县文化和旅游局", 1, 1, 4)],
                 &[
-                    ("年度主要任务", 0, 3, 1),
+                    ("年度主要任务", 0, 4, 1),
                     ("任务名称", 1, 1, 1),
                     ("主要内容", 2, 1, 1),
                     ("预算金额（万元）", 3, 1, 2),
@@ -1445,6 +1612,7 @@ mod tests {
                     ("35.00", 3, 1, 1),
                     ("35.00", 4, 1, 1),
                 ],
+                &[("金额合计", 0, 1, 3), ("35.00", 3, 1, 1), ("35.00", 4, 1, 1)],
                 &[("年度总体目标", 0, 1, 1), ("全年送戏下乡120场", 1, 1, 4)],
                 &[
                     ("一级指标", 0, 1, 1),
@@ -1463,7 +1631,7 @@ mod tests {
             2,
         );
         let blocks = Blocks {
-            lines: lines(8, &[(1, "2025年部门整体支出绩效目标表")]),
+            lines: lines(9, &[(1, "2025年部门整体支出绩效目标表")]),
             grids: vec![g],
         };
         let f = read(&blocks);
@@ -1473,8 +1641,20 @@ mod tests {
         assert!(p.funds.is_empty(), "{:?}", p.funds);
         assert_eq!(p.goal.as_deref(), Some("全年送戏下乡120场"));
         assert_eq!(p.indicators[0].target.as_deref(), Some("≥120场"));
-        assert_eq!(f.skipped.len(), 1, "the task row: {:?}", f.skipped);
-        assert!(f.skipped[0].text.contains("送戏下乡"));
+        assert!(f.skipped.is_empty(), "{:?}", f.skipped);
+        assert_eq!(
+            (p.tasks[1].name.as_str(), p.tasks[1].role),
+            ("金额合计", FundRole::Total)
+        );
+        let t = &p.tasks[0];
+        assert_eq!(
+            (t.name.as_str(), t.content.as_deref()),
+            ("公共文化服务", Some("送戏下乡"))
+        );
+        assert_eq!(
+            (t.total.unwrap().to_string(), t.fiscal.unwrap().to_string(), t.other),
+            ("35.00".into(), "35.00".into(), None)
+        );
     }
 
     /// Labels about the money that are not amounts (found on a held-out 重庆 table: a 科目代码

@@ -85,6 +85,9 @@ pub struct ProjectPerformance {
     /// 自评 only: 实际完成情况 of the year's goal as published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal_achieved: Option<String>,
+    /// 部门整体支出 only: the 年度主要任务 with their amounts, and the 金额合计 row.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<Task>,
     /// The 三级指标 in published order, each with its 一级 and 二级指标.
     #[serde(default)]
     pub indicators: Vec<PerformanceIndicator>,
@@ -102,6 +105,33 @@ pub struct ProjectPerformance {
     /// 1-based line of the source text where the table's title (or first row) is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_line: Option<usize>,
+}
+
+/// One 年度主要任务 of a 部门整体支出绩效目标表 (or its 金额合计 row, `role` = total): amounts in
+/// the table's unit, `None` for a blank cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// 任务名称 as printed.
+    pub name: String,
+    /// `total` for the 金额合计 row (the sum of the tasks), `part` for a task.
+    pub role: FundRole,
+    /// 主要内容 as published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    /// 预算金额 总额 (= 财政拨款 + 其他资金).
+    #[serde(default, with = "crate::amount::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub total: Option<Decimal>,
+    /// 财政拨款.
+    #[serde(default, with = "crate::amount::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub fiscal: Option<Decimal>,
+    /// 其他资金.
+    #[serde(default, with = "crate::amount::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub other: Option<Decimal>,
 }
 
 /// A labelled text of a performance table, e.g. 存在问题 → “…”.
@@ -388,6 +418,7 @@ mod tests {
             funds: Vec::new(),
             goal: None,
             goal_achieved: None,
+            tasks: Vec::new(),
             indicators,
             total_score: None,
             total_weight: None,

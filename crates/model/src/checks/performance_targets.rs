@@ -31,6 +31,7 @@ pub fn checks(out: &mut Vec<Check>, b: &Bundle) {
     for (pi, p) in b.performance_targets.projects.iter().enumerate() {
         let base = format!("performance_targets.projects[{pi}]");
         funds_checks(out, p, &base);
+        tasks_checks(out, p, &base);
         score_check(out, p, &base);
         weight_check(out, p, &base);
         rate_checks(out, p, &base);
@@ -108,6 +109,63 @@ fn funds_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
         let figures = std::iter::once(ti)
             .chain(parts.iter().filter(|(_, a)| a.is_some()).map(|(i, _)| *i))
             .map(|i| format!("{base}.funds[{i}].{field}"))
+            .collect();
+        out.push(check(
+            label,
+            if ok { CheckStatus::Pass } else { CheckStatus::Fail },
+            detail,
+            figures,
+        ));
+    }
+}
+
+/// 部门整体: in each amount column the tasks add up to the 金额合计 row.
+fn tasks_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
+    let Some(ti) = p.tasks.iter().position(|t| t.role == FundRole::Total) else {
+        return;
+    };
+    let unit = unit_label(p.unit.as_deref().unwrap_or(""));
+    type TaskColumn = (
+        &'static str,
+        &'static str,
+        fn(&crate::performance_targets::Task) -> Option<Decimal>,
+    );
+    let columns: [TaskColumn; 3] = [
+        ("total", "ptarget.task_total", |t| t.total),
+        ("fiscal", "ptarget.task_fiscal", |t| t.fiscal),
+        ("other", "ptarget.task_other", |t| t.other),
+    ];
+    for (field, key, get) in columns {
+        let Some(total) = get(&p.tasks[ti]) else { continue };
+        let parts: Vec<(usize, Decimal)> = p
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.role == FundRole::Part)
+            .filter_map(|(i, t)| get(t).map(|v| (i, v)))
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let label = tr!("check.perf_tasks", p.name, crate::i18n::t(key));
+        let sum: Decimal = parts.iter().map(|(_, v)| *v).sum();
+        let ok = sum == total;
+        let lhs = tr!("check.sum_of_n", parts.len());
+        let detail = if ok {
+            format!("{lhs} = {} {unit} ✓", fmt_amount(total))
+        } else {
+            tr!(
+                "check.mismatch",
+                lhs,
+                fmt_amount(sum),
+                unit,
+                fmt_amount(total),
+                crate::validate::fmt_signed(sum - total)
+            )
+        };
+        let figures = std::iter::once(ti)
+            .chain(parts.iter().map(|(i, _)| *i))
+            .map(|i| format!("{base}.tasks[{i}].{field}"))
             .collect();
         out.push(check(
             label,
@@ -333,6 +391,7 @@ mod tests {
                 ],
                 goal: None,
                 goal_achieved: None,
+                tasks: Vec::new(),
                 indicators: vec![ind("50", "48"), ind("40", "40")],
                 total_score: Some(d(total_score)),
                 total_weight: Some(d("100")),
@@ -374,6 +433,38 @@ mod tests {
         assert!(out
             .iter()
             .any(|c| c.label.contains("得分") && c.status == CheckStatus::Fail));
+    }
+
+    #[test]
+    fn a_department_tables_tasks_add_up_to_their_total() {
+        use crate::performance_targets::Task;
+        let task = |name: &str, role, total: &str| Task {
+            name: name.into(),
+            role,
+            content: None,
+            total: Some(d(total)),
+            fiscal: None,
+            other: None,
+        };
+        let mut b = bundle("98");
+        b.performance_targets.projects[0].tasks = vec![
+            task("甲", FundRole::Part, "20.50"),
+            task("乙", FundRole::Part, "14.50"),
+            task("金额合计", FundRole::Total, "35.00"),
+        ];
+        let mut out = Vec::new();
+        checks(&mut out, &b);
+        let c = out.iter().find(|c| c.label.contains("任务")).expect("the tasks check");
+        assert_eq!(
+            (c.status, c.detail.as_str()),
+            (CheckStatus::Pass, "2 项之和 = 35.00 万元 ✓")
+        );
+        b.performance_targets.projects[0].tasks[1].total = Some(d("14.00"));
+        let mut out = Vec::new();
+        checks(&mut out, &b);
+        assert!(out
+            .iter()
+            .any(|c| c.label.contains("任务") && c.status == CheckStatus::Fail));
     }
 
     #[test]

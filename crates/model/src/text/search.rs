@@ -340,10 +340,17 @@ fn for_each_text(
             opt(&p.goal),
             opt(&p.goal_achieved),
         );
+        // A department table's tasks: their names and contents.
+        let tasks: String = p
+            .tasks
+            .iter()
+            .flat_map(|t| [t.name.as_str(), t.content.as_deref().unwrap_or("")])
+            .collect::<Vec<_>>()
+            .join(" ");
         f(
             HitKind::Project,
             p.name.clone(),
-            &[&p.name, &dept, &unit, &goal, &done],
+            &[&p.name, &dept, &unit, &goal, &done, &tasks],
             link,
             None,
             p.headline_amount(),
