@@ -93,19 +93,7 @@ fn funds_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
         }
         let sum: Decimal = stated.iter().sum();
         let lhs = stated.iter().map(|d| fmt_amount(*d)).collect::<Vec<_>>().join(" + ");
-        let ok = sum == total;
-        let detail = if ok {
-            format!("{lhs} = {} {unit} ✓", fmt_amount(total))
-        } else {
-            tr!(
-                "check.mismatch",
-                lhs,
-                fmt_amount(sum),
-                unit,
-                fmt_amount(total),
-                crate::validate::fmt_signed(sum - total)
-            )
-        };
+        let (ok, detail) = sum_detail(&lhs, sum, total, unit);
         let figures = std::iter::once(ti)
             .chain(parts.iter().filter(|(_, a)| a.is_some()).map(|(i, _)| *i))
             .map(|i| format!("{base}.funds[{i}].{field}"))
@@ -116,6 +104,21 @@ fn funds_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
             detail,
             figures,
         ));
+    }
+}
+
+/// Whether `sum` (of the terms `lhs`) is `total`, and the check's detail saying so; `unit` as
+/// shown (may be empty, for points).
+fn sum_detail(lhs: &str, sum: Decimal, total: Decimal, unit: &str) -> (bool, String) {
+    if sum == total {
+        let text = format!("{lhs} = {} {unit}", fmt_amount(total));
+        (true, format!("{} ✓", text.trim_end()))
+    } else {
+        let diff = crate::validate::fmt_signed(sum - total);
+        (
+            false,
+            tr!("check.mismatch", lhs, fmt_amount(sum), unit, fmt_amount(total), diff),
+        )
     }
 }
 
@@ -149,20 +152,8 @@ fn tasks_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
         }
         let label = tr!("check.perf_tasks", p.name, crate::i18n::t(key));
         let sum: Decimal = parts.iter().map(|(_, v)| *v).sum();
-        let ok = sum == total;
         let lhs = tr!("check.sum_of_n", parts.len());
-        let detail = if ok {
-            format!("{lhs} = {} {unit} ✓", fmt_amount(total))
-        } else {
-            tr!(
-                "check.mismatch",
-                lhs,
-                fmt_amount(sum),
-                unit,
-                fmt_amount(total),
-                crate::validate::fmt_signed(sum - total)
-            )
-        };
+        let (ok, detail) = sum_detail(&lhs, sum, total, unit);
         let figures = std::iter::once(ti)
             .chain(parts.iter().map(|(i, _)| *i))
             .map(|i| format!("{base}.tasks[{i}].{field}"))
@@ -253,18 +244,7 @@ fn points_check(
     } else {
         tr!("check.sum_of_n", points.len())
     };
-    let detail = if ok {
-        format!("{lhs} = {} ✓", fmt_amount(total))
-    } else {
-        tr!(
-            "check.mismatch",
-            lhs,
-            fmt_amount(sum),
-            "",
-            fmt_amount(total),
-            crate::validate::fmt_signed(sum - total)
-        )
-    };
+    let (_, detail) = sum_detail(&lhs, sum, total, "");
     out.push(check(
         label,
         if ok { CheckStatus::Pass } else { CheckStatus::Fail },
