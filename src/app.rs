@@ -239,6 +239,7 @@ fn CurrentView() -> Html {
         Route::Compare => html! { <CompareView /> },
         Route::Search => html! { <crate::components::search::SearchView /> },
         Route::Budget(code) => html! { <crate::components::budget_tables::BudgetTablesView {code} /> },
+        Route::Execution(code) => html! { <crate::components::execution::ExecutionView {code} /> },
     }
 }
 

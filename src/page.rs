@@ -54,6 +54,7 @@ pub fn view_name(b: &Bundle, route: Route) -> String {
             Route::Compare => "year.compare",
             Route::Search => "nav.search",
             Route::Budget(_) => "nav.budget",
+            Route::Execution(_) => "nav.execution",
         };
         gongkai_model::i18n::t(key).to_string()
     })

@@ -12,6 +12,7 @@ pub mod download;
 pub mod duties;
 pub mod embed_dialog;
 pub mod error_view;
+pub mod execution;
 pub mod fail_mark;
 pub mod fail_notice;
 pub mod indicators;

@@ -11,10 +11,15 @@ pub struct NavProps {
 #[component]
 pub fn Nav(props: &NavProps) -> Html {
     // 预算表 follows 概览 when the bundle has the standard tables.
-    let has_tables = !super::use_loaded().0.bundle.tables.is_empty();
+    let ctx = super::use_loaded();
+    let has_tables = !ctx.0.bundle.tables.is_empty();
     let mut entries: Vec<(Route, &str)> = Route::NAV.to_vec();
     if has_tables {
         entries.insert(1, (Route::Budget(None), "nav.budget"));
+    }
+    // 预算执行 follows: a 决算's view, or a budget's compared with its 决算.
+    if gongkai_model::route::has_execution(&ctx.0.bundle) {
+        entries.insert(1 + usize::from(has_tables), (Route::Execution(None), "nav.execution"));
     }
     html! {
         <nav class="sections" aria-label={gongkai_model::tr!("nav.label")}>

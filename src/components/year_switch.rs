@@ -15,8 +15,21 @@ pub fn YearSwitch() -> Html {
     if others.is_empty() && !many {
         return html! {};
     }
-    // The same view in the chosen year's folder.
+    // The same year's other document (its 决算 for a budget, its budget for a 决算): this view's
+    // top there (a drill-down's 类 or an activity may not exist in the other document).
     let route = use_context::<Route>().unwrap_or(Route::Overview);
+    let counterpart = ctx.0.counterpart().map(|e| {
+        let top = match route {
+            Route::Budget(_) => Route::Budget(None),
+            Route::Execution(_) => Route::Execution(None),
+            Route::Performance(_) | Route::SubActivity(..) => Route::Performance(None),
+            Route::Checks(_) => Route::Checks(None),
+            r => r,
+        };
+        let href = ctx.0.page_of(&e, top);
+        html! { <a class="counterpart" {href}>{ tr!("year.counterpart", fmt_year(e.fiscal_year), e.kind.label()) }</a> }
+    });
+    // The same view in the chosen year's folder.
     let onchange = Callback::from(move |e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
         let folder = select.value();
@@ -42,6 +55,7 @@ pub fn YearSwitch() -> Html {
                     <a href={Route::Compare.href()}>{ tr!("year.compare") }</a>
                 </>
             } } }
+            { counterpart.unwrap_or_default() }
             { if many { html! { <a href={Route::Catalog.href()}>{ tr!("catalog.title") }</a> } } else { html!{} } }
         </p>
     }

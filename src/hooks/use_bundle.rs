@@ -44,6 +44,25 @@ impl Loaded {
             .flatten()
     }
 
+    /// The same department's other document of the same year (its 决算 for a budget, its budget
+    /// for a 决算), when the site lists it.
+    pub fn counterpart(&self) -> Option<CatalogEntry> {
+        let (cat, me) = (self.catalog.as_ref()?, self.entry()?);
+        cat.bundles
+            .iter()
+            .find(|e| e.department == me.department && e.fiscal_year == me.fiscal_year && e.kind != me.kind)
+            .cloned()
+    }
+
+    /// The address of `route` in another bundle of the site (its folder under `b/`).
+    pub fn page_of(&self, entry: &CatalogEntry, route: crate::route::Route) -> String {
+        let lang = gongkai_model::route::link_base().lang;
+        route.href_on(
+            &lang,
+            &format!("b/{}/", gongkai_model::route::bundle_folder(&entry.path)),
+        )
+    }
+
     /// Other years of the same department and document kind, newest first.
     pub fn other_years(&self) -> Vec<CatalogEntry> {
         let (Some(cat), Some(me)) = (self.catalog.as_ref(), self.entry()) else {

@@ -152,6 +152,44 @@ const jiangsuDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-jiangsu-'));
 }
 const jiangsuSite = path.join(jiangsuDir, 'site');
 
+// 预算执行: the real 决算 (上海市普陀区规划和自然资源局 2024) imported from its PDF, alone and on a
+// site beside a GENERATED budget of the same department and year (test data, never shipped: the
+// corpus has no budget of that year; its figures are the 决算 narrative's 年初预算 where stated,
+// 10% above the 决算 elsewhere, so every row differs from the 决算 and names its source).
+const finalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-final-'));
+{
+  const data = path.join(finalDir, 'data-in');
+  fs.mkdirSync(data);
+  const pdf = 'crates/import/tests/fixtures/shanghai-putuo/上海市普陀区规划和自然资源局2024年度部门决算.pdf';
+  // Exit 1: the bundle is written and two of the document's own roundings fail their checks.
+  try {
+    execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', 'import', pdf, '-o', path.join(data, 'ghzy-2024-final.json')], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (e) {
+    if (e.status !== 1) throw e;
+  }
+  const fin = JSON.parse(fs.readFileSync(path.join(data, 'ghzy-2024-final.json'), 'utf8'));
+  fixtures['final/ghzy-2024-final.json'] = JSON.stringify(fin);
+  const said = Object.fromEntries(fin.final_accounts.comparisons.filter((c) => c.code).map((c) => [c.code, c.budget]));
+  const t = fin.tables.find((x) => x.kind === 'final_general_public');
+  const bud = structuredClone(fin);
+  bud.meta.kind = 'budget';
+  bud.meta.title = '上海市普陀区规划和自然资源局2024年度部门预算（生成的测试数据）';
+  delete bud.final_accounts;
+  bud.three_public.items = bud.three_public.items.map((i) => ({ ...i, amount: i.budget, budget: undefined }));
+  bud.tables = [{
+    kind: 'general_public', title: '一般公共预算支出功能分类预算表（生成）', unit: '万元', columns: ['合计'],
+    lines: t.lines.map((l) => ({ ...(l.code ? { code: l.code } : {}), name: l.name, amounts: [l.code && said[l.code] ? said[l.code] : (Number(l.amounts[0]) * 1.1).toFixed(2)] })),
+  }];
+  bud.import_report = undefined;
+  fs.writeFileSync(path.join(data, 'ghzy-2024-budget.json'), JSON.stringify(bud));
+  fs.writeFileSync(path.join(data, 'index.json'), JSON.stringify({ format: 'gongkai-catalog', version: 1, bundles: [
+    { department: '上海市普陀区规划和自然资源局', fiscal_year: 2024, kind: 'budget', region: '上海市 普陀区', path: 'ghzy-2024-budget.json' },
+    { department: '上海市普陀区规划和自然资源局', fiscal_year: 2024, kind: 'final_accounts', region: '上海市 普陀区', path: 'ghzy-2024-final.json' },
+  ] }));
+  execFileSync('cargo', ['run', '--quiet', '-p', 'gongkai-cli', '--', 'site', data, '--viewer', dist, '-o', path.join(finalDir, 'site'), '--no-precompress', '--allow-failing-checks'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+const finalSite = path.join(finalDir, 'site');
+
 // A generated province (test data, never shipped): 240 bundles of 样例省 from the seed and an
 // imported Jiangsu document (which has the standard tables), built as a province site.
 const provinceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-province-'));
@@ -181,6 +219,12 @@ const server = http.createServer((req, res) => {
     const rest = p.slice('/multi'.length);
     const f = path.join(multiSite, rest.replace(/\/$/, '/index.html'));
     if (!f.startsWith(multiSite) || !fs.existsSync(f)) { res.writeHead(404); return res.end('not found'); }
+    res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
+    return fs.createReadStream(f).pipe(res);
+  }
+  if (p.startsWith('/final/')) {
+    const f = path.join(finalSite, p.slice('/final'.length).replace(/\/$/, '/index.html'));
+    if (!f.startsWith(finalSite) || !fs.existsSync(f)) { res.writeHead(404); return res.end('not found'); }
     res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
     return fs.createReadStream(f).pipe(res);
   }
@@ -1599,6 +1643,61 @@ await test('open local file: a workbook of 绩效目标表 alone imports and sho
   await page.waitForSelector('#targets-heading');
   const cards = await page.locator('.target-card h3 a').allTextContents();
   expect(JSON.stringify(cards) === JSON.stringify(['城区道路清扫保洁', '公厕管护']), `projects: ${cards}`);
+});
+
+await test('预算执行: a 决算 alone — its own 年初预算 against each line, largest gaps first, reasons, “三公”, the budget it lacks named (phone)', phone, async (page) => {
+  await page.goto(`${origin}/?bundle=fixtures/final/ghzy-2024-final.json#/execution`);
+  await page.waitForSelector('#execution-gaps');
+  const docs = await page.textContent('.execution-docs');
+  expect(docs.includes('本站没有该部门2024 年的部门预算'), `says the budget is missing: ${docs}`);
+  const summary = await page.textContent('.execution-summary');
+  expect(summary.includes('一般公共预算财政拨款支出：预算 10,210.34 万元，决算 9,746.50 万元，完成率 95.45%'), `summary: ${summary}`);
+  expect(summary.includes('2120201 城乡社区规划与管理（−370.58 万元）'), `largest gap named: ${summary}`);
+  const first = await page.locator('#execution-gaps tbody tr').first().textContent();
+  expect(first.includes('2120201') && first.includes('3,110.14') && first.includes('2,739.56') && first.includes('−370.58') && first.includes('88.08%') && first.includes('决算说明'), `largest gap first: ${first}`);
+  const reason = await page.locator('#execution-gaps tbody tr.reason').first().textContent();
+  expect(reason.includes('规划服务商务单元更新提升方案'), `its reason: ${reason}`);
+  const three = await page.textContent('#execution-three');
+  expect(three.includes('公务接待费') && three.includes('2.85') && three.includes('0.39') && three.includes('13.68%'), `“三公” budget against actual: ${three}`);
+  const unplaced = await page.textContent('#execution-unplaced');
+  expect(unplaced.includes('其他国土资源事务支出'), 'lines named otherwise than in the table are listed as the narrative states them');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 1, `no horizontal page scroll (overflow ${overflow}px)`);
+  await shot(page, 'execution-final-phone');
+  await expectAccessible(page, '预算执行 of a 决算 alone (phone)');
+});
+
+await test('预算执行: a 决算 and its budget linked on a site — budgets from both named, drill 类 → 款 by keyboard, Escape goes up, English (desktop)', desktop, async (page) => {
+  await page.goto(`${origin}/final/b/ghzy-2024-final/execution/`);
+  await page.waitForSelector('#execution-lines');
+  // The budget of the same year is fetched and its figures fill the lines the 决算 does not compare.
+  await page.waitForFunction(() => document.querySelector('#execution-lines').textContent.includes('部门预算'));
+  const docs = await page.textContent('.execution-docs');
+  expect(docs.includes('对照2024 年的部门决算与部门预算'), `names both documents: ${docs}`);
+  const header = await page.getAttribute('.year-switch a.counterpart', 'href');
+  expect(header.includes('ghzy-2024-budget') && header.endsWith('execution/'), `the header offers the same year's budget: ${header}`);
+  const link = await page.getAttribute('.execution-docs a', 'href');
+  expect(link.includes('ghzy-2024-budget') && link.includes('execution'), `links the budget's view: ${link}`);
+  const row212 = await page.locator('#execution-lines tbody tr', { hasText: '212 城乡社区支出' }).first().textContent();
+  expect(row212.includes('4,215.60') && row212.includes('3,832.36') && row212.includes('部门预算'), `a 类 the narrative does not compare takes the budget's figure: ${row212}`);
+  await page.locator('#execution-lines a', { hasText: '212' }).first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.pathname.endsWith('/execution/212/'));
+  await page.waitForFunction(() => document.querySelector('nav.breadcrumb [aria-current]')?.textContent.includes('212 城乡社区支出'));
+  await page.locator('#execution-lines a').first().focus();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => location.pathname.endsWith('/execution/'));
+  await shot(page, 'execution-linked-desktop');
+  await expectAccessible(page, '预算执行 linked (desktop)');
+  // The budget's own page offers the comparison too.
+  await page.goto(`${origin}/final/b/ghzy-2024-budget/execution/`);
+  await page.waitForFunction(() => document.querySelector('#execution-gaps')?.textContent.includes('决算说明')
+    && document.querySelector('#execution-lines').textContent.includes('3,832.36'));
+  expect((await page.textContent('.execution-docs')).includes('对照2024 年的部门预算与部门决算'), 'the budget names its 决算');
+  await page.goto(`${origin}/final/en/b/ghzy-2024-final/execution/`);
+  await page.waitForSelector('#execution-gaps');
+  expect((await page.textContent('main h2')).startsWith('Budget execution'), 'English title');
+  await expectAccessible(page, '预算执行 in English');
 });
 
 await browser.close();

@@ -323,7 +323,7 @@ fn import_reads_the_standard_tables_of_a_table_file() {
     let (code, out, err) = gongkai(&["import", doc]);
     assert_eq!(code, 0, "{err}");
     let b: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(b["version"], 2);
+    assert_eq!(b["version"], 3);
     let kinds: Vec<&str> = b["tables"]
         .as_array()
         .unwrap()

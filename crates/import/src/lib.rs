@@ -9,6 +9,7 @@
 
 pub mod decode;
 pub mod docx;
+pub mod final_accounts;
 pub mod grid;
 pub mod lines;
 pub mod narrative;
@@ -532,6 +533,15 @@ fn import_as(
         let name = gongkai_model::i18n::t(t.kind.key()).to_string();
         if !report.sections_found.contains(&name) {
             report.sections_found.push(name);
+        }
+    }
+    // A 决算's comparisons of each line's budget and actual.
+    if b.meta.kind == gongkai_model::DocumentKind::FinalAccounts {
+        b.final_accounts = final_accounts::read(&lines, pdf, &unit, &b.tables);
+        if let Some(f) = &b.final_accounts {
+            report
+                .sections_found
+                .push(format!("预算执行（{} 项对比）", f.comparisons.len()));
         }
     }
     // Figures the narrative does not state but a table does.

@@ -52,6 +52,25 @@ fn looks_like_department(name: &str) -> bool {
         && endings.iter().any(|e| n.ends_with(e))
 }
 
+/// A name the cover wraps over two lines ("中共上海市普陀区委" / "社会工作部 2024 年度"): the first
+/// line and the second's words before the year, when the document names that whole again
+/// elsewhere (its 目录 or a heading); `None` otherwise.
+fn wrapped_name(first: &str, second: Option<&str>, year: Option<i32>, full_text: &str) -> Option<String> {
+    let second = ascii_digits(second?);
+    let rest = match year.and_then(|y| second.find(&y.to_string())) {
+        Some(i) => &second[..i],
+        None if second.chars().count() <= 10 => second.as_str(),
+        None => return None,
+    };
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let rest = squeeze(rest);
+    if rest.is_empty() || rest.contains("预算") || rest.contains("决算") || rest.contains("年") {
+        return None;
+    }
+    let whole = format!("{}{rest}", squeeze(first));
+    (squeeze(full_text).matches(&whole).count() >= 2 && looks_like_department(&whole)).then_some(whole)
+}
+
 /// A bare place name ("江苏省", "邢台市", "平乡县"): a region, not a department.
 fn is_place_name(name: &str) -> bool {
     let n = name.trim();
@@ -136,7 +155,7 @@ pub fn meta(
     });
     let title_department = match title_lines.first() {
         Some(first) if first_year(first).is_none() && first.chars().count() <= 30 && !first.contains("预算") => {
-            Some(first.to_string())
+            Some(wrapped_name(first, title_lines.get(1).copied(), year, full_text).unwrap_or_else(|| first.to_string()))
         }
         _ => {
             let t = ascii_digits(&title);
@@ -425,7 +444,13 @@ pub fn change(body: &[SrcLine], b: &mut Bundle, unit: &str) {
 /// 机关运行经费.
 pub fn operating_costs(body: &[SrcLine], b: &mut Bundle, unit: &str) {
     let text = paragraph(body);
-    b.operating_costs.amount = amount_in(&text, unit).map(|(a, _)| a);
+    let amount = amount_in(&text, unit).map(|(a, _)| a);
+    // A later section without a figure (the 名词解释's “机关运行经费：指…”) does not undo the
+    // figure the document stated.
+    if amount.is_none() && b.operating_costs.amount.is_some() {
+        return;
+    }
+    b.operating_costs.amount = amount;
     b.operating_costs.covers = ["主要用于", "用于", "包括"]
         .iter()
         .find_map(|w| text.find(w).map(|i| &text[i + w.len()..]))
@@ -593,11 +618,35 @@ fn set_change(item: &mut ThreePublicItem, c: &str, unit: &str) {
 pub fn procurement(body: &[SrcLine], b: &mut Bundle, unit: &str) {
     let text = paragraph(body);
     let none = text.contains("未安排") || text.contains("无政府采购");
-    b.procurement.total = if none {
+    let total = if none {
         None
     } else {
         amount_in(&text, unit).map(|(a, _)| a)
     };
+    if total.is_none() && b.procurement.total.is_some() {
+        return;
+    }
+    b.procurement.total = total;
+    // “其中：货物采购金额 122.43 万元、工程采购金额 1387.72 万元、服务采购金额 809.07 万元”: the
+    // three by kind, when the text states all three (each the figure after its own word).
+    if total.is_some() && b.procurement.items.is_empty() {
+        if let Some((_, rest)) = text.split_once("其中") {
+            let items: Vec<Option<Decimal>> = ["货物", "工程", "服务"]
+                .iter()
+                .map(|k| crate::text::amount_after(rest, k, unit))
+                .collect();
+            if items.iter().all(Option::is_some) {
+                b.procurement.items = ["货物", "工程", "服务"]
+                    .iter()
+                    .zip(items)
+                    .map(|(name, amount)| Line {
+                        name: name.to_string(),
+                        amount,
+                    })
+                    .collect();
+            }
+        }
+    }
     b.procurement.text = text;
 }
 

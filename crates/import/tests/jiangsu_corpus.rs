@@ -443,7 +443,7 @@ fn the_fiscal_data_package_carries_the_codes() {
     let get = |n: &str| files.iter().find(|(f, _)| f == n).map(|(_, c)| c.clone()).unwrap();
     let budget = get("budget.csv");
     assert!(
-        budget.contains(",2010201,行政运行,expenditure,proposed,2017,CNY,32330300\r\n"),
+        budget.contains(",2010201,行政运行,expenditure,approved,2017,CNY,32330300\r\n"),
         "{budget}"
     );
     let total: rust_decimal::Decimal = budget

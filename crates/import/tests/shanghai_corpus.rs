@@ -117,13 +117,10 @@ fn find(b: &Bundle, t: &Truth) -> Result<Decimal, String> {
 
 fn import(stem: &str) -> Bundle {
     let bytes = std::fs::read(Path::new(DIR).join(format!("{stem}.pdf"))).unwrap();
+    // (The 决算's cover wraps its department's name over two lines, "上海市普陀区规划和自然" /
+    // "资源局": joined, as its 目录 names the whole.)
     let opts = ImportOptions {
         file_name: Some(format!("{stem}.pdf")),
-        // The 决算's cover wraps its department's name over two lines ("上海市普陀区规划和自然" /
-        // "资源局"), which the title reader does not join: it asks, and is told.
-        department: stem
-            .ends_with("部门决算")
-            .then(|| "上海市普陀区规划和自然资源局".to_string()),
         ..Default::default()
     };
     import_bytes(&bytes, &opts).unwrap_or_else(|e| panic!("{stem}: {e}"))
@@ -217,4 +214,174 @@ fn the_checks_that_fail_are_the_documents_own() {
             );
         }
     }
+}
+
+/// The 决算's narrative compares each line's 年初预算 with its 决算 (pages 21–23 of the PDF):
+/// every comparison as printed, each figure under its own words, the line's code where the
+/// 决算表 prints the line under the same names, none where the narrative names it otherwise.
+#[test]
+fn the_final_accounts_comparisons_are_read_as_printed() {
+    let b = import("上海市普陀区规划和自然资源局2024年度部门决算");
+    assert_eq!(
+        (b.meta.department.as_str(), b.meta.kind),
+        ("上海市普陀区规划和自然资源局", DocumentKind::FinalAccounts)
+    );
+    let f = b.final_accounts.as_ref().expect("the 决算's comparisons");
+    // (code, last name part, 年初预算, 决算, 完成率, start of the reason)
+    let truth: [(Option<&str>, &str, &str, &str, &str, &str); 14] = [
+        (
+            None,
+            "一般公共预算财政拨款支出",
+            "10210.34",
+            "9746.50",
+            "95.45%",
+            "城乡社区支出（类）未完成年初预期",
+        ),
+        (
+            Some("2080501"),
+            "行政单位离退休（项）",
+            "54.53",
+            "54.53",
+            "100.00%",
+            "决算数同预算数持平",
+        ),
+        (
+            Some("2080502"),
+            "事业单位离退休（项）",
+            "28.11",
+            "28.11",
+            "100.00%",
+            "决算数同预算数持平",
+        ),
+        (
+            Some("2080505"),
+            "机关事业单位基本养老保险缴费支出（项）",
+            "452.40",
+            "446.11",
+            "98.61%",
+            "机构改革人员变动",
+        ),
+        (
+            Some("2080506"),
+            "机关事业单位职业年金缴费支出（项）",
+            "226.25",
+            "225.12",
+            "99.50%",
+            "年中社会保险缴费基数变更导致",
+        ),
+        // The table prints this line as 2080599 其他行政事业单位养老支出: no code is guessed.
+        (
+            None,
+            "机关事业单位退休人员活动费支出（项）",
+            "0.88",
+            "0.88",
+            "100.00%",
+            "决算数同预算数持平",
+        ),
+        (
+            Some("2101101"),
+            "行政单位医疗（项）",
+            "42.73",
+            "40.35",
+            "94.43%",
+            "医疗保险基数变更",
+        ),
+        (
+            Some("2101102"),
+            "事业单位医疗（项）",
+            "196.40",
+            "196.29",
+            "99.94%",
+            "年中社会保险缴费基数变更导致",
+        ),
+        (
+            Some("2120101"),
+            "行政运行（项）",
+            "1115.48",
+            "1092.80",
+            "97.97%",
+            "严格贯彻控制机关运行成本",
+        ),
+        (
+            Some("2120201"),
+            "城乡社区规划与管理（项）",
+            "3110.14",
+            "2739.56",
+            "88.08%",
+            "部分项目支出未完成",
+        ),
+        (
+            Some("2200150"),
+            "事业运行（项）",
+            "4477.33",
+            "4416.67",
+            "98.65%",
+            "严格贯彻控制机关运行成本",
+        ),
+        (
+            None,
+            "其他国土资源事务支出（项）",
+            "45.00",
+            "45.00",
+            "100.00%",
+            "决算数同预算数持平",
+        ),
+        (
+            None,
+            "住房公积金（项）",
+            "289.59",
+            "289.59",
+            "100.00%",
+            "决算数同预算数持平",
+        ),
+        (
+            None,
+            "购房补贴（项）",
+            "171.49",
+            "171.49",
+            "100.00%",
+            "决算数同预算数持平",
+        ),
+    ];
+    assert_eq!(f.comparisons.len(), truth.len(), "{:#?}", f.comparisons);
+    for (c, (code, name, budget, actual, rate, reason)) in f.comparisons.iter().zip(truth) {
+        assert_eq!(c.code.as_deref(), code, "{}", c.name);
+        assert!(c.name.ends_with(name), "{} is not {name}", c.name);
+        assert_eq!(c.budget.map(|d| d.to_string()).as_deref(), Some(budget), "{name}");
+        assert_eq!(c.actual.map(|d| d.to_string()).as_deref(), Some(actual), "{name}");
+        assert_eq!(c.rate.as_deref(), Some(rate), "{name}");
+        assert!(c.reason.starts_with(reason), "{name}: {}", c.reason);
+    }
+    let t = f.three_public.as_ref().expect("the “三公” total compared");
+    assert_eq!(
+        (
+            t.budget.unwrap().to_string(),
+            t.actual.unwrap().to_string(),
+            t.rate.as_deref()
+        ),
+        ("2.85".into(), "0.39".into(), Some("13.68%"))
+    );
+    assert!(t.reason.starts_with("严格落实中央八项规定"));
+    // The “三公” items: 决算数 with the 预算数 the table prints beside them.
+    let reception = b
+        .three_public
+        .items
+        .iter()
+        .find(|i| i.kind == ThreePublicKind::Reception)
+        .unwrap();
+    assert_eq!(
+        (
+            reception.budget.unwrap().to_string(),
+            reception.amount.unwrap().to_string()
+        ),
+        ("2.85".into(), "0.39".into())
+    );
+    // And the view of it: the largest gap is the line the narrative explains at most length.
+    let e = gongkai_model::execution::execution(Some(&b), None);
+    let gap = e.largest_gaps()[0];
+    assert_eq!(
+        (gap.code.as_deref(), gap.difference().unwrap().to_string()),
+        (Some("2120201"), "-370.58".into())
+    );
+    assert_eq!(e.unplaced.len(), 4);
 }

@@ -29,6 +29,8 @@ pub mod tables;
 // Checks: reconciliation and failing figures, the overview's key figures, year comparison.
 #[path = "checks/compare.rs"]
 pub mod compare;
+#[path = "checks/final_accounts.rs"]
+pub mod final_checks;
 #[path = "checks/overview.rs"]
 pub mod overview;
 #[path = "checks/performance_targets.rs"]
@@ -43,6 +45,8 @@ pub mod validate;
 pub mod breakdowns;
 #[path = "charts/chart.rs"]
 pub mod chart;
+#[path = "charts/execution.rs"]
+pub mod execution;
 #[path = "charts/render.rs"]
 pub mod render;
 #[path = "charts/treemap.rs"]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// Chinese words the code matches in published data (units, document terms, test-data labels).
 /// (glossary.rs is not scanned: its Chinese strings are the names documents give the terms.)
 /// "部门预算"/"部门决算" name the Fiscal Data Package files, which are data, not interface.
-const DATA_WORDS: [&str; 19] = [
+const DATA_WORDS: [&str; 26] = [
     "平方米",
     "基本支出",
     "项目支出",
@@ -29,6 +29,14 @@ const DATA_WORDS: [&str; 19] = [
     "中文",
     "部门预算",
     "部门决算",
+    // The 决算's words for its columns and lines (checks/final_accounts.rs).
+    "三公",
+    "（项）",
+    "（款）",
+    "（类）",
+    "预算数",
+    "决算数",
+    "“三公”经费小计（{phase}）",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -111,6 +119,8 @@ fn sources() -> Vec<PathBuf> {
         "charts/breakdowns.rs",
         "charts/treemap.rs",
         "checks/validate.rs",
+        "checks/final_accounts.rs",
+        "charts/execution.rs",
         "checks/compare.rs",
         "checks/provenance.rs",
         "text/format.rs",

@@ -214,7 +214,7 @@ fn fiscal_data_package_is_consistent() {
     }
     assert_eq!(sum, d("37194500"));
     assert_eq!(blanks, 10);
-    assert!(budget.contains("平乡县发展改革局,对内商贸管理,项目支出,,,expenditure,proposed,2017,CNY,8720000\r\n"));
+    assert!(budget.contains("平乡县发展改革局,对内商贸管理,项目支出,,,expenditure,approved,2017,CNY,8720000\r\n"));
     assert_eq!(get("indicators.csv").lines().count(), 178);
     assert!(get("assets.csv").contains("（二）车辆（台、辆）,一、固定资产,台、辆,4,2,483000,283000,CNY"));
 }

@@ -8,24 +8,7 @@ use gongkai_model::tables::{item_level, without_number, BudgetLine, BudgetTable,
 use gongkai_model::{Bundle, Line, ThreePublicItem, ThreePublicKind};
 use rust_decimal::Decimal;
 
-/// How many 元 a unit is.
-fn yuan(unit: &str) -> Option<Decimal> {
-    match unit {
-        "元" => Some(Decimal::ONE),
-        "万元" => Some(Decimal::from(10_000)),
-        "亿元" => Some(Decimal::from(100_000_000)),
-        _ => None,
-    }
-}
-
-/// `amount` in `from` expressed exactly in `to` (`None` for an unknown unit).
-pub fn convert(amount: Decimal, from: &str, to: &str) -> Option<Decimal> {
-    if from == to {
-        return Some(amount);
-    }
-    let value = amount.checked_mul(yuan(from)?)?.checked_div(yuan(to)?)?;
-    Some(value.normalize())
-}
+pub use gongkai_model::amount::convert;
 
 /// A table's figure in the bundle's unit.
 fn figure(t: &BudgetTable, line: &BudgetLine, column: usize, unit: &str) -> Option<Decimal> {
@@ -106,14 +89,54 @@ pub fn fill_from_tables(b: &mut Bundle) {
             ("公务接待费", ThreePublicKind::Reception),
         ] {
             if t.column(name).is_some() {
-                b.three_public.items.push(ThreePublicItem {
-                    name: name.to_string(),
-                    kind,
-                    amount: get(name),
-                    change: None,
-                    change_text: String::new(),
-                    reason: String::new(),
-                });
+                b.three_public
+                    .items
+                    .push(ThreePublicItem::new(name.to_string(), kind, get(name)));
+            }
+        }
+    }
+    // A 决算's “三公” from its table (预算数 and 决算数 per item) when the narrative states no
+    // figure for them: the 决算数 is the item's amount, the 预算数 its budget.
+    let final_three_public = b
+        .tables
+        .iter()
+        .find(|t| t.kind == TableKind::FinalThreePublic && t.lines.len() == 1);
+    let narrative_silent = b.three_public.total.is_none() && b.three_public.items.iter().all(|i| i.amount.is_none());
+    if narrative_silent && b.tables.iter().any(|t| t.kind == TableKind::FinalThreePublic) {
+        // Items the narrative named without a figure, change or reason say nothing (the 决算's
+        // 名词解释 of “三公” read as items): the table is the statement.
+        b.three_public
+            .items
+            .retain(|i| i.change.is_some() || !i.reason.is_empty() || !i.change_text.is_empty());
+    }
+    if let (Some(t), true) = (final_three_public, narrative_silent) {
+        let get = |name: &str, phase: &str| {
+            t.column(&format!("{name}（{phase}）"))
+                .and_then(|c| figure(t, &t.lines[0], c, &unit))
+        };
+        b.three_public.total = get("“三公”经费小计", "决算数");
+        let reasons: Vec<(ThreePublicKind, String)> = b
+            .three_public
+            .items
+            .iter()
+            .map(|i| (i.kind, i.reason.clone()))
+            .collect();
+        b.three_public.items.clear();
+        for (name, kind) in [
+            ("因公出国（境）费", ThreePublicKind::Overseas),
+            ("公务用车购置费", ThreePublicKind::VehiclePurchase),
+            ("公务用车运行维护费", ThreePublicKind::VehicleOperation),
+            ("公务接待费", ThreePublicKind::Reception),
+        ] {
+            if t.column(&format!("{name}（决算数）")).is_some() {
+                let mut item = ThreePublicItem::new(name.to_string(), kind, get(name, "决算数"));
+                item.budget = get(name, "预算数");
+                item.reason = reasons
+                    .iter()
+                    .find(|(k, _)| *k == kind)
+                    .map(|(_, r)| r.clone())
+                    .unwrap_or_default();
+                b.three_public.items.push(item);
             }
         }
     }

@@ -13,6 +13,26 @@ use std::str::FromStr;
 /// certainly a typing or import error, and rejecting it keeps arithmetic far from overflow.
 pub const MAX_ABS_AMOUNT: i64 = 1_000_000_000_000_000;
 
+/// How many 元 a money unit is (元, 万元, 亿元); `None` for another unit.
+pub fn yuan_per(unit: &str) -> Option<Decimal> {
+    match unit {
+        "元" => Some(Decimal::ONE),
+        "万元" => Some(Decimal::from(10_000)),
+        "亿元" => Some(Decimal::from(100_000_000)),
+        _ => None,
+    }
+}
+
+/// `amount` in unit `from` expressed exactly in unit `to` (元 → 万元: ÷ 10,000, no rounding);
+/// `None` for a unit that is not a money unit, or on overflow.
+pub fn convert(amount: Decimal, from: &str, to: &str) -> Option<Decimal> {
+    if from == to {
+        return Some(amount);
+    }
+    let value = amount.checked_mul(yuan_per(from)?)?.checked_div(yuan_per(to)?)?;
+    Some(value.normalize())
+}
+
 /// Parses one amount as written in a bundle: optional sign, digits, optional fraction.
 /// No thousands separators, exponents, spaces or units (the importer removes those).
 pub fn parse_amount(s: &str) -> Result<Decimal, String> {

@@ -55,6 +55,10 @@ pub struct Bundle {
     pub glossary: Vec<GlossaryTerm>,
     /// 其他需要说明的事项: paragraphs as published.
     pub notes: Vec<String>,
+    /// 决算 only: what the narrative says of the year's spending against its budget, line by line
+    /// (version 3; absent in a budget and in a 决算 that states none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_accounts: Option<FinalAccounts>,
     /// The standard tables of the national template, as published (version 2; empty when the
     /// document has none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -270,6 +274,11 @@ pub struct ThreePublicItem {
     pub change_text: String,
     /// The published reason for the change; empty when none is given.
     pub reason: String,
+    /// 预算数: in a 决算, the item's budget the 决算 prints beside `amount` (its 决算数);
+    /// `null` in a budget, or when not printed (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub budget: Option<Decimal>,
 }
 
 /// 财政拨款“三公”经费.
@@ -285,6 +294,76 @@ pub struct ThreePublic {
     pub total_change: Option<Decimal>,
     pub items: Vec<ThreePublicItem>,
     pub text: String,
+}
+
+/// A 决算's narrative comparisons of budget and actual (“年初预算为…万元，支出决算为…万元，完成年初
+/// 预算的…%。决算数小于预算数的主要原因：…”), in published order.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FinalAccounts {
+    /// One per line the narrative explains: its whole 一般公共预算财政拨款支出 first when stated,
+    /// then each 功能分类 line.
+    pub comparisons: Vec<BudgetComparison>,
+    /// The “三公” total's comparison (年初预算, 决算, 完成率, reason), when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub three_public: Option<BudgetComparison>,
+}
+
+/// One line's budget against its actual, as a 决算's narrative states it. Amounts in
+/// [`Meta::unit`]; `null` when the sentence does not state them (never computed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BudgetComparison {
+    /// The 功能分类 code of the line the name designates, found in the 决算's own tables (its
+    /// 类, 款 and 项 names all match); `null` for a total or when no table line matches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The line as named, e.g. "社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）".
+    pub name: String,
+    /// 主要用于：what the line paid for, as published; empty when not stated.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub purpose: String,
+    /// 年初预算 (the budget as approved).
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub budget: Option<Decimal>,
+    /// 全年预算 / 调整预算 (the budget as adjusted during the year), when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub adjusted_budget: Option<Decimal>,
+    /// 支出决算 / 决算数 (what was spent).
+    #[serde(with = "crate::amount::opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub actual: Option<Decimal>,
+    /// 完成率 as printed, e.g. "95.45%"; `null` when not printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<String>,
+    /// The published explanation of the difference (“主要原因：…”), or the sentence saying there
+    /// is none (“决算数同预算数持平。”); empty when the narrative gives neither.
+    pub reason: String,
+    /// Line of the source document where the comparison starts (1-based), when imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_line: Option<usize>,
+}
+
+impl BudgetComparison {
+    /// The budget the 决算 is measured against: the adjusted one (全年预算) when stated, else the
+    /// approved one (年初预算). Documents that state both compute their 完成率 on the former.
+    pub fn reference_budget(&self) -> Option<Decimal> {
+        self.adjusted_budget.or(self.budget)
+    }
+    /// 完成率 as printed, as a number of percent ("95.45%" → 95.45).
+    pub fn printed_rate(&self) -> Option<Decimal> {
+        self.rate
+            .as_deref()?
+            .trim()
+            .trim_end_matches(['%', '％'])
+            .trim()
+            .parse()
+            .ok()
+    }
 }
 
 /// 绩效预算信息.
@@ -493,6 +572,7 @@ impl Bundle {
             glossary: Vec::new(),
             notes: Vec::new(),
             tables: Vec::new(),
+            final_accounts: None,
             performance_targets: Default::default(),
             import_report: None,
         }
@@ -590,6 +670,7 @@ impl ThreePublicItem {
             change: None,
             change_text: String::new(),
             reason: String::new(),
+            budget: None,
         }
     }
 }

@@ -67,6 +67,28 @@ pub enum TableKind {
     FinalStateCapital,
 }
 
+/// Which budget phase an amount column holds (the Fiscal Data Package's `phase`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Phase {
+    /// The budget as approved: a budget's figures, a 决算's 年初预算 / 预算数.
+    Approved,
+    /// The budget as adjusted during the year: a 决算's 全年预算 / 调整预算.
+    Adjusted,
+    /// What was spent or received: a 决算's 决算数 (and its 合计, 基本支出, 项目支出 …).
+    Executed,
+}
+
+impl Phase {
+    /// The FDP `phase` value: "approved", "adjusted", "executed".
+    pub fn fdp(self) -> &'static str {
+        match self {
+            Phase::Approved => "approved",
+            Phase::Adjusted => "adjusted",
+            Phase::Executed => "executed",
+        }
+    }
+}
+
 /// The two classifications of 政府收支分类科目 a table's codes can follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Classification {
@@ -405,6 +427,30 @@ pub struct BudgetTable {
 }
 
 impl BudgetTable {
+    /// The budget phase of amount column `c`, from its published name and the table's kind:
+    /// 年初预算 / 预算数 → approved, 全年预算 / 调整预算 → adjusted, 决算 / 执行数 → executed; a 完成率
+    /// or 执行率 column holds no amount (`None`); any other column (合计, 基本支出 …) is the
+    /// table's own phase (a 决算 table: executed; a budget table: approved).
+    pub fn phase(&self, c: usize) -> Option<Phase> {
+        let name: String = self.columns.get(c)?.chars().filter(|c| !c.is_whitespace()).collect();
+        if name.contains("率") {
+            None
+        } else if name.contains("全年预算") || name.contains("调整预算") || name.contains("调整后预算") {
+            Some(Phase::Adjusted)
+        } else if name.contains("年初预算") || (name.contains("预算数") && !name.contains("决算")) {
+            Some(Phase::Approved)
+        } else if name.contains("决算") || name.contains("执行数") || name.contains("实际") {
+            Some(Phase::Executed)
+        } else if self.kind.is_final() {
+            Some(Phase::Executed)
+        } else {
+            Some(Phase::Approved)
+        }
+    }
+    /// The first column of `phase` (its total when the table prints one per phase).
+    pub fn first_of(&self, phase: Phase) -> Option<usize> {
+        (0..self.columns.len()).find(|c| self.phase(*c) == Some(phase))
+    }
     /// The 合计 line, if the table prints one.
     pub fn total_line(&self) -> Option<&BudgetLine> {
         self.lines.iter().find(|l| l.is_total())
@@ -582,6 +628,45 @@ mod tests {
             "the caller rejects 情况说明 lines"
         );
         assert_eq!(TableKind::from_title("部门职责"), None);
+    }
+
+    #[test]
+    fn columns_are_typed_by_their_names_and_the_table() {
+        let table = |kind, cols: &[&str]| BudgetTable {
+            kind,
+            title: String::new(),
+            unit: "万元".into(),
+            columns: cols.iter().map(|c| c.to_string()).collect(),
+            lines: vec![],
+            notes: vec![],
+            source_line: None,
+        };
+        let f = table(
+            TableKind::FinalGeneralPublic,
+            &["年初预算数", "全年预算数", "决算数合计", "基本支出", "完成率（%）"],
+        );
+        let phases: Vec<_> = (0..5).map(|c| f.phase(c)).collect();
+        assert_eq!(
+            phases,
+            [
+                Some(Phase::Approved),
+                Some(Phase::Adjusted),
+                Some(Phase::Executed),
+                Some(Phase::Executed),
+                None
+            ]
+        );
+        assert_eq!(f.first_of(Phase::Executed), Some(2));
+        let t = table(
+            TableKind::FinalThreePublic,
+            &["公务接待费（预算数）", "公务接待费（决算数）"],
+        );
+        assert_eq!((t.phase(0), t.phase(1)), (Some(Phase::Approved), Some(Phase::Executed)));
+        let b = table(TableKind::GeneralPublic, &["合计", "基本支出"]);
+        assert_eq!(
+            (b.phase(0), b.phase(1), b.phase(2)),
+            (Some(Phase::Approved), Some(Phase::Approved), None)
+        );
     }
 
     #[test]

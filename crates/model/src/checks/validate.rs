@@ -463,6 +463,8 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
         detail: tr!("check.duties_detail", b.duties.len(), empty_duties.len()),
         figures: empty_duties,
     });
+    // A 决算: its comparisons with the budget (checks/final_accounts.rs).
+    out.extend(crate::final_checks::checks(b));
     out
 }
 

@@ -47,6 +47,56 @@ pub fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
+/// 预算执行: one row per line (the whole, each 类/款/项 depth first, the narrative's lines no table
+/// codes, then the “三公” items), with its budget and where it was published, the actual, the
+/// difference (决算 − 预算) and the 完成率 as printed and as computed. Amounts in `e.unit`.
+pub fn execution_csv(e: &crate::execution::Execution) -> String {
+    use crate::execution::BudgetSource;
+    let source = |s: Option<BudgetSource>| match s {
+        Some(BudgetSource::FinalTable) => "final_table",
+        Some(BudgetSource::FinalNarrative) => "final_narrative",
+        Some(BudgetSource::BudgetDocument) => "budget_document",
+        None => "",
+    };
+    let rows: Vec<Vec<String>> = e
+        .all_rows()
+        .chain(e.three_public.iter())
+        .map(|r| {
+            vec![
+                r.code.clone().unwrap_or_default(),
+                r.name.clone(),
+                amount(r.budget),
+                source(r.budget_source).to_string(),
+                amount(r.adjusted),
+                amount(r.actual),
+                amount(r.difference()),
+                r.rate_printed.clone().unwrap_or_default(),
+                r.rate().map(|d| d.to_string()).unwrap_or_default(),
+                r.purpose.clone(),
+                r.reason.clone(),
+                e.unit.clone(),
+            ]
+        })
+        .collect();
+    to_csv(
+        &[
+            "科目编码",
+            "科目名称",
+            "预算数",
+            "预算数出处",
+            "全年预算数",
+            "决算数",
+            "差额",
+            "完成率（公布）",
+            "完成率（计算，%）",
+            "主要用于",
+            "原因",
+            "单位",
+        ],
+        &rows,
+    )
+}
+
 /// 绩效指标: one row per indicator with its activity, sub-activity and four grades.
 pub fn indicators_csv(b: &Bundle) -> String {
     indicators_csv_where(b, |_, _| true)
@@ -229,6 +279,38 @@ pub fn checks_csv(checks: &[Check]) -> String {
         })
         .collect();
     to_csv(&["结果", "类别", "核对内容", "数字"], &rows)
+}
+
+#[cfg(test)]
+mod execution_tests {
+    #[test]
+    fn the_execution_table_keeps_blank_budgets_blank_and_names_sources() {
+        let mut e = crate::execution::Execution {
+            unit: "万元".into(),
+            ..Default::default()
+        };
+        let mut r = crate::execution::ExecutionRow::named(Some("2120201".into()), "城乡社区规划与管理".into());
+        r.budget = Some("3110.14".parse().unwrap());
+        r.budget_source = Some(crate::execution::BudgetSource::FinalNarrative);
+        r.actual = Some("2739.56".parse().unwrap());
+        r.rate_printed = Some("88.08%".into());
+        r.reason = "=进度拖延".into();
+        e.rows.push(r);
+        e.rows.push(crate::execution::ExecutionRow::named(
+            Some("208".into()),
+            "社会保障和就业支出".into(),
+        ));
+        let csv = super::execution_csv(&e);
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(
+            lines[1],
+            "2120201,城乡社区规划与管理,3110.14,final_narrative,,2739.56,-370.58,88.08%,88.08,,'=进度拖延,万元"
+        );
+        assert_eq!(
+            lines[2], "208,社会保障和就业支出,,,,,,,,,,万元",
+            "blank stays blank, never 0"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 
 use crate::bundle::*;
 use crate::csv::{csv_line, indicator_rows};
-use crate::tables::{code_tree, BudgetTable, CodeNode, TableKind};
+use crate::tables::{code_tree, BudgetTable, CodeNode, Phase, TableKind};
 use rust_decimal::Decimal;
 use serde_json::json;
 
@@ -117,9 +117,10 @@ pub fn fiscal_data_package(b: &Bundle, file: Option<&str>) -> Option<Vec<(String
     let f = to_yuan(&b.meta.unit)?;
     let dept = &b.meta.department;
     let year = b.meta.fiscal_year.to_string();
+    // A published 部门预算 is the budget as approved (by the 人大); a 决算 what was spent.
     let phase = match b.meta.kind {
-        DocumentKind::Budget => "proposed",
-        DocumentKind::FinalAccounts => "executed",
+        DocumentKind::Budget => Phase::Approved.fdp(),
+        DocumentKind::FinalAccounts => Phase::Executed.fdp(),
     };
     // Basic categories as lines of their own; project spending by activity (program).
     let mut budget = csv_line(
@@ -159,6 +160,8 @@ pub fn fiscal_data_package(b: &Bundle, file: Option<&str>) -> Option<Vec<(String
             TableKind::GeneralPublic,
             TableKind::FiscalExpenditure,
             TableKind::GovernmentFund,
+            TableKind::FinalGeneralPublic,
+            TableKind::FinalExpenditure,
         ],
     );
     if let Some((t, tf)) = functional {
@@ -175,6 +178,27 @@ pub fn fiscal_data_package(b: &Bundle, file: Option<&str>) -> Option<Vec<(String
                 "CNY".into(),
                 yuan(amount, tf),
             ]));
+        }
+    }
+    // A 决算's budgets of the lines its narrative compares: the approved (年初预算) and adjusted
+    // (全年预算) phases beside the executed figures above, so tools can compare them.
+    for c in b.final_accounts.iter().flat_map(|f| &f.comparisons) {
+        let code = c.code.clone().unwrap_or_default();
+        for (p, amount) in [(Phase::Approved, c.budget), (Phase::Adjusted, c.adjusted_budget)] {
+            if amount.is_some() && c.name.contains('（') {
+                budget.push_str(&csv_line(&[
+                    dept.clone(),
+                    String::new(),
+                    String::new(),
+                    code.clone(),
+                    c.name.clone(),
+                    "expenditure".into(),
+                    p.fdp().into(),
+                    year.clone(),
+                    "CNY".into(),
+                    yuan(amount, f),
+                ]));
+            }
         }
     }
     // Else basic categories are lines of their own; project spending is split by activity when

@@ -48,6 +48,9 @@ pub enum Route {
     /// The standard budget tables; `Some(code)` opens the breakdown under that 类 or 款: a 功能分类
     /// code (201, 20101) or a 经济分类 code (301).
     Budget(Option<u32>),
+    /// 预算执行: each line's budget against its 决算; `Some(code)` opens the lines under a 功能分类
+    /// 类 or 款 (201, 20101).
+    Execution(Option<u32>),
 }
 
 impl Route {
@@ -79,6 +82,8 @@ impl Route {
             (Some("search"), None, _) => Route::Search,
             (Some("budget"), None, _) => Route::Budget(None),
             (Some("budget"), Some(code), None) => Route::Budget(Some(budget_code(code)?)),
+            (Some("execution"), None, _) => Route::Execution(None),
+            (Some("execution"), Some(code), None) => Route::Execution(Some(budget_code(code)?)),
             _ => return None,
         };
         if parts.next().is_some() {
@@ -117,6 +122,8 @@ impl Route {
             Route::Search => "search/".into(),
             Route::Budget(None) => "budget/".into(),
             Route::Budget(Some(code)) => format!("budget/{code}/"),
+            Route::Execution(None) => "execution/".into(),
+            Route::Execution(Some(code)) => format!("execution/{code}/"),
         }
     }
 
@@ -220,6 +227,7 @@ impl Route {
                 Route::Performance(_)
             ) | (Route::Checks(_), Route::Checks(_))
                 | (Route::Budget(_), Route::Budget(_))
+                | (Route::Execution(_), Route::Execution(_))
         ) || self == nav
     }
 
@@ -230,6 +238,7 @@ impl Route {
             Route::Performance(Some(_)) | Route::Target(_) => Some(Route::Performance(None)),
             // 20101 → 201 → all.
             Route::Budget(Some(code)) => Some(Route::Budget(Some(code / 100).filter(|c| *c >= 100))),
+            Route::Execution(Some(code)) => Some(Route::Execution(Some(code / 100).filter(|c| *c >= 100))),
             _ => None,
         }
     }
@@ -403,6 +412,12 @@ pub fn bundle_folder(catalog_path: &str) -> String {
         .replace('/', "~")
 }
 
+/// Whether `b` has a 预算执行 view: a 决算, or a budget with standard tables (whose view compares it
+/// with its 决算 when the site has one, and says so when it has none).
+pub fn has_execution(b: &crate::Bundle) -> bool {
+    b.meta.kind == crate::bundle::DocumentKind::FinalAccounts || !b.tables.is_empty()
+}
+
 /// The routes that are pages of `b`: every view (预算表 too, which says when there are no
 /// tables), each activity and sub-activity, and each 类 and 款 of the budget tables' breakdowns; the catalog when the site lists several
 /// bundles (`catalog`), the comparison when the department has other years (`compare`).
@@ -437,6 +452,16 @@ pub fn page_routes(b: &crate::Bundle, catalog: bool, compare: bool) -> Vec<Route
                         todo.push(Some(c));
                     }
                 }
+            }
+        }
+    }
+    // 预算执行 for a national-template document: its lines and each 类 and 款 that has lines under it.
+    if has_execution(b) {
+        out.push(Route::Execution(None));
+        let e = crate::execution::execution(Some(b), Some(b));
+        for r in e.rows.iter().flat_map(|r| r.walk()) {
+            if let (false, Some(n)) = (r.children.is_empty(), r.code.as_deref().and_then(budget_code)) {
+                out.push(Route::Execution(Some(n)));
             }
         }
     }

@@ -37,6 +37,8 @@ pub enum HitKind {
     Note,
     /// A coded line of a standard table (功能分类 or 经济分类 科目), found by name or code.
     BudgetLine,
+    /// A 决算's comparison of a line's budget and actual, found by its name, purpose or reason.
+    Execution,
     /// A project of the 绩效目标表 / 绩效自评表 (its name, units, goal); its indicators are
     /// [`HitKind::Indicator`] hits linking to the project's page.
     Project,
@@ -58,6 +60,7 @@ impl HitKind {
             HitKind::Term => "search.kind.term",
             HitKind::Note => "search.kind.note",
             HitKind::BudgetLine => "search.kind.budget_line",
+            HitKind::Execution => "search.kind.execution",
             HitKind::Project => "search.kind.project",
         }
     }
@@ -421,6 +424,38 @@ fn for_each_text(
             );
         }
     }
+    // A 决算's comparisons (the line, what it paid for, why it differs), opening 预算执行 at the
+    // lines of its 款 (or its 类; the top when neither is a page).
+    let execution_pages: std::collections::HashSet<u32> = crate::route::page_routes(b, false, false)
+        .into_iter()
+        .filter_map(|r| match r {
+            Route::Execution(Some(c)) => Some(c),
+            _ => None,
+        })
+        .collect();
+    for c in b
+        .final_accounts
+        .iter()
+        .flat_map(|f| f.comparisons.iter().chain(&f.three_public))
+    {
+        let code = c.code.clone().unwrap_or_default();
+        let target = [5, 3]
+            .into_iter()
+            .filter_map(|n| code.get(..n)?.parse::<u32>().ok())
+            .find(|c| execution_pages.contains(c));
+        let title = match &c.code {
+            Some(code) => format!("{code} {}", c.name),
+            None => c.name.clone(),
+        };
+        f(
+            HitKind::Execution,
+            title,
+            &[&c.name, &c.purpose, &c.reason, &code],
+            Route::Execution(target),
+            None,
+            c.actual,
+        );
+    }
     for g in &b.glossary {
         f(
             HitKind::Term,
@@ -484,7 +519,7 @@ pub struct FragmentEntry {
     pub amount: Option<Decimal>,
 }
 
-const KINDS: [HitKind; 9] = [
+const KINDS: [HitKind; 10] = [
     HitKind::Duty,
     HitKind::Activity,
     HitKind::SubActivity,
@@ -493,7 +528,8 @@ const KINDS: [HitKind; 9] = [
     HitKind::Term,
     HitKind::Note,
     HitKind::BudgetLine,
-    // Appended: fragments written before it keep their kinds' numbers.
+    HitKind::Execution,
+    // Appended after Execution: fragments written before it keep their kinds' numbers.
     HitKind::Project,
 ];
 
