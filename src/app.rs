@@ -231,6 +231,7 @@ fn CurrentView() -> Html {
         Route::Performance(open) => html! { <PerformanceView {open} /> },
         Route::SubActivity(i, j) => html! { <PerformanceView open={Some(i)} sub={Some(j)} /> },
         Route::Indicators => html! { <IndicatorsView /> },
+        Route::Target(index) => html! { <crate::components::performance_targets::TargetView {index} /> },
         Route::Assets => html! { <AssetsView /> },
         Route::Other => html! { <OtherView /> },
         Route::Checks(focus) => html! { <ChecksView {focus} /> },

@@ -24,6 +24,7 @@ pub fn view_name(b: &Bundle, route: Route) -> String {
         Route::SubActivity(i, j) => acts
             .get(i)
             .and_then(|a| a.sub_activities.get(j).map(|s| format!("{} › {}", a.name, s.name))),
+        Route::Target(i) => b.performance_targets.projects.get(i).map(|p| p.name.clone()),
         Route::Budget(Some(code)) => {
             let code = code.to_string();
             let name = b
@@ -44,7 +45,7 @@ pub fn view_name(b: &Bundle, route: Route) -> String {
         let key = match route {
             Route::Overview => "nav.overview",
             Route::Duties => "nav.duties",
-            Route::Performance(_) | Route::SubActivity(..) => "nav.performance",
+            Route::Performance(_) | Route::SubActivity(..) | Route::Target(_) => "nav.performance",
             Route::Indicators => "nav.indicators",
             Route::Assets => "nav.assets",
             Route::Other => "nav.other",

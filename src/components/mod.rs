@@ -23,6 +23,7 @@ pub mod other;
 pub mod overview;
 pub mod pager;
 pub mod performance;
+pub mod performance_targets;
 pub mod search;
 pub mod site_home;
 pub mod site_search;

@@ -51,6 +51,7 @@ pub fn OverviewView() -> Html {
     html! {
         <>
             <h2>{ tr!("nav.overview") }</h2>
+            { targets_notice(b) }
             <section class="stats" aria-label={tr!("overview.figures")}>
                 <div class="stat"><p class="label">{ tr!("overview.total_revenue") }</p><p class="value" id="total-revenue">{ &f.revenue }<span class="unit">{ unit_shown }</span>{ mark(&["revenue.total"]) }</p></div>
                 <div class="stat"><p class="label">{ tr!("overview.total_expenditure") }</p><p class="value" id="total-expenditure">{ &f.expenditure }<span class="unit">{ unit_shown }</span>{ mark(&["expenditure.total"]) }</p>
@@ -167,4 +168,19 @@ pub fn paragraphs(text: &str) -> Html {
         return html! { <p class="blank">{ tr!("common.not_explained") }</p> };
     }
     html! { <>{ for text.lines().map(|l| html! { <p class="published" lang={super::DATA_LANG}>{ l }</p> }) }</> }
+}
+
+/// The national performance tables are on the 绩效 page: the overview says how many there are
+/// (a disclosure of these tables alone has little else to show).
+fn targets_notice(b: &gongkai_model::Bundle) -> Html {
+    let n = b.performance_targets.projects.len();
+    if n == 0 {
+        return html! {};
+    }
+    html! {
+        <p class="notice targets-notice">
+            { tr!("ptarget.overview", n) }{ " " }
+            <a href={Route::Performance(None).href()}>{ tr!("ptarget.overview_link") }</a>
+        </p>
+    }
 }

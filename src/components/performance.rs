@@ -25,7 +25,7 @@ pub struct PerformanceViewProps {
 
 /// Escape anywhere on the performance pages goes one level up the drill path.
 #[hook]
-fn use_escape_goes_up(route: Route) {
+pub(crate) fn use_escape_goes_up(route: Route) {
     use_effect_with(route, move |route| {
         let route = *route;
         let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
@@ -60,6 +60,10 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
     use_escape_goes_up(route);
     let acts = &b.performance.activities;
     if acts.is_empty() {
+        // A disclosure with only the national performance tables lists their projects.
+        if !b.performance_targets.is_empty() {
+            return html! { <super::performance_targets::TargetsList /> };
+        }
         return html! { <><h2>{ tr!("nav.performance") }</h2><p class="blank">{ tr!("perf.none") }</p></> };
     }
     // An open activity is drawn in place of the list, which stays mounted but covered (inert,
@@ -158,6 +162,8 @@ fn ActivityList() -> Html {
                     <button type="button" onclick={{ let s = show_all.clone(); Callback::from(move |_| s.set(true)) }}>{ tr!("perf.show_all", acts.len()) }</button>
                 </p>
             } } else { html! {} } }
+            // Both forms in one bundle: the national tables' projects follow the activities.
+            <super::performance_targets::TargetsList />
         </>
     }
 }

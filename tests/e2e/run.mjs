@@ -1595,6 +1595,56 @@ await test('open local file: GBK text and a binary file', phone, async (page) =>
   await shot(page, 'error-import');
 });
 
+await test('performance targets: projects, indicator tree, weakest first, keyboard, table alternative, search (phone)', phone, async (page) => {
+  // A 绩效自评表 workbook (generated test data in a real layout) imported by the CLI.
+  await page.goto(`${origin}/?bundle=fixtures/overview/perf-self-eval-2023.json#/performance`);
+  await page.waitForSelector('#targets-heading').catch(async (e) => { throw new Error(`${e.message.split('\n')[0]}; page: ${(await page.textContent('body')).slice(0, 400)}`); });
+  const cards = await page.locator('.target-card h3 a').allTextContents();
+  expect(JSON.stringify(cards) === JSON.stringify(['老旧小区雨污分流改造', '城市桥梁定期检测']), `projects: ${cards}`);
+  expect((await page.textContent('.target-list')).includes('全年预算数 52.60 万元 · 总分 95.6'), 'funds and score in the list');
+  await expectAccessible(page, 'performance targets list (phone)');
+  // Keyboard: the first project's link opens its page; Escape goes back to the list.
+  await page.locator('.target-card h3 a').first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('article.target');
+  const summary = await page.textContent('.target .summary');
+  expect(summary.includes('执行率 86%') && summary.includes('总分 95.6（满分 100）') && summary.includes('2 项指标未得满分'), `summary: ${summary}`);
+  const low = await page.locator('.shortfalls .indicator-card .name').allTextContents();
+  expect(JSON.stringify(low) === JSON.stringify(['按期完工率', '指标2：铺设管网长度']), `weakest first: ${low}`);
+  expect((await page.textContent('.shortfalls')).includes('雨季停工，调整工期安排'), 'the reason given');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow <= 1, `no horizontal page scroll on a phone (overflow ${overflow}px)`);
+  await page.click('details.table-alternative summary');
+  expect(await page.locator('table.target-indicators tbody tr').count() === 9, 'nine indicators in the table alternative');
+  await shot(page, 'targets-self-eval-phone');
+  await expectAccessible(page, 'a 绩效自评表 project (phone)');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#targets-heading');
+  // Search finds an indicator and links to its project.
+  await page.goto(`${origin}/?bundle=fixtures/overview/perf-self-eval-2023.json#/search`);
+  await page.fill('input[type=search]', '管网');
+  await page.waitForFunction(() => document.querySelector('main').textContent.includes('铺设管网长度'));
+  // English interface, published data in Chinese.
+  await page.goto(`${origin}/?bundle=fixtures/overview/perf-targets-2024.json&lang=en#/targets/1`);
+  await page.waitForSelector('article.target');
+  const t = await page.textContent('article.target');
+  expect(t.includes('Annual funds 360 ×10,000 yuan') && t.includes('≥85万平方米'), `English page: ${t.slice(0, 300)}`);
+  await expectAccessible(page, 'a 绩效目标表 project in English (phone)');
+});
+
+await test('open local file: a workbook of 绩效目标表 alone imports and shows its projects (phone)', phone, async (page) => {
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#open-file-input', { state: 'attached' });
+  const xlsx = fs.readFileSync(path.join(root, 'crates/import/tests/fixtures/performance/targets-two-projects.xlsx'));
+  await page.setInputFiles('#open-file-input', { name: 'targets.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+  await page.waitForSelector('.targets-notice', { timeout: 30000 });
+  expect((await page.textContent('.targets-notice')).includes('2 张项目绩效目标表'), 'the overview points to the tables');
+  await page.click('.targets-notice a');
+  await page.waitForSelector('#targets-heading');
+  const cards = await page.locator('.target-card h3 a').allTextContents();
+  expect(JSON.stringify(cards) === JSON.stringify(['城区道路清扫保洁', '公厕管护']), `projects: ${cards}`);
+});
+
 await test('预算执行: a 决算 alone — its own 年初预算 against each line, largest gaps first, reasons, “三公”, the budget it lacks named (phone)', phone, async (page) => {
   await page.goto(`${origin}/?bundle=fixtures/final/ghzy-2024-final.json#/execution`);
   await page.waitForSelector('#execution-gaps');

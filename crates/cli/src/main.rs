@@ -417,15 +417,19 @@ fn export(a: args::ExportArgs) -> ExitCode {
     };
     use gongkai_model::csv;
     let (files, dir): (Vec<(String, String)>, PathBuf) = match (a.csv, a.fdp) {
-        (Some(dir), _) => (
-            vec![
+        (Some(dir), _) => {
+            let mut files: Vec<(String, String)> = vec![
                 ("绩效指标.csv".into(), csv::indicators_csv(&bundle)),
                 ("职责活动.csv".into(), csv::activities_csv(&bundle)),
                 ("国有资产.csv".into(), csv::assets_csv(&bundle)),
                 ("数据核对.csv".into(), csv::checks_csv(&reconcile(&bundle))),
-            ],
-            dir,
-        ),
+            ];
+            // The national performance tables' indicators, when the bundle has them.
+            if !bundle.performance_targets.is_empty() {
+                files.push(("绩效目标.csv".into(), csv::performance_targets_csv(&bundle)));
+            }
+            (files, dir)
+        }
         (None, Some(dir)) => match gongkai_model::fdp::fiscal_data_package(&bundle, Some(path)) {
             Some(f) => (f, dir),
             None => {

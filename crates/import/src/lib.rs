@@ -224,7 +224,9 @@ fn document_text(
         // A Word document of the national standard tables: its tables as grids (and laid out
         // in columns in its text); the county template's tables keep one cell per line.
         let (laid, grids) = docx::docx_blocks(bytes).map_err(ImportError::Docx)?;
-        if !standard::table_titles(&split_lines(&laid)).is_empty() {
+        if !standard::table_titles(&split_lines(&laid)).is_empty()
+            || grids.iter().any(standard::performance::is_performance_grid)
+        {
             return Ok(DocText {
                 grids,
                 ..plain(laid, "docx")
@@ -263,6 +265,22 @@ fn all_grids(lines: &[SrcLine], mut grids: Vec<grid::Grid>, skipped: &mut Vec<Sk
         })
         .collect();
     grids.extend(grid::text::grids(&rest, skipped));
+    // The performance tables laid out as text, from the lines no grid took.
+    let taken: std::collections::BTreeSet<usize> = grids.iter().flat_map(|g| g.lines.iter().copied()).collect();
+    let rest: Vec<SrcLine> = rest
+        .into_iter()
+        .map(|l| {
+            if taken.contains(&l.no) {
+                SrcLine {
+                    no: l.no,
+                    text: String::new(),
+                }
+            } else {
+                l
+            }
+        })
+        .collect();
+    grids.extend(standard::performance::text_grids(&rest, skipped));
     let start = |g: &grid::Grid| {
         g.caption
             .iter()
@@ -394,6 +412,9 @@ fn import_as(
         standard = standard::read(&blocks);
     }
     standard.skipped.extend(laid_skipped);
+    // The national performance tables (绩效目标表, 绩效自评表): forms with their own reader.
+    let perf = standard::performance::read(&blocks);
+    standard.consumed.extend(perf.consumed.iter().copied());
     // Lines a standard table took are not read again as narrative (a table row is never a
     // duty): they become blank, which also ends any paragraph around them.
     for l in lines.iter_mut().filter(|l| standard.consumed.contains(&l.no)) {
@@ -415,6 +436,7 @@ fn import_as(
         .iter()
         .all(|(k, _)| matches!(k, SectionKind::Title | SectionKind::Notes))
         && standard.tables.is_empty()
+        && perf.targets.is_empty()
     {
         return Err(ImportError::NotADisclosure { lines: lines.len() });
     }
@@ -442,9 +464,31 @@ fn import_as(
     if let Some(d) = &opts.department {
         report.supplied.push(format!("meta.department = {d}"));
     }
-    let meta =
-        narrative::meta(&title_lines, text, opts, standard.department.as_deref()).map_err(ImportError::Missing)?;
+    // A document of performance tables only names its year in their titles and its department
+    // as their 主管部门.
+    let meta_opts = ImportOptions {
+        year: opts.year.or(if standard.tables.is_empty() { perf.year } else { None }),
+        ..opts.clone()
+    };
+    let meta = narrative::meta(
+        &title_lines,
+        text,
+        &meta_opts,
+        standard.department.as_deref().or(perf.department.as_deref()),
+    )
+    .map_err(ImportError::Missing)?;
     let mut b = Bundle::empty(meta);
+    if standard.tables.is_empty()
+        && !perf.targets.is_empty()
+        && perf
+            .targets
+            .projects
+            .iter()
+            .all(|p| p.form == gongkai_model::performance_targets::PerformanceForm::SelfEvaluation)
+    {
+        // 自评 tables alone: the 决算 side of the year.
+        b.meta.kind = DocumentKind::FinalAccounts;
+    }
     let unit = b.meta.unit.clone();
 
     for (kind, body) in &sections {
@@ -478,6 +522,13 @@ fn import_as(
     report.skipped.extend(standard.skipped);
     report.skipped.sort_by_key(|s| s.line);
     b.tables = standard.tables;
+    b.performance_targets = perf.targets;
+    report.skipped.extend(perf.skipped);
+    report.skipped.sort_by_key(|s| s.line);
+    let perf_name = gongkai_model::i18n::t("table.performance_targets").to_string();
+    if !b.performance_targets.is_empty() && !report.sections_found.contains(&perf_name) {
+        report.sections_found.push(perf_name);
+    }
     for t in &b.tables {
         let name = gongkai_model::i18n::t(t.kind.key()).to_string();
         if !report.sections_found.contains(&name) {

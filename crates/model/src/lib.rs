@@ -21,6 +21,8 @@ pub mod error;
 pub mod json_path;
 #[path = "bundle/parse.rs"]
 pub mod parse;
+#[path = "bundle/performance_targets.rs"]
+pub mod performance_targets;
 #[path = "bundle/tables.rs"]
 pub mod tables;
 
@@ -31,6 +33,8 @@ pub mod compare;
 pub mod final_checks;
 #[path = "checks/overview.rs"]
 pub mod overview;
+#[path = "checks/performance_targets.rs"]
+pub mod perf_checks;
 #[path = "checks/provenance.rs"]
 pub mod provenance;
 #[path = "checks/validate.rs"]

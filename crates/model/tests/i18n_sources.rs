@@ -136,6 +136,8 @@ fn sources() -> Vec<PathBuf> {
         "site/route.rs",
         "checks/overview.rs",
         "bundle/tables.rs",
+        "bundle/performance_targets.rs",
+        "checks/performance_targets.rs",
     ] {
         files.push(root.join("crates/model/src").join(f));
     }

@@ -132,7 +132,7 @@ fn width(_c: char) -> usize {
 
 /// A run of text separated from its neighbours by two or more spaces, with its display columns.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Chunk {
+pub struct Chunk {
     pub(crate) text: String,
     pub(crate) start: usize,
     pub(crate) end: usize,

@@ -17,6 +17,7 @@
 pub mod fill;
 pub mod header;
 pub mod lines;
+pub mod performance;
 pub mod sides;
 pub mod three_public;
 pub mod title;
@@ -124,7 +125,14 @@ pub fn read(blocks: &Blocks) -> Found {
     let mut found = Found::default();
     let mut after = 0;
     let mut previous: Option<(usize, Layout)> = None; // index into found.tables, its layout
+                                                      // The performance tables are forms, read by their own reader (`performance`).
+    let performance = performance::claimed(blocks);
     for (gi, g) in blocks.grids.iter().enumerate() {
+        if performance.contains(&gi) {
+            after = g.lines.iter().copied().max().unwrap_or(after).max(after);
+            previous = None;
+            continue;
+        }
         // The first line a cell starts on (a rule's glyph-free band may reach a line above).
         let first = g
             .cells

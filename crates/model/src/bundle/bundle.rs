@@ -63,6 +63,13 @@ pub struct Bundle {
     /// document has none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tables: Vec<crate::tables::BudgetTable>,
+    /// The national performance tables (绩效目标表, 绩效自评表), version 3; absent when the
+    /// document has none. The seed's own form stays in `performance`.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::performance_targets::PerformanceTargets::is_empty"
+    )]
+    pub performance_targets: crate::performance_targets::PerformanceTargets,
     /// What the importer could not place, when the bundle came from a document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub import_report: Option<ImportReport>,
@@ -566,6 +573,7 @@ impl Bundle {
             notes: Vec::new(),
             tables: Vec::new(),
             final_accounts: None,
+            performance_targets: Default::default(),
             import_report: None,
         }
     }

@@ -404,6 +404,8 @@ pub fn reconcile(b: &Bundle) -> Vec<Check> {
 
     // 标准预算表
     table_checks(&mut out, b);
+    // 绩效目标表 / 绩效自评表
+    crate::perf_checks::checks(&mut out, b);
 
     // 名称
     names_check(

@@ -134,6 +134,51 @@ pub fn indicator_rows(b: &Bundle, keep: impl Fn(usize, &Indicator) -> bool) -> V
         .collect()
 }
 
+/// The national performance tables' indicators, one row each, with their project: the columns
+/// every form can fill (a 目标表 leaves the 自评 columns empty). Texts as published; blank cells
+/// empty; 分值 and 得分 as printed.
+pub fn performance_targets_csv(b: &Bundle) -> String {
+    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+    let mut rows = Vec::new();
+    for p in &b.performance_targets.projects {
+        for i in &p.indicators {
+            rows.push(vec![
+                p.name.clone(),
+                opt(&p.department),
+                opt(&p.implementer),
+                i.level1.clone(),
+                i.level2.clone(),
+                i.name.clone(),
+                i.target_text().unwrap_or_default(),
+                opt(&i.achieved),
+                amount(i.weight),
+                amount(i.score),
+                opt(&i.deviation),
+                opt(&i.measures),
+                opt(&i.note),
+            ]);
+        }
+    }
+    to_csv(
+        &[
+            "项目名称",
+            "主管部门",
+            "实施单位",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因",
+            "改进措施",
+            "备注",
+        ],
+        &rows,
+    )
+}
+
 /// 职责活动 and 子活动 with amounts (in the bundle unit), descriptions and goals.
 pub fn activities_csv(b: &Bundle) -> String {
     let mut rows = Vec::new();

@@ -7,6 +7,7 @@
 //! | overview | `./` |
 //! | 职能 | `duties/` |
 //! | 绩效 | `performance/`, `performance/3/` (activity 3, 1-based), `performance/3/2/` |
+//! | one 绩效目标表 / 自评表 | `targets/2/` (project 2, 1-based) |
 //! | 指标, 资产, 其他, 核对, 搜索 | `indicators/`, `assets/`, `other/`, `checks/`, `search/` |
 //! | one check | `checks/#check-2` (an anchor on the checks page) |
 //! | 预算表 | `budget/`, `budget/201/` (类), `budget/20101/` (款), `budget/301/` (经济分类) |
@@ -31,6 +32,9 @@ pub enum Route {
     /// Sub-activity `j` of activity `i` (0-based), shown inside its activity.
     SubActivity(usize, usize),
     Indicators,
+    /// One project's 绩效目标表 or 绩效自评表 (0-based index into
+    /// `performance_targets.projects`); the list is on the 绩效 page.
+    Target(usize),
     Assets,
     Other,
     /// 数据核对; `Some(n)` brings check number `n` (1-based, as the view numbers them) into view.
@@ -63,6 +67,7 @@ impl Route {
             (Some("performance"), Some(i), None) => Route::Performance(Some(one_based(i)?)),
             (Some("performance"), Some(i), Some(j)) => Route::SubActivity(one_based(i)?, one_based(j)?),
             (Some("indicators"), None, _) => Route::Indicators,
+            (Some("targets"), Some(i), None) => Route::Target(one_based(i)?),
             (Some("assets"), None, _) => Route::Assets,
             (Some("other"), None, _) => Route::Other,
             (Some("checks"), None, _) => Route::Checks(
@@ -108,6 +113,7 @@ impl Route {
             Route::Performance(Some(i)) => format!("performance/{}/", i + 1),
             Route::SubActivity(i, j) => format!("performance/{}/{}/", i + 1, j + 1),
             Route::Indicators => "indicators/".into(),
+            Route::Target(i) => format!("targets/{}/", i + 1),
             Route::Assets => "assets/".into(),
             Route::Other => "other/".into(),
             Route::Checks(_) => "checks/".into(),
@@ -216,8 +222,10 @@ impl Route {
     pub fn in_section(self, nav: Route) -> bool {
         matches!(
             (self, nav),
-            (Route::Performance(_) | Route::SubActivity(..), Route::Performance(_))
-                | (Route::Checks(_), Route::Checks(_))
+            (
+                Route::Performance(_) | Route::SubActivity(..) | Route::Target(_),
+                Route::Performance(_)
+            ) | (Route::Checks(_), Route::Checks(_))
                 | (Route::Budget(_), Route::Budget(_))
                 | (Route::Execution(_), Route::Execution(_))
         ) || self == nav
@@ -227,7 +235,7 @@ impl Route {
     pub fn up(self) -> Option<Route> {
         match self {
             Route::SubActivity(i, _) => Some(Route::Performance(Some(i))),
-            Route::Performance(Some(_)) => Some(Route::Performance(None)),
+            Route::Performance(Some(_)) | Route::Target(_) => Some(Route::Performance(None)),
             // 20101 → 201 → all.
             Route::Budget(Some(code)) => Some(Route::Budget(Some(code / 100).filter(|c| *c >= 100))),
             Route::Execution(Some(code)) => Some(Route::Execution(Some(code / 100).filter(|c| *c >= 100))),
@@ -419,6 +427,7 @@ pub fn page_routes(b: &crate::Bundle, catalog: bool, compare: bool) -> Vec<Route
         out.push(Route::Performance(Some(i)));
         out.extend((0..a.sub_activities.len()).map(|j| Route::SubActivity(i, j)));
     }
+    out.extend((0..b.performance_targets.projects.len()).map(Route::Target));
     out.extend([
         Route::Indicators,
         Route::Assets,
@@ -477,6 +486,7 @@ mod tests {
             Route::Performance(None),
             Route::Performance(Some(7)),
             Route::SubActivity(7, 2),
+            Route::Target(4),
             Route::Indicators,
             Route::Assets,
             Route::Other,

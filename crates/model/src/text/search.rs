@@ -39,6 +39,9 @@ pub enum HitKind {
     BudgetLine,
     /// A 决算's comparison of a line's budget and actual, found by its name, purpose or reason.
     Execution,
+    /// A project of the 绩效目标表 / 绩效自评表 (its name, units, goal); its indicators are
+    /// [`HitKind::Indicator`] hits linking to the project's page.
+    Project,
 }
 
 impl HitKind {
@@ -58,6 +61,7 @@ impl HitKind {
             HitKind::Note => "search.kind.note",
             HitKind::BudgetLine => "search.kind.budget_line",
             HitKind::Execution => "search.kind.execution",
+            HitKind::Project => "search.kind.project",
         }
     }
 }
@@ -329,6 +333,53 @@ fn for_each_text(
             indicators(&mut f, &s.name, &s.indicators, link);
         }
     }
+    // The national performance tables: each project, and each indicator with its values.
+    for (i, p) in b.performance_targets.projects.iter().enumerate() {
+        let link = Route::Target(i);
+        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        let (dept, unit, goal, done) = (
+            opt(&p.department),
+            opt(&p.implementer),
+            opt(&p.goal),
+            opt(&p.goal_achieved),
+        );
+        // A department table's tasks: their names and contents.
+        let tasks: String = p
+            .tasks
+            .iter()
+            .flat_map(|t| [t.name.as_str(), t.content.as_deref().unwrap_or("")])
+            .collect::<Vec<_>>()
+            .join(" ");
+        f(
+            HitKind::Project,
+            p.name.clone(),
+            &[&p.name, &dept, &unit, &goal, &done, &tasks],
+            link,
+            None,
+            p.headline_amount(),
+        );
+        for ind in &p.indicators {
+            let texts: Vec<String> = [
+                Some(ind.name.clone()),
+                ind.target_text(),
+                ind.achieved.clone(),
+                ind.deviation.clone(),
+                ind.measures.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            f(
+                HitKind::Indicator,
+                format!("{} › {}", p.name, ind.name),
+                &texts,
+                link,
+                None,
+                None,
+            );
+        }
+    }
     fn assets<'a>(r: &'a AssetRow, out: &mut Vec<&'a AssetRow>) {
         out.push(r);
         for c in &r.children {
@@ -468,7 +519,7 @@ pub struct FragmentEntry {
     pub amount: Option<Decimal>,
 }
 
-const KINDS: [HitKind; 9] = [
+const KINDS: [HitKind; 10] = [
     HitKind::Duty,
     HitKind::Activity,
     HitKind::SubActivity,
@@ -478,6 +529,8 @@ const KINDS: [HitKind; 9] = [
     HitKind::Note,
     HitKind::BudgetLine,
     HitKind::Execution,
+    // Appended after Execution: fragments written before it keep their kinds' numbers.
+    HitKind::Project,
 ];
 
 const SECTIONS: [&str; 8] = [
