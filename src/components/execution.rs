@@ -260,7 +260,7 @@ fn rows_table<'a>(id: &str, caption: &str, rows: impl Iterator<Item = &'a Execut
                             <>
                                 <tr class={classes!(cls)}>
                                     <th scope="row">{ name }</th>
-                                    <td class="num">{ fmt_opt(r.budget) }{ if note.is_empty() { html!{} } else { html! { <small class="src">{ note }</small> } } }</td>
+                                    <td class="num">{ fmt_opt(r.budget) }{ if note.is_empty() { html!{} } else { html! { <small class="src"><span class="visually-hidden">{ tr!("execution.source_prefix") }</span>{ note }</small> } } }</td>
                                     { if adjusted { html! { <td class="num">{ fmt_opt(r.adjusted) }</td> } } else { html! {} } }
                                     <td class="num">{ fmt_opt(r.actual) }</td>
                                     <td class="num">{ diff.map(fmt_signed_grouped).unwrap_or_else(|| "—".into()) }</td>

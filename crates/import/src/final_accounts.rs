@@ -14,7 +14,7 @@ use gongkai_model::tables::{BudgetTable, Classification};
 use gongkai_model::{BudgetComparison, FinalAccounts};
 
 /// The words introducing a budget figure, longest first (年初预算数为 before 预算数为).
-const BUDGET_WORDS: [&str; 9] = [
+const BUDGET_WORDS: [&str; 11] = [
     "年初预算数为",
     "年初预算为",
     "年初预算",
@@ -22,8 +22,19 @@ const BUDGET_WORDS: [&str; 9] = [
     "全年预算为",
     "调整预算数为",
     "调整预算为",
+    "调整后预算数为",
+    "调整后预算为",
     "预算数为",
     "预算为",
+];
+/// The words of an adjusted budget stated after the approved one.
+const ADJUSTED_WORDS: [&str; 6] = [
+    "全年预算数为",
+    "全年预算为",
+    "调整预算数为",
+    "调整预算为",
+    "调整后预算数为",
+    "调整后预算为",
 ];
 /// The words introducing the actual figure.
 const ACTUAL_WORDS: [&str; 6] = [
@@ -47,7 +58,7 @@ const RATE_WORDS: [&str; 8] = [
 ];
 /// Budget words that name the budget as adjusted during the year (全年预算, 调整预算).
 fn is_adjusted(words: &str) -> bool {
-    words.starts_with("全年") || words.starts_with("调整")
+    ADJUSTED_WORDS.contains(&words)
 }
 
 /// The document as one string of paragraphs: each line's text (trimmed) after the previous, with
@@ -169,11 +180,17 @@ fn amount_at(s: &str, at: usize, len: usize, unit: &str) -> Option<rust_decimal:
     let end = rest.find(['，', '。', '；', ';', '：']).unwrap_or(rest.len());
     let clause = &rest[..end];
     // The figure must follow the words directly ("为 452.40 万元"), not later in the clause.
-    let lead = clause.trim_start_matches(['为', ' ', '\u{3000}']);
-    if !lead.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+    let lead = text::ascii_digits(clause.trim_start_matches(['为', ' ', '\u{3000}']));
+    // One number, then its unit: "452.40 万元", "1,234.56万元"; "1 234.56 万元" (a number split
+    // by a space) is no figure.
+    let n = lead
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(lead.len());
+    let after = lead[n..].trim_start_matches([' ', '\u{3000}']);
+    if n == 0 || !text::UNITS.iter().any(|(u, _)| after.starts_with(u)) {
         return None;
     }
-    text::amount_in(lead, unit).map(|(d, _)| d)
+    text::amount_in(&lead, unit).map(|(d, _)| d)
 }
 
 /// The 完成率 printed after `RATE_WORDS` in `s` (e.g. "95.45%").
@@ -210,7 +227,11 @@ pub fn read(lines: &[SrcLine], wrapped: bool, unit: &str, tables: &[BudgetTable]
         from = at + len;
         // The sentence: up to its "。".
         let sentence_end = s[at..].find('。').map_or(s.len(), |e| at + e + '。'.len_utf8());
-        let Some((aat, alen)) = find_word(&s[..sentence_end], at + len, &ACTUAL_WORDS) else {
+        // The actual of this line, before any “其中：” lists its parts' figures.
+        let own_end = s[at + len..sentence_end]
+            .find("其中")
+            .map_or(sentence_end, |i| at + len + i);
+        let Some((aat, alen)) = find_word(&s[..own_end], at + len, &ACTUAL_WORDS) else {
             continue;
         };
         let Some(actual) = amount_at(s, aat, alen, unit) else {
@@ -221,12 +242,9 @@ pub fn read(lines: &[SrcLine], wrapped: bool, unit: &str, tables: &[BudgetTable]
         let (budget, adjusted) = if is_adjusted(&s[at..at + len]) {
             (None, Some(first))
         } else {
-            let adjusted = find_word(
-                &s[..sentence_end],
-                at + len,
-                &["全年预算数为", "全年预算为", "调整预算为", "调整预算数为"],
-            )
-            .and_then(|(w, wl)| amount_at(s, w, wl, unit));
+            // Only between the approved budget and the actual: never a later part's figure.
+            let adjusted =
+                find_word(&s[..aat], at + len, &ADJUSTED_WORDS).and_then(|(w, wl)| amount_at(s, w, wl, unit));
             (Some(first), adjusted)
         };
 
@@ -249,8 +267,17 @@ pub fn read(lines: &[SrcLine], wrapped: bool, unit: &str, tables: &[BudgetTable]
         let sentence_start = s[para..at].rfind(['。', '：', ':']).map_or(para, |i| {
             para + i + s[para + i..].chars().next().map_or(1, char::len_utf8)
         });
-        let subject = s[sentence_start..at].trim().trim_end_matches(['，', ',']).to_string();
-        let (name, purpose) = if subject.is_empty() || subject == "其中" {
+        let subject = s[sentence_start..at].trim().trim_end_matches(['，', ',']);
+        let subject = marker_len(subject)
+            .map_or(subject, |m| &subject[m..])
+            .trim()
+            .to_string();
+        // "主要用于：行政单位退休人员支出，年初预算为…": the words after 主要用于 are a purpose, not
+        // the line's name.
+        let after_purpose = s[para..sentence_start]
+            .trim_end_matches(['：', ':'])
+            .ends_with("主要用于");
+        let (name, purpose) = if subject.is_empty() || subject == "其中" || after_purpose {
             // An item: "3、X（类）Y（款）Z（项）。主要用于：…。年初预算为…".
             let item = &s[para..at];
             let item = marker_len(item).map_or(item, |m| &item[m..]);
@@ -259,10 +286,10 @@ pub fn read(lines: &[SrcLine], wrapped: bool, unit: &str, tables: &[BudgetTable]
             let purpose = item[name_end..]
                 .split_once("主要用于")
                 .map(|(_, p)| {
-                    p.trim_start_matches(['：', ':'])
-                        .trim()
-                        .trim_end_matches('。')
-                        .to_string()
+                    let p = p.trim_start_matches(['：', ':']);
+                    // Up to the end of its sentence (or clause, before the budget).
+                    let p = p.split('。').next().unwrap_or(p);
+                    p.trim().trim_end_matches(['，', ',', '。']).to_string()
                 })
                 .unwrap_or_default();
             (name, purpose)
@@ -346,7 +373,11 @@ fn code_of(name: &str, tables: &[BudgetTable]) -> Option<String> {
         };
         let len = [3, 5, 7][parts.len() - 1];
         for l in t.lines.iter() {
-            let Some(code) = l.code.as_deref().filter(|c| c.len() == len) else {
+            let Some(code) = l
+                .code
+                .as_deref()
+                .filter(|c| c.len() == len && c.bytes().all(|b| b.is_ascii_digit()))
+            else {
                 continue;
             };
             let fits = parts.iter().enumerate().all(|(k, p)| {
@@ -434,6 +465,35 @@ mod tests {
         let f = comparisons("行政运行（项）。年初预算为123456元，支出决算为100000元，完成年初预算的81.00%。\n");
         assert_eq!(f.comparisons[0].budget.unwrap().to_string(), "12.3456");
         assert_eq!(f.comparisons[0].actual.unwrap().to_string(), "10");
+    }
+
+    #[test]
+    fn figures_belong_to_their_own_words_and_lines() {
+        let f = comparisons(
+            "“三公”经费财政拨款支出年初预算为 2.85 万元，支出决算为 0.39 万元，其中：因公出国（境）费全年预算为 1.00 万元，支出决算为 0 万元。\n1、行政运行（项）。主要用于：行政单位退休人员支出，年初预算为 54.53 万元，调整后预算为 60.00 万元，支出决算为 58.00 万元。\n2、事业运行（项），年初预算为 1 234.56 万元，支出决算为 100.00 万元。\n",
+        );
+        let t = f.three_public.as_ref().unwrap();
+        assert_eq!(
+            (
+                t.budget.map(|d| d.to_string()),
+                t.adjusted_budget,
+                t.actual.map(|d| d.to_string())
+            ),
+            (Some("2.85".into()), None, Some("0.39".into())),
+            "a part's figures are not the total's"
+        );
+        let c = &f.comparisons;
+        assert_eq!(c.len(), 1, "a number split by a space is no figure: {c:#?}");
+        assert_eq!(c[0].name, "行政运行（项）", "the purpose is not the name");
+        assert_eq!(c[0].purpose, "行政单位退休人员支出");
+        assert_eq!(
+            (
+                c[0].budget.map(|d| d.to_string()),
+                c[0].adjusted_budget.map(|d| d.to_string()),
+                c[0].actual.map(|d| d.to_string())
+            ),
+            (Some("54.53".into()), Some("60.00".into()), Some("58.00".into()))
+        );
     }
 
     #[test]

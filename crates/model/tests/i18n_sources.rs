@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// Chinese words the code matches in published data (units, document terms, test-data labels).
 /// (glossary.rs is not scanned: its Chinese strings are the names documents give the terms.)
 /// "部门预算"/"部门决算" name the Fiscal Data Package files, which are data, not interface.
-const DATA_WORDS: [&str; 30] = [
+const DATA_WORDS: [&str; 33] = [
     "平方米",
     "基本支出",
     "项目支出",
@@ -35,6 +35,9 @@ const DATA_WORDS: [&str; 30] = [
     "（款）",
     "（类）",
     "本年支出合计",
+    "支出",
+    "一般公共预算",
+    "财政拨款",
     "一般公共预算财政拨款",
     "人员经费合计",
     "公用经费合计",

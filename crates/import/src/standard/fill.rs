@@ -95,26 +95,53 @@ pub fn fill_from_tables(b: &mut Bundle) {
             }
         }
     }
-    // A 决算's “三公” from its table (预算数 and 决算数 per item) when the narrative states no
-    // figure for them: the 决算数 is the item's amount, the 预算数 its budget.
+    // A 决算's “三公” from its table (预算数 and 决算数 per item), whatever the narrative says: its
+    // sentences print budgets and actuals side by side (“预算为 2.85 万元，支出决算为 0.39 万元”),
+    // and the narrative reader takes a clause's first figure. The narrative keeps only its
+    // reasons. Without the table, a narrative that names budgets keeps no item figure (which of
+    // its figures is the 决算数 is not certain); the total is its comparison's 决算数.
+    let is_final = b.meta.kind == gongkai_model::DocumentKind::FinalAccounts;
     let final_three_public = b
         .tables
         .iter()
         .find(|t| t.kind == TableKind::FinalThreePublic && t.lines.len() == 1);
-    let narrative_silent = b.three_public.total.is_none() && b.three_public.items.iter().all(|i| i.amount.is_none());
-    if narrative_silent && b.tables.iter().any(|t| t.kind == TableKind::FinalThreePublic) {
+    if is_final && final_three_public.is_none() {
+        let names_budgets = b.three_public.text.contains("预算为") || b.three_public.text.contains("预算数为");
+        if names_budgets {
+            for i in &mut b.three_public.items {
+                i.amount = None;
+            }
+        }
+        if let Some(actual) = b
+            .final_accounts
+            .as_ref()
+            .and_then(|f| f.three_public.as_ref())
+            .and_then(|c| c.actual)
+        {
+            b.three_public.total = Some(actual);
+        } else if names_budgets {
+            b.three_public.total = None;
+        }
+    }
+    if is_final && b.tables.iter().any(|t| t.kind == TableKind::FinalThreePublic) {
         // Items the narrative named without a figure, change or reason say nothing (the 决算's
         // 名词解释 of “三公” read as items): the table is the statement.
         b.three_public
             .items
-            .retain(|i| i.change.is_some() || !i.reason.is_empty() || !i.change_text.is_empty());
+            .retain(|i| i.change.is_some() || !i.reason.is_empty() || !i.change_text.is_empty() || i.amount.is_some());
     }
-    if let (Some(t), true) = (final_three_public, narrative_silent) {
+    if let (Some(t), true) = (final_three_public, is_final) {
         let get = |name: &str, phase: &str| {
             t.column(&format!("{name}（{phase}）"))
                 .and_then(|c| figure(t, &t.lines[0], c, &unit))
         };
-        b.three_public.total = get("“三公”经费小计", "决算数");
+        // A blank 小计 cell with the narrative's “支出决算为 0.00 万元”: the narrative's figure.
+        let said = b
+            .final_accounts
+            .as_ref()
+            .and_then(|f| f.three_public.as_ref())
+            .and_then(|c| c.actual);
+        b.three_public.total = get("“三公”经费小计", "决算数").or(said);
         let reasons: Vec<(ThreePublicKind, String)> = b
             .three_public
             .items

@@ -433,9 +433,10 @@ impl BudgetTable {
     /// table's own phase (a 决算 table: executed; a budget table: approved).
     pub fn phase(&self, c: usize) -> Option<Phase> {
         let name: String = self.columns.get(c)?.chars().filter(|c| !c.is_whitespace()).collect();
-        if name.contains("率") {
+        if name.contains("率") || name.contains("上年") {
+            // A rate holds no amount; last year's figures are of another year.
             None
-        } else if name.contains("全年预算") || name.contains("调整预算") || name.contains("调整后预算") {
+        } else if name.contains("全年预算") || name.contains("调整") {
             Some(Phase::Adjusted)
         } else if name.contains("年初预算") || (name.contains("预算数") && !name.contains("决算")) {
             Some(Phase::Approved)
@@ -447,9 +448,20 @@ impl BudgetTable {
             Some(Phase::Approved)
         }
     }
-    /// The first column of `phase` (its total when the table prints one per phase).
+    /// The first column of `phase` (its total when the table prints one per phase). For the
+    /// executed phase, a column named 决算 / 执行 / 实际 comes before one typed by the table alone.
     pub fn first_of(&self, phase: Phase) -> Option<usize> {
-        (0..self.columns.len()).find(|c| self.phase(*c) == Some(phase))
+        let of = |c: &usize| self.phase(*c) == Some(phase);
+        let named = |c: &usize| {
+            let n = &self.columns[*c];
+            n.contains("决算") || n.contains("执行") || n.contains("实际")
+        };
+        if phase == Phase::Executed {
+            if let Some(c) = (0..self.columns.len()).filter(of).find(named) {
+                return Some(c);
+            }
+        }
+        (0..self.columns.len()).find(of)
     }
     /// The 合计 line, if the table prints one.
     pub fn total_line(&self) -> Option<&BudgetLine> {
@@ -657,6 +669,12 @@ mod tests {
             ]
         );
         assert_eq!(f.first_of(Phase::Executed), Some(2));
+        let g = table(
+            TableKind::FinalGeneralPublic,
+            &["上年决算数", "年初预算数", "预算调整数", "合计", "决算数"],
+        );
+        assert_eq!((g.phase(0), g.phase(2)), (None, Some(Phase::Adjusted)));
+        assert_eq!(g.first_of(Phase::Executed), Some(4), "the column named 决算 first");
         let t = table(
             TableKind::FinalThreePublic,
             &["公务接待费（预算数）", "公务接待费（决算数）"],

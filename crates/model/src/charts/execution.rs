@@ -178,29 +178,33 @@ pub fn bar_percent(value: Option<Decimal>, max: Decimal) -> Option<f64> {
 
 /// The 决算's table of actuals by 功能分类, and the column of its 决算数.
 fn actual_table(b: &Bundle) -> Option<(&BudgetTable, usize)> {
-    [TableKind::FinalGeneralPublic, TableKind::FinalExpenditure]
+    // Only the 一般公共预算财政拨款 table: the narrative's comparisons and the budget's
+    // 一般公共预算支出预算表 are of that scope (the 支出决算表 counts every source of funds).
+    b.tables
         .iter()
-        .find_map(|k| {
-            b.tables
-                .iter()
-                .find(|t| t.kind == *k && t.coded_lines().next().is_some())
-        })
+        .find(|t| t.kind == TableKind::FinalGeneralPublic && t.coded_lines().next().is_some())
         .and_then(|t| t.first_of(Phase::Executed).map(|c| (t, c)))
 }
 
 /// The budget's table by 功能分类 (its first column: the approved total of each line).
 fn budget_table(b: &Bundle) -> Option<&BudgetTable> {
-    [TableKind::GeneralPublic, TableKind::FiscalExpenditure]
+    // Of the same scope as the actuals (a 财政拨款支出预算表 counts 政府性基金 too).
+    b.tables
         .iter()
-        .find_map(|k| {
-            b.tables
-                .iter()
-                .find(|t| t.kind == *k && t.coded_lines().next().is_some())
-        })
+        .find(|t| t.kind == TableKind::GeneralPublic && t.coded_lines().next().is_some())
 }
 
 fn in_unit(t: &BudgetTable, line: usize, col: usize, unit: &str) -> Option<Decimal> {
     t.lines.get(line)?.amount(col).and_then(|a| convert(a, &t.unit, unit))
+}
+
+/// Whether a comparison is of the whole (“一般公共预算财政拨款支出年初预算为…”), not of a line.
+pub fn is_whole(c: &BudgetComparison) -> bool {
+    c.code.is_none()
+        && !c.name.contains('（')
+        && c.name.ends_with("支出")
+        && (c.name.contains("一般公共预算") || c.name.contains("财政拨款"))
+        && !c.name.contains("三公")
 }
 
 fn from_comparison(c: &BudgetComparison) -> ExecutionRow {
@@ -296,7 +300,7 @@ pub fn execution(final_accounts: Option<&Bundle>, budget: Option<&Bundle>) -> Ex
         );
         // The whole: the table's 合计 with the narrative's total comparison.
         let total_line = t.lines.iter().position(|l| l.is_total());
-        let said = comparisons.iter().find(|c| c.code.is_none() && !c.name.contains('（'));
+        let said = comparisons.iter().find(|c| is_whole(c));
         if total_line.is_some() || said.is_some() {
             let mut row = said
                 .map(from_comparison)

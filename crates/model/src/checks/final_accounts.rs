@@ -114,15 +114,24 @@ pub fn checks(b: &Bundle) -> Vec<Check> {
     // 完成率 as printed: within one unit of its last printed digit of 决算 ÷ 预算 (documents
     // round or cut; either is the printed figure).
     for (path, c) in &all {
-        let (Some(rate), Some(budget), Some(actual)) = (c.printed_rate(), c.reference_budget(), c.actual) else {
+        let (Some(rate), Some(actual)) = (c.printed_rate(), c.actual) else {
             continue;
         };
-        if budget.is_zero() {
-            continue;
-        }
-        let exact = actual * Decimal::from(100) / budget;
+        // On the budget its words name (完成年初预算的 / 完成全年预算的): either stated base.
         let step = Decimal::new(1, rate.scale());
-        let ok = (exact - rate).abs() < step;
+        let on = |base: Option<Decimal>| {
+            let exact = actual
+                .checked_mul(Decimal::from(100))?
+                .checked_div(base.filter(|b| !b.is_zero())?)?;
+            Some((exact, exact.checked_sub(rate)?.abs() < step))
+        };
+        let tried: Vec<(Decimal, bool, Decimal)> = [c.adjusted_budget, c.budget]
+            .into_iter()
+            .filter_map(|base| on(base).map(|(exact, ok)| (exact, ok, base.unwrap_or_default())))
+            .collect();
+        let Some(&(exact, ok, budget)) = tried.iter().find(|t| t.1).or(tried.first()) else {
+            continue;
+        };
         out.push(Check {
             area,
             label: tr!("check.execution_rate", c.name),
@@ -151,7 +160,7 @@ pub fn checks(b: &Bundle) -> Vec<Check> {
         for (path, c) in &all {
             let Some(actual) = c.actual else { continue };
             // A line by its code; the whole (a name without 类/款/项) by the table's 合计.
-            let whole = !c.name.contains('（') && !c.name.contains("三公");
+            let whole = crate::execution::is_whole(c);
             let line = match (c.code.as_deref(), whole) {
                 (Some(code), _) => t.lines.iter().find(|l| l.code.as_deref() == Some(code)),
                 (None, true) => t.total_line(),
