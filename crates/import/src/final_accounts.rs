@@ -13,20 +13,9 @@ use crate::text;
 use gongkai_model::tables::{BudgetTable, Classification};
 use gongkai_model::{BudgetComparison, FinalAccounts};
 
-/// The words introducing a budget figure, longest first (年初预算数为 before 预算数为).
-const BUDGET_WORDS: [&str; 11] = [
-    "年初预算数为",
-    "年初预算为",
-    "年初预算",
-    "全年预算数为",
-    "全年预算为",
-    "调整预算数为",
-    "调整预算为",
-    "调整后预算数为",
-    "调整后预算为",
-    "预算数为",
-    "预算为",
-];
+/// The words introducing the approved budget (find_word prefers the longest at a place, so
+/// 年初预算数为 wins over 预算数为).
+const APPROVED_WORDS: [&str; 5] = ["年初预算数为", "年初预算为", "年初预算", "预算数为", "预算为"];
 /// The words of an adjusted budget stated after the approved one.
 const ADJUSTED_WORDS: [&str; 6] = [
     "全年预算数为",
@@ -165,7 +154,8 @@ fn find_word(s: &str, from: usize, words: &[&str]) -> Option<(usize, usize)> {
 /// The next budget figure at or after `from` that its words introduce: (offset, length of the
 /// words, amount). "完成年初预算的" holds budget words but no figure, and is passed over.
 fn next_budget(s: &str, mut from: usize, unit: &str) -> Option<(usize, usize, rust_decimal::Decimal)> {
-    while let Some((at, len)) = find_word(s, from, &BUDGET_WORDS) {
+    let words: Vec<&str> = APPROVED_WORDS.iter().chain(&ADJUSTED_WORDS).copied().collect();
+    while let Some((at, len)) = find_word(s, from, &words) {
         if let Some(d) = amount_at(s, at, len, unit) {
             return Some((at, len, d));
         }
