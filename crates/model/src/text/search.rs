@@ -396,13 +396,20 @@ fn for_each_text(
     // The coded lines of the standard tables (each 科目 once, from the first table that prints it),
     // linking to the 预算表 chart that shows it: a 类 opens its 款, a 款 its 项, a 项 its 款 (the
     // nearest level that is a page; the tables' top level when none is).
-    let pages: std::collections::HashSet<u32> = crate::route::page_routes(b, false, false)
-        .into_iter()
-        .filter_map(|r| match r {
-            Route::Budget(Some(c)) => Some(c),
-            _ => None,
-        })
-        .collect();
+    // The drill pages of 预算表 and 预算执行, from one listing of the bundle's pages.
+    let mut pages = std::collections::HashSet::new();
+    let mut execution_pages = std::collections::HashSet::new();
+    for r in crate::route::page_routes(b, false, false) {
+        match r {
+            Route::Budget(Some(c)) => {
+                pages.insert(c);
+            }
+            Route::Execution(Some(c)) => {
+                execution_pages.insert(c);
+            }
+            _ => {}
+        }
+    }
     let mut seen = std::collections::HashSet::new();
     for t in &b.tables {
         for (_, l) in t.coded_lines() {
@@ -426,13 +433,6 @@ fn for_each_text(
     }
     // A 决算's comparisons (the line, what it paid for, why it differs), opening 预算执行 at the
     // lines of its 款 (or its 类; the top when neither is a page).
-    let execution_pages: std::collections::HashSet<u32> = crate::route::page_routes(b, false, false)
-        .into_iter()
-        .filter_map(|r| match r {
-            Route::Execution(Some(c)) => Some(c),
-            _ => None,
-        })
-        .collect();
     for c in b
         .final_accounts
         .iter()
