@@ -163,7 +163,7 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 <ContextProvider<BundleCtx> context={ctx.clone()}>
-                    <RouteScope initial={props.page.as_ref().map(|p| p.route)} many={many(&ctx)}>
+                    <RouteScope initial={props.page.as_ref().map(|p| p.route.clone())} many={many(&ctx)}>
                         <SkipLink />
                         { header }
                         <main id="main" tabindex="-1"><FailNotice /><CurrentView /></main>
@@ -194,10 +194,10 @@ struct RouteScopeProps {
 /// title and address in step with it.
 #[component]
 fn RouteScope(props: &RouteScopeProps) -> Html {
-    let route = use_route(props.initial, props.many);
+    let route = use_route(props.initial.clone(), props.many);
     let ctx = crate::components::use_loaded();
-    use_effect_with((route, ctx), |(route, ctx)| {
-        crate::hooks::use_lang::set_title(&crate::page::title(&ctx.0.bundle, *route));
+    use_effect_with((route.clone(), ctx), |(route, ctx)| {
+        crate::hooks::use_lang::set_title(&crate::page::title(&ctx.0.bundle, route.clone()));
     });
     html! { <ContextProvider<Route> context={route}>{ props.children.clone() }</ContextProvider<Route>> }
 }

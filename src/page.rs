@@ -77,7 +77,7 @@ pub fn description(b: &Bundle, route: Route) -> String {
             .map(|s| (s.name.clone(), s.description.clone())),
         _ => None,
     };
-    match (route, own) {
+    match (route.clone(), own) {
         (Route::Overview, _) => {
             let f = gongkai_model::overview::key_figures(b);
             tr!(

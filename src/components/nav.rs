@@ -25,7 +25,7 @@ pub fn Nav(props: &NavProps) -> Html {
         <nav class="sections" aria-label={gongkai_model::tr!("nav.label")}>
             <ul>
                 { for entries.iter().map(|(r, name)| {
-                    let current = props.route.in_section(*r);
+                    let current = props.route.in_section(r);
                     html! {
                         <li>
                             <a href={r.href()} aria-current={current.then_some("page")} class={classes!(current.then_some("current"))}>{ gongkai_model::i18n::t(name) }</a>

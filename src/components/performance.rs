@@ -27,7 +27,7 @@ pub struct PerformanceViewProps {
 #[hook]
 pub(crate) fn use_escape_goes_up(route: Route) {
     use_effect_with(route, move |route| {
-        let route = *route;
+        let route = route.clone();
         let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
             gloo_events::EventListener::new(&doc, "keydown", move |e| {
                 use wasm_bindgen::JsCast;

@@ -51,8 +51,8 @@ pub fn use_kiosk(config: Option<(u32, u32)>) {
                     next_step.set(now + f64::from(advance) * 1000.0);
                 } else if now >= next_step.get() {
                     let nav = Route::NAV;
-                    let i = nav.iter().position(|(r, _)| current.in_section(*r)).unwrap_or(0);
-                    crate::route::go(nav[(i + 1) % nav.len()].0);
+                    let i = nav.iter().position(|(r, _)| current.in_section(r)).unwrap_or(0);
+                    crate::route::go(nav[(i + 1) % nav.len()].0.clone());
                     next_step.set(now + f64::from(advance) * 1000.0);
                 }
             });

@@ -926,16 +926,41 @@ await test('failing checks: notice on the overview, marks on the figures, links 
   expect(spoken.startsWith('核对不符：第 ') && spoken.includes('支出各经济分类之和 = 支出合计'), `screen readers hear which check: ${spoken}`);
   await shot(page, 'failing-overview-phone');
   await expectAccessible(page, 'overview with failing checks');
-  // The mark links to its check, which is brought into view and focused.
+  // The mark links to its check by the check's id, which is brought into view and focused.
   const href = await page.getAttribute('#total-expenditure .fail-mark', 'href');
-  const n = Number(href.match(/(\d+)$/)[1]);
+  const written = href.match(/#\/checks\/([^/]+)$/)[1];
+  const id = decodeURIComponent(written);
+  expect(id === 'expenditure.categories-sum', `the link names the check by its id: ${href}`);
   await page.click('#total-expenditure .fail-mark');
-  await page.waitForFunction((n) => location.hash === `#/checks/${n}` && document.activeElement?.id === `check-${n}`, n, { timeout: 5000 });
-  const row = await page.textContent(`#check-${n}`);
+  await page.waitForFunction(([w, id]) => location.hash === `#/checks/${w}` && document.activeElement?.id === `check-${id}`, [written, id], { timeout: 5000 });
+  const checkRow = page.locator(`[id="check-${id}"]`);
+  const row = await checkRow.textContent();
   expect(row.includes('不符') && row.includes('716.46'), `the linked check: ${row}`);
-  expect(await page.isVisible(`#check-${n} td:nth-child(2)`) && (await page.textContent(`#check-${n} td:nth-child(2)`)).includes('不符'), 'on a phone the result shows on the check');
+  expect(await checkRow.locator('td:nth-child(2)').isVisible() && (await checkRow.locator('td:nth-child(2)').textContent()).includes('不符'), 'on a phone the result shows on the check');
+  // A link made before checks had ids (its number in the list) still finds it.
+  const n = Number((await checkRow.locator('td.num').textContent()).trim());
+  expect(await checkRow.locator(`td.num a[id="check-${n}"]`).count() === 1, `the row keeps its old anchor check-${n}`);
+  await page.goto('about:blank');
+  await page.goto(`${origin}/?bundle=fixtures/failing.json#/checks/${n}`);
+  await page.waitForFunction((id) => document.activeElement?.id === `check-${id}`, id, { timeout: 5000 });
   expect(await page.locator('#fail-notice').count() === 0, '数据核对 lists the checks itself, without the notice');
   await expectAccessible(page, 'checks with a focused failing check');
+});
+
+await test('a check\'s page link: by its id, and by its number as links made before ids', desktop, async (page) => {
+  // The seed's second check is expenditure.categories-sum: the same row either way.
+  for (const [at, id] of [['/checks/#check-expenditure.categories-sum', 'expenditure.categories-sum'], ['/checks/#check-2', 'expenditure.categories-sum'], ['/en/checks/#check-balance', 'balance']]) {
+    await page.goto('about:blank');
+    await page.goto(`${origin}${at}`);
+    await page.waitForFunction((id) => document.activeElement?.id === `check-${id}`, id, { timeout: 5000 });
+    const focused = await page.evaluate(() => document.activeElement.className);
+    expect(focused.includes('focused'), `${at}: the row is marked as the one linked (${focused})`);
+  }
+  // Every row's number links to it by its id, percent-encoded where the id is not ASCII.
+  const links = await page.$$eval('table.checks td.num a', (as) => as.map((a) => [a.getAttribute('href'), a.closest('tr').id]));
+  expect(links.length > 50 && links.every(([href, row]) => decodeURIComponent(href.split('#')[1]) === row), `row links: ${JSON.stringify(links.slice(0, 3))}`);
+  const ids = links.map(([, row]) => row);
+  expect(new Set(ids).size === ids.length, 'row ids are unique');
 });
 
 await test('failing checks: the activity row, its treemap and its page are marked; the seed has no marks', desktop, async (page) => {

@@ -94,7 +94,7 @@ pub fn site_pages(catalog: &Rc<Catalog>, bundles: Vec<Bundle>) -> Vec<Page> {
                     address: Address {
                         lang,
                         bundle: folder.clone(),
-                        route,
+                        route: route.clone(),
                     },
                     route,
                     loaded: ctx.clone(),
@@ -113,7 +113,7 @@ pub fn render_all(pages: &[Page]) -> Vec<String> {
         AppProps {
             page: Some(ServerPage {
                 loaded: p.loaded.clone(),
-                route: p.route,
+                route: p.route.clone(),
             }),
         }
     })
@@ -187,8 +187,8 @@ pub fn link(address: &Address) -> String {
 pub fn head_tags(page: &Page, site_url: Option<&str>) -> String {
     i18n::set_lang(page.address.lang);
     let b = &page.loaded.0.bundle;
-    let title = gongkai::page::title(b, page.route);
-    let description = gongkai::page::description(b, page.route);
+    let title = gongkai::page::title(b, page.route.clone());
+    let description = gongkai::page::description(b, page.route.clone());
     let e = escape;
     let mut tags = vec![
         format!("<meta name=\"gongkai-page\" content=\"{}\">", e(&link(&page.address))),
@@ -320,7 +320,7 @@ mod tests {
             .iter()
             .map(|i| Page {
                 address: pages[*i].address.clone(),
-                route: pages[*i].route,
+                route: pages[*i].route.clone(),
                 loaded: pages[*i].loaded.clone(),
                 data: pages[*i].data.clone(),
             })

@@ -8,7 +8,7 @@ fn validate_seed_passes_with_every_check_listed() {
     let (code, out, _) = gongkai(&["validate", "../../data/pingxiang-fgj-2017.json"]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("✓ [支出] 支出各经济分类之和 = 支出合计: 716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 万元 ✓"),
+        out.contains("✓ [支出] 支出各经济分类之和 = 支出合计: 716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 万元 ✓ (#2 expenditure.categories-sum)\n"),
         "{out}"
     );
     assert!(
@@ -23,7 +23,7 @@ fn validate_in_english() {
     let (code, out, _) = gongkai(&["validate", "--lang", "en", "../../data/pingxiang-fgj-2017.json"]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("✓ [Expenditure] Expenditure categories add up to total expenditure: 716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 ×10,000 yuan ✓"),
+        out.contains("✓ [Expenditure] Expenditure categories add up to total expenditure: 716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 ×10,000 yuan ✓ (#2 expenditure.categories-sum)"),
         "{out}"
     );
     let (code, _, err) = gongkai(&["validate", "--lang", "fr", "x.json"]);

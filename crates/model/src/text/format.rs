@@ -50,7 +50,12 @@ pub fn fmt_signed_grouped(d: Decimal) -> String {
 /// "×10,000 yuan" in English (the figures themselves are never converted). Units not known are
 /// shown as published.
 pub fn unit_label(unit: &str) -> &str {
-    if crate::i18n::lang() == crate::i18n::Lang::Zh {
+    unit_label_in(crate::i18n::lang(), unit)
+}
+
+/// [`unit_label`] in `lang`.
+pub fn unit_label_in(lang: crate::i18n::Lang, unit: &str) -> &str {
+    if lang == crate::i18n::Lang::Zh {
         return unit;
     }
     match unit.trim() {
