@@ -486,6 +486,35 @@ await test('treemap: pointer hover and click, % switch, bar alternative (phone)'
   expect(await page.locator('details.ranked li').count() === 39, 'ranked list has all 39 activities');
 });
 
+await test('before the app: nothing but the page until it has painted; a tap meanwhile is answered once the app is there (phone)', phone, async (page) => {
+  // The app's code is held back by the test until the tap has been made.
+  let releaseWasm;
+  const held = new Promise((r) => { releaseWasm = r; });
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await goto_(page, `${origin}/performance/`);
+  await page.waitForFunction(() => document.readyState === 'complete');
+  const loadedAt = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventStart);
+  // Before the page's load event, it asked for nothing of the app's: no wasm, no JS module,
+  // no bundle, no catalog (they would compete with its paint on a slow line).
+  const early = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => /gongkai-web|data\//.test(e.name)).map((e) => [e.name, e.startTime]));
+  expect(early.every(([, t]) => t >= loadedAt), `fetched before the load event: ${JSON.stringify(early.filter(([, t]) => t < loadedAt))}`);
+  expect(await page.evaluate(() => document.documentElement.dataset.app) === undefined, 'the app is not running yet');
+  // A tap on the chart's "bars" switch: nothing yet (the page alone cannot answer it)…
+  await page.click('button:text("条形图")');
+  expect(await page.locator('#activities-bars-title').count() === 0, 'answered before the app ran?');
+  expect(requested.some((u) => /_bg\.wasm$/.test(u)), 'the tap started the app');
+  // …and answered once the app has taken the page over.
+  releaseWasm();
+  await appReady(page);
+  await page.waitForSelector('#activities-bars-title', { timeout: 5000 });
+  expect(await page.locator('button:text("条形图")').getAttribute('aria-pressed') === 'true', 'the bars switch is pressed');
+  // A link works as a page meanwhile, without the app (it is one).
+  await page.unroute(/_bg\.wasm$/);
+});
+
 await test('bar charts: hover and keyboard describe each row', desktop, async (page) => {
   await page.goto(`${origin}/`);
   const surface = page.locator('#three-public-title ~ .chart-surface');

@@ -229,9 +229,9 @@ pub fn head_tags(page: &Page, site_url: Option<&str>) -> String {
             ));
         }
     }
-    // The page's bundle, fetched while the wasm downloads.
+    // The page's bundle: static/boot.js fetches it when the app starts (after the first paint).
     tags.push(format!(
-        "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\" data-default-bundle>",
+        "<meta name=\"gongkai-bundle\" content=\"{}\">",
         e(&page.loaded.0.path)
     ));
     // A site of several bundles: old `#/…` links on its home page go to the first bundle's folder.

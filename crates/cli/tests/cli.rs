@@ -341,7 +341,7 @@ fn import_reads_the_standard_tables_of_a_table_file() {
 }
 
 /// `gongkai site`: a built viewer (here a minimal one) and a folder of bundles without a catalog
-/// become a site: catalog made, gate passed, every view a page (rendered, bundle preloaded), CSP by
+/// become a site: catalog made, gate passed, every view a page (rendered, bundle named), CSP by
 /// hash, offline list, .gz/.br copies; twice gives the same; a failing bundle is refused unless
 /// allowed.
 #[test]
@@ -406,7 +406,10 @@ fn site_makes_a_deployable_site_from_a_viewer_and_bundles() {
         html.contains(&format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'")),
         "{html}"
     );
-    assert!(html.contains("<link rel=\"preload\" href=\"data/pingxiang-2017.json\" as=\"fetch\""));
+    // The page names its bundle (static/boot.js fetches it after the first paint); nothing is
+    // preloaded before the page paints.
+    assert!(html.contains("<meta name=\"gongkai-bundle\" content=\"data/pingxiang-2017.json\">"));
+    assert!(!html.contains("rel=\"preload\""), "{html}");
     // Every view a page of its own, rendered by the viewer's components, in both languages.
     assert!(
         html.contains("<base href=\"./\">") && html.contains("<div id=\"app\" data-page>") && html.contains("3,719.45")
