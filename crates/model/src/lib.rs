@@ -70,6 +70,8 @@ pub mod fdp;
 pub mod zip;
 
 // Search and text: search index and pinyin, interface languages, glossary, number formatting.
+#[path = "text/chars.rs"]
+pub mod chars;
 #[path = "text/format.rs"]
 pub mod format;
 #[path = "text/glossary.rs"]

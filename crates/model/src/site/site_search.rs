@@ -17,15 +17,20 @@
 //!
 //! Terms make substring search exact as a filter (a bundle containing the query always has all
 //! of the query's terms): each Chinese character and each pair of adjacent ones; each run of
-//! Latin letters and digits (lower-cased) gives all its pieces of 1 to 3 characters, a run of
+//! Latin letters and digits gives all its pieces of 1 to 3 characters, a run of
 //! digits (a budget-line code, an amount) all its pieces of 1 to 7, so a code up to 7 digits
 //! is one term and finds exactly the bundles that print it; and for
 //! pinyin, `~` followed by the first letters of the readings of one character or of two
 //! adjacent ones (`~nc` for 农村). A query's terms may also match bundles where the pieces are
 //! not adjacent; the viewer's search of the fragment then finds nothing there and the result
 //! list skips them.
+//!
+//! Text and query are folded alike ([`crate::chars::fold`]: case, full-width letters and
+//! digits), the terms when the site is built, the query in the browser, so `ＧＤＰ` in a bundle
+//! is found by `gdp` and `２０１０１` by `20101`.
 
 use crate::catalog::fnv1a64;
+use crate::chars::{fold, fold_str, is_han};
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -44,14 +49,6 @@ pub const SHARD_TARGET_BYTES: usize = 24 * 1024;
 /// The plain pinyin syllables (ü written v), longest match first is not assumed: see
 /// [`plan_query`].
 const SYLLABLES: &str = "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di dia dian diao die ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hm hng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei len leng li lia lian liang liao lie lin ling liu lo long lou lu luan lun luo lv lve m ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu n na nai nan nang nao ne nei nen neng ng ni nia nian niang niao nie nin ning niu nong nou nu nuan nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo";
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
-}
-
-fn fold(c: char) -> char {
-    c.to_ascii_lowercase()
-}
 
 /// Adds the terms of `text` to `out`; `initials(c)` gives, for a Chinese character, a bit mask of
 /// the first letters of its readings (bit 0 = 'a'; 0 when unknown).
@@ -591,7 +588,7 @@ const MAX_READINGS: usize = 64;
 
 /// The plan of a query as typed (see the module notes for the terms).
 pub fn plan_query(query: &str) -> QueryPlan {
-    let q: String = query.trim().chars().map(fold).collect();
+    let q = fold_str(query.trim());
     let mut plain = BTreeSet::new();
     // The query as characters: the terms of its pieces (a piece of 4+ Latin letters or digits
     // by its 3-letter windows, a Chinese run by its pairs).
@@ -860,6 +857,49 @@ mod tests {
         // Long pinyin queries stay bounded.
         let long = plan_query("zhonghuarenmingongheguoguowuyuan");
         assert!(long.alternatives.len() <= MAX_READINGS + 1);
+    }
+
+    #[test]
+    fn terms_folded_at_build_time_are_found_by_a_query_in_another_case_or_width() {
+        // Built as the site build does: each bundle's terms, postings, shard files; then read
+        // back and queried as the browser does.
+        let mut a = BTreeSet::new();
+        text_terms(
+            "提高ＧＤＰ核算质量，科目２０１０１０１ Ｂｕｄｇｅｔ",
+            &no_readings,
+            &mut a,
+        );
+        let mut b = BTreeSet::new();
+        text_terms("gdp budget 2010101", &no_readings, &mut b);
+        let c = BTreeSet::from(["无关".to_string()]);
+        let terms: Vec<BundleTerms> = [a, b, c]
+            .into_iter()
+            .map(|all| BundleTerms {
+                all: all.into_iter().collect(),
+                names: Vec::new(),
+            })
+            .collect();
+        let refs: Vec<&BundleTerms> = terms.iter().collect();
+        let shards: Vec<Shard> = Postings::of(&refs)
+            .shards()
+            .iter()
+            .map(|(name, json)| Shard::parse(json, name).unwrap())
+            .collect();
+        let lookup = |term: &str| shards[shard_of(term, shards.len())].lookup(term, 3).map(|r| r.unwrap());
+        for q in [
+            "gdp",
+            "GDP",
+            "ＧＤＰ",
+            "ｇｄｐ",
+            "BUDGET",
+            "ｂｕｄｇｅｔ",
+            "2010101",
+            "２０１０１０１",
+            "２0１",
+        ] {
+            assert_eq!(plan_query(q).candidates(&lookup), (vec![0, 1], 0), "{q}");
+        }
+        assert!(plan_query("ＧＤＱ").candidates(&lookup).0.is_empty());
     }
 
     #[test]
