@@ -58,7 +58,7 @@ pub mod route;
 // A large site: its catalog in areas, its search index in shards.
 #[path = "site/areas.rs"]
 pub mod areas;
-#[path = "site/site_search.rs"]
+#[path = "site/site_search/mod.rs"]
 pub mod site_search;
 
 // Exports: CSV, Fiscal Data Package, ZIP.
