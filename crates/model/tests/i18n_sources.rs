@@ -134,6 +134,7 @@ fn sources() -> Vec<PathBuf> {
         "text/search.rs",
         "text/glossary.rs",
         "bundle/bundle.rs",
+        "bundle/error.rs",
         "charts/render.rs",
         "bundle/parse.rs",
         "site/route.rs",
