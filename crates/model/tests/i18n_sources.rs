@@ -2,6 +2,7 @@
 //! viewer's code or in the model's interface texts (only data the code must recognise, listed
 //! below), every key the code uses exists, and every key of the tables is used.
 
+use gongkai_model::chars::is_han;
 use gongkai_model::i18n::{parse_table, table_source, Lang};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -111,10 +112,6 @@ fn literals(line: &str) -> Vec<String> {
         prev = c;
     }
     out
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{3400}'..='\u{9fff}').contains(&c)
 }
 
 fn sources() -> Vec<PathBuf> {
