@@ -3,6 +3,8 @@
 use gloo_net::http::Request;
 use gongkai_model::search::Readings;
 use gongkai_model::{parse_bundle, parse_bundle_bytes, parse_catalog, Bundle, Catalog, LoadError, MAX_BUNDLE_BYTES};
+use gongkai_worker::protocol::{ImportAnswer, ImportRequest, PageProgress, ReadingsAnswer, ReadingsRequest};
+use gongkai_worker::{ask, AskError, Message, Wire};
 
 /// The answer static/boot.js started fetching for `url` before the app ran, taken once (a
 /// later fetch of the same file, e.g. after opening another, goes to the network or cache).
@@ -152,56 +154,6 @@ pub async fn open_local_files(
     parse_bundle(&json, &label)
 }
 
-/// Starts the worker at `script`, waits for it to say it is ready, sends `message` and returns
-/// its answer; the worker is stopped afterwards. `Err` carries what went wrong, for the caller's message.
-async fn ask_worker(script: &str, message: &wasm_bindgen::JsValue) -> Result<wasm_bindgen::JsValue, String> {
-    ask_worker_with_progress(script, message, &|_| {}).await
-}
-
-/// As [`ask_worker`]; messages with a `progress` field that arrive before the answer go to
-/// `on_progress`.
-async fn ask_worker_with_progress(
-    script: &str,
-    message: &wasm_bindgen::JsValue,
-    on_progress: &dyn Fn(wasm_bindgen::JsValue),
-) -> Result<wasm_bindgen::JsValue, String> {
-    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-    let worker = web_sys::Worker::new(script).map_err(|e| format!("{e:?}"))?;
-    // The worker first says it is ready, then answers the one message it is sent.
-    let next_message = |worker: &web_sys::Worker| {
-        js_sys::Promise::new(&mut |resolve, reject| {
-            let on_message = Closure::once_into_js(move |e: web_sys::MessageEvent| {
-                let _ = resolve.call1(&JsValue::NULL, &e.data());
-            });
-            let on_error = Closure::once_into_js(move |e: JsValue| {
-                let _ = reject.call1(&JsValue::NULL, &e);
-            });
-            worker.set_onmessage(Some(on_message.unchecked_ref()));
-            worker.set_onerror(Some(on_error.unchecked_ref()));
-        })
-    };
-    let ready = wasm_bindgen_futures::JsFuture::from(next_message(&worker)).await;
-    if let Err(e) = ready {
-        worker.terminate();
-        return Err(format!("{e:?}"));
-    }
-    let answer = next_message(&worker);
-    // Progress reports arrive as messages too: pass them on and wait again for the answer.
-    worker.post_message(message).map_err(|e| format!("{e:?}"))?;
-    let mut reply = wasm_bindgen_futures::JsFuture::from(answer).await;
-    while let Ok(data) = &reply {
-        let progress = js_sys::Reflect::get(data, &"progress".into()).unwrap_or_default();
-        if progress.is_undefined() {
-            break;
-        }
-        let next = next_message(&worker);
-        on_progress(progress);
-        reply = wasm_bindgen_futures::JsFuture::from(next).await;
-    }
-    worker.terminate();
-    reply.map_err(|e| format!("{e:?}"))
-}
-
 /// Whether the file's first kilobyte has the PDF header (as the importer tests it).
 fn starts_like_pdf(bytes: &js_sys::Uint8Array) -> bool {
     let head = bytes.subarray(0, bytes.length().min(1024)).to_vec();
@@ -219,48 +171,31 @@ async fn import_in_worker(
         file: name.to_string(),
         detail,
     };
-    let message = js_sys::Object::new();
-    let list = js_sys::Array::new();
-    for (n, bytes) in files {
-        let f = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&f, &"name".into(), &n.as_str().into());
-        let _ = js_sys::Reflect::set(&f, &"bytes".into(), bytes);
-        list.push(&f);
-    }
-    let _ = js_sys::Reflect::set(&message, &"files".into(), &list);
-    let _ = js_sys::Reflect::set(&message, &"lang".into(), &gongkai_model::i18n::lang().code().into());
-    if let Some(y) = facts.year {
-        let _ = js_sys::Reflect::set(&message, &"year".into(), &f64::from(y).into());
-    }
-    if let Some(d) = &facts.department {
-        let _ = js_sys::Reflect::set(&message, &"department".into(), &d.as_str().into());
-    }
-    let on_progress = move |p: wasm_bindgen::JsValue| {
-        let text = p.as_string().unwrap_or_default();
-        let n: Vec<usize> = text.split(',').filter_map(|x| x.parse().ok()).collect();
-        if let [file, page, pages] = n[..] {
-            progress(file, page, pages);
+    let request = ImportRequest {
+        files: files.to_vec(),
+        year: facts.year,
+        department: facts.department.clone(),
+        lang: Some(gongkai_model::i18n::lang().code().to_string()),
+    };
+    let on_progress = move |m: Message| {
+        if let Ok(p) = PageProgress::from_message(&m) {
+            progress(p.file, p.page, p.pages);
         }
     };
     let any_pdf = files
         .iter()
         .any(|(n, b)| n.to_lowercase().ends_with(".pdf") || starts_like_pdf(b));
     let script = if any_pdf { PDF_IMPORT_WORKER } else { IMPORT_WORKER };
-    let reply = ask_worker_with_progress(script, &message, &on_progress)
-        .await
-        .map_err(|_| fail(gongkai_model::tr!("load.import_crashed").into()))?;
-    let get = |k: &str| js_sys::Reflect::get(&reply, &k.into()).ok().and_then(|v| v.as_string());
-    if let Some(missing) = get("missing") {
-        return Err(LoadError::ImportNeedsFacts {
+    match ask::<ImportAnswer>(script, &request, &on_progress).await {
+        Ok(answer) => Ok(answer.bundle),
+        Err(AskError::Failed(f)) if !f.missing.is_empty() => Err(LoadError::ImportNeedsFacts {
             file: name.to_string(),
-            year: missing.split(',').any(|m| m == "year"),
-            department: missing.split(',').any(|m| m == "department"),
-        });
-    }
-    match (get("ok"), get("error")) {
-        (Some(json), _) => Ok(json),
-        (_, Some(message)) => Err(fail(message)),
-        _ => Err(fail(gongkai_model::tr!("load.import_no_answer").into())),
+            year: f.missing.iter().any(|m| m == "year"),
+            department: f.missing.iter().any(|m| m == "department"),
+        }),
+        Err(AskError::Failed(f)) => Err(fail(f.message)),
+        Err(AskError::Broken(_)) => Err(fail(gongkai_model::tr!("load.import_crashed").into())),
+        Err(AskError::Unreadable(_)) => Err(fail(gongkai_model::tr!("load.import_no_answer").into())),
     }
 }
 
@@ -282,11 +217,9 @@ pub async fn pinyin_readings(chars: &str) -> Option<std::rc::Rc<Readings>> {
     if missing.is_empty() {
         return Some(READINGS.with(|r| r.borrow().clone()));
     }
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"chars".into(), &missing.as_str().into());
-    let reply = ask_worker(SEARCH_WORKER, &message).await.ok()?;
-    let text = js_sys::Reflect::get(&reply, &"readings".into()).ok()?.as_string()?;
-    let fetched = Readings::parse(&text);
+    let request = ReadingsRequest { chars: missing.clone() };
+    let answer: ReadingsAnswer = ask(SEARCH_WORKER, &request, &|_| {}).await.ok()?;
+    let fetched = Readings::parse(&answer.readings);
     ASKED.with(|a| a.borrow_mut().extend(missing.chars()));
     Some(READINGS.with(|r| {
         let mut all = (**r.borrow()).clone();

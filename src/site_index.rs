@@ -47,7 +47,9 @@ async fn fetch_text(path: &str) -> Result<Rc<str>, String> {
     if let Some(t) = TEXTS.with(|c| c.borrow().get(&url).cloned()) {
         return Ok(t);
     }
-    let bytes = crate::loader::fetch_bytes(&url).await.map_err(|e| e.message())?;
+    let bytes = crate::loader::fetch_bytes(&url)
+        .await
+        .map_err(|e| e.message(gongkai_model::i18n::lang()))?;
     let t: Rc<str> = String::from_utf8(bytes)
         .map_err(|_| format!("{url}: not UTF-8"))?
         .into();

@@ -51,7 +51,7 @@ pub fn CompareView() -> Html {
     };
     let body = match &*other {
         None => html! { <p role="status">{ tr!("compare.loading", fmt_year(entry.fiscal_year)) }</p> },
-        Some(Err(e)) => html! { <p role="alert">{ e.message() }</p> },
+        Some(Err(e)) => html! { <p role="alert">{ e.message(gongkai_model::i18n::lang()) }</p> },
         Some(Ok(o)) => {
             let (earlier, later) = if o.meta.fiscal_year < me {
                 (&**o, &ctx.0.bundle)

@@ -56,13 +56,13 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
     };
     html! {
         <section class="error" role="alert" aria-labelledby="error-title">
-            <h1 id="error-title">{ e.title() }</h1>
-            <p class="error-message">{ e.message() }</p>
+            <h1 id="error-title">{ e.title(gongkai_model::i18n::lang()) }</h1>
+            <p class="error-message">{ e.message(gongkai_model::i18n::lang()) }</p>
             <p class="error-file">{ tr!("error.file") }<code>{ e.file() }</code></p>
             { form }
             <details>
                 <summary>{ tr!("error.technical") }</summary>
-                <p><code>{ e.message_en() }</code></p>
+                <p><code>{ e.message(gongkai_model::i18n::Lang::En) }</code></p>
             </details>
             <p><a href="./">{ tr!("error.back") }</a></p>
         </section>

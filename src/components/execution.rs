@@ -40,7 +40,7 @@ pub fn ExecutionView(props: &ExecutionViewProps) -> Html {
                         fetch_bundle(&bundle_url(&e))
                             .await
                             .map(Rc::new)
-                            .map_err(|err| err.message()),
+                            .map_err(|err| err.message(gongkai_model::i18n::lang())),
                     ));
                 });
             }

@@ -157,7 +157,7 @@ pub fn SearchView() -> Html {
                                 });
                                 chars.push_str(&han_characters(&b));
                             }
-                            Err(e) => next.failed.push(e.message()),
+                            Err(e) => next.failed.push(e.message(gongkai_model::i18n::lang())),
                         }
                     }
                     next.loading = None;

@@ -10,6 +10,7 @@
 //! is not a real disclosure. The output is a folder with `index.json`, for `gongkai site`; it is
 //! never written into the repository's data/.
 
+use gongkai_model::i18n::Lang;
 use gongkai_model::{parse_bundle, reconcile, CatalogEntry, CheckStatus};
 use serde_json::Value;
 use std::path::Path;
@@ -131,7 +132,7 @@ pub fn generate(sources: &[String], count: usize, out: &Path) -> Result<usize, S
     let mut originals = Vec::new();
     for s in sources {
         let text = std::fs::read_to_string(s).map_err(|e| format!("{s}: {e}"))?;
-        let b = parse_bundle(&text, s).map_err(|e| e.message_en())?;
+        let b = parse_bundle(&text, s).map_err(|e| e.message(Lang::En))?;
         let value: Value = serde_json::from_str(&text).map_err(|e| format!("{s}: {e}"))?;
         originals.push((b, value));
     }
@@ -190,7 +191,7 @@ pub fn generate(sources: &[String], count: usize, out: &Path) -> Result<usize, S
             i / 120 + 1,
             (i / 3) % 40 + 1
         );
-        let b = parse_bundle(&text, &path).map_err(|e| format!("generated {path}: {}", e.message_en()))?;
+        let b = parse_bundle(&text, &path).map_err(|e| format!("generated {path}: {}", e.message(Lang::En)))?;
         let failing = reconcile(&b)
             .into_iter()
             .filter(|c| c.status == CheckStatus::Fail)

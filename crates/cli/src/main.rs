@@ -370,7 +370,7 @@ fn publish_check(dir: &Path, allow: bool) -> ExitCode {
         Ok(t) => match gongkai_model::parse_catalog(&t, &index.display().to_string()) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("{}", e.message());
+                eprintln!("{}", e.message(gongkai_model::i18n::lang()));
                 return ExitCode::from(2);
             }
         },
@@ -419,7 +419,7 @@ fn read_bundle(path: &str) -> Result<gongkai_model::Bundle, ExitCode> {
         ExitCode::from(2)
     })?;
     parse_bundle_bytes(&bytes, path).map_err(|e| {
-        eprintln!("{}", e.message());
+        eprintln!("{}", e.message(gongkai_model::i18n::lang()));
         ExitCode::from(2)
     })
 }

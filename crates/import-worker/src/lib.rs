@@ -1,10 +1,10 @@
-//! The import worker: says `{ready: true}` once loaded, then receives `{files: [{name, bytes}],
-//! year?, department?}` (the local documents the person opened — .pdf, .txt, .docx, Excel — of
-//! one disclosure, and the facts they supplied), imports them into one bundle with
-//! `gongkai_import` (messages in `lang`, "zh" or "en", when given), and answers `{ok: <bundle JSON>}`, `{error: <message>}`, or `{error, missing:
-//! "year,department"}` when the documents do not state the year or department (the viewer then
-//! asks for them). While a PDF is read it posts `{progress: "file,page,pages"}` before each page.
-//! Each PDF is given 10 s; a slower one stops with a clear message.
+//! The import worker: receives an `ImportRequest` (the local documents the person opened — .pdf,
+//! .txt, .docx, Excel — of one disclosure, the facts they supplied and the language of the
+//! messages), imports them into one bundle with `gongkai_import`, and answers an `ImportAnswer`
+//! (the bundle's JSON) or a failure naming the facts the documents do not state, if that is why
+//! (the viewer then asks for them). While a PDF is read it reports a `PageProgress` before each
+//! page. Each PDF is given 10 s; a slower one stops with a clear message. The messages go through
+//! `gongkai_worker` (`gongkai_worker::protocol`).
 //! Runs off the main thread, and its wasm is fetched only when a document is opened. Built twice
 //! (src/bin): `import-worker` for text, Word and Excel, and `pdf-import-worker` with the PDF
 //! reader (the `pdf` feature), fetched only when a PDF is opened, so the common case stays small.
@@ -13,47 +13,25 @@ use gongkai_import::narrative::MissingFact;
 use gongkai_import::{
     decode::DecodeError, import_documents, import_text, Document, DocumentError, ImportError, ImportOptions, Progress,
 };
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use gongkai_worker::protocol::{ImportAnswer, ImportRequest, PageProgress};
+use gongkai_worker::Failure;
 
-/// Why an import failed: the message, and which facts the document does not state.
-struct Failure {
-    message: String,
-    missing: Vec<&'static str>,
-}
-
-impl From<String> for Failure {
-    fn from(message: String) -> Failure {
-        Failure {
-            message,
-            missing: Vec::new(),
-        }
-    }
-}
-
-impl From<DocumentError> for Failure {
-    /// The viewer names the files itself: the message names one only when several were given.
-    fn from(e: DocumentError) -> Failure {
-        Failure::from(e.error)
-    }
-}
-
-impl From<ImportError> for Failure {
-    fn from(e: ImportError) -> Failure {
-        let missing = match &e {
-            ImportError::Missing(facts) => facts
-                .iter()
-                .map(|f| match f {
-                    MissingFact::Year => "year",
-                    MissingFact::Department => "department",
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        Failure {
-            message: e.to_string(),
-            missing,
-        }
+/// The failure an import error is: its message and, for a document that does not state them,
+/// the facts the person can supply.
+fn failure(e: ImportError) -> Failure {
+    let missing = match &e {
+        ImportError::Missing(facts) => facts
+            .iter()
+            .map(|f| match f {
+                MissingFact::Year => "year".to_string(),
+                MissingFact::Department => "department".to_string(),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Failure {
+        message: e.to_string(),
+        missing,
     }
 }
 
@@ -86,20 +64,21 @@ fn import(
             // GBK/GB18030 text: the browser's own decoder, so no encoding tables in the wasm.
             let text = web_sys::TextDecoder::new_with_label("gb18030")
                 .and_then(|d| d.decode_with_u8_array(&files[0].1))
-                .map_err(|e| format!("{e:?}"))?;
+                .map_err(|e| Failure::from(format!("{e:?}")))?;
             let opts = ImportOptions {
                 file_name: Some(files[0].0.clone()),
                 ..opts
             };
-            import_text(&text, &opts)?
+            import_text(&text, &opts).map_err(failure)?
         }
+        // The viewer names the files itself: the message names one only when several were given.
         Err(e) if files.len() > 1 => {
             return Err(Failure {
                 message: e.to_string(),
-                missing: Failure::from(e.error).missing,
+                missing: failure(e.error).missing,
             })
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => return Err(failure(e.error)),
     };
     Ok(gongkai_model::to_json(&bundle))
 }
@@ -115,71 +94,23 @@ pub fn run() {
             .map(String::as_str)
             .or_else(|| info.payload().downcast_ref::<&str>().copied())
             .unwrap_or("");
-        let answer = js_sys::Object::new();
-        let message = gongkai_model::i18n::tf("pdf.reader_failed", &[&why]);
-        let _ = js_sys::Reflect::set(&answer, &"error".into(), &message.into());
-        let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-        let _ = scope.post_message(&answer);
+        gongkai_worker::post_failure(&Failure::from(gongkai_model::i18n::tf("pdf.reader_failed", &[&why])));
     }));
-    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply_to = scope.clone();
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let data = e.data();
+    gongkai_worker::serve(|q: ImportRequest, replies| {
         // Messages in the viewer's language.
-        if let Some(lang) = js_sys::Reflect::get(&data, &"lang".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .and_then(|l| gongkai_model::i18n::Lang::parse(&l))
-        {
+        if let Some(lang) = q.lang.as_deref().and_then(gongkai_model::i18n::Lang::parse) {
             gongkai_model::i18n::set_lang(lang);
         }
-        let list = js_sys::Reflect::get(&data, &"files".into()).unwrap_or_default();
-        let files: Vec<(String, Vec<u8>)> = js_sys::Array::from(&list)
+        let files: Vec<(String, Vec<u8>)> = q
+            .files
             .iter()
-            .map(|f| {
-                let name = js_sys::Reflect::get(&f, &"name".into())
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default();
-                let bytes = js_sys::Reflect::get(&f, &"bytes".into())
-                    .map(|b| js_sys::Uint8Array::new(&b).to_vec())
-                    .unwrap_or_default();
-                (name, bytes)
-            })
+            .map(|(name, bytes)| (name.clone(), bytes.to_vec()))
             .collect();
-        let year = js_sys::Reflect::get(&data, &"year".into())
-            .ok()
-            .and_then(|v| v.as_f64())
-            .map(|y| y as i32);
-        let department = js_sys::Reflect::get(&data, &"department".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .filter(|d| !d.trim().is_empty());
-        let answer = js_sys::Object::new();
-        let progress_to = reply_to.clone();
-        let report = move |p: Progress| {
+        let report = |p: Progress| {
             let Progress::Page { file, page, pages } = p;
-            let message = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&message, &"progress".into(), &format!("{file},{page},{pages}").into());
-            let _ = progress_to.post_message(&message);
+            replies.progress(&PageProgress { file, page, pages });
         };
-        match import(&files, year, department, &report) {
-            Ok(json) => {
-                let _ = js_sys::Reflect::set(&answer, &"ok".into(), &json.into());
-            }
-            Err(f) => {
-                let _ = js_sys::Reflect::set(&answer, &"error".into(), &f.message.into());
-                if !f.missing.is_empty() {
-                    let _ = js_sys::Reflect::set(&answer, &"missing".into(), &f.missing.join(",").into());
-                }
-            }
-        }
-        let _ = reply_to.post_message(&answer);
+        let bundle = import(&files, q.year, q.department, &report)?;
+        Ok(ImportAnswer { bundle })
     });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    // Messages that arrive before this handler exists would be lost: say when it is ready.
-    let ready = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&ready, &"ready".into(), &true.into());
-    let _ = scope.post_message(&ready);
 }

@@ -76,7 +76,7 @@ pub mod route;
 // A large site: its catalog in areas, its search index in shards.
 #[path = "site/areas.rs"]
 pub mod areas;
-#[path = "site/site_search.rs"]
+#[path = "site/site_search/mod.rs"]
 pub mod site_search;
 
 // Exports: CSV, Fiscal Data Package, ZIP.
@@ -88,6 +88,8 @@ pub mod fdp;
 pub mod zip;
 
 // Search and text: search index and pinyin, interface languages, glossary, number formatting.
+#[path = "text/chars.rs"]
+pub mod chars;
 #[path = "text/format.rs"]
 pub mod format;
 #[path = "text/glossary.rs"]

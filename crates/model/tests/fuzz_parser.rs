@@ -75,7 +75,7 @@ fn parser_never_panics_on_mutated_bundles() {
             Err(e) => {
                 errors += 1;
                 assert_eq!(e.file(), "fuzz.json");
-                assert!(!e.message_zh().is_empty() && !e.message_en().is_empty());
+                assert!(!e.message(i18n::Lang::Zh).is_empty() && !e.message(i18n::Lang::En).is_empty());
             }
         }
     }

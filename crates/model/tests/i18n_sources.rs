@@ -2,6 +2,7 @@
 //! viewer's code or in the model's interface texts (only data the code must recognise, listed
 //! below), every key the code uses exists, and every key of the tables is used.
 
+use gongkai_model::chars::is_han;
 use gongkai_model::i18n::{parse_table, table_source, Lang};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -113,10 +114,6 @@ fn literals(line: &str) -> Vec<String> {
     out
 }
 
-fn is_han(c: char) -> bool {
-    ('\u{3400}'..='\u{9fff}').contains(&c)
-}
-
 fn sources() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut files = Vec::new();
@@ -130,6 +127,7 @@ fn sources() -> Vec<PathBuf> {
         "text/search.rs",
         "text/glossary.rs",
         "bundle/bundle.rs",
+        "bundle/error.rs",
         "charts/render.rs",
         "bundle/parse.rs",
         "site/route.rs",

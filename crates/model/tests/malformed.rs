@@ -32,7 +32,7 @@ fn wrong_version_and_format() {
             supported: 3
         }
     );
-    assert!(err(&v4).message_zh().contains("第 4 版"));
+    assert!(err(&v4).message(i18n::Lang::Zh).contains("第 4 版"));
     let v0 = SEED.replacen("\"version\": 3", "\"version\": 0", 1);
     assert!(matches!(err(&v0), LoadError::UnsupportedVersion { found: 0, .. }));
     let other = SEED.replacen("gongkai-bundle", "something-else", 1);

@@ -5,6 +5,7 @@
 
 use super::{io, Result, SiteOptions, SiteReport};
 use gongkai_model::areas::{split_into_areas, Area, AreaIndex};
+use gongkai_model::i18n::Lang;
 use gongkai_model::route::bundle_folder;
 use gongkai_model::{parse_bundle_bytes, parse_catalog, Bundle, Catalog, CatalogEntry};
 use std::collections::HashMap;
@@ -55,7 +56,7 @@ pub(super) fn catalog_of(data: &Path) -> Result<(Catalog, bool)> {
         let text = io(&index, std::fs::read_to_string(&index))?;
         return parse_catalog(&text, &index.display().to_string())
             .map(|c| (c, false))
-            .map_err(|e| e.message_en());
+            .map_err(|e| e.message(Lang::En));
     }
     let mut entries = Vec::new();
     for rel in files_under(data)? {
@@ -67,7 +68,7 @@ pub(super) fn catalog_of(data: &Path) -> Result<(Catalog, bool)> {
         }
         let path = data.join(&rel);
         let b = parse_bundle_bytes(&io(&path, std::fs::read(&path))?, &path.display().to_string())
-            .map_err(|e| e.message_en())?;
+            .map_err(|e| e.message(Lang::En))?;
         entries.push(catalog_entry(&b, &rel.to_string_lossy().replace('\\', "/")));
     }
     if entries.is_empty() {

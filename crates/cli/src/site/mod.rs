@@ -94,8 +94,9 @@ pub(crate) fn io<T>(what: &Path, r: std::io::Result<T>) -> Result<T> {
 pub const PROVINCE_FROM: usize = 200;
 /// Folder of the build's records (not needed by the site; keep it for the next build).
 pub const BUILD_DIR: &str = "_build";
-/// Changes whenever what a bundle's outputs are made from changes.
-const BUILD_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/province-1");
+/// Changes whenever what a bundle's outputs are made from changes (2: search terms folded for
+/// width too, `gongkai_model::chars::fold`, so every bundle's terms are made again).
+const BUILD_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/province-2");
 
 /// Which part of a province build to run.
 #[derive(Debug, Clone, PartialEq, Eq)]

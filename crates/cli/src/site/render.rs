@@ -5,6 +5,7 @@
 
 use super::{io, Result, SiteReport};
 use base64::Engine as _;
+use gongkai_model::i18n::Lang;
 use gongkai_model::{parse_bundle_bytes, Catalog};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -245,7 +246,7 @@ pub(super) fn pages(
                 let path = data.join(&e.path);
                 bundles.push(
                     parse_bundle_bytes(&io(&path, std::fs::read(&path))?, &path.display().to_string())
-                        .map_err(|e| e.message_en())?,
+                        .map_err(|e| e.message(Lang::En))?,
                 );
             }
             let started = std::time::Instant::now();

@@ -120,7 +120,7 @@ fn build_bundle(cx: &Context, e: &CatalogEntry) -> Result<Outcome> {
         None => io(&src, std::fs::read(&src))?,
     };
     let (b, failing) = timed(0, || -> Result<_> {
-        let b = parse_bundle_bytes(&bytes, &src.display().to_string()).map_err(|e| e.message_en())?;
+        let b = parse_bundle_bytes(&bytes, &src.display().to_string()).map_err(|e| e.message(Lang::En))?;
         let failing = gongkai_model::reconcile(&b)
             .into_iter()
             .filter(|c| c.status == CheckStatus::Fail)

@@ -8,6 +8,7 @@ use super::collect::{files_under, Province};
 use super::render_province::{Bundles, Record};
 use super::write::{publish, write_if_changed};
 use super::{io, Result, SiteOptions, SiteReport, BUILD_DIR};
+use gongkai_model::i18n::Lang;
 use gongkai_model::parse_bundle_bytes;
 use gongkai_model::route::bundle_folder;
 use gongkai_model::search::Readings;
@@ -129,7 +130,7 @@ pub(super) fn build(c: &Province, bundles: &Bundles, opts: &SiteOptions, report:
             let e = &catalog.bundles[*id];
             let src = source.join(&e.path);
             let r = io(&src, std::fs::read(&src)).and_then(|bytes| {
-                let b = parse_bundle_bytes(&bytes, &src.display().to_string()).map_err(|e| e.message_en())?;
+                let b = parse_bundle_bytes(&bytes, &src.display().to_string()).map_err(|e| e.message(Lang::En))?;
                 Ok(bundle_terms(&b, e, &reading_initials))
             });
             (*id, r)

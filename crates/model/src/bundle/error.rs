@@ -1,9 +1,12 @@
 //! The one error type for getting a bundle on screen, with the words a person reads.
 //!
-//! Every variant names the file; [`LoadError::message_zh`] and [`LoadError::message_en`] are the
-//! only places user-facing error text is written. The app's error view and the CLI both use them.
+//! Every variant names the file; [`LoadError::title`] and [`LoadError::message`] give the words a
+//! person reads, in the language asked for, from the interface string tables (`error.title.*`,
+//! `error.message.*` in `text/i18n/zh.txt` and `en.txt`). The app's error view and the CLI both
+//! use them; `Display` is the English message (logs, `?` in the CLI).
 
-use std::fmt;
+use crate::i18n::{self, Lang};
+use std::fmt::{self, Display};
 
 /// Why a bundle (or the catalog) could not be shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,132 +66,49 @@ impl LoadError {
         }
     }
 
-    /// A short Chinese headline for the error.
-    pub fn title_zh(&self) -> &'static str {
+    /// The key of its headline in the interface string tables.
+    fn title_key(&self) -> &'static str {
         match self {
-            LoadError::Http { .. } | LoadError::Network { .. } => "无法获取数据文件",
-            LoadError::Syntax { .. } => "数据文件格式错误",
-            LoadError::NotABundle { .. } => "不是公开预算数据包",
-            LoadError::UnsupportedVersion { .. } => "数据包版本不受支持",
-            LoadError::Field { .. } => "数据包字段错误",
-            LoadError::Invalid { .. } => "数据包内容不一致",
-            LoadError::TooLarge { .. } => "数据文件过大",
-            LoadError::Import { .. } => "无法导入文档",
-            LoadError::ImportNeedsFacts { .. } => "请补充文件没有写明的信息",
+            LoadError::Http { .. } | LoadError::Network { .. } => "error.title.fetch",
+            LoadError::Syntax { .. } => "error.title.syntax",
+            LoadError::NotABundle { .. } => "error.title.not_a_bundle",
+            LoadError::UnsupportedVersion { .. } => "error.title.version",
+            LoadError::Field { .. } => "error.title.field",
+            LoadError::Invalid { .. } => "error.title.invalid",
+            LoadError::TooLarge { .. } => "error.title.too_large",
+            LoadError::Import { .. } => "error.title.import",
+            LoadError::ImportNeedsFacts { .. } => "error.title.needs_facts",
         }
     }
 
-    /// A short English headline for the error.
-    pub fn title_en(&self) -> &'static str {
-        match self {
-            LoadError::Http { .. } | LoadError::Network { .. } => "Cannot fetch the data file",
-            LoadError::Syntax { .. } => "The data file is not valid JSON",
-            LoadError::NotABundle { .. } => "Not a budget-disclosure bundle",
-            LoadError::UnsupportedVersion { .. } => "Unsupported bundle version",
-            LoadError::Field { .. } => "A field of the bundle is wrong",
-            LoadError::Invalid { .. } => "The bundle contradicts itself",
-            LoadError::TooLarge { .. } => "The data file is too large",
-            LoadError::Import { .. } => "Cannot import the document",
-            LoadError::ImportNeedsFacts { .. } => "Tell us what the document does not say",
-        }
+    /// A short headline for the error, in `lang`.
+    pub fn title(&self, lang: Lang) -> &'static str {
+        i18n::t_in(lang, self.title_key())
     }
 
-    /// The headline in the current interface language.
-    pub fn title(&self) -> &'static str {
-        match crate::i18n::lang() {
-            crate::i18n::Lang::Zh => self.title_zh(),
-            crate::i18n::Lang::En => self.title_en(),
-        }
-    }
-
-    /// The full message in the current interface language.
-    pub fn message(&self) -> String {
-        match crate::i18n::lang() {
-            crate::i18n::Lang::Zh => self.message_zh(),
-            crate::i18n::Lang::En => self.message_en(),
-        }
-    }
-
-    /// The full Chinese message: what went wrong, where, and what to do.
-    pub fn message_zh(&self) -> String {
+    /// The full message in `lang`: what went wrong, where (the file; line, column and field
+    /// where known), and what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        let text = |key: &str, args: &[&dyn Display]| i18n::fill(i18n::t_in(lang, key), args);
         match self {
             LoadError::Http {
                 file,
                 status,
                 status_text,
-            } => {
-                format!("读取 {file} 时服务器返回 HTTP {status} {status_text}。请检查地址是否正确。")
-            }
-            LoadError::Network { file, detail } => {
-                format!("无法连接服务器读取 {file}（{detail}）。请检查网络后重试。")
-            }
+            } => text("error.message.http", &[file, status, status_text]),
+            LoadError::Network { file, detail } => text("error.message.network", &[file, detail]),
             LoadError::Syntax {
                 file,
                 line,
                 column,
                 detail,
-            } => {
-                format!("{file} 不是有效的 JSON：第 {line} 行第 {column} 列，{detail}。")
-            }
+            } => text("error.message.syntax", &[file, line, column, detail]),
             LoadError::NotABundle { file, found } => match found {
-                Some(f) => format!("{file} 的 format 字段为“{f}”，应为“gongkai-bundle”。"),
-                None => format!("{file} 缺少 format 字段，不是公开预算数据包。"),
-            },
-            LoadError::UnsupportedVersion { file, found, supported } => format!(
-                "{file} 是第 {found} 版数据包，本查看器只能读取第 {supported} 版。请更新查看器或重新导出数据包。"
-            ),
-            LoadError::Field {
-                file,
-                path,
-                line,
-                column,
-                detail,
-            } => {
-                format!("{file} 第 {line} 行第 {column} 列，字段 {path}：{detail}。")
-            }
-            LoadError::Invalid { file, problems } => {
-                format!("{file} 的数据未通过检查：{}", problems.join("；"))
-            }
-            LoadError::Import { file, detail } => format!(
-                "{file} 无法导入：{detail}。支持的文件：PDF（含文字的，不含扫描件）、Word 文档（.docx）、Excel 预算表（.xlsx/.xls）、文本（.txt，UTF-8/UTF-16/GBK）和数据包（.json）。"
-            ),
-            LoadError::ImportNeedsFacts { file, year, department } => format!(
-                "{file} 没有写明{}，公开查看器不会自行推断。请在下面填写（以原文件为准），再导入。",
-                [(*year, "预算年度"), (*department, "部门名称")].iter().filter(|(m, _)| *m).map(|(_, w)| *w).collect::<Vec<_>>().join("和")
-            ),
-            LoadError::TooLarge { file, bytes, limit } => format!(
-                "{file} 大小为 {} MB，超过上限 {} MB。",
-                bytes / 1_000_000,
-                limit / 1_000_000
-            ),
-        }
-    }
-
-    /// The same message in English (CLI output, logs).
-    pub fn message_en(&self) -> String {
-        match self {
-            LoadError::Http {
-                file,
-                status,
-                status_text,
-            } => {
-                format!("{file}: the server answered HTTP {status} {status_text}")
-            }
-            LoadError::Network { file, detail } => format!("{file}: could not be fetched ({detail})"),
-            LoadError::Syntax {
-                file,
-                line,
-                column,
-                detail,
-            } => {
-                format!("{file}:{line}:{column}: not valid JSON: {detail}")
-            }
-            LoadError::NotABundle { file, found } => match found {
-                Some(f) => format!("{file}: format is \"{f}\", expected \"gongkai-bundle\""),
-                None => format!("{file}: no \"format\" field; not a Gongkai bundle"),
+                Some(f) => text("error.message.format_wrong", &[file, f]),
+                None => text("error.message.format_missing", &[file]),
             },
             LoadError::UnsupportedVersion { file, found, supported } => {
-                format!("{file}: bundle format version {found} is not supported (this build reads version {supported})")
+                text("error.message.version", &[file, found, supported])
             }
             LoadError::Field {
                 file,
@@ -196,28 +116,200 @@ impl LoadError {
                 line,
                 column,
                 detail,
-            } => {
-                format!("{file}:{line}:{column}: field {path}: {detail}")
-            }
+            } => text("error.message.field", &[file, line, column, path, detail]),
             LoadError::Invalid { file, problems } => {
-                format!("{file}: invalid bundle: {}", problems.join("; "))
+                let problems = problems.join(i18n::t_in(lang, "error.problem_sep"));
+                text("error.message.invalid", &[file, &problems])
             }
-            LoadError::TooLarge { file, bytes, limit } => {
-                format!("{file}: {bytes} bytes is more than the limit of {limit} bytes")
-            }
-            LoadError::Import { file, detail } => format!("{file}: cannot import: {detail}"),
-            LoadError::ImportNeedsFacts { file, year, department } => format!(
-                "{file} does not state its {}; nothing is guessed. Fill it in below (as the document's publisher states it) and import again.",
-                [(*year, "fiscal year"), (*department, "department")].iter().filter(|(m, _)| *m).map(|(_, w)| *w).collect::<Vec<_>>().join(" or ")
+            // In whole megabytes (10⁶ bytes), rounded down.
+            LoadError::TooLarge { file, bytes, limit } => text(
+                "error.message.too_large",
+                &[file, &(bytes / 1_000_000), &(limit / 1_000_000)],
             ),
+            LoadError::Import { file, detail } => text("error.message.import", &[file, detail]),
+            LoadError::ImportNeedsFacts { file, year, department } => {
+                let facts: Vec<&str> = [(*year, "error.fact.year"), (*department, "error.fact.department")]
+                    .into_iter()
+                    .filter(|(missing, _)| *missing)
+                    .map(|(_, key)| i18n::t_in(lang, key))
+                    .collect();
+                let facts = facts.join(i18n::t_in(lang, "error.fact.sep"));
+                text("error.message.needs_facts", &[file, &facts])
+            }
         }
     }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message_en())
+        f.write_str(&self.message(Lang::En))
     }
 }
 
 impl std::error::Error for LoadError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(x: &str) -> String {
+        x.to_string()
+    }
+
+    /// Every variant's headline and message in both languages, word for word as the messages
+    /// were written before they moved into the string tables (the English size of a file too
+    /// large is now in MB, as the Chinese one was: both languages give the same figures).
+    #[test]
+    fn every_message_names_the_file_and_the_problem() {
+        let f = || s("data/x.json");
+        let cases = [
+            (
+                LoadError::Http {
+                    file: f(),
+                    status: 404,
+                    status_text: s("Not Found"),
+                },
+                "无法获取数据文件",
+                "读取 data/x.json 时服务器返回 HTTP 404 Not Found。请检查地址是否正确。",
+                "Cannot fetch the data file",
+                "data/x.json: the server answered HTTP 404 Not Found",
+            ),
+            (
+                LoadError::Network {
+                    file: f(),
+                    detail: s("offline"),
+                },
+                "无法获取数据文件",
+                "无法连接服务器读取 data/x.json（offline）。请检查网络后重试。",
+                "Cannot fetch the data file",
+                "data/x.json: could not be fetched (offline)",
+            ),
+            (
+                LoadError::Syntax {
+                    file: f(),
+                    line: 3,
+                    column: 14,
+                    detail: s("expected `,`"),
+                },
+                "数据文件格式错误",
+                "data/x.json 不是有效的 JSON：第 3 行第 14 列，expected `,`。",
+                "The data file is not valid JSON",
+                "data/x.json:3:14: not valid JSON: expected `,`",
+            ),
+            (
+                LoadError::NotABundle {
+                    file: f(),
+                    found: Some(s("other")),
+                },
+                "不是公开预算数据包",
+                "data/x.json 的 format 字段为“other”，应为“gongkai-bundle”。",
+                "Not a budget-disclosure bundle",
+                "data/x.json: format is \"other\", expected \"gongkai-bundle\"",
+            ),
+            (
+                LoadError::NotABundle { file: f(), found: None },
+                "不是公开预算数据包",
+                "data/x.json 缺少 format 字段，不是公开预算数据包。",
+                "Not a budget-disclosure bundle",
+                "data/x.json: no \"format\" field; not a Gongkai bundle",
+            ),
+            (
+                LoadError::UnsupportedVersion {
+                    file: f(),
+                    found: 99,
+                    supported: 1,
+                },
+                "数据包版本不受支持",
+                "data/x.json 是第 99 版数据包，本查看器只能读取第 1 版。请更新查看器或重新导出数据包。",
+                "Unsupported bundle version",
+                "data/x.json: bundle format version 99 is not supported (this build reads version 1)",
+            ),
+            (
+                LoadError::Field {
+                    file: f(),
+                    path: s("meta.fiscal_year"),
+                    line: 5,
+                    column: 22,
+                    detail: s("invalid type: string"),
+                },
+                "数据包字段错误",
+                "data/x.json 第 5 行第 22 列，字段 meta.fiscal_year：invalid type: string。",
+                "A field of the bundle is wrong",
+                "data/x.json:5:22: field meta.fiscal_year: invalid type: string",
+            ),
+            (
+                LoadError::Invalid {
+                    file: f(),
+                    problems: vec![s("a"), s("b")],
+                },
+                "数据包内容不一致",
+                "data/x.json 的数据未通过检查：a；b",
+                "The bundle contradicts itself",
+                "data/x.json: invalid bundle: a; b",
+            ),
+            (
+                LoadError::TooLarge {
+                    file: f(),
+                    bytes: 70_500_000,
+                    limit: 64_000_000,
+                },
+                "数据文件过大",
+                "data/x.json 大小为 70 MB，超过上限 64 MB。",
+                "The data file is too large",
+                "data/x.json: 70 MB is more than the limit of 64 MB",
+            ),
+            (
+                LoadError::Import {
+                    file: f(),
+                    detail: s("not a disclosure"),
+                },
+                "无法导入文档",
+                "data/x.json 无法导入：not a disclosure。支持的文件：PDF（含文字的，不含扫描件）、Word 文档（.docx）、Excel 预算表（.xlsx/.xls）、文本（.txt，UTF-8/UTF-16/GBK）和数据包（.json）。",
+                "Cannot import the document",
+                "data/x.json: cannot import: not a disclosure",
+            ),
+            (
+                LoadError::ImportNeedsFacts {
+                    file: f(),
+                    year: true,
+                    department: true,
+                },
+                "请补充文件没有写明的信息",
+                "data/x.json 没有写明预算年度和部门名称，公开查看器不会自行推断。请在下面填写（以原文件为准），再导入。",
+                "Tell us what the document does not say",
+                "data/x.json does not state its fiscal year or department; nothing is guessed. Fill it in below (as the document's publisher states it) and import again.",
+            ),
+            (
+                LoadError::ImportNeedsFacts {
+                    file: f(),
+                    year: false,
+                    department: true,
+                },
+                "请补充文件没有写明的信息",
+                "data/x.json 没有写明部门名称，公开查看器不会自行推断。请在下面填写（以原文件为准），再导入。",
+                "Tell us what the document does not say",
+                "data/x.json does not state its department; nothing is guessed. Fill it in below (as the document's publisher states it) and import again.",
+            ),
+        ];
+        for (e, title_zh, zh, title_en, en) in cases {
+            assert_eq!(e.title(Lang::Zh), title_zh, "{e:?}");
+            assert_eq!(e.message(Lang::Zh), zh);
+            assert_eq!(e.title(Lang::En), title_en, "{e:?}");
+            assert_eq!(e.message(Lang::En), en);
+            assert_eq!(e.to_string(), en);
+            assert_eq!(e.file(), "data/x.json");
+        }
+    }
+
+    #[test]
+    fn the_language_is_the_argument_not_the_thread_s() {
+        let e = LoadError::Network {
+            file: s("a.json"),
+            detail: s("x"),
+        };
+        i18n::set_lang(Lang::En);
+        assert!(e.message(Lang::Zh).starts_with("无法连接服务器读取 a.json"));
+        i18n::set_lang(Lang::Zh);
+        assert_eq!(e.message(Lang::En), "a.json: could not be fetched (x)");
+    }
+}

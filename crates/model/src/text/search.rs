@@ -1,9 +1,9 @@
 //! Search across everything a bundle says: duties, activities, sub-activities with descriptions
 //! and goals, indicators and their thresholds, asset rows, glossary, notes.
 //!
-//! Build a [`SearchIndex`] once per bundle (it keeps every text as lower-cased characters), then
+//! Build a [`SearchIndex`] once per bundle (it keeps every text [`crate::chars::fold`]ed), then
 //! [`SearchIndex::search`] on each keystroke. Matching is Chinese substring matching
-//! (case-insensitive for Latin letters) and, once [`Readings`] are attached, pinyin: a query of
+//! (ignoring case, and full-width against half-width letters and digits) and, once [`Readings`] are attached, pinyin: a query of
 //! Latin letters such as `nongcun`, its initials `nc`, or a mix (`nongc`, `zhch`) finds 农村 /
 //! 政策 wherever the characters' readings spell it. Each hit names where it is (a route hash of
 //! the viewer) and which characters matched, for highlighting.
@@ -12,6 +12,7 @@
 //! search worker) so the viewer's first download does not carry the reading tables.
 
 use crate::bundle::*;
+use crate::chars::{fold_str, is_han};
 use crate::route::Route;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -213,17 +214,13 @@ pub fn han_characters(b: &Bundle) -> String {
     seen.into_iter().collect()
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
-}
-
 /// One text of a searchable thing, prepared for searching.
 #[derive(Debug, Clone)]
 struct Text {
     /// As published.
     original: String,
-    /// The same with Latin letters lower-cased (character for character, so character
-    /// positions agree with `original`).
+    /// The same [`fold`]ed: lower case, full-width letters and digits as ASCII (character for
+    /// character, so character positions agree with `original`).
     folded: String,
 }
 
@@ -231,7 +228,7 @@ impl Text {
     fn new(original: &str) -> Text {
         Text {
             original: original.to_string(),
-            folded: original.chars().map(fold).collect(),
+            folded: fold_str(original),
         }
     }
 }
@@ -262,20 +259,6 @@ pub struct SearchIndex {
     syllables: Vec<Vec<Box<str>>>,
     /// For each id: bit n set when one of its readings starts with letter n.
     initials: Vec<u32>,
-}
-
-fn fold(c: char) -> char {
-    if c.is_ascii_uppercase() {
-        c.to_ascii_lowercase()
-    } else if c.is_uppercase() {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) => l,
-            _ => c,
-        }
-    } else {
-        c
-    }
 }
 
 /// Calls `f` for each indicator of `owner`: its name and its four thresholds, titled
@@ -787,7 +770,7 @@ impl SearchIndex {
     /// Every place `query` occurs (at most `limit` hits), in document order. A thing with several
     /// texts gives one hit, for its first matching text.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let q: String = query.trim().chars().map(fold).collect();
+        let q = fold_str(query.trim());
         let mut hits = Vec::new();
         if q.is_empty() {
             return hits;
@@ -848,12 +831,34 @@ mod tests {
             find_all("推进农村电子商务建设，农村市场", "农村"),
             vec![(2, 4), (11, 13)]
         );
-        let folded: String = "GDP总值".chars().map(fold).collect();
+        let folded = fold_str("GDP总值");
         assert_eq!(find_all(&folded, "gdp"), vec![(0, 3)]);
         assert_eq!(find_all("aaaa", "aa"), vec![(0, 2), (2, 4)]);
         let (s, m) = snippet(&t, &[(2, 4)]);
         assert_eq!(s, "推进农村电子商务建设，农村市场");
         assert_eq!(m, vec![(2, 4)]);
+    }
+
+    #[test]
+    fn case_and_width_do_not_matter_and_marks_stay_on_the_original() {
+        let mut b = Bundle::empty(Meta::new("测试", 2017, "万元"));
+        b.duties.push(Duty {
+            label: String::new(),
+            text: "提高ＧＤＰ核算质量，科目２０１０１".into(),
+        });
+        b.duties.push(Duty {
+            label: String::new(),
+            text: "gdp 2017".into(),
+        });
+        let hits = search(&b, "gdp", 10);
+        assert_eq!(hits.len(), 2, "{hits:?}");
+        // The snippet is the published text, the marks on its full-width letters.
+        assert_eq!(hits[0].snippet, "提高ＧＤＰ核算质量，科目２０１０１");
+        assert_eq!(hits[0].marks, vec![(2, 5)]);
+        assert_eq!(search(&b, "ＧＤＰ", 10).len(), 2);
+        assert_eq!(search(&b, "20101", 10)[0].marks, vec![(12, 17)]);
+        assert_eq!(search(&b, "２０１７", 10)[0].snippet, "gdp 2017");
+        assert!(search(&b, "gdq", 10).is_empty());
     }
 
     #[test]
