@@ -5,6 +5,10 @@
 // contentful paint and the bytes transferred; median of GONGKAI_LH_RUNS (default 3) runs.
 // Usage: node bench/lighthouse.mjs   (after `trunk build --release`; installs Lighthouse from
 // npm into bench/node_modules on first use: `npm ci --prefix bench`)
+// GONGKAI_LH_SITE=<folder>: serve a built site instead of dist/ (e.g. a province built by
+// `gongkai site --province`, with GONGKAI_LH_PAGES=",a/<area>/,search/,b/<bundle>/").
+// Each row ends with the budget of issue #27: performance ≥ 95 on plain files, ≥ 98
+// precompressed; accessibility, best practices and SEO 100.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,9 +31,9 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
 });
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`${pad('method, server / page', 44)}${pad('perf', 6)}${pad('a11y', 6)}${pad('bp', 6)}${pad('seo', 6)}${pad('LCP ms', 9)}${pad('FCP ms', 9)}${pad('TBT ms', 9)}KiB`);
+console.log(`${pad('method, server / page', 44)}${pad('perf', 6)}${pad('a11y', 6)}${pad('bp', 6)}${pad('seo', 6)}${pad('LCP ms', 9)}${pad('FCP ms', 9)}${pad('TBT ms', 9)}${pad('KiB', 7)}budget (#27)`);
 for (const method of methods) for (const precompressed of [false, true]) {
-  const server = await startServer(precompressed);
+  const server = await startServer(precompressed, process.env.GONGKAI_LH_SITE || null);
   for (const page of pages) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
@@ -56,7 +60,8 @@ for (const method of methods) for (const precompressed of [false, true]) {
     }
     const m = (k) => median(runs.map((r) => r[k]));
     const label = `${method} ${precompressed ? 'precompressed' : 'plain'} /${page}`;
-    console.log(`${pad(label, 44)}${pad(m('perf'), 6)}${pad(m('a11y'), 6)}${pad(m('bp'), 6)}${pad(m('seo'), 6)}${pad(Math.round(m('lcp')), 9)}${pad(Math.round(m('fcp')), 9)}${pad(Math.round(m('tbt')), 9)}${Math.round(m('kib'))}`);
+    const met = m('perf') >= (precompressed ? 98 : 95) && ['a11y', 'bp', 'seo'].every((k) => m(k) === 100);
+    console.log(`${pad(label, 44)}${pad(m('perf'), 6)}${pad(m('a11y'), 6)}${pad(m('bp'), 6)}${pad(m('seo'), 6)}${pad(Math.round(m('lcp')), 9)}${pad(Math.round(m('fcp')), 9)}${pad(Math.round(m('tbt')), 9)}${pad(Math.round(m('kib')), 7)}${met ? 'budget met' : 'BUDGET NOT MET'}`);
     const failed = [...new Set(runs.flatMap((r) => r.failed))];
     if (failed.length) console.log(`${''.padEnd(44)}failed audits: ${failed.join(', ')}`);
   }
