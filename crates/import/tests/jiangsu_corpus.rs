@@ -48,17 +48,7 @@ fn every_document_imports_with_every_check_holding_or_says_what_it_lacks() {
     for name in fixtures() {
         match import(&name, &ImportOptions::default()) {
             Ok(b) => {
-                let failing: Vec<String> = reconcile(&b)
-                    .into_iter()
-                    .filter(|c| c.status == CheckStatus::Fail)
-                    .map(|c| {
-                        format!(
-                            "{}: {}",
-                            c.label(gongkai_model::i18n::Lang::Zh),
-                            c.detail(gongkai_model::i18n::Lang::Zh)
-                        )
-                    })
-                    .collect();
+                let failing: Vec<String> = common::failing_checks(&b);
                 assert!(failing.is_empty(), "{name}: {failing:#?}");
                 assert!(b.meta.department.starts_with("江苏省"), "{name}: {}", b.meta.department);
                 assert!((2017..=2019).contains(&b.meta.fiscal_year), "{name}");

@@ -3,6 +3,7 @@
 //! open-budget project's oracle line by line, their department is the one the tables name (not
 //! the province on a cover page), and a file that never names its department asks for it.
 
+mod common;
 use gongkai_import::{import_bytes, narrative::MissingFact, ImportError, ImportOptions};
 use gongkai_model::tables::{without_number, TableKind};
 use gongkai_model::*;
@@ -107,17 +108,7 @@ fn a_file_that_never_names_its_department_asks_for_it() {
     )
     .unwrap();
     assert_eq!(b.meta.fiscal_year, 2017);
-    let failing: Vec<String> = reconcile(&b)
-        .into_iter()
-        .filter(|c| c.status == CheckStatus::Fail)
-        .map(|c| {
-            format!(
-                "{}: {}",
-                c.label(gongkai_model::i18n::Lang::Zh),
-                c.detail(gongkai_model::i18n::Lang::Zh)
-            )
-        })
-        .collect();
+    let failing: Vec<String> = common::failing_checks(&b);
     assert!(failing.is_empty(), "{failing:#?}");
     assert!(b.tables.iter().any(|t| t.kind == TableKind::GeneralPublic));
 }

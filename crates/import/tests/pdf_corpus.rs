@@ -37,17 +37,7 @@ fn opts_for(name: &str) -> ImportOptions {
 }
 
 fn failing(b: &Bundle) -> Vec<String> {
-    reconcile(b)
-        .into_iter()
-        .filter(|c| c.status == CheckStatus::Fail)
-        .map(|c| {
-            format!(
-                "{}: {}",
-                c.label(gongkai_model::i18n::Lang::Zh),
-                c.detail(gongkai_model::i18n::Lang::Zh)
-            )
-        })
-        .collect()
+    common::failing_checks(b)
 }
 
 /// The table lines as (table, code, name, amounts) rows, for comparing two imports.

@@ -2,6 +2,7 @@
 //! published layouts (tests/fixtures/performance/NOTES.md says which): every indicator, value and
 //! figure in its place, several projects per document, a table continued in a second grid.
 
+mod common;
 use gongkai_import::{import_bytes, ImportOptions};
 use gongkai_model::performance_targets::{FundRole, PerformanceForm, ProjectPerformance};
 use gongkai_model::*;
@@ -34,17 +35,7 @@ fn rows(p: &ProjectPerformance) -> Vec<(String, String, String, String, String, 
 }
 
 fn no_failing_checks(b: &Bundle) {
-    let failing: Vec<String> = reconcile(b)
-        .into_iter()
-        .filter(|c| c.status == CheckStatus::Fail)
-        .map(|c| {
-            format!(
-                "{}: {}",
-                c.label(gongkai_model::i18n::Lang::Zh),
-                c.detail(gongkai_model::i18n::Lang::Zh)
-            )
-        })
-        .collect();
+    let failing = common::failing_checks(b);
     assert!(failing.is_empty(), "{failing:?}");
 }
 
