@@ -79,6 +79,9 @@ pub mod i18n;
 #[path = "text/search.rs"]
 pub mod search;
 
+// Transition (#29): the implicit language and link base the checks still read.
+pub mod transition;
+
 pub use bundle::*;
 pub use catalog::{parse_catalog, Catalog, CatalogEntry};
 pub use error::LoadError;

@@ -2,6 +2,7 @@
 
 use crate::bundle::{Bundle, FORMAT_NAME, FORMAT_VERSION, MIN_FORMAT_VERSION};
 use crate::error::LoadError;
+use crate::i18n::Lang;
 use crate::validate::structural_problems;
 use serde::Deserialize;
 
@@ -12,7 +13,7 @@ pub const MAX_BUNDLE_BYTES: usize = 64 * 1024 * 1024;
 /// reads): as [`parse_bundle`], after checking the size and that the bytes are UTF-8. A bundle
 /// saved in another encoding (GBK, UTF-16) is reported with the line and column of its first
 /// byte that is not UTF-8.
-pub fn parse_bundle_bytes(bytes: &[u8], file: &str) -> Result<Bundle, LoadError> {
+pub fn parse_bundle_bytes(lang: Lang, bytes: &[u8], file: &str) -> Result<Bundle, LoadError> {
     if bytes.len() > MAX_BUNDLE_BYTES {
         return Err(LoadError::TooLarge {
             file: file.to_string(),
@@ -31,7 +32,7 @@ pub fn parse_bundle_bytes(bytes: &[u8], file: &str) -> Result<Bundle, LoadError>
                 file: file.to_string(),
                 line: valid.iter().filter(|&&b| b == b'\n').count() + 1,
                 column,
-                detail: crate::tr!("load.not_utf8", e.valid_up_to() + 1),
+                detail: crate::tr!(lang, "load.not_utf8", e.valid_up_to() + 1),
             })
         }
     }
