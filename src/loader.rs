@@ -1,6 +1,7 @@
 //! The one loader: fetch a file, turn every failure into a [`LoadError`] naming the file.
 
 use gloo_net::http::Request;
+use gongkai_model::i18n::Lang;
 use gongkai_model::search::Readings;
 use gongkai_model::{parse_bundle, parse_bundle_bytes, parse_catalog, Bundle, Catalog, LoadError, MAX_BUNDLE_BYTES};
 
@@ -63,24 +64,29 @@ pub async fn fetch_catalog(url: &str) -> Result<Catalog, LoadError> {
 }
 
 /// Fetches and parses one bundle (size, UTF-8, JSON, format, version, fields, invariants).
-pub async fn fetch_bundle(url: &str) -> Result<Bundle, LoadError> {
+pub async fn fetch_bundle(lang: Lang, url: &str) -> Result<Bundle, LoadError> {
     let bytes = fetch_bytes(url).await?;
     crate::mark_once("gongkai:bundle-fetched");
-    parse_bundle_bytes(&bytes, url)
+    parse_bundle_bytes(lang, &bytes, url)
 }
 
-/// A bundle path given in `?bundle=` must stay on this site: relative, no scheme, no "//".
-pub fn check_relative(path: &str) -> Result<(), LoadError> {
-    let bad = path.is_empty()
+/// Whether a path stays on this site: relative, no scheme, no "//".
+pub fn is_relative(path: &str) -> bool {
+    !(path.is_empty()
         || path.contains("://")
         || path.starts_with("//")
         || path.starts_with('/')
         || path.to_ascii_lowercase().starts_with("javascript:")
-        || path.contains('\\');
-    if bad {
+        || path.contains('\\'))
+}
+
+/// A bundle path given in `?bundle=` must stay on this site ([`is_relative`]); the error says
+/// so in `lang`.
+pub fn check_relative(lang: Lang, path: &str) -> Result<(), LoadError> {
+    if !is_relative(path) {
         Err(LoadError::Network {
             file: path.to_string(),
-            detail: gongkai_model::tr!("load.relative_only").into(),
+            detail: gongkai_model::tr!(lang, "load.relative_only").into(),
         })
     } else {
         Ok(())
@@ -110,6 +116,7 @@ pub type ImportProgress = std::rc::Rc<dyn Fn(usize, usize, usize)>;
 /// imported by the import worker, with the `facts` the person gave for what they do not state,
 /// reporting the page being read to `progress`. Nothing is uploaded.
 pub async fn open_local_files(
+    lang: Lang,
     files: Vec<web_sys::File>,
     facts: Facts,
     progress: ImportProgress,
@@ -139,16 +146,16 @@ pub async fn open_local_files(
         let body = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&raw);
         let looks_json = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
         if name.to_lowercase().ends_with(".json") || looks_json {
-            return parse_bundle_bytes(&raw, name);
+            return parse_bundle_bytes(lang, &raw, name);
         }
     } else if let Some((name, _)) = contents.iter().find(|(n, _)| n.to_lowercase().ends_with(".json")) {
         // A bundle is complete in itself: it does not combine with documents.
         return Err(LoadError::Import {
             file: name.clone(),
-            detail: gongkai_model::tr!("load.bundle_with_documents").into(),
+            detail: gongkai_model::tr!(lang, "load.bundle_with_documents").into(),
         });
     }
-    let json = import_in_worker(&label, &contents, &facts, progress).await?;
+    let json = import_in_worker(lang, &label, &contents, &facts, progress).await?;
     parse_bundle(&json, &label)
 }
 
@@ -210,6 +217,7 @@ fn starts_like_pdf(bytes: &js_sys::Uint8Array) -> bool {
 
 /// Sends the documents to the import worker and waits for its answer.
 async fn import_in_worker(
+    lang: Lang,
     name: &str,
     files: &[(String, js_sys::Uint8Array)],
     facts: &Facts,
@@ -228,7 +236,7 @@ async fn import_in_worker(
         list.push(&f);
     }
     let _ = js_sys::Reflect::set(&message, &"files".into(), &list);
-    let _ = js_sys::Reflect::set(&message, &"lang".into(), &gongkai_model::i18n::lang().code().into());
+    let _ = js_sys::Reflect::set(&message, &"lang".into(), &lang.code().into());
     if let Some(y) = facts.year {
         let _ = js_sys::Reflect::set(&message, &"year".into(), &f64::from(y).into());
     }
@@ -248,7 +256,7 @@ async fn import_in_worker(
     let script = if any_pdf { PDF_IMPORT_WORKER } else { IMPORT_WORKER };
     let reply = ask_worker_with_progress(script, &message, &on_progress)
         .await
-        .map_err(|_| fail(gongkai_model::tr!("load.import_crashed").into()))?;
+        .map_err(|_| fail(gongkai_model::tr!(lang, "load.import_crashed").into()))?;
     let get = |k: &str| js_sys::Reflect::get(&reply, &k.into()).ok().and_then(|v| v.as_string());
     if let Some(missing) = get("missing") {
         return Err(LoadError::ImportNeedsFacts {
@@ -260,7 +268,7 @@ async fn import_in_worker(
     match (get("ok"), get("error")) {
         (Some(json), _) => Ok(json),
         (_, Some(message)) => Err(fail(message)),
-        _ => Err(fail(gongkai_model::tr!("load.import_no_answer").into())),
+        _ => Err(fail(gongkai_model::tr!(lang, "load.import_no_answer").into())),
     }
 }
 

@@ -13,6 +13,7 @@ use gongkai_import::narrative::MissingFact;
 use gongkai_import::{
     decode::DecodeError, import_documents, import_text, Document, DocumentError, ImportError, ImportOptions, Progress,
 };
+use gongkai_model::i18n::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -31,15 +32,10 @@ impl From<String> for Failure {
     }
 }
 
-impl From<DocumentError> for Failure {
-    /// The viewer names the files itself: the message names one only when several were given.
-    fn from(e: DocumentError) -> Failure {
-        Failure::from(e.error)
-    }
-}
-
-impl From<ImportError> for Failure {
-    fn from(e: ImportError) -> Failure {
+impl Failure {
+    /// Why the import stopped, in `lang` (the viewer names the files itself: the message names
+    /// one only when several were given).
+    fn of(e: ImportError, lang: Lang) -> Failure {
         let missing = match &e {
             ImportError::Missing(facts) => facts
                 .iter()
@@ -51,7 +47,7 @@ impl From<ImportError> for Failure {
             _ => Vec::new(),
         };
         Failure {
-            message: e.to_string(),
+            message: e.message(lang),
             missing,
         }
     }
@@ -64,11 +60,13 @@ fn import(
     files: &[(String, Vec<u8>)],
     year: Option<i32>,
     department: Option<String>,
+    lang: Lang,
     report: &dyn Fn(Progress),
 ) -> Result<String, Failure> {
     let opts = ImportOptions {
         year,
         department,
+        lang,
         ..Default::default()
     };
     let docs: Vec<Document> = files.iter().map(|(name, bytes)| Document { name, bytes }).collect();
@@ -91,48 +89,33 @@ fn import(
                 file_name: Some(files[0].0.clone()),
                 ..opts
             };
-            import_text(&text, &opts)?
+            import_text(&text, &opts).map_err(|e| Failure::of(e, lang))?
         }
         Err(e) if files.len() > 1 => {
             return Err(Failure {
-                message: e.to_string(),
-                missing: Failure::from(e.error).missing,
+                message: e.message(lang),
+                missing: Failure::of(e.error, lang).missing,
             })
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => return Err(Failure::of(e.error, lang)),
     };
     Ok(gongkai_model::to_json(&bundle))
 }
 
 /// Starts the worker: installs the message handler and says it is ready.
 pub fn run() {
-    // The release build aborts on a panic (a damaged file can make the PDF reader panic): say
-    // so to the page first, so the person reads what happened rather than a generic failure.
-    std::panic::set_hook(Box::new(|info| {
-        let why = info
-            .payload()
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| info.payload().downcast_ref::<&str>().copied())
-            .unwrap_or("");
-        let answer = js_sys::Object::new();
-        let message = gongkai_model::i18n::tf("pdf.reader_failed", &[&why]);
-        let _ = js_sys::Reflect::set(&answer, &"error".into(), &message.into());
-        let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-        let _ = scope.post_message(&answer);
-    }));
+    panic_hook(Lang::default());
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let data = e.data();
         // Messages in the viewer's language.
-        if let Some(lang) = js_sys::Reflect::get(&data, &"lang".into())
+        let lang = js_sys::Reflect::get(&data, &"lang".into())
             .ok()
             .and_then(|v| v.as_string())
-            .and_then(|l| gongkai_model::i18n::Lang::parse(&l))
-        {
-            gongkai_model::i18n::set_lang(lang);
-        }
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_default();
+        panic_hook(lang);
         let list = js_sys::Reflect::get(&data, &"files".into()).unwrap_or_default();
         let files: Vec<(String, Vec<u8>)> = js_sys::Array::from(&list)
             .iter()
@@ -163,7 +146,7 @@ pub fn run() {
             let _ = js_sys::Reflect::set(&message, &"progress".into(), &format!("{file},{page},{pages}").into());
             let _ = progress_to.post_message(&message);
         };
-        match import(&files, year, department, &report) {
+        match import(&files, year, department, lang, &report) {
             Ok(json) => {
                 let _ = js_sys::Reflect::set(&answer, &"ok".into(), &json.into());
             }
@@ -182,4 +165,23 @@ pub fn run() {
     let ready = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&ready, &"ready".into(), &true.into());
     let _ = scope.post_message(&ready);
+}
+
+/// The release build aborts on a panic (a damaged file can make the PDF reader panic): say so
+/// to the page first, in `lang`, so the person reads what happened rather than a generic
+/// failure.
+fn panic_hook(lang: Lang) {
+    std::panic::set_hook(Box::new(move |info| {
+        let why = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        let answer = js_sys::Object::new();
+        let message = lang.tf("pdf.reader_failed", &[&why]);
+        let _ = js_sys::Reflect::set(&answer, &"error".into(), &message.into());
+        let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let _ = scope.post_message(&answer);
+    }));
 }
