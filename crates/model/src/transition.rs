@@ -42,3 +42,14 @@ pub fn set_link_base(base: LinkBase) {
 pub fn link_base() -> LinkBase {
     LINK_BASE.with(|b| b.borrow().clone())
 }
+
+/// Runs `f` with the implicit language set to `lang`, then puts the previous one back: for a
+/// caller that has the language as a value and calls into `checks/` outside the viewer's render
+/// (the page heads the site build writes).
+#[deprecated(note = "transition: checks become language-free (#29)")]
+pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    let before = LANG.with(|c| c.replace(lang));
+    let out = f();
+    LANG.with(|c| c.set(before));
+    out
+}
