@@ -275,6 +275,10 @@ async fn import_in_worker(
 /// Script of the search worker (built by Trunk from crates/search-worker): pinyin readings.
 const SEARCH_WORKER: &str = "./search-worker_loader.js";
 
+// A fetch cache of this browser tab, not app state: the worker's answers for characters are
+// the same whoever asks, so keeping them only saves asking again. Nothing here decides what a
+// view renders or a model function returns; a view gets readings only through the future of
+// `pinyin_readings` and keeps them in its own hook state.
 thread_local! {
     /// Readings fetched so far this visit (each character is asked for once).
     static READINGS: std::cell::RefCell<std::rc::Rc<Readings>> = Default::default();

@@ -36,9 +36,16 @@ pub struct Candidates {
     pub root: Rc<SearchRoot>,
 }
 
+// Fetch caches of this browser tab, not app state: the site's index files are immutable for
+// the life of a deployment, so a file fetched (and parsed) once is the same on every later
+// query. They decide what is downloaded, never what a search returns: results come from the
+// files' contents alone, and the view keeps them in its own hook state.
 thread_local! {
+    /// The index's files by URL, as fetched.
     static TEXTS: RefCell<HashMap<String, Rc<str>>> = RefCell::new(HashMap::new());
+    /// The parsed shards by URL.
     static SHARDS: RefCell<HashMap<String, Rc<Shard>>> = RefCell::new(HashMap::new());
+    /// The pinyin readings of the search worker, once fetched.
     static READINGS: RefCell<Option<Rc<Readings>>> = const { RefCell::new(None) };
 }
 

@@ -239,10 +239,7 @@ fn hard_cases_say_what_is_wrong_and_a_print_restricted_pdf_is_read() {
         .message(gongkai_model::i18n::Lang::En)
         .starts_with("slow.pdf: cannot read the PDF: reading stopped at page 3 of 12"));
     // Without a language: Chinese, the default (what the English message says, in Chinese).
-    assert_eq!(
-        stopped.to_string(),
-        stopped.message(gongkai_model::i18n::Lang::Zh)
-    );
+    assert_eq!(stopped.to_string(), stopped.message(gongkai_model::i18n::Lang::Zh));
     assert_ne!(stopped.to_string(), stopped.message(gongkai_model::i18n::Lang::En));
 }
 
