@@ -178,7 +178,7 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <ContextProvider<BundleCtx> context={ctx.clone()}>
                     <ContextProvider<LinkBase> context={base.clone()}>
-                        <RouteScope initial={props.page.as_ref().map(|p| p.route)} many={many(&ctx)} {base} {kiosk}>
+                        <RouteScope initial={props.page.as_ref().map(|p| p.route.clone())} many={many(&ctx)} {base} {kiosk}>
                             <SkipLink />
                             { header }
                             <main id="main" tabindex="-1"><FailNotice /><CurrentView /></main>
@@ -222,11 +222,11 @@ struct RouteScopeProps {
 #[component]
 fn RouteScope(props: &RouteScopeProps) -> Html {
     let lang = crate::hooks::use_lang::use_lang();
-    let (route, nav) = use_route(props.initial, props.many, props.base.clone());
+    let (route, nav) = use_route(props.initial.clone(), props.many, props.base.clone());
     use_kiosk(props.kiosk, nav.clone());
     let ctx = crate::components::use_loaded();
-    use_effect_with((route, ctx, lang), |(route, ctx, lang)| {
-        crate::hooks::use_lang::set_title(&crate::page::title(*lang, &ctx.0.bundle, *route));
+    use_effect_with((route.clone(), ctx, lang), |(route, ctx, lang)| {
+        crate::hooks::use_lang::set_title(&crate::page::title(*lang, &ctx.0.bundle, route.clone()));
     });
     html! {
         <ContextProvider<Navigator> context={nav}>

@@ -74,13 +74,17 @@ pub fn page_data_matches(loaded: &hooks::use_bundle::Loaded) -> bool {
 }
 
 /// Marks the page as running the app (`<html data-app="ready">`, once its first render is on
-/// screen: hydrated or rendered), for tests and the benchmark.
+/// screen: hydrated or rendered), for tests and the benchmark, and tells the page so (the
+/// window event `gongkai:live`): static/boot.js then gives the app the taps and keys it held
+/// while the app was on its way.
 pub fn mark_app_ready() {
     #[cfg(target_arch = "wasm32")]
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("data-app", "ready");
+    if let Some(w) = web_sys::window() {
+        if let Some(root) = w.document().and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("data-app", "ready");
+        }
+        if let Ok(e) = web_sys::Event::new("gongkai:live") {
+            let _ = w.dispatch_event(&e);
+        }
     }
 }

@@ -78,7 +78,7 @@ pub fn description(lang: Lang, b: &Bundle, route: Route) -> String {
             .map(|s| (s.name.clone(), s.description.clone())),
         _ => None,
     };
-    match (route, own) {
+    match (route.clone(), own) {
         (Route::Overview, _) => {
             // Transition (#29): the key figures (checks/) word a blank amount in the model's
             // implicit language; it is this page's while they are computed.

@@ -32,7 +32,7 @@ impl Navigator {
     /// Goes to `route`: a history entry with its address (so the back button and shared links
     /// follow) and the view shown at once, in this task.
     pub fn go(&self, route: Route) {
-        push(&self.base.href(route));
+        push(&self.base.href(route.clone()));
         self.show.emit(route);
     }
 }

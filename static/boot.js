@@ -3,18 +3,37 @@
 //    to `performance/8/` (not with ?bundle=: a bundle the site has no pages of keeps its views
 //    as hash addresses), `?lang=en` (or, on the home page, the language chosen last time) to
 //    the page in that language (`en/…`).
-// 2. Starts fetching the catalog and the bundle this page shows, so they download while the
-//    app's wasm downloads and compiles. The app takes these answers instead of fetching again
-//    (src/loader.rs, `fetch_bytes`); if anything here fails, the app simply fetches the file
-//    itself and reports any error with its name.
-// 3. Says whether the page the build rendered is what this address shows (class `ssr` on
+// 2. Says whether the page the build rendered is what this address shows (class `ssr` on
 //    <html>: it stays and the app hydrates it) or not (`no-ssr`: another bundle, an embed, a
 //    kiosk: the loading line shows until the app renders).
+// 3. Decides when the app starts: at once where the page shows no view of its own; where it
+//    does, only after its first paint (the `load` event, then one frame) or at the reader's
+//    first touch, click or key, whichever comes first — so nothing the page does not need
+//    competes with its paint (issue #27). Starting means: fetch the catalog and the bundle
+//    (the app takes these answers instead of fetching again, src/loader.rs `fetch_bytes`; if
+//    one fails, the app fetches the file itself and reports any error with its name) and
+//    resolve `self.gongkaiStart`, which the module script `gongkai site` writes in place of
+//    Trunk's loader awaits before it imports the app's code and wasm.
+// 4. Keeps a tap that the app answers (a button, a chart) from being lost while the app is on
+//    its way: the event is held (links are pages and work without the app) and given again
+//    once the app has taken the page over (the app's `gongkai:live` event); if the app cannot
+//    start (`gongkai:failed`), nothing is held any more.
 // Every page names the site root in <base href>, so relative addresses here are the site's.
 (function () {
   'use strict';
   var early = {};
   var shown = 'no-ssr';
+  var wanted = [];
+  var begun = false;
+  var release;
+  self.gongkaiStart = new Promise(function (resolve) { release = resolve; });
+  // Starts the app: its data, then its code (the module script awaits gongkaiStart).
+  function begin() {
+    if (begun) return;
+    begun = true;
+    wanted.forEach(start);
+    release();
+  }
   function start(url) {
     early[url] = fetch(url).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
@@ -87,15 +106,14 @@
     // The catalog this page reads: its own (a province's pages name their area's file, or none:
     // the search page), else the site's.
     var catalog = meta('gongkai-catalog');
-    if (relative(catalog)) start(catalog);
-    else if (!meta('gongkai-site-page')) start('data/index.json');
+    if (relative(catalog)) wanted.push(catalog);
+    else if (!meta('gongkai-site-page')) wanted.push('data/index.json');
     var bundle = q.get('bundle');
     if (bundle) {
-      if (relative(bundle)) start(bundle);
+      if (relative(bundle)) wanted.push(bundle);
     } else {
-      var link = document.querySelector('link[rel=preload][data-default-bundle]');
-      var href = link && link.getAttribute('href');
-      if (relative(href)) start(href);
+      var href = meta('gongkai-bundle');
+      if (relative(href)) wanted.push(href);
     }
     var otherView = hashViews && location.hash.length > 2 && location.hash.indexOf('#/') === 0;
     if (page && !bundle && !q.has('embed') && !q.has('kiosk') && !otherView) shown = 'ssr';
@@ -104,4 +122,49 @@
   }
   self.gongkaiEarly = early;
   document.documentElement.classList.add(shown);
+  if (shown !== 'ssr') {
+    begin();
+    return;
+  }
+  // The page's own view is on screen: the app after its first paint or the first input.
+  addEventListener('load', function () {
+    requestAnimationFrame(function () { setTimeout(begin, 0); });
+  });
+  var held = [];
+  var holding = true;
+  // What the app answers and the page alone does not: not a link (a page of its own), not a
+  // form field or <summary> (the browser's own), but a button or a chart.
+  function answeredByApp(t) {
+    if (!t || !t.closest || t.closest('a[href], input, select, textarea, summary')) return null;
+    return t.closest('button, [role=button], .chart-surface');
+  }
+  function hold(e) {
+    if (!holding) return;
+    begin();
+    var t = answeredByApp(e.target);
+    if (!t) return;
+    if (e.type === 'keydown' && !/^(Enter| |Arrow\w+|Home|End|Escape)$/.test(e.key)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    held.push({ target: e.target, type: e.type, init: {
+      bubbles: true, cancelable: true, clientX: e.clientX, clientY: e.clientY, key: e.key,
+      code: e.code, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey,
+    } });
+  }
+  ['click', 'keydown'].forEach(function (type) { addEventListener(type, hold, true); });
+  ['pointerdown', 'touchstart'].forEach(function (type) {
+    addEventListener(type, begin, { capture: true, passive: true, once: true });
+  });
+  addEventListener('gongkai:live', function () {
+    holding = false;
+    // After the app's own work of taking over: each held input once, to the same element.
+    setTimeout(function () {
+      held.splice(0).forEach(function (h) {
+        if (!h.target.isConnected) return;
+        var E = h.type === 'click' ? MouseEvent : KeyboardEvent;
+        h.target.dispatchEvent(new E(h.type, h.init));
+      });
+    }, 0);
+  });
+  addEventListener('gongkai:failed', function () { holding = false; held = []; });
 })();

@@ -1,31 +1,42 @@
-//! 数据核对: every reconciliation check with ✓/✗ and its figures, and the import report.
+//! 数据核对: every reconciliation check with ✓/✗ and its figures, and the import report. Each
+//! row's id is `check-<the check's id>` (links: `checks/#check-<id>`); the row also keeps its old
+//! anchor `check-<number>` (links made before checks had ids), which the view resolves too.
 
 use super::download::DownloadButton;
 use super::{export_name, use_loaded};
+use crate::route::Route;
 use gongkai_model::provenance::{citations, page_of_line};
-use gongkai_model::{reconcile, tr, CheckStatus};
+use gongkai_model::{find_check, reconcile, tr, CheckId, CheckStatus};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ChecksViewProps {
-    /// A check to bring into view and focus (1-based number, from a “✗ 核对不符” link).
+    /// A check to bring into view and focus (its id, or an old link's 1-based number; from a
+    /// “✗ 核对不符” link).
     #[prop_or_default]
-    pub focus: Option<usize>,
+    pub focus: Option<CheckId>,
 }
 
 #[component]
 pub fn ChecksView(props: &ChecksViewProps) -> Html {
     let ctx = use_loaded();
-    let focus = props.focus;
-    use_effect_with(focus, |focus| {
-        if let Some(n) = focus {
-            super::focus_by_id(&format!("check-{n}"), true);
-        }
-    });
-    // Computed when the view opens (in the interface language of the moment).
+    let lang = gongkai_model::i18n::lang();
+    // Computed when the view opens; their texts are shown in the language of the page.
     let checks = use_memo(ctx.clone(), |c| Rc::new(reconcile(&c.0.bundle)));
     let checks: &[gongkai_model::Check] = &checks;
+    // The check the address names, by its id or its old number.
+    let focus = props
+        .focus
+        .as_ref()
+        .and_then(|id| find_check(checks, id))
+        .map(|(i, _)| i);
+    let focus_id = focus.map(|i| checks[i].id.clone());
+    use_effect_with(focus_id, |focus| {
+        if let Some(id) = focus {
+            super::focus_by_id(&format!("check-{id}"), true);
+        }
+    });
     // Where each check's figures were published (file, page, table, row), when the bundle knows.
     let places = use_memo((ctx.clone(), checks.len()), {
         let checks = checks.to_vec();
@@ -44,7 +55,7 @@ pub fn ChecksView(props: &ChecksViewProps) -> Html {
         <>
             <h2>{ tr!("nav.checks") }</h2>
             <p class="lead">{ tr!("checks.summary", checks.len(), passed, failed, checks.len() - passed - failed) }</p>
-            <DownloadButton label={tr!("checks.export")} file={export_name(&ctx.0.bundle, tr!("nav.checks"))} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::checks_csv(&reconcile(&c.0.bundle))) }} />
+            <DownloadButton label={tr!("checks.export")} file={export_name(&ctx.0.bundle, tr!("nav.checks"))} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::checks_csv(&reconcile(&c.0.bundle), lang)) }} />
             <div class="table-scroll" tabindex="0" role="region" aria-label={tr!("checks.results")}>
                 <table class="checks">
                     <caption>{ tr!("checks.caption") }</caption>
@@ -57,13 +68,14 @@ pub fn ChecksView(props: &ChecksViewProps) -> Html {
                                 CheckStatus::NotApplicable => ("–", "na", tr!("checks.na")),
                             };
                             html! {
-                                <tr class={classes!(cls, (focus == Some(i + 1)).then_some("focused"))} id={format!("check-{}", i + 1)} tabindex="-1">
-                                    <td class="num">{ i + 1 }</td>
+                                <tr class={classes!(cls, (focus == Some(i)).then_some("focused"))} id={format!("check-{}", c.id)} tabindex="-1">
+                                    // The number links to the check (to copy); its old anchor stays on it.
+                                    <td class="num"><a id={format!("check-{}", i + 1)} href={Route::Checks(Some(c.id.clone())).href()} title={c.id.to_string()}>{ i + 1 }</a></td>
                                     <td><span aria-hidden="true">{ mark }</span>{ " " }{ word }</td>
-                                    <td>{ c.area }</td>
-                                    <th scope="row">{ &c.label }</th>
+                                    <td>{ c.area(lang) }</td>
+                                    <th scope="row">{ c.label(lang) }</th>
                                     <td>
-                                        { &c.detail }
+                                        { c.detail(lang) }
                                         { match places.get(i) {
                                             Some(p) if !p.is_empty() => html! { <div class="source">{ tr!("checks.source") }{ "：" }{ p.join("；") }</div> },
                                             _ => html! {},

@@ -10,24 +10,25 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct FailMarkProps {
     /// Numbers (1-based, as in 数据核对) of the failing checks the marked thing takes part in
-    /// (from `use_failing`); empty renders nothing.
+    /// (from `use_failing`); empty renders nothing. The link names the first by its id.
     pub checks: Vec<usize>,
 }
 
 #[component]
 pub fn FailMark(props: &FailMarkProps) -> Html {
     let failing = use_failing();
+    let lang = gongkai_model::i18n::lang();
     let Some(&first) = props.checks.first() else {
         return html! {};
     };
     let labels: Vec<String> = props
         .checks
         .iter()
-        .map(|n| tr!("fail.check", n, failing.label(*n).unwrap_or_default()))
+        .map(|n| tr!("fail.check", n, failing.label(*n, lang).unwrap_or_default()))
         .collect();
     let spoken = tr!("fail.mark_spoken", labels.join(tr!("common.list_sep")));
     html! {
-        <a class="fail-mark" href={Route::Checks(Some(first)).href()} title={spoken.clone()} aria-label={spoken}>
+        <a class="fail-mark" href={Route::Checks(failing.id(first).cloned()).href()} title={spoken.clone()} aria-label={spoken}>
             <span aria-hidden="true">{ "✗ " }{ tr!("fail.mark") }</span>
         </a>
     }

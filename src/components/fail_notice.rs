@@ -1,5 +1,5 @@
 //! The notice at the top of every page of a bundle whose figures do not all check out: on the
-//! overview “本数据有 2 项核对不符：…” with each check linking to its row in 数据核对; on the other
+//! overview “本数据有 2 项核对不符：…” with each check linking to its row in 数据核对 (by its id); on the other
 //! views (but 数据核对 itself) the same in one line, linking to 数据核对.
 
 use crate::hooks::use_failing::use_failing;
@@ -10,6 +10,7 @@ use yew::prelude::*;
 #[component]
 pub fn FailNotice() -> Html {
     let failing = use_failing();
+    let lang = gongkai_model::i18n::lang();
     let route = use_context::<Route>();
     // 数据核对 lists the checks itself.
     if failing.is_empty() || matches!(route, Some(Route::Checks(_))) {
@@ -29,8 +30,8 @@ pub fn FailNotice() -> Html {
         <section class="fail-notice" id="fail-notice" role="note" aria-labelledby="fail-notice-title">
             <p id="fail-notice-title"><strong><span aria-hidden="true">{ "✗ " }</span>{ tr!("fail.notice", n) }</strong></p>
             <ul>
-                { for failing.checks.iter().map(|(num, label)| html! {
-                    <li><a href={Route::Checks(Some(*num)).href()}>{ tr!("fail.check", num, label) }</a></li>
+                { for failing.checks.iter().map(|c| html! {
+                    <li><a href={Route::Checks(Some(c.id.clone())).href()}>{ tr!("fail.check", c.number, c.label.show(lang)) }</a></li>
                 }) }
             </ul>
             <p class="hint">{ tr!("fail.notice_hint") }</p>

@@ -27,10 +27,10 @@ pub fn Nav(props: &NavProps) -> Html {
         <nav class="sections" aria-label={gongkai_model::tr!(lang, "nav.label")}>
             <ul>
                 { for entries.iter().map(|(r, name)| {
-                    let current = props.route.in_section(*r);
+                    let current = props.route.in_section(r);
                     html! {
                         <li>
-                            <a href={base.href(*r)} aria-current={current.then_some("page")} class={classes!(current.then_some("current"))}>{ lang.t(name) }</a>
+                            <a href={base.href(r.clone())} aria-current={current.then_some("page")} class={classes!(current.then_some("current"))}>{ lang.t(name) }</a>
                         </li>
                     }
                 }) }

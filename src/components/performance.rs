@@ -29,7 +29,7 @@ pub struct PerformanceViewProps {
 pub(crate) fn use_escape_goes_up(route: Route) {
     let nav = crate::route::use_navigator();
     use_effect_with(route, move |route| {
-        let route = *route;
+        let route = route.clone();
         let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
             gloo_events::EventListener::new(&doc, "keydown", move |e| {
                 use wasm_bindgen::JsCast;

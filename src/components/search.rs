@@ -258,7 +258,7 @@ pub fn SearchView() -> Html {
             <li>
                 <span class="kind">{ kind }{ if h.by_pinyin { format!(" · {}", tr!(lang, "search.by_pinyin")) } else { String::new() } }</span>
                 <a href={match &p.folder {
-                    None => base.href(h.route),
+                    None => base.href(h.route.clone()),
                     Some(f) => format!("{}{f}{}", base.lang, h.route.path()),
                 }}>{ title }</a>
                 <p class="snippet" lang={super::DATA_LANG}>{ highlighted(&h.snippet, &h.marks) }</p>

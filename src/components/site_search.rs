@@ -211,7 +211,7 @@ fn result(r: &BundleResult, lang: Lang, query: &str) -> Html {
                 <ul class="results">
                     { for r.hits.iter().map(|h| html! {
                         <li>
-                            <a href={place(h.route)}>
+                            <a href={place(h.route.clone())}>
                                 <span class="kind">{ h.kind.label() }</span>
                                 <span class="title" lang={super::DATA_LANG}>{ if h.title.is_empty() { h.section.map(|s| lang.t(s).to_string()).unwrap_or_default() } else { h.title.clone() } }</span>
                             </a>

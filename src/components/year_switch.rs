@@ -20,12 +20,12 @@ pub fn YearSwitch() -> Html {
     // top there (a drill-down's 类 or an activity may not exist in the other document).
     let route = use_context::<Route>().unwrap_or(Route::Overview);
     let counterpart = ctx.0.counterpart().map(|e| {
-        let top = match route {
+        let top = match &route {
             Route::Budget(_) => Route::Budget(None),
             Route::Execution(_) => Route::Execution(None),
             Route::Performance(_) | Route::SubActivity(..) => Route::Performance(None),
             Route::Checks(_) => Route::Checks(None),
-            r => r,
+            r => r.clone(),
         };
         let href = ctx.0.page_of(&base, &e, top);
         html! { <a class="counterpart" {href}>{ tr!(lang, "year.counterpart", lang.fmt_year(e.fiscal_year), e.kind.label(lang)) }</a> }
@@ -39,7 +39,7 @@ pub fn YearSwitch() -> Html {
             if folder.is_empty() {
                 return;
             }
-            let href = base.href_on(route, &base.lang, &format!("b/{folder}/"));
+            let href = base.href_on(route.clone(), &base.lang, &format!("b/{folder}/"));
             if let Some(w) = web_sys::window() {
                 let _ = w.location().set_href(&href);
             }

@@ -117,14 +117,14 @@ pub fn bundle_param() -> Option<String> {
     None
 }
 
-/// The bundle of this page, which the build preloads (`<link rel=preload data-default-bundle>`,
-/// written by `gongkai site`), if any.
+/// The bundle of this page, which the build names (`<meta name="gongkai-bundle">`, written by
+/// `gongkai site`; static/boot.js starts its download), if any.
 fn preloaded_bundle() -> Option<String> {
-    let link = web_sys::window()?
+    let meta = web_sys::window()?
         .document()?
-        .query_selector("link[rel=preload][data-default-bundle]")
+        .query_selector("meta[name=gongkai-bundle]")
         .ok()??;
-    link.get_attribute("href").filter(|h| crate::loader::is_relative(h))
+    meta.get_attribute("content").filter(|h| crate::loader::is_relative(h))
 }
 
 /// The catalog a page of a province site names (`<meta name="gongkai-catalog">`: its area's

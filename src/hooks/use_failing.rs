@@ -1,6 +1,6 @@
 //! The figures of the loaded bundle that take part in a failing check, for marking them in every
-//! view (see `gongkai_model::FailingFigures`). Computed once per bundle (the app re-mounts its
-//! views when the language changes, so the check labels follow the language).
+//! view (see `gongkai_model::FailingFigures`). Computed once per bundle; the checks' labels are
+//! shown in the page's language where they are used.
 
 use crate::components::use_loaded;
 use gongkai_model::{reconcile, FailingFigures};

@@ -53,8 +53,8 @@ pub fn use_kiosk(config: Option<(u32, u32)>, nav: Navigator) {
                     next_step.set(now + f64::from(advance) * 1000.0);
                 } else if now >= next_step.get() {
                     let views = Route::NAV;
-                    let i = views.iter().position(|(r, _)| current.in_section(*r)).unwrap_or(0);
-                    nav.go(views[(i + 1) % views.len()].0);
+                    let i = views.iter().position(|(r, _)| current.in_section(r)).unwrap_or(0);
+                    nav.go(views[(i + 1) % views.len()].0.clone());
                     next_step.set(now + f64::from(advance) * 1000.0);
                 }
             });

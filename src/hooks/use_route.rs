@@ -30,14 +30,14 @@ pub fn current(many: bool) -> Route {
 pub fn use_route(initial: Option<Route>, many: bool, base: LinkBase) -> (Route, Navigator) {
     let route = use_state_eq(|| initial.unwrap_or_else(|| current(many)));
     // The route last shown, shared by every way in (the state handle's value would be stale).
-    let shown = use_mut_ref(|| *route);
+    let shown = use_mut_ref(|| (*route).clone());
     let show = {
         let route = route.clone();
         use_memo((), move |_| {
             Callback::from(move |next: Route| {
                 let page_changed = shown.borrow().page() != next.page();
                 if *shown.borrow() != next {
-                    *shown.borrow_mut() = next;
+                    *shown.borrow_mut() = next.clone();
                     route.set(next);
                 }
                 // A new page starts at its top, like a loaded page would.
@@ -56,7 +56,7 @@ pub fn use_route(initial: Option<Route>, many: bool, base: LinkBase) -> (Route, 
             move || drop(listeners)
         });
     }
-    (*route, Navigator::new(base, (*show).clone()))
+    ((*route).clone(), Navigator::new(base, (*show).clone()))
 }
 
 /// Back/forward, old hash addresses typed in, and clicks on links the app can show in place.

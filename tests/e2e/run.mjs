@@ -486,6 +486,35 @@ await test('treemap: pointer hover and click, % switch, bar alternative (phone)'
   expect(await page.locator('details.ranked li').count() === 39, 'ranked list has all 39 activities');
 });
 
+await test('before the app: nothing but the page until it has painted; a tap meanwhile is answered once the app is there (phone)', phone, async (page) => {
+  // The app's code is held back by the test until the tap has been made.
+  let releaseWasm;
+  const held = new Promise((r) => { releaseWasm = r; });
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await goto_(page, `${origin}/performance/`);
+  await page.waitForFunction(() => document.readyState === 'complete');
+  const loadedAt = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventStart);
+  // Before the page's load event, it asked for nothing of the app's: no wasm, no JS module,
+  // no bundle, no catalog (they would compete with its paint on a slow line).
+  const early = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => /gongkai-web|data\//.test(e.name)).map((e) => [e.name, e.startTime]));
+  expect(early.every(([, t]) => t >= loadedAt), `fetched before the load event: ${JSON.stringify(early.filter(([, t]) => t < loadedAt))}`);
+  expect(await page.evaluate(() => document.documentElement.dataset.app) === undefined, 'the app is not running yet');
+  // A tap on the chart's "bars" switch: nothing yet (the page alone cannot answer it)…
+  await page.click('button:text("条形图")');
+  expect(await page.locator('#activities-bars-title').count() === 0, 'answered before the app ran?');
+  expect(requested.some((u) => /_bg\.wasm$/.test(u)), 'the tap started the app');
+  // …and answered once the app has taken the page over.
+  releaseWasm();
+  await appReady(page);
+  await page.waitForSelector('#activities-bars-title', { timeout: 5000 });
+  expect(await page.locator('button:text("条形图")').getAttribute('aria-pressed') === 'true', 'the bars switch is pressed');
+  // A link works as a page meanwhile, without the app (it is one).
+  await page.unroute(/_bg\.wasm$/);
+});
+
 await test('bar charts: hover and keyboard describe each row', desktop, async (page) => {
   await page.goto(`${origin}/`);
   const surface = page.locator('#three-public-title ~ .chart-surface');
@@ -926,16 +955,41 @@ await test('failing checks: notice on the overview, marks on the figures, links 
   expect(spoken.startsWith('核对不符：第 ') && spoken.includes('支出各经济分类之和 = 支出合计'), `screen readers hear which check: ${spoken}`);
   await shot(page, 'failing-overview-phone');
   await expectAccessible(page, 'overview with failing checks');
-  // The mark links to its check, which is brought into view and focused.
+  // The mark links to its check by the check's id, which is brought into view and focused.
   const href = await page.getAttribute('#total-expenditure .fail-mark', 'href');
-  const n = Number(href.match(/(\d+)$/)[1]);
+  const written = href.match(/#\/checks\/([^/]+)$/)[1];
+  const id = decodeURIComponent(written);
+  expect(id === 'expenditure.categories-sum', `the link names the check by its id: ${href}`);
   await page.click('#total-expenditure .fail-mark');
-  await page.waitForFunction((n) => location.hash === `#/checks/${n}` && document.activeElement?.id === `check-${n}`, n, { timeout: 5000 });
-  const row = await page.textContent(`#check-${n}`);
+  await page.waitForFunction(([w, id]) => location.hash === `#/checks/${w}` && document.activeElement?.id === `check-${id}`, [written, id], { timeout: 5000 });
+  const checkRow = page.locator(`[id="check-${id}"]`);
+  const row = await checkRow.textContent();
   expect(row.includes('不符') && row.includes('716.46'), `the linked check: ${row}`);
-  expect(await page.isVisible(`#check-${n} td:nth-child(2)`) && (await page.textContent(`#check-${n} td:nth-child(2)`)).includes('不符'), 'on a phone the result shows on the check');
+  expect(await checkRow.locator('td:nth-child(2)').isVisible() && (await checkRow.locator('td:nth-child(2)').textContent()).includes('不符'), 'on a phone the result shows on the check');
+  // A link made before checks had ids (its number in the list) still finds it.
+  const n = Number((await checkRow.locator('td.num').textContent()).trim());
+  expect(await checkRow.locator(`td.num a[id="check-${n}"]`).count() === 1, `the row keeps its old anchor check-${n}`);
+  await page.goto('about:blank');
+  await page.goto(`${origin}/?bundle=fixtures/failing.json#/checks/${n}`);
+  await page.waitForFunction((id) => document.activeElement?.id === `check-${id}`, id, { timeout: 5000 });
   expect(await page.locator('#fail-notice').count() === 0, '数据核对 lists the checks itself, without the notice');
   await expectAccessible(page, 'checks with a focused failing check');
+});
+
+await test('a check\'s page link: by its id, and by its number as links made before ids', desktop, async (page) => {
+  // The seed's second check is expenditure.categories-sum: the same row either way.
+  for (const [at, id] of [['/checks/#check-expenditure.categories-sum', 'expenditure.categories-sum'], ['/checks/#check-2', 'expenditure.categories-sum'], ['/en/checks/#check-balance', 'balance']]) {
+    await page.goto('about:blank');
+    await page.goto(`${origin}${at}`);
+    await page.waitForFunction((id) => document.activeElement?.id === `check-${id}`, id, { timeout: 5000 });
+    const focused = await page.evaluate(() => document.activeElement.className);
+    expect(focused.includes('focused'), `${at}: the row is marked as the one linked (${focused})`);
+  }
+  // Every row's number links to it by its id, percent-encoded where the id is not ASCII.
+  const links = await page.$$eval('table.checks td.num a', (as) => as.map((a) => [a.getAttribute('href'), a.closest('tr').id]));
+  expect(links.length > 50 && links.every(([href, row]) => decodeURIComponent(href.split('#')[1]) === row), `row links: ${JSON.stringify(links.slice(0, 3))}`);
+  const ids = links.map(([, row]) => row);
+  expect(new Set(ids).size === ids.length, 'row ids are unique');
 });
 
 await test('failing checks: the activity row, its treemap and its page are marked; the seed has no marks', desktop, async (page) => {

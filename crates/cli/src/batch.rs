@@ -348,9 +348,10 @@ fn learn(key: &str, bytes: &[u8], opts: &ImportOptions) -> (Facts, Option<Bundle
 /// The failing checks of a bundle, one line each.
 fn failing(b: &Bundle) -> Vec<String> {
     gongkai_model::reconcile(b)
-        .into_iter()
-        .filter(|c| c.status == CheckStatus::Fail)
-        .map(|c| format!("✗ [{}] {}: {}", c.area, c.label, c.detail))
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.status == CheckStatus::Fail)
+        .map(|(i, c)| crate::check_line("✗", i + 1, c))
         .collect()
 }
 

@@ -195,8 +195,8 @@ fn import(a: args::ImportArgs, lang: Lang) -> ExitCode {
             "{doc}: {} check(s) fail (the bundle was written; the viewer marks these figures):",
             failing.len()
         );
-        for c in &failing {
-            eprintln!("✗ [{}] {}: {}", c.area, c.label, c.detail);
+        for (n, c) in &failing {
+            eprintln!("{}", check_line("✗", *n, c));
             let places = gongkai_model::provenance::citations(&bundle, &c.figures);
             if !places.is_empty() {
                 eprintln!("    {}：{}", lang.t("checks.source"), places.join("；"));
@@ -226,12 +226,27 @@ fn document_text(doc: &str, lang: Lang) -> ExitCode {
     }
 }
 
-/// The reconciliation checks of `b` that fail.
-fn failing_checks(b: &gongkai_model::Bundle) -> Vec<gongkai_model::Check> {
+/// The reconciliation checks of `b` that fail, with their numbers (1-based).
+fn failing_checks(b: &gongkai_model::Bundle) -> Vec<(usize, gongkai_model::Check)> {
     reconcile(b)
         .into_iter()
-        .filter(|c| c.status == CheckStatus::Fail)
+        .enumerate()
+        .filter(|(_, c)| c.status == CheckStatus::Fail)
+        .map(|(i, c)| (i + 1, c))
         .collect()
+}
+
+/// One check as the commands print it, in the interface language: "✓ [支出] what: figures
+/// (#2 expenditure.categories-sum)" — its number in 数据核对 and its id (`checks/#check-<id>`).
+pub(crate) fn check_line(mark: &str, n: usize, c: &gongkai_model::Check) -> String {
+    let lang = gongkai_model::i18n::lang();
+    format!(
+        "{mark} [{}] {}: {} (#{n} {})",
+        c.area(lang),
+        c.label(lang),
+        c.detail(lang),
+        c.id
+    )
 }
 
 /// `gongkai site`: options checked, the build run (site/), its summary printed.
@@ -389,8 +404,8 @@ fn publish_check(dir: &Path, allow: bool, lang: Lang) -> ExitCode {
             "refused"
         };
         eprintln!("{path}: {} check(s) fail — {verdict}:", failing.len());
-        for c in &failing {
-            eprintln!("  ✗ [{}] {}: {}", c.area, c.label, c.detail);
+        for (n, c) in &failing {
+            eprintln!("  {}", check_line("✗", *n, c));
         }
     }
     if refused > 0 && !allow {
@@ -428,7 +443,10 @@ fn export(a: args::ExportArgs, lang: Lang) -> ExitCode {
                 ("绩效指标.csv".into(), csv::indicators_csv(&bundle)),
                 ("职责活动.csv".into(), csv::activities_csv(&bundle)),
                 ("国有资产.csv".into(), csv::assets_csv(&bundle)),
-                ("数据核对.csv".into(), csv::checks_csv(&reconcile(&bundle))),
+                (
+                    "数据核对.csv".into(),
+                    csv::checks_csv(&reconcile(&bundle), gongkai_model::i18n::lang()),
+                ),
             ];
             // The national performance tables' indicators, when the bundle has them.
             if !bundle.performance_targets.is_empty() {
@@ -471,7 +489,7 @@ fn validate(path: &str, lang: Lang) -> ExitCode {
     }
     let checks = reconcile(&bundle);
     let mut failed = 0;
-    for c in &checks {
+    for (i, c) in checks.iter().enumerate() {
         let mark = match c.status {
             CheckStatus::Pass => "✓",
             CheckStatus::Fail => {
@@ -480,7 +498,7 @@ fn validate(path: &str, lang: Lang) -> ExitCode {
             }
             CheckStatus::NotApplicable => "–",
         };
-        println!("{mark} [{}] {}: {}", c.area, c.label, c.detail);
+        println!("{}", check_line(mark, i + 1, c));
         // Where a failing figure was published, so it can be looked up in the document.
         if c.status == CheckStatus::Fail {
             let places = gongkai_model::provenance::citations(&bundle, &c.figures);

@@ -94,7 +94,7 @@ pub fn site_pages(catalog: &Rc<Catalog>, bundles: Vec<Bundle>) -> Vec<Page> {
                     address: Address {
                         lang,
                         bundle: folder.clone(),
-                        route,
+                        route: route.clone(),
                     },
                     route,
                     loaded: ctx.clone(),
@@ -111,7 +111,7 @@ pub fn render_all(pages: &[Page]) -> Vec<String> {
     render_each::<_, App>(pages, |p| AppProps {
         page: Some(ServerPage {
             loaded: p.loaded.clone(),
-            route: p.route,
+            route: p.route.clone(),
         }),
         lang: p.address.lang,
     })
@@ -189,8 +189,8 @@ pub fn link(address: &Address) -> String {
 pub fn head_tags(page: &Page, site_url: Option<&str>) -> String {
     let lang = page.address.lang;
     let b = &page.loaded.0.bundle;
-    let title = gongkai::page::title(lang, b, page.route);
-    let description = gongkai::page::description(lang, b, page.route);
+    let title = gongkai::page::title(lang, b, page.route.clone());
+    let description = gongkai::page::description(lang, b, page.route.clone());
     let e = escape;
     let mut tags = vec![
         format!("<meta name=\"gongkai-page\" content=\"{}\">", e(&link(&page.address))),
@@ -231,9 +231,9 @@ pub fn head_tags(page: &Page, site_url: Option<&str>) -> String {
             ));
         }
     }
-    // The page's bundle, fetched while the wasm downloads.
+    // The page's bundle: static/boot.js fetches it when the app starts (after the first paint).
     tags.push(format!(
-        "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\" data-default-bundle>",
+        "<meta name=\"gongkai-bundle\" content=\"{}\">",
         e(&page.loaded.0.path)
     ));
     // A site of several bundles: old `#/…` links on its home page go to the first bundle's folder.
@@ -322,7 +322,7 @@ mod tests {
             .iter()
             .map(|i| Page {
                 address: pages[*i].address.clone(),
-                route: pages[*i].route,
+                route: pages[*i].route.clone(),
                 loaded: pages[*i].loaded.clone(),
                 data: pages[*i].data.clone(),
             })

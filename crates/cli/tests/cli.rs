@@ -8,7 +8,7 @@ fn validate_seed_passes_with_every_check_listed() {
     let (code, out, _) = gongkai(&["validate", "../../data/pingxiang-fgj-2017.json"]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("✓ [支出] 支出各经济分类之和 = 支出合计: 716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 万元 ✓"),
+        out.contains("✓ [支出] 支出各经济分类之和 = 支出合计: 716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 万元 ✓ (#2 expenditure.categories-sum)\n"),
         "{out}"
     );
     assert!(
@@ -23,7 +23,7 @@ fn validate_in_english() {
     let (code, out, _) = gongkai(&["validate", "--lang", "en", "../../data/pingxiang-fgj-2017.json"]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("✓ [Expenditure] Expenditure categories add up to total expenditure: 716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 ×10,000 yuan ✓"),
+        out.contains("✓ [Expenditure] Expenditure categories add up to total expenditure: 716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 ×10,000 yuan ✓ (#2 expenditure.categories-sum)"),
         "{out}"
     );
     let (code, _, err) = gongkai(&["validate", "--lang", "fr", "x.json"]);
@@ -341,7 +341,7 @@ fn import_reads_the_standard_tables_of_a_table_file() {
 }
 
 /// `gongkai site`: a built viewer (here a minimal one) and a folder of bundles without a catalog
-/// become a site: catalog made, gate passed, every view a page (rendered, bundle preloaded), CSP by
+/// become a site: catalog made, gate passed, every view a page (rendered, bundle named), CSP by
 /// hash, offline list, .gz/.br copies; twice gives the same; a failing bundle is refused unless
 /// allowed.
 #[test]
@@ -406,7 +406,10 @@ fn site_makes_a_deployable_site_from_a_viewer_and_bundles() {
         html.contains(&format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'")),
         "{html}"
     );
-    assert!(html.contains("<link rel=\"preload\" href=\"data/pingxiang-2017.json\" as=\"fetch\""));
+    // The page names its bundle (static/boot.js fetches it after the first paint); nothing is
+    // preloaded before the page paints.
+    assert!(html.contains("<meta name=\"gongkai-bundle\" content=\"data/pingxiang-2017.json\">"));
+    assert!(!html.contains("rel=\"preload\""), "{html}");
     // Every view a page of its own, rendered by the viewer's components, in both languages.
     assert!(
         html.contains("<base href=\"./\">") && html.contains("<div id=\"app\" data-page>") && html.contains("3,719.45")

@@ -38,7 +38,7 @@ fn an_excel_header_of_merged_cells_names_its_columns_and_codes_join_over_their_c
     let failing: Vec<String> = reconcile(&b)
         .into_iter()
         .filter(|c| c.status == CheckStatus::Fail)
-        .map(|c| c.label)
+        .map(|c| c.label(gongkai_model::i18n::Lang::Zh))
         .collect();
     assert!(failing.is_empty(), "{failing:?}");
 }

@@ -51,7 +51,13 @@ fn every_document_imports_with_every_check_holding_or_says_what_it_lacks() {
                 let failing: Vec<String> = reconcile(&b)
                     .into_iter()
                     .filter(|c| c.status == CheckStatus::Fail)
-                    .map(|c| format!("{}: {}", c.label, c.detail))
+                    .map(|c| {
+                        format!(
+                            "{}: {}",
+                            c.label(gongkai_model::i18n::Lang::Zh),
+                            c.detail(gongkai_model::i18n::Lang::Zh)
+                        )
+                    })
                     .collect();
                 assert!(failing.is_empty(), "{name}: {failing:#?}");
                 assert!(b.meta.department.starts_with("江苏省"), "{name}: {}", b.meta.department);

@@ -60,7 +60,7 @@ fn other_departments_match_their_oracle_and_every_check_holds() {
         let failing: Vec<String> = reconcile(&b)
             .into_iter()
             .filter(|c| c.status == CheckStatus::Fail)
-            .map(|c| c.label)
+            .map(|c| c.label(gongkai_model::i18n::Lang::Zh))
             .collect();
         assert!(failing.is_empty(), "{file}: {failing:?}");
         assert!(b.tables.len() >= 11, "{file}: {} tables", b.tables.len());
@@ -110,7 +110,13 @@ fn a_file_that_never_names_its_department_asks_for_it() {
     let failing: Vec<String> = reconcile(&b)
         .into_iter()
         .filter(|c| c.status == CheckStatus::Fail)
-        .map(|c| format!("{}: {}", c.label, c.detail))
+        .map(|c| {
+            format!(
+                "{}: {}",
+                c.label(gongkai_model::i18n::Lang::Zh),
+                c.detail(gongkai_model::i18n::Lang::Zh)
+            )
+        })
         .collect();
     assert!(failing.is_empty(), "{failing:#?}");
     assert!(b.tables.iter().any(|t| t.kind == TableKind::GeneralPublic));

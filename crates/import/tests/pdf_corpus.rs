@@ -40,7 +40,13 @@ fn failing(b: &Bundle) -> Vec<String> {
     reconcile(b)
         .into_iter()
         .filter(|c| c.status == CheckStatus::Fail)
-        .map(|c| format!("{}: {}", c.label, c.detail))
+        .map(|c| {
+            format!(
+                "{}: {}",
+                c.label(gongkai_model::i18n::Lang::Zh),
+                c.detail(gongkai_model::i18n::Lang::Zh)
+            )
+        })
         .collect()
 }
 

@@ -37,7 +37,13 @@ fn no_failing_checks(b: &Bundle) {
     let failing: Vec<String> = reconcile(b)
         .into_iter()
         .filter(|c| c.status == CheckStatus::Fail)
-        .map(|c| format!("{}: {}", c.label, c.detail))
+        .map(|c| {
+            format!(
+                "{}: {}",
+                c.label(gongkai_model::i18n::Lang::Zh),
+                c.detail(gongkai_model::i18n::Lang::Zh)
+            )
+        })
         .collect();
     assert!(failing.is_empty(), "{failing:?}");
 }

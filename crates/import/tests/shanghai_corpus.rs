@@ -199,7 +199,13 @@ fn the_checks_that_fail_are_the_documents_own() {
         let failing: Vec<String> = reconcile(&b)
             .into_iter()
             .filter(|c| c.status == CheckStatus::Fail)
-            .map(|c| format!("{}: {}", c.label, c.detail))
+            .map(|c| {
+                format!(
+                    "{}: {}",
+                    c.label(gongkai_model::i18n::Lang::Zh),
+                    c.detail(gongkai_model::i18n::Lang::Zh)
+                )
+            })
             .collect();
         for f in &failing {
             assert!(

@@ -27,16 +27,34 @@ pub mod performance_targets;
 pub mod tables;
 
 // Checks: reconciliation and failing figures, the overview's key figures, year comparison.
+#[path = "checks/activities.rs"]
+mod activity_checks;
+#[path = "checks/assets.rs"]
+mod asset_checks;
+#[path = "checks/check.rs"]
+pub mod check;
 #[path = "checks/compare.rs"]
 pub mod compare;
+#[path = "checks/cross_table.rs"]
+mod cross_table;
 #[path = "checks/final_accounts.rs"]
 pub mod final_checks;
+#[path = "checks/names.rs"]
+mod name_checks;
+#[path = "checks/narrative.rs"]
+mod narrative;
 #[path = "checks/overview.rs"]
 pub mod overview;
 #[path = "checks/performance_targets.rs"]
 pub mod perf_checks;
 #[path = "checks/provenance.rs"]
 pub mod provenance;
+#[path = "checks/sums.rs"]
+mod sums;
+#[path = "checks/tables.rs"]
+mod tables_checks;
+#[path = "checks/totals.rs"]
+mod totals;
 #[path = "checks/validate.rs"]
 pub mod validate;
 
@@ -86,7 +104,7 @@ pub use bundle::*;
 pub use catalog::{parse_catalog, Catalog, CatalogEntry};
 pub use error::LoadError;
 pub use parse::{parse_bundle, parse_bundle_bytes, to_json, MAX_BUNDLE_BYTES};
-pub use validate::{reconcile, structural_problems, warnings, Check, CheckStatus, FailingFigures};
+pub use validate::{find_check, reconcile, structural_problems, warnings, Check, CheckId, CheckStatus, FailingFigures};
 
 /// JSON Schema of the bundle format, generated from the Rust types.
 #[cfg(feature = "schema")]

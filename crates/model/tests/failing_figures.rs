@@ -22,18 +22,22 @@ fn a_wrong_category_marks_its_sums_and_nothing_else() {
     b.expenditure.categories[0].amount = Some("716.46".parse().unwrap());
     let checks = reconcile(&b);
     let f = FailingFigures::of(&checks);
-    let labels: Vec<&str> = f.checks.iter().map(|(_, l)| l.as_str()).collect();
+    let labels: Vec<String> = f.checks.iter().map(|c| c.label.show(i18n::Lang::Zh)).collect();
     assert_eq!(
         labels,
         vec!["支出各经济分类之和 = 支出合计", "基本支出 + 项目支出 = 支出合计"],
         "{checks:#?}"
     );
-    let (sum, split) = (f.checks[0].0, f.checks[1].0);
+    let (sum, split) = (f.checks[0].number, f.checks[1].number);
     assert_eq!(
         checks[sum - 1].status,
         CheckStatus::Fail,
         "numbers are 1-based positions"
     );
+    assert_eq!(f.id(sum).map(CheckId::as_str), Some("expenditure.categories-sum"));
+    assert_eq!(f.id(split).map(CheckId::as_str), Some("expenditure.basic-project"));
+    assert!(f.label(split, i18n::Lang::En).unwrap().contains("expenditure"));
+    assert_eq!(f.id(1), None, "check 1 passes");
     assert_eq!(f.of_figure("expenditure.categories[0].amount"), &[sum]);
     assert_eq!(f.of_figure("expenditure.categories[3].amount"), &[sum]);
     assert_eq!(f.of_figure("expenditure.total"), &[sum, split]);
@@ -90,4 +94,15 @@ fn repeated_names_mark_the_rows_that_repeat() {
     );
     assert!(!f.of_figure("performance.activities[2].name").is_empty());
     assert!(f.of_figure("performance.activities[0].name").is_empty());
+    // Two activities of one name: their checks' ids are told apart by what they say.
+    let checks = reconcile(&b);
+    let name = &b.performance.activities[1].name;
+    let twins: Vec<&str> = checks
+        .iter()
+        .map(|c| c.id.as_str())
+        .filter(|id| id.starts_with(&format!("performance.{name}.subs-sum")))
+        .collect();
+    assert_eq!(twins.len(), 2, "{twins:?}");
+    assert_ne!(twins[0], twins[1]);
+    assert!(twins.iter().all(|id| id.contains('~')), "{twins:?}");
 }

@@ -33,7 +33,7 @@ fn search_finds_projects_and_indicators_and_opens_the_project() {
     let hits = search(&b, "桥梁", 20);
     let project = hits.iter().find(|h| h.kind == HitKind::Project).expect("the project");
     assert_eq!(
-        (project.title.as_str(), project.route),
+        (project.title.as_str(), project.route.clone()),
         ("城市桥梁定期检测", Route::Target(1))
     );
     let hits = search(&b, "管线迁改", 20);

@@ -118,7 +118,7 @@ fn asset_rows_sum_to_their_totals() {
         (Some(d("4")), Some(d("2")))
     );
     assert_eq!(b.assets.rows.len(), 5);
-    for c in reconcile(&b).iter().filter(|c| c.area == "资产") {
+    for c in reconcile(&b).iter().filter(|c| c.area_key == "check.area.assets") {
         assert_eq!(c.status, CheckStatus::Pass, "{c:?}");
     }
 }
@@ -164,9 +164,19 @@ fn csv_exports_every_row_exactly() {
         assets.contains("（二）车辆（台、辆）,1,台、辆,4,2,48.3,28.3\r\n"),
         "{assets}"
     );
-    let checks = csv::checks_csv(&reconcile(&b));
-    assert!(checks
-        .contains("相符,支出,支出各经济分类之和 = 支出合计,716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 万元 ✓\r\n"));
+    let checks = csv::checks_csv(&reconcile(&b), i18n::Lang::Zh);
+    assert!(
+        checks.starts_with("\u{feff}编号,结果,类别,核对内容,数字\r\n"),
+        "{checks}"
+    );
+    assert!(checks.contains(
+        "expenditure.categories-sum,相符,支出,支出各经济分类之和 = 支出合计,716.45 + 92.22 + 389.62 + 2521.16 = 3719.45 万元 ✓\r\n"
+    ));
+    let en = csv::checks_csv(&reconcile(&b), i18n::Lang::En);
+    assert!(
+        en.contains("\r\nexpenditure.categories-sum,相符,") && en.contains("×10,000 yuan ✓"),
+        "{en}"
+    );
 }
 
 /// The Fiscal Data Package: descriptor fields present, every CSV column declared, amounts in yuan

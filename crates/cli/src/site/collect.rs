@@ -188,10 +188,8 @@ pub(super) struct Province {
     /// The viewer's files written to the output (relative paths), for the offline list and
     /// the compressed copies.
     pub viewer_files: Vec<PathBuf>,
-    /// The viewer's index.html as the pages' template (without the whole catalog's preload),
-    /// and the Content-Security-Policy of every page.
-    pub template: String,
-    pub policy: String,
+    /// The viewer's index.html as the pages' template (with the policy of every page).
+    pub template: super::render::Template,
     /// Area, its catalog and its catalog's hash, by bundle folder.
     pub by_folder: HashMap<String, (Arc<Area>, Arc<Catalog>, String)>,
 }
@@ -223,14 +221,7 @@ pub(super) fn province(opts: &SiteOptions, report: &mut SiteReport) -> Result<Pr
     let catalog_json = serde_json::to_string_pretty(&catalog).expect("catalog serialises") + "\n";
     super::write::write_if_changed(&out.join("data/index.json"), catalog_json.as_bytes())?;
     let (area_index, areas) = split_into_areas(&catalog);
-    // The template: the preload of the whole catalog goes (no page of a province reads it).
-    let mut template = super::render::template_of(&viewer_html);
-    if let Some(i) = template.find("<link rel=\"preload\" href=\"data/index.json\"") {
-        let end = template[i..].find('>').map_or(template.len(), |e| i + e + 1);
-        let start = template[..i].trim_end().len();
-        template.replace_range(start..end, "");
-    }
-    let policy = super::render::content_security_policy(&template, report);
+    let template = super::render::Template::of(&viewer_html, report)?;
     let mut by_folder = HashMap::new();
     for (area, cat) in &areas {
         let json = serde_json::to_string(cat).expect("catalog serialises");
@@ -247,7 +238,6 @@ pub(super) fn province(opts: &SiteOptions, report: &mut SiteReport) -> Result<Pr
         areas,
         viewer_files,
         template,
-        policy,
         by_folder,
     })
 }

@@ -42,8 +42,9 @@ fn inline_scripts(html: &str) -> Vec<&str> {
 }
 
 /// The built `index.html` as a template for pages: without what an earlier run of this step
-/// wrote into it (the head block, the page, an older build's pre-render, CSP and preload).
-pub(super) fn template_of(html: &str) -> String {
+/// wrote into it (the head block, the page, an older build's pre-render, CSP and preload), and
+/// with the app started after the first paint ([`defer_app_start`]).
+fn template_of(html: &str) -> String {
     let mut html = html.replacen("<html lang=\"en\">", "<html lang=\"zh-CN\">", 1);
     remove_spans(&mut html, "<!--gongkai:head-->", "<!--/gongkai:head-->");
     // The page this step wrote: from its element (not a mention in a comment) to its end mark.
@@ -55,24 +56,60 @@ pub(super) fn template_of(html: &str) -> String {
     remove_spans(&mut html, "<meta http-equiv=\"Content-Security-Policy\"", ">");
     remove_spans(&mut html, "<title>", "</title>");
     remove_spans(&mut html, "<meta name=\"description\"", ">");
-    let tag = "<link rel=\"preload\" href=\"data/";
-    let mut from = 0;
-    while let Some(i) = html[from..].find(tag).map(|i| from + i) {
-        let end = html[i..].find('>').map_or(html.len(), |e| i + e + 1);
-        if html[i..end].contains("href=\"data/index.json\"") {
-            from = end;
-        } else {
-            let start = html[..i].trim_end().len();
-            html.replace_range(start..end, "");
-            from = start;
-        }
-    }
+    // Older builds preloaded the catalog and the page's bundle; static/boot.js fetches them now.
+    remove_spans(&mut html, "<link rel=\"preload\" href=\"data/", ">");
+    defer_app_start(&mut html);
     html
+}
+
+/// The module script that starts the app in place of Trunk's loader. Its text never changes
+/// (its hash is in the policy): it reads the files from its own attributes.
+const APP_START: &str = "<script type=\"module\" data-gongkai-app=\"{js}\" data-gongkai-wasm=\"{wasm}\">
+// Starts the app when static/boot.js says (after the page's first paint, or the first input).
+try {
+  await self.gongkaiStart;
+  const s = document.querySelector('script[data-gongkai-app]');
+  const app = await import(s.dataset.gongkaiApp);
+  await app.default({ module_or_path: s.dataset.gongkaiWasm });
+  window.wasmBindings = app;
+} catch (e) {
+  dispatchEvent(new Event('gongkai:failed'));
+  throw e;
+}
+</script>";
+
+/// Trunk's loader of the app — a `<link rel="modulepreload">` of its JS, a `<link rel="preload">`
+/// of its wasm and a module script that imports and starts both at once, all before the first
+/// paint — becomes [`APP_START`], which starts them when static/boot.js resolves
+/// `self.gongkaiStart` (issue #27). A template without Trunk's loader (already changed, or a
+/// test's) stays as it is.
+fn defer_app_start(html: &mut String) {
+    let Some(at) = html.find("import init, * as bindings from '") else {
+        return;
+    };
+    let (Some(open), Some(close)) = (
+        html[..at].rfind("<script"),
+        html[at..].find("</script>").map(|c| at + c + "</script>".len()),
+    ) else {
+        return;
+    };
+    let quoted = |after: &str| {
+        let i = html[open..close].find(after)? + open + after.len();
+        let j = html[i..].find('\'')? + i;
+        Some(html[i..j].to_string())
+    };
+    let (Some(js), Some(wasm)) = (quoted("from '"), quoted("module_or_path: '")) else {
+        return;
+    };
+    let start = APP_START.replace("{js}", &js).replace("{wasm}", &wasm);
+    html.replace_range(open..close, &start);
+    remove_spans(html, &format!("<link rel=\"modulepreload\" href=\"{js}\""), ">");
+    remove_spans(html, &format!("<link rel=\"preload\" href=\"{wasm}\""), ">");
 }
 
 /// The Content-Security-Policy of every page: no 'unsafe-inline'; the template's inline
 /// scripts by their hashes (pages add no script).
-pub(super) fn content_security_policy(template: &str, report: &mut SiteReport) -> String {
+fn content_security_policy(template: &str, report: &mut SiteReport) -> String {
     let hashes: Vec<String> = inline_scripts(template)
         .iter()
         .map(|s| {
@@ -100,33 +137,75 @@ pub(super) fn content_security_policy(template: &str, report: &mut SiteReport) -
     .join("; ")
 }
 
-/// A page's head block: its Content-Security-Policy, `<base href>` and its own tags.
-pub(super) fn head_block(policy: &str, base: &str, tags: &str) -> String {
-    format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n  <base href=\"{base}\">\n  {tags}\n  ")
+/// Every page's template: the viewer's built `index.html`, read once ([`Template::of`]) and cut
+/// at the two places a page fills — its head, right after `<meta charset>`, and its view, before
+/// `<main id="boot">` — with the Content-Security-Policy of its scripts. The only step that
+/// reads the built file; [`Template::page`] writes every page (bundle views, a province's
+/// pages, the offline shell) from its parts.
+pub(super) struct Template {
+    /// `<!doctype html>` up to `<html lang="` (the page's language follows).
+    start: String,
+    /// From the language's closing quote to `<meta charset="utf-8">`, included.
+    to_head: String,
+    /// From after `<meta charset>` to before `<main id="boot">` (stylesheet, boot.js, loader).
+    to_view: String,
+    /// From `<main id="boot">` to the end.
+    end: String,
+    /// The Content-Security-Policy of every page (its inline scripts by their hashes).
+    pub policy: String,
 }
 
-/// A page from the template: its language, the head block (policy, base, the page's own tags)
-/// right after `<meta charset>`, and its rendered view in `<div id="app" data-page>`.
-pub(super) fn page_from(template: &str, lang: &str, head: &str, app: Option<&str>) -> Result<String> {
-    let mut html = template.replacen("<html lang=\"zh-CN\">", &format!("<html lang=\"{lang}\">"), 1);
-    let charset = html
-        .to_ascii_lowercase()
-        .find("<meta charset=\"utf-8\">")
-        .ok_or("index.html has no <meta charset=\"utf-8\">")?;
-    html.insert_str(
-        charset + "<meta charset=\"utf-8\">".len(),
-        &format!("\n  <!--gongkai:head-->{head}<!--/gongkai:head-->"),
-    );
-    let at = html
-        .find("<main id=\"boot\"")
-        .ok_or("index.html has no <main id=\"boot\">")?;
-    let at = html[..at].trim_end().len();
-    let app = match app {
-        Some(view) => format!("\n  <div id=\"app\" data-page>{view}</div><!--/gongkai:app-->"),
-        None => "\n  <div id=\"app\"></div><!--/gongkai:app-->".to_string(),
-    };
-    html.insert_str(at, &app);
-    Ok(html)
+impl Template {
+    /// The template of a built viewer's `index.html` (as Trunk wrote it, or as an earlier run of
+    /// this step left it: see [`template_of`]); an error names what the file lacks.
+    pub(super) fn of(built_index: &str, report: &mut SiteReport) -> Result<Template> {
+        let html = template_of(built_index);
+        let policy = content_security_policy(&html, report);
+        let lang = "<html lang=\"zh-CN\">";
+        let l = html.find(lang).ok_or("index.html has no <html lang=\"zh-CN\">")?;
+        let charset = "<meta charset=\"utf-8\">";
+        let c = html
+            .to_ascii_lowercase()
+            .find(charset)
+            .ok_or("index.html has no <meta charset=\"utf-8\">")?
+            + charset.len();
+        let boot = html
+            .find("<main id=\"boot\"")
+            .ok_or("index.html has no <main id=\"boot\">")?;
+        let boot = html[..boot].trim_end().len();
+        let open = l + "<html lang=\"".len();
+        if !(open < c && c <= boot) {
+            return Err("index.html: <html lang>, <meta charset> and <main id=\"boot\"> are out of order".into());
+        }
+        Ok(Template {
+            start: html[..open].to_string(),
+            to_head: html[open + "zh-CN".len()..c].to_string(),
+            to_view: html[c..boot].to_string(),
+            end: html[boot..].to_string(),
+            policy,
+        })
+    }
+
+    /// Everything the template is made of, for a fingerprint of it (a changed viewer or policy
+    /// builds every page again).
+    pub(super) fn parts(&self) -> [&[u8]; 5] {
+        [&self.start, &self.to_head, &self.to_view, &self.end, &self.policy].map(|s| s.as_bytes())
+    }
+
+    /// A page: its language (`<html lang>`), its head block — the policy, `<base href>` (the
+    /// site root from the page) and its own tags — right after `<meta charset>`, and its view
+    /// rendered by the viewer's components in `<div id="app" data-page>` (none: the app renders
+    /// whatever address the page is served for).
+    pub(super) fn page(&self, lang: &str, base: &str, tags: &str, view: Option<&str>) -> String {
+        let app = match view {
+            Some(view) => format!("\n  <div id=\"app\" data-page>{view}</div><!--/gongkai:app-->"),
+            None => "\n  <div id=\"app\"></div><!--/gongkai:app-->".to_string(),
+        };
+        format!(
+            "{}{lang}{}\n  <!--gongkai:head-->\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n  <base href=\"{base}\">\n  {tags}\n  <!--/gongkai:head-->{}{app}{}",
+            self.start, self.to_head, self.policy, self.to_view, self.end
+        )
+    }
 }
 
 /// The pages of a site of few bundles (every view of every bundle in both languages), the shell the offline
@@ -141,9 +220,7 @@ pub(super) fn pages(
     report: &mut SiteReport,
 ) -> Result<()> {
     let index = out.join("index.html");
-    let template = template_of(&io(&index, std::fs::read_to_string(&index))?);
-    let policy = content_security_policy(&template, report);
-    let head = |base: &str, tags: &str| head_block(&policy, base, tags);
+    let template = Template::of(&io(&index, std::fs::read_to_string(&index))?, report)?;
     for folder in crate::pages::PAGE_FOLDERS {
         let dir = out.join(folder);
         if dir.is_dir() {
@@ -156,7 +233,7 @@ pub(super) fn pages(
         crate::pages::escape(gongkai_model::tr!(gongkai_model::i18n::Lang::Zh, "app.title")),
         crate::pages::escape(gongkai_model::tr!(gongkai_model::i18n::Lang::Zh, "app.description"))
     );
-    let shell = page_from(&template, "zh-CN", &head("./", &shell_tags), None)?;
+    let shell = template.page("zh-CN", "./", &shell_tags, None);
     io(&out.join("shell.html"), std::fs::write(out.join("shell.html"), &shell))?;
     let pages = match catalog.filter(|c| !c.bundles.is_empty()) {
         None => {
@@ -187,12 +264,7 @@ pub(super) fn pages(
             report.render_ms = started.elapsed().as_secs_f64() * 1000.0;
             for (p, view) in pages.iter().zip(views) {
                 let tags = crate::pages::head_tags(p, site_url);
-                let html = page_from(
-                    &template,
-                    p.address.lang.code(),
-                    &head(&p.address.base_href(), &tags),
-                    Some(&view),
-                )?;
+                let html = template.page(p.address.lang.code(), &p.address.base_href(), &tags, Some(&view));
                 let file = out.join(p.address.page_path()).join("index.html");
                 if let Some(dir) = file.parent() {
                     io(dir, std::fs::create_dir_all(dir))?;
@@ -233,12 +305,50 @@ mod tests {
 
     #[test]
     fn a_page_gives_back_its_template_so_building_twice_gives_the_same_site() {
-        let template = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n  <meta charset=\"utf-8\">\n  <link rel=\"preload\" href=\"data/index.json\" as=\"fetch\">\n</head>\n<body>\n  <!-- the view goes in <div id=\"app\"> here -->\n  <main id=\"boot\">…</main>\n</body>\n</html>\n";
-        let page = page_from(template, "en", "<title>x</title>", Some("<div>view</div>")).unwrap();
+        let template = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n  <meta charset=\"utf-8\">\n  <link rel=\"icon\" href=\"icons/icon-192.png\">\n</head>\n<body>\n  <!-- the view goes in <div id=\"app\"> here -->\n  <main id=\"boot\">…</main>\n</body>\n</html>\n";
+        let t = Template::of(template, &mut SiteReport::default()).unwrap();
+        let page = t.page("en", "../", "<title>x</title>", Some("<div>view</div>"));
         assert!(
-            page.contains("<html lang=\"en\">") && page.contains("<div id=\"app\" data-page><div>view</div></div>")
+            page.contains("<html lang=\"en\">")
+                && page.contains("<base href=\"../\">\n  <title>x</title>")
+                && page.contains("<div id=\"app\" data-page><div>view</div></div>")
         );
         assert_eq!(template_of(&page), template);
         assert_eq!(template_of(template), template);
+        // Building again from a built page gives the same pages.
+        let again = Template::of(&page, &mut SiteReport::default()).unwrap();
+        assert_eq!(
+            again.page("en", "../", "<title>x</title>", Some("<div>view</div>")),
+            page
+        );
+        assert!(Template::of("<html lang=\"zh-CN\"><head></head>", &mut SiteReport::default()).is_err());
+    }
+
+    /// Trunk's loader (as `trunk build` writes it) is replaced by the one that waits for the
+    /// page's first paint; nothing else fetches the app's files before it; a second build of the
+    /// same folder finds the same page.
+    #[test]
+    fn the_app_starts_after_the_first_paint_not_before() {
+        let built = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n  <meta charset=\"utf-8\">\n  <link rel=\"preload\" href=\"data/index.json\" as=\"fetch\" crossorigin=\"anonymous\">\n<link rel=\"modulepreload\" href=\"./app-1a.js\" crossorigin=\"anonymous\" integrity=\"sha384-x\"><link rel=\"preload\" href=\"./app-1a_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-y\" as=\"fetch\" type=\"application/wasm\">\n<script type=\"module\">\nimport init, * as bindings from './app-1a.js';\nconst wasm = await init({ module_or_path: './app-1a_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script>\n</head>\n<body>\n  <main id=\"boot\">…</main>\n</body>\n</html>\n";
+        let template = template_of(built);
+        assert!(!template.contains("preload"), "{template}");
+        assert!(!template.contains("import init"), "{template}");
+        assert_eq!(template.matches("<script").count(), 1);
+        assert!(template.contains(
+            "<script type=\"module\" data-gongkai-app=\"./app-1a.js\" data-gongkai-wasm=\"./app-1a_bg.wasm\">"
+        ));
+        assert!(template.contains("await self.gongkaiStart;"));
+        // The script's text is the same for every build (its hash is in the policy).
+        assert_eq!(
+            inline_scripts(&template),
+            [&APP_START[APP_START.find('>').unwrap() + 1..APP_START.len() - "</script>".len()]]
+        );
+        let page = Template::of(built, &mut SiteReport::default()).unwrap().page(
+            "zh-CN",
+            "./",
+            "<title>x</title>",
+            Some("<p>view</p>"),
+        );
+        assert_eq!(template_of(&page), template);
     }
 }

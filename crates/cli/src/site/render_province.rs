@@ -6,7 +6,7 @@
 //! the home, area and search pages, the shell, robots.txt and sitemap.xml.
 
 use super::collect::{files_under, Province};
-use super::render::{head_block, page_from};
+use super::render::Template;
 use super::write::{publish, sha, write_if_changed};
 use super::{io, Result, SiteOptions, SiteReport, Step, BUILD_DIR, BUILD_VERSION};
 use crate::pages::{escape, head_tags, render_all, render_site, Page};
@@ -52,8 +52,7 @@ enum Outcome {
 struct Context<'a> {
     out: &'a Path,
     source: &'a Path,
-    template: &'a str,
-    policy: &'a str,
+    template: &'a Template,
     template_hash: String,
     site_url: Option<&'a str>,
     precompress: bool,
@@ -185,16 +184,12 @@ fn build_bundle(cx: &Context, e: &CatalogEntry) -> Result<Outcome> {
     for ((p, view), rel) in pages.iter().zip(views).zip(&page_paths) {
         let mut tags = head_tags(p, cx.site_url);
         tags.push_str(&format!(
-            "\n  <meta name=\"gongkai-catalog\" content=\"{}\">\n  <meta name=\"gongkai-views\" content=\"hash\">\n  <link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
-            escape(&area.file()),
+            "\n  <meta name=\"gongkai-catalog\" content=\"{}\">\n  <meta name=\"gongkai-views\" content=\"hash\">",
             escape(&area.file())
         ));
-        let html = page_from(
-            cx.template,
-            p.address.lang.code(),
-            &head_block(cx.policy, &p.address.base_href(), &tags),
-            Some(&view),
-        )?;
+        let html = cx
+            .template
+            .page(p.address.lang.code(), &p.address.base_href(), &tags, Some(&view));
         timed(4, || publish(cx.out, rel, html.as_bytes(), cx.precompress))?;
     }
     let record = Record {
@@ -230,13 +225,12 @@ pub(super) struct Bundles {
 /// Builds the bundles `step` chooses, in parallel, with a progress bar.
 pub(super) fn bundles(c: &Province, opts: &SiteOptions, step: &Step, report: &mut SiteReport) -> Result<Bundles> {
     let out = opts.out.as_path();
-    let (catalog, template, policy) = (&c.catalog, &c.template, &c.policy);
+    let (catalog, template) = (&c.catalog, &c.template);
     let cx = Context {
         out,
         source: &c.source,
         template,
-        policy,
-        template_hash: sha(&[template.as_bytes(), policy.as_bytes()]),
+        template_hash: sha(&template.parts()),
         site_url: opts.site_url.as_deref(),
         precompress: opts.precompress,
         allow_failing: opts.allow_failing_checks,
@@ -308,7 +302,7 @@ pub(super) fn bundles(c: &Province, opts: &SiteOptions, step: &Step, report: &mu
 /// areas of bundles the catalog no longer lists go.
 pub(super) fn roots(c: &Province, opts: &SiteOptions) -> Result<()> {
     let out = opts.out.as_path();
-    let (catalog, areas, template, policy) = (&c.catalog, &c.areas, &c.template, &c.policy);
+    let (catalog, areas, template) = (&c.catalog, &c.areas, &c.template);
     let folders: Vec<String> = catalog.bundles.iter().map(|e| bundle_folder(&e.path)).collect();
     let lap = super::Lap::new("roots");
     // Areas.
@@ -398,10 +392,6 @@ pub(super) fn roots(c: &Province, opts: &SiteOptions) -> Result<()> {
                 "<meta name=\"gongkai-catalog\" content=\"{}\">",
                 escape(catalog_file)
             ));
-            tags.push(format!(
-                "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
-                escape(catalog_file)
-            ));
         }
         if let Some(url) = opts.site_url.as_deref() {
             tags.push(format!(
@@ -417,12 +407,7 @@ pub(super) fn roots(c: &Province, opts: &SiteOptions) -> Result<()> {
                 ));
             }
         }
-        let html = page_from(
-            &template,
-            lang.code(),
-            &head_block(&policy, &base, &tags.join("\n  ")),
-            Some(&view),
-        )?;
+        let html = template.page(lang.code(), &base, &tags.join("\n  "), Some(&view));
         publish(out, &format!("{path}index.html"), html.as_bytes(), opts.precompress)?;
         if kind != "search" {
             sitemap_paths.push(path);
@@ -465,7 +450,7 @@ pub(super) fn roots(c: &Province, opts: &SiteOptions) -> Result<()> {
         escape(gongkai_model::tr!(gongkai_model::i18n::Lang::Zh, "app.title")),
         escape(gongkai_model::tr!(gongkai_model::i18n::Lang::Zh, "app.description"))
     );
-    let shell = page_from(&template, "zh-CN", &head_block(&policy, "./", &shell_tags), None)?;
+    let shell = template.page("zh-CN", "./", &shell_tags, None);
     publish(out, "shell.html", shell.as_bytes(), opts.precompress)?;
     let robots = match opts.site_url.as_deref() {
         Some(url) => format!("User-agent: *\nAllow: /\nDisallow: /{BUILD_DIR}/\nSitemap: {url}sitemap.xml\n"),

@@ -1,39 +1,29 @@
 //! Checks of a 决算's comparisons with its budget: each printed 完成率 against 决算 ÷ 预算, the
 //! narrative's 决算数 against the table's line of the same code, the “三公” total against its
-//! table, and which compared lines no table prints under the narrative's names.
+//! table, and which compared lines no table prints under the narrative's names. Ids:
+//! `final.cross.summary`, `final.cross.basic`, `final.rate.<code or name>`,
+//! `final.actual.<code>`, `final.names`, `final.three-public.<budget|actual>`.
 
 use crate::amount::convert;
 use crate::bundle::{BudgetComparison, Bundle};
-use crate::format::{fmt_amount, unit_label};
+use crate::check::{Arg, Check, CheckId, CheckStatus, Text};
+use crate::sums::status_of;
 use crate::tables::{Phase, TableKind};
-use crate::tr;
-use crate::validate::{Check, CheckStatus};
+use crate::text;
 use rust_decimal::Decimal;
 
-/// A check that the narrative's figure `said` is the table's `printed`.
-fn same_figure(label: String, said: Decimal, printed: Decimal, unit: &str, figure: String) -> Check {
-    same_figure_as("check.execution_actual_detail", label, said, printed, unit, figure)
-}
+const AREA: &str = "check.area.execution";
 
-/// A check that two printed figures are equal, its detail worded by `detail` ({0} {1} {2} {3}:
-/// the first, the second, the unit, ✓ or ✗).
-fn same_figure_as(detail: &str, label: String, said: Decimal, printed: Decimal, unit: &str, figure: String) -> Check {
+/// A check that the narrative's figure `said` is the table's `printed` (both in `unit`), its
+/// detail worded by `detail` ({0} {1} {2} {3}: the first, the second, the unit, ✓ or ✗).
+fn same_figure(id: CheckId, detail: &'static str, label: Text, said: Decimal, printed: Decimal, unit: &str) -> Check {
     let ok = printed == said;
-    Check {
-        area: tr!("check.area.execution"),
-        label,
-        status: if ok { CheckStatus::Pass } else { CheckStatus::Fail },
-        detail: crate::i18n::tf(
-            detail,
-            &[
-                &fmt_amount(said),
-                &fmt_amount(printed),
-                &unit,
-                &if ok { "✓" } else { "✗" },
-            ],
-        ),
-        figures: if figure.is_empty() { Vec::new() } else { vec![figure] },
-    }
+    let mark = if ok { "✓" } else { "✗" };
+    let detail = Text::key(
+        detail,
+        vec![said.into(), printed.into(), Arg::Unit(unit.into()), mark.into()],
+    );
+    Check::new(id, AREA, label, status_of(ok), detail)
 }
 
 /// The 决算 tables against each other: the 一般公共预算财政拨款支出决算表's 合计 = the
@@ -44,7 +34,7 @@ fn cross_table(b: &Bundle, out: &mut Vec<Check>) {
     let Some(gp) = find(TableKind::FinalGeneralPublic) else {
         return;
     };
-    let unit = unit_label(&b.meta.unit);
+    let unit = b.meta.unit.as_str();
     let in_unit =
         |t: &crate::tables::BudgetTable, a: Option<Decimal>| a.and_then(|a| convert(a, &t.unit, &b.meta.unit));
     let gp_total = |col: Option<usize>| in_unit(gp, gp.total_line().and_then(|l| col.and_then(|c| l.amount(c))));
@@ -56,13 +46,13 @@ fn cross_table(b: &Bundle, out: &mut Vec<Check>) {
             .find(|l| l.name.replace(char::is_whitespace, "") == "本年支出合计")
             .and_then(|l| fs.column("一般公共预算财政拨款").and_then(|c| l.amount(c)));
         if let (Some(a), Some(p)) = (gp_total(gp.first_of(Phase::Executed)), in_unit(fs, spent)) {
-            out.push(same_figure_as(
+            out.push(same_figure(
+                CheckId::of(&["final", "cross", "summary"]),
                 "check.final_cross_detail",
-                tr!("check.final_cross_summary", gp.title, fs.title),
+                text!("check.final_cross_summary", &gp.title, &fs.title),
                 a,
                 p,
                 unit,
-                String::new(),
             ));
         }
     }
@@ -78,15 +68,24 @@ fn cross_table(b: &Bundle, out: &mut Vec<Check>) {
             return;
         };
         if let (Some(a), Some(p)) = (gp_total(gp.column("基本支出")), in_unit(basic, Some(staff + office))) {
-            out.push(same_figure_as(
+            out.push(same_figure(
+                CheckId::of(&["final", "cross", "basic"]),
                 "check.final_cross_detail",
-                tr!("check.final_cross_basic", gp.title, basic.title),
+                text!("check.final_cross_basic", &gp.title, &basic.title),
                 a,
                 p,
                 unit,
-                String::new(),
             ));
         }
+    }
+}
+
+/// The id word of a compared line: its code, else its name (`three-public` for the “三公” line).
+fn line_word<'a>(path: &str, c: &'a BudgetComparison) -> &'a str {
+    match c.code.as_deref() {
+        Some(code) => code,
+        None if path.ends_with("three_public") => "three-public",
+        None => &c.name,
     }
 }
 
@@ -98,8 +97,7 @@ pub fn checks(b: &Bundle) -> Vec<Check> {
     let Some(f) = &b.final_accounts else {
         return out;
     };
-    let area = tr!("check.area.execution");
-    let unit = unit_label(&b.meta.unit);
+    let unit = b.meta.unit.as_str();
     let all: Vec<(String, &BudgetComparison)> = f
         .comparisons
         .iter()
@@ -132,20 +130,23 @@ pub fn checks(b: &Bundle) -> Vec<Check> {
         let Some(&(exact, ok, budget)) = tried.iter().find(|t| t.1).or(tried.first()) else {
             continue;
         };
-        out.push(Check {
-            area,
-            label: tr!("check.execution_rate", c.name),
-            status: if ok { CheckStatus::Pass } else { CheckStatus::Fail },
-            detail: tr!(
-                "check.execution_rate_detail",
-                fmt_amount(actual),
-                fmt_amount(budget),
-                exact.round_dp(4).normalize(),
-                c.rate.clone().unwrap_or_default(),
-                if ok { "✓" } else { "✗" }
-            ),
-            figures: vec![format!("{path}.rate")],
-        });
+        out.push(
+            Check::new(
+                CheckId::of(&["final", "rate", line_word(path, c)]),
+                AREA,
+                text!("check.execution_rate", &c.name),
+                status_of(ok),
+                text!(
+                    "check.execution_rate_detail",
+                    actual,
+                    budget,
+                    exact.round_dp(4).normalize().to_string(),
+                    c.rate.clone().unwrap_or_default(),
+                    if ok { "✓" } else { "✗" }
+                ),
+            )
+            .comparing([format!("{path}.rate")]),
+        );
     }
     // The narrative's 决算数 = the table's, for the lines it names by the table's names.
     let table = [TableKind::FinalGeneralPublic, TableKind::FinalExpenditure]
@@ -172,13 +173,17 @@ pub fn checks(b: &Bundle) -> Vec<Check> {
                 .and_then(|c| line.amount(c))
                 .and_then(|a| convert(a, &t.unit, &b.meta.unit));
             let Some(printed) = printed else { continue };
-            out.push(same_figure(
-                tr!("check.execution_actual", code, t.title),
-                actual,
-                printed,
-                unit,
-                format!("{path}.actual"),
-            ));
+            out.push(
+                same_figure(
+                    CheckId::of(&["final", "actual", line_word(path, c)]),
+                    "check.execution_actual_detail",
+                    text!("check.execution_actual", code, &t.title),
+                    actual,
+                    printed,
+                    unit,
+                )
+                .comparing([format!("{path}.actual")]),
+            );
         }
         // Lines named otherwise than in the table: shown as the narrative states them.
         let unnamed: Vec<&str> = f
@@ -188,13 +193,13 @@ pub fn checks(b: &Bundle) -> Vec<Check> {
             .map(|c| c.name.as_str())
             .collect();
         if !unnamed.is_empty() {
-            out.push(Check {
-                area,
-                label: tr!("check.execution_names", t.title),
-                status: CheckStatus::NotApplicable,
-                detail: tr!("check.execution_names_detail", unnamed.len(), unnamed.join("、")),
-                figures: Vec::new(),
-            });
+            out.push(Check::new(
+                CheckId::of(&["final", "names"]),
+                AREA,
+                text!("check.execution_names", &t.title),
+                CheckStatus::NotApplicable,
+                text!("check.execution_names_detail", unnamed.len(), unnamed.join("、")),
+            ));
         }
     }
     // The “三公” total in the narrative = its table's 小计.
@@ -203,7 +208,7 @@ pub fn checks(b: &Bundle) -> Vec<Check> {
         .iter()
         .find(|t| t.kind == TableKind::FinalThreePublic && t.lines.len() == 1);
     if let (Some(c), Some(t)) = (&f.three_public, three) {
-        for (phase, said) in [("预算数", c.budget), ("决算数", c.actual)] {
+        for (phase, word, said) in [("预算数", "budget", c.budget), ("决算数", "actual", c.actual)] {
             let printed = t
                 .column(&format!("“三公”经费小计（{phase}）"))
                 .and_then(|col| t.lines[0].amount(col))
@@ -211,23 +216,17 @@ pub fn checks(b: &Bundle) -> Vec<Check> {
             let (Some(printed), Some(said)) = (printed, said) else {
                 continue;
             };
-            let ok = printed == said;
-            out.push(Check {
-                area,
-                label: tr!("check.execution_three_public", phase, t.title),
-                status: if ok { CheckStatus::Pass } else { CheckStatus::Fail },
-                detail: tr!(
+            out.push(
+                same_figure(
+                    CheckId::of(&["final", "three-public", word]),
                     "check.execution_actual_detail",
-                    fmt_amount(said),
-                    fmt_amount(printed),
+                    text!("check.execution_three_public", phase, &t.title),
+                    said,
+                    printed,
                     unit,
-                    if ok { "✓" } else { "✗" }
-                ),
-                figures: vec![format!(
-                    "final_accounts.three_public.{}",
-                    if phase == "预算数" { "budget" } else { "actual" }
-                )],
-            });
+                )
+                .comparing([format!("final_accounts.three_public.{word}")]),
+            );
         }
     }
     out

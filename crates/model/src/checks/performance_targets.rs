@@ -10,10 +10,12 @@
 //!
 //! A figure not printed makes its check not applicable, never a failure.
 
-use crate::format::{fmt_amount, unit_label};
-use crate::performance_targets::{FundLine, FundRole, PerformanceIndicator, ProjectPerformance};
-use crate::tr;
-use crate::{Bundle, Check, CheckStatus};
+use crate::check::{Arg, Check, CheckId, CheckStatus, Text};
+use crate::format::fmt_amount;
+use crate::performance_targets::{FundLine, FundRole, PerformanceForm, PerformanceIndicator, ProjectPerformance};
+use crate::sums::{fmt_signed, status_of};
+use crate::text;
+use crate::Bundle;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The amount columns of a funds row: (bundle field name, i18n key of its label, getter).
@@ -26,38 +28,35 @@ const COLUMNS: [Column; 4] = [
     ("executed", "perf.col.executed", |f| f.executed),
 ];
 
-/// Appends the checks of every performance table of `b` to `out`.
+/// Appends the checks of every performance table of `b` to `out`. Ids:
+/// `targets.<project>.<targets|self-eval>.funds.<column>`, `….tasks.<column>`, `….scores`,
+/// `….weights`, `….rate.<fund line>`.
 pub fn checks(out: &mut Vec<Check>, b: &Bundle) {
     for (pi, p) in b.performance_targets.projects.iter().enumerate() {
         let base = format!("performance_targets.projects[{pi}]");
-        funds_checks(out, p, &base);
-        tasks_checks(out, p, &base);
-        score_check(out, p, &base);
-        weight_check(out, p, &base);
-        rate_checks(out, p, &base);
+        let form = match p.form {
+            PerformanceForm::Targets => "targets",
+            PerformanceForm::SelfEvaluation => "self-eval",
+        };
+        let id = CheckId::of(&["targets", &p.name, form]);
+        funds_checks(out, p, &base, &id);
+        tasks_checks(out, p, &base, &id);
+        score_check(out, p, &base, &id);
+        weight_check(out, p, &base, &id);
+        rate_checks(out, p, &base, &id);
     }
 }
 
-fn area() -> &'static str {
-    tr!("check.area.performance_targets")
-}
-
-fn check(label: String, status: CheckStatus, detail: String, figures: Vec<String>) -> Check {
-    Check {
-        area: area(),
-        label,
-        status,
-        detail,
-        figures,
-    }
+fn check(id: CheckId, label: Text, status: CheckStatus, detail: Text, figures: Vec<String>) -> Check {
+    Check::new(id, "check.area.performance_targets", label, status, detail).comparing(figures)
 }
 
 /// 财政拨款 + 其他资金 (+ …) = 年度资金总额, for each amount column the table prints.
-fn funds_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
+fn funds_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str, id: &CheckId) {
     let Some(ti) = p.funds.iter().position(|f| f.role == FundRole::Total) else {
         return;
     };
-    let unit = unit_label(p.unit.as_deref().unwrap_or(""));
+    let unit = p.unit.as_deref().unwrap_or("");
     for (field, key, get) in COLUMNS {
         let total = get(&p.funds[ti]);
         let parts: Vec<(usize, Option<Decimal>)> = p
@@ -71,12 +70,14 @@ fn funds_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
         if total.is_none() && parts.iter().all(|(_, a)| a.is_none()) {
             continue;
         }
-        let label = tr!("check.perf_funds", p.name, crate::i18n::t(key));
+        let id = id.with(&["funds", field]);
+        let label = text!("check.perf_funds", &p.name, Arg::Key(key));
         let Some(total) = total else {
             out.push(check(
+                id,
                 label,
                 CheckStatus::NotApplicable,
-                tr!("check.total_blank").into(),
+                text!("check.total_blank"),
                 Vec::new(),
             ));
             continue;
@@ -84,50 +85,48 @@ fn funds_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
         let stated: Vec<Decimal> = parts.iter().filter_map(|(_, a)| *a).collect();
         if stated.is_empty() {
             out.push(check(
+                id,
                 label,
                 CheckStatus::NotApplicable,
-                tr!("check.no_parts").into(),
+                text!("check.no_parts"),
                 Vec::new(),
             ));
             continue;
         }
         let sum: Decimal = stated.iter().sum();
         let lhs = stated.iter().map(|d| fmt_amount(*d)).collect::<Vec<_>>().join(" + ");
-        let (ok, detail) = sum_detail(&lhs, sum, total, unit);
+        let (ok, detail) = sum_detail(lhs.into(), sum, total, unit);
         let figures = std::iter::once(ti)
             .chain(parts.iter().filter(|(_, a)| a.is_some()).map(|(i, _)| *i))
             .map(|i| format!("{base}.funds[{i}].{field}"))
             .collect();
-        out.push(check(
-            label,
-            if ok { CheckStatus::Pass } else { CheckStatus::Fail },
-            detail,
-            figures,
-        ));
+        out.push(check(id, label, status_of(ok), detail, figures));
     }
 }
 
 /// Whether `sum` (of the terms `lhs`) is `total`, and the check's detail saying so; `unit` as
-/// shown (may be empty, for points).
-fn sum_detail(lhs: &str, sum: Decimal, total: Decimal, unit: &str) -> (bool, String) {
-    if sum == total {
-        let text = format!("{lhs} = {} {unit}", fmt_amount(total));
-        (true, format!("{} ✓", text.trim_end()))
-    } else {
-        let diff = crate::validate::fmt_signed(sum - total);
-        (
-            false,
-            tr!("check.mismatch", lhs, fmt_amount(sum), unit, fmt_amount(total), diff),
-        )
+/// published (may be empty, for points).
+fn sum_detail(lhs: Arg, sum: Decimal, total: Decimal, unit: &str) -> (bool, Text) {
+    let shown = Arg::Unit(unit.to_string());
+    if sum != total {
+        let diff = fmt_signed(sum - total);
+        return (false, text!("check.mismatch", lhs, sum, shown, total, diff));
     }
+    // No unit (points): no space for it.
+    let pattern = if unit.is_empty() {
+        "{0} = {1} ✓"
+    } else {
+        "{0} = {1} {2} ✓"
+    };
+    (true, Text::symbols(pattern, vec![lhs, total.into(), shown]))
 }
 
 /// 部门整体: in each amount column the tasks add up to the 金额合计 row.
-fn tasks_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
+fn tasks_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str, id: &CheckId) {
     let Some(ti) = p.tasks.iter().position(|t| t.role == FundRole::Total) else {
         return;
     };
-    let unit = unit_label(p.unit.as_deref().unwrap_or(""));
+    let unit = p.unit.as_deref().unwrap_or("");
     type TaskColumn = (
         &'static str,
         &'static str,
@@ -150,32 +149,26 @@ fn tasks_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
         if parts.is_empty() {
             continue;
         }
-        let label = tr!("check.perf_tasks", p.name, crate::i18n::t(key));
+        let label = text!("check.perf_tasks", &p.name, Arg::Key(key));
         let sum: Decimal = parts.iter().map(|(_, v)| *v).sum();
-        let lhs = tr!("check.sum_of_n", parts.len());
-        let (ok, detail) = sum_detail(&lhs, sum, total, unit);
+        let (ok, detail) = sum_detail(text!("check.sum_of_n", parts.len()).into(), sum, total, unit);
         let figures = std::iter::once(ti)
             .chain(parts.iter().map(|(i, _)| *i))
             .map(|i| format!("{base}.tasks[{i}].{field}"))
             .collect();
-        out.push(check(
-            label,
-            if ok { CheckStatus::Pass } else { CheckStatus::Fail },
-            detail,
-            figures,
-        ));
+        out.push(check(id.with(&["tasks", field]), label, status_of(ok), detail, figures));
     }
 }
 
 /// 自评: the 得分 of the funds and of every indicator add up to the 总分.
-fn score_check(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
+fn score_check(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str, id: &CheckId) {
     if let Some(total) = p.total_score {
-        let label = tr!("check.perf_scores", p.name);
+        let label = text!("check.perf_scores", &p.name);
         points_check(
             out,
             p,
             base,
-            label,
+            (id.with(&["scores"]), label),
             (total, "total_score"),
             ("score", |f| f.score, |i| i.score),
         );
@@ -184,14 +177,14 @@ fn score_check(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
 
 /// 自评: the 分值 of the funds and of every indicator add up to the full marks printed on the
 /// total row (满分); not made when the table prints no full marks.
-fn weight_check(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
+fn weight_check(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str, id: &CheckId) {
     if let Some(total) = p.total_weight {
-        let label = tr!("check.perf_weights", p.name);
+        let label = text!("check.perf_weights", &p.name);
         points_check(
             out,
             p,
             base,
-            label,
+            (id.with(&["weights"]), label),
             (total, "total_weight"),
             ("weight", |f| f.weight, |i| i.weight),
         );
@@ -210,7 +203,7 @@ fn points_check(
     out: &mut Vec<Check>,
     p: &ProjectPerformance,
     base: &str,
-    label: String,
+    (id, label): (CheckId, Text),
     (total, total_field): (Decimal, &str),
     (field, of_fund, of_indicator): Points,
 ) {
@@ -230,27 +223,27 @@ fn points_check(
     }
     if points.is_empty() {
         out.push(check(
+            id,
             label,
             CheckStatus::NotApplicable,
-            tr!("check.perf_no_scores").into(),
+            text!("check.perf_no_scores"),
             Vec::new(),
         ));
         return;
     }
     let sum: Decimal = points.iter().sum();
-    let ok = sum == total;
-    let lhs = if points.len() <= 8 {
-        points.iter().map(|d| fmt_amount(*d)).collect::<Vec<_>>().join(" + ")
+    let lhs: Arg = if points.len() <= 8 {
+        points
+            .iter()
+            .map(|d| fmt_amount(*d))
+            .collect::<Vec<_>>()
+            .join(" + ")
+            .into()
     } else {
-        tr!("check.sum_of_n", points.len())
+        text!("check.sum_of_n", points.len()).into()
     };
-    let (_, detail) = sum_detail(&lhs, sum, total, "");
-    out.push(check(
-        label,
-        if ok { CheckStatus::Pass } else { CheckStatus::Fail },
-        detail,
-        figures,
-    ));
+    let (ok, detail) = sum_detail(lhs, sum, total, "");
+    out.push(check(id, label, status_of(ok), detail, figures));
 }
 
 /// A printed percentage, “86%” or “100.00%” (also “86.2”), as its number and decimals.
@@ -270,52 +263,34 @@ pub fn rate_of(executed: Decimal, budget: Decimal, decimals: u32) -> Option<Deci
 }
 
 /// 自评: each printed 执行率 against 全年执行数 ÷ 全年预算数.
-fn rate_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
+fn rate_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str, id: &CheckId) {
     for (i, f) in p.funds.iter().enumerate() {
         let Some(printed) = f.rate.as_deref() else { continue };
-        let label = tr!("check.perf_rate", p.name, f.name);
+        let id = id.with(&["rate", &f.name]);
+        let label = text!("check.perf_rate", &p.name, &f.name);
+        let na = |why: Text| check(id.clone(), label.clone(), CheckStatus::NotApplicable, why, Vec::new());
         let Some((rate, decimals)) = parse_rate(printed) else {
-            out.push(check(
-                label,
-                CheckStatus::NotApplicable,
-                tr!("check.perf_rate_unread", printed),
-                Vec::new(),
-            ));
+            out.push(na(text!("check.perf_rate_unread", printed)));
             continue;
         };
         let (Some(exec), Some(budget)) = (f.executed, f.full_year_budget) else {
-            out.push(check(
-                label,
-                CheckStatus::NotApplicable,
-                tr!("check.perf_rate_blank").into(),
-                Vec::new(),
-            ));
+            out.push(na(text!("check.perf_rate_blank")));
             continue;
         };
         let Some(computed) = rate_of(exec, budget, decimals) else {
-            out.push(check(
-                label,
-                CheckStatus::NotApplicable,
-                tr!("check.perf_rate_zero").into(),
-                Vec::new(),
-            ));
+            out.push(na(text!("check.perf_rate_zero")));
             continue;
         };
         let ok = computed == rate;
         let detail = if ok {
-            tr!("check.perf_rate_ok", fmt_amount(exec), fmt_amount(budget), printed)
+            text!("check.perf_rate_ok", exec, budget, printed)
         } else {
-            tr!(
-                "check.perf_rate_bad",
-                fmt_amount(exec),
-                fmt_amount(budget),
-                computed,
-                printed
-            )
+            text!("check.perf_rate_bad", exec, budget, computed.to_string(), printed)
         };
         out.push(check(
+            id,
             label,
-            if ok { CheckStatus::Pass } else { CheckStatus::Fail },
+            status_of(ok),
             detail,
             ["rate", "executed", "full_year_budget"]
                 .iter()
@@ -328,6 +303,7 @@ fn rate_checks(out: &mut Vec<Check>, p: &ProjectPerformance, base: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::performance_targets::{PerformanceForm, PerformanceScope, PerformanceTargets};
 
     fn d(s: &str) -> Decimal {
@@ -386,23 +362,23 @@ mod tests {
     fn funds_scores_points_and_rates() {
         let mut out = Vec::new();
         checks(&mut out, &bundle("98"));
-        let status: Vec<(String, CheckStatus)> = out.iter().map(|c| (c.label.clone(), c.status)).collect();
+        let status: Vec<(String, CheckStatus)> = out.iter().map(|c| (c.label(Lang::Zh), c.status)).collect();
         // The three funds columns fail as printed (0 against 90 / 89.974 / 89.974).
         assert_eq!(
             status.iter().filter(|(_, s)| *s == CheckStatus::Fail).count(),
             3,
             "{status:?}"
         );
+        assert!(out.iter().any(|c| c.label(Lang::Zh).contains("得分")
+            && c.status == CheckStatus::Pass
+            && c.detail(Lang::Zh) == "10 + 48 + 40 = 98 ✓"));
         assert!(out
             .iter()
-            .any(|c| c.label.contains("得分") && c.status == CheckStatus::Pass && c.detail == "10 + 48 + 40 = 98 ✓"));
-        assert!(out
-            .iter()
-            .any(|c| c.label.contains("分值") && c.status == CheckStatus::Pass));
+            .any(|c| c.label(Lang::Zh).contains("分值") && c.status == CheckStatus::Pass));
         // 执行率 100% over a 全年预算数 of 0: no rate to compare.
         assert!(out
             .iter()
-            .any(|c| c.label.contains("执行率") && c.status == CheckStatus::NotApplicable));
+            .any(|c| c.label(Lang::Zh).contains("执行率") && c.status == CheckStatus::NotApplicable));
         let failing = crate::FailingFigures::of(&out);
         assert!(!failing
             .of_figure("performance_targets.projects[0].funds[0].executed")
@@ -412,7 +388,7 @@ mod tests {
         checks(&mut out, &bundle("97"));
         assert!(out
             .iter()
-            .any(|c| c.label.contains("得分") && c.status == CheckStatus::Fail));
+            .any(|c| c.label(Lang::Zh).contains("得分") && c.status == CheckStatus::Fail));
     }
 
     #[test]
@@ -434,9 +410,12 @@ mod tests {
         ];
         let mut out = Vec::new();
         checks(&mut out, &b);
-        let c = out.iter().find(|c| c.label.contains("任务")).expect("the tasks check");
+        let c = out
+            .iter()
+            .find(|c| c.label(Lang::Zh).contains("任务"))
+            .expect("the tasks check");
         assert_eq!(
-            (c.status, c.detail.as_str()),
+            (c.status, c.detail(Lang::Zh).as_str()),
             (CheckStatus::Pass, "2 项之和 = 35.00 万元 ✓")
         );
         b.performance_targets.projects[0].tasks[1].total = Some(d("14.00"));
@@ -444,7 +423,7 @@ mod tests {
         checks(&mut out, &b);
         assert!(out
             .iter()
-            .any(|c| c.label.contains("任务") && c.status == CheckStatus::Fail));
+            .any(|c| c.label(Lang::Zh).contains("任务") && c.status == CheckStatus::Fail));
     }
 
     #[test]

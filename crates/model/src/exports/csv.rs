@@ -261,8 +261,9 @@ pub fn budget_table_csv(lang: Lang, t: &crate::tables::BudgetTable) -> String {
     to_csv(&header, &rows)
 }
 
-/// 数据核对: every check with its result and figures.
-pub fn checks_csv(checks: &[Check]) -> String {
+/// 数据核对: every check with its id, result and figures, its texts in `lang` (the headings stay
+/// Chinese, as in every export).
+pub fn checks_csv(checks: &[Check], lang: Lang) -> String {
     let rows: Vec<Vec<String>> = checks
         .iter()
         .map(|c| {
@@ -272,14 +273,15 @@ pub fn checks_csv(checks: &[Check]) -> String {
                 CheckStatus::NotApplicable => "无法核对",
             };
             vec![
+                c.id.to_string(),
                 status.to_string(),
-                c.area.to_string(),
-                c.label.clone(),
-                c.detail.clone(),
+                c.area(lang).to_string(),
+                c.label(lang),
+                c.detail(lang),
             ]
         })
         .collect();
-    to_csv(&["结果", "类别", "核对内容", "数字"], &rows)
+    to_csv(&["编号", "结果", "类别", "核对内容", "数字"], &rows)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! | 绩效 | `performance/`, `performance/3/` (activity 3, 1-based), `performance/3/2/` |
 //! | one 绩效目标表 / 自评表 | `targets/2/` (project 2, 1-based) |
 //! | 指标, 资产, 其他, 核对, 搜索 | `indicators/`, `assets/`, `other/`, `checks/`, `search/` |
-//! | one check | `checks/#check-2` (an anchor on the checks page) |
+//! | one check | `checks/#check-expenditure.categories-sum` (an anchor on the checks page, the check's id percent-encoded; `#check-2`, a check's old number, still resolves) |
 //! | 预算表 | `budget/`, `budget/201/` (类), `budget/20101/` (款), `budget/301/` (经济分类) |
 //! | 全部部门, 对比 | `catalog/`, `compare/` |
 //!
@@ -19,10 +19,11 @@
 //! names the root in `<base href>` ("../../" two folders down), so a copy of the site under
 //! `/budget/` works the same.
 
+use crate::check::CheckId;
 use crate::i18n::Lang;
 
 /// A view of the viewer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Route {
     Overview,
     Duties,
@@ -36,8 +37,10 @@ pub enum Route {
     Target(usize),
     Assets,
     Other,
-    /// 数据核对; `Some(n)` brings check number `n` (1-based, as the view numbers them) into view.
-    Checks(Option<usize>),
+    /// 数据核对; `Some(id)` brings that check into view: its id (see [`CheckId`]), or, in links
+    /// made before checks had ids, its 1-based number (kept for a transition period; the view
+    /// resolves it with `crate::find_check`).
+    Checks(Option<CheckId>),
     /// All departments and years of the site's catalog.
     Catalog,
     /// This year against another year of the same department.
@@ -54,7 +57,8 @@ pub enum Route {
 
 impl Route {
     /// Reads a path below the bundle's folder ("performance/3/", "duties", "") and the
-    /// fragment ("#check-2", only meaningful on `checks/`). Unknown paths give `None`.
+    /// fragment ("#check-balance", "#check-2", only meaningful on `checks/`). Unknown paths give
+    /// `None`.
     pub fn from_path(path: &str, fragment: &str) -> Option<Route> {
         let path = path.trim_matches('/');
         let mut parts = path.split('/').filter(|p| !p.is_empty());
@@ -69,13 +73,9 @@ impl Route {
             (Some("targets"), Some(i), None) => Route::Target(one_based(i)?),
             (Some("assets"), None, _) => Route::Assets,
             (Some("other"), None, _) => Route::Other,
-            (Some("checks"), None, _) => Route::Checks(
-                fragment
-                    .trim_start_matches('#')
-                    .strip_prefix("check-")
-                    .and_then(|n| n.parse::<usize>().ok())
-                    .filter(|n| *n >= 1),
-            ),
+            (Some("checks"), None, _) => {
+                Route::Checks(check_in(fragment.trim_start_matches('#').strip_prefix("check-")))
+            }
             (Some("catalog"), None, _) => Route::Catalog,
             (Some("compare"), None, _) => Route::Compare,
             (Some("search"), None, _) => Route::Search,
@@ -91,20 +91,21 @@ impl Route {
         Some(route)
     }
 
-    /// Reads an old hash address ("#/performance/3", "#/checks/2"), as links made before
-    /// views had their own pages. Unknown hashes give the overview.
+    /// Reads a hash address ("#/performance/3", "#/checks/balance", "#/checks/2"), as links made
+    /// before views had their own pages and for bundles without pages. Unknown hashes give the
+    /// overview.
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let mut parts = path.split('/');
         match (parts.next().unwrap_or(""), parts.next()) {
-            ("checks", Some(n)) => Route::Checks(n.parse::<usize>().ok().filter(|n| *n >= 1)),
+            ("checks", Some(id)) => Route::Checks(check_in(Some(id))),
             _ => Route::from_path(path, "").unwrap_or(Route::Overview),
         }
     }
 
     /// The path of the route's page below the bundle's folder: "" for the overview, else
     /// ending in "/".
-    pub fn path(self) -> String {
+    pub fn path(&self) -> String {
         match self {
             Route::Overview => String::new(),
             Route::Duties => "duties/".into(),
@@ -128,38 +129,38 @@ impl Route {
 
     /// The hash address of this route ("#/performance/8/3", "#/checks/2"), the form links take
     /// for a bundle the site has no pages of (a local file, a `?bundle=` from elsewhere).
-    pub fn to_hash(self) -> String {
+    pub fn to_hash(&self) -> String {
         match self {
-            Route::Checks(Some(n)) => format!("#/checks/{n}"),
+            Route::Checks(Some(id)) => format!("#/checks/{}", id.encoded()),
             r => format!("#/{}", r.path().trim_end_matches('/')),
         }
     }
 
     /// The place on the page a link to this route goes to: a check's row on the checks page
-    /// ("#check-2"), a sub-activity's section on its page ("#sub-2", 0-based as the page's ids),
+    /// ("#check-balance"), a sub-activity's section on its page ("#sub-2", 0-based as the page's ids),
     /// so a browser without scripts shows it too; "" for the others.
-    pub fn anchor(self) -> String {
+    pub fn anchor(&self) -> String {
         match self {
-            Route::Checks(Some(n)) => format!("#check-{n}"),
+            Route::Checks(Some(id)) => format!("#check-{}", id.encoded()),
             Route::SubActivity(_, j) => format!("#sub-{j}"),
             _ => String::new(),
         }
     }
 
     /// The page this route is on (a check is an anchor on the checks page).
-    pub fn page(self) -> Route {
+    pub fn page(&self) -> Route {
         match self {
             Route::Checks(Some(_)) => Route::Checks(None),
-            r => r,
+            r => r.clone(),
         }
     }
 
     /// Transition (#29): the link to this route against the implicit link base; only the
     /// fail mark and fail notice views still call it. Everything else uses [`LinkBase::href`].
     #[deprecated(note = "transition: checks become language-free (#29)")]
-    pub fn href(self) -> String {
+    pub fn href(&self) -> String {
         #[allow(deprecated)]
-        crate::transition::link_base().href(self)
+        crate::transition::link_base().href(self.clone())
     }
 
     /// The navigation entries, in order, with the keys of their names (see `i18n`).
@@ -175,7 +176,7 @@ impl Route {
     ];
 
     /// Whether the nav entry `nav` is the section this route is in.
-    pub fn in_section(self, nav: Route) -> bool {
+    pub fn in_section(&self, nav: &Route) -> bool {
         matches!(
             (self, nav),
             (
@@ -188,9 +189,9 @@ impl Route {
     }
 
     /// One level up the drill path (Escape): sub-activity → activity → all activities.
-    pub fn up(self) -> Option<Route> {
+    pub fn up(&self) -> Option<Route> {
         match self {
-            Route::SubActivity(i, _) => Some(Route::Performance(Some(i))),
+            Route::SubActivity(i, _) => Some(Route::Performance(Some(*i))),
             Route::Performance(Some(_)) | Route::Target(_) => Some(Route::Performance(None)),
             // 20101 → 201 → all.
             Route::Budget(Some(code)) => Some(Route::Budget(Some(code / 100).filter(|c| *c >= 100))),
@@ -198,6 +199,11 @@ impl Route {
             _ => None,
         }
     }
+}
+
+/// The check an address names (its id percent-encoded, or an old number); none when empty.
+fn check_in(written: Option<&str>) -> Option<CheckId> {
+    written.filter(|s| !s.is_empty()).map(CheckId::decode)
 }
 
 /// A 类 (3 digits) or 款 (5 digits) code as a route takes it.
@@ -241,7 +247,7 @@ impl LinkBase {
         }
         // The catalog is the home page of its language (a site of several bundles opens on
         // it); every other view is in its bundle's folder.
-        let path = match route {
+        let path = match &route {
             Route::Catalog => b.lang.clone(),
             r => format!("{}{}{}", b.lang, b.bundle, r.path()),
         };
@@ -484,7 +490,9 @@ mod tests {
             Route::Assets,
             Route::Other,
             Route::Checks(None),
-            Route::Checks(Some(3)),
+            Route::Checks(Some(CheckId::from_address("3"))),
+            Route::Checks(Some(CheckId::of(&["balance"]))),
+            Route::Checks(Some(CheckId::of(&["table", "general-public", "201-sum", "合计"]))),
             Route::Catalog,
             Route::Compare,
             Route::Search,
@@ -495,10 +503,18 @@ mod tests {
         for r in routes {
             let (p, frag) = (r.path(), r.anchor());
             let (path, frag) = (p.as_str(), frag.as_str());
-            assert_eq!(Route::from_path(path, frag), Some(r), "{p}");
+            assert_eq!(Route::from_path(path, frag), Some(r.clone()), "{p}");
+            assert_eq!(Route::from_hash(&r.to_hash()).page(), r.page(), "{p}");
+            if matches!(r, Route::Checks(_)) {
+                assert_eq!(Route::from_hash(&r.to_hash()), r, "{p}");
+            }
             for lang in [Lang::Zh, Lang::En] {
                 for bundle in [None, Some("2017~fgj".to_string())] {
-                    let a = Address { lang, bundle, route: r };
+                    let a = Address {
+                        lang,
+                        bundle,
+                        route: r.clone(),
+                    };
                     let back = Address::parse(&format!("{}{path}", a.prefix()), frag);
                     assert_eq!(back, Some(a.clone()), "{}", a.page_path());
                 }
@@ -525,7 +541,16 @@ mod tests {
     #[test]
     fn old_hash_links_still_name_their_view() {
         assert_eq!(Route::from_hash("#/performance/8/3"), Route::SubActivity(7, 2));
-        assert_eq!(Route::from_hash("#/checks/2"), Route::Checks(Some(2)));
+        // Old numbers are kept as written; the checks view resolves them (`find_check`).
+        assert_eq!(
+            Route::from_hash("#/checks/2"),
+            Route::Checks(Some(CheckId::from_address("2")))
+        );
+        assert_eq!(
+            Route::from_hash("#/checks/table.general-public.201-sum.%E5%90%88%E8%AE%A1"),
+            Route::Checks(Some(CheckId::of(&["table", "general-public", "201-sum", "合计"])))
+        );
+        assert_eq!(Route::from_hash("#/checks/"), Route::Checks(None));
         assert_eq!(Route::from_hash("#/budget/20101"), Route::Budget(Some(20101)));
         assert_eq!(Route::from_hash("#/"), Route::Overview);
         assert_eq!(Route::from_hash("#/whatever"), Route::Overview);
@@ -543,14 +568,24 @@ mod tests {
             hash: false,
         };
         assert_eq!(en.href(Route::Overview), "en/b/x/?embed=1");
-        assert_eq!(en.href(Route::Checks(Some(2))), "en/b/x/checks/?embed=1#check-2");
+        assert_eq!(
+            en.href(Route::Checks(Some(CheckId::of(&["balance"])))),
+            "en/b/x/checks/?embed=1#check-balance"
+        );
+        assert_eq!(
+            en.href(Route::Checks(Some(CheckId::of(&["table", "summary", "收入-sum"])))),
+            "en/b/x/checks/?embed=1#check-table.summary.%E6%94%B6%E5%85%A5-sum"
+        );
         assert_eq!(
             en.href(Route::Catalog),
             "en/?embed=1",
             "the catalog is the language's home"
         );
         // The same route against the other base: nothing is remembered between calls.
-        assert_eq!(root.href(Route::Checks(Some(2))), "checks/#check-2");
+        assert_eq!(
+            root.href(Route::Checks(Some(CheckId::of(&["balance"])))),
+            "checks/#check-balance"
+        );
         let hash = LinkBase {
             lang: "en/".into(),
             bundle: "b/x/".into(),
@@ -566,7 +601,10 @@ mod tests {
         let root = LinkBase::default();
         assert_eq!(root.href_on(Route::Overview, "", ""), "./");
         assert_eq!(root.href_on(Route::Duties, "en/", ""), "en/duties/");
-        assert_eq!(root.href_on(Route::Checks(Some(3)), "", "b/y/"), "b/y/checks/");
+        assert_eq!(
+            root.href_on(Route::Checks(Some(CheckId::of(&["balance"]))), "", "b/y/"),
+            "b/y/checks/"
+        );
         let hash = LinkBase {
             lang: "".into(),
             bundle: "b/x/".into(),
@@ -576,8 +614,8 @@ mod tests {
         assert_eq!(hash.href_on(Route::Overview, "en/", "b/x/"), "en/b/x/?embed=1");
         assert_eq!(hash.href_on(Route::Duties, "", "b/y/"), "b/y/?embed=1#/duties");
         assert_eq!(
-            hash.href_on(Route::Checks(Some(3)), "en/", "b/x/"),
-            "en/b/x/?embed=1#/checks/3"
+            hash.href_on(Route::Checks(Some(CheckId::of(&["balance"]))), "en/", "b/x/"),
+            "en/b/x/?embed=1#/checks/balance"
         );
     }
 
@@ -591,7 +629,10 @@ mod tests {
         assert_eq!(a(Lang::Zh, None, Route::Overview).base_href(), "./");
         assert_eq!(a(Lang::Zh, None, Route::Duties).base_href(), "../");
         assert_eq!(a(Lang::En, None, Route::SubActivity(1, 1)).base_href(), "../../../../");
-        assert_eq!(a(Lang::Zh, Some("x"), Route::Checks(Some(2))).base_href(), "../../../");
+        assert_eq!(
+            a(Lang::Zh, Some("x"), Route::Checks(Some(CheckId::of(&["balance"])))).base_href(),
+            "../../../"
+        );
     }
 
     #[test]

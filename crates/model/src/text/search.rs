@@ -293,7 +293,7 @@ fn indicators(
             HitKind::Indicator,
             format!("{owner} › {}", ind.name),
             &texts,
-            route,
+            route.clone(),
             None,
             None,
         );
@@ -315,7 +315,7 @@ fn for_each_text(
             HitKind::Activity,
             a.name.clone(),
             &[&a.name, &a.description, &a.goal],
-            link,
+            link.clone(),
             None,
             a.amount,
         );
@@ -326,7 +326,7 @@ fn for_each_text(
                 HitKind::SubActivity,
                 s.name.clone(),
                 &[&s.name, &s.description, &s.goal],
-                link,
+                link.clone(),
                 None,
                 s.amount,
             );
@@ -354,7 +354,7 @@ fn for_each_text(
             HitKind::Project,
             p.name.clone(),
             &[&p.name, &dept, &unit, &goal, &done, &tasks],
-            link,
+            link.clone(),
             None,
             p.headline_amount(),
         );
@@ -374,7 +374,7 @@ fn for_each_text(
                 HitKind::Indicator,
                 format!("{} › {}", p.name, ind.name),
                 &texts,
-                link,
+                link.clone(),
                 None,
                 None,
             );
@@ -815,7 +815,7 @@ impl SearchIndex {
                         section: e.section,
                         snippet,
                         marks,
-                        route: e.route,
+                        route: e.route.clone(),
                         by_pinyin,
                         amount: e.amount,
                     });
@@ -891,7 +891,7 @@ mod tests {
         let hits = search(&b, "住房公积金", 10);
         assert_eq!(hits.len(), 1);
         assert_eq!(
-            (hits[0].kind, hits[0].title.as_str(), hits[0].route),
+            (hits[0].kind, hits[0].title.as_str(), hits[0].route.clone()),
             (HitKind::BudgetLine, "2210201 住房公积金", Route::Budget(Some(22102)))
         );
         let by_code = search(&b, "22102", 10);
