@@ -153,10 +153,6 @@ pub fn App(props: &AppProps) -> Html {
                 // has no pages: its views are hash addresses on the page.
                 hash: ctx.0.entry().is_none() || ctx.0.province,
             };
-            // Transition (#29): the fail mark and notice still write their links with the
-            // model's implicit link base; it is the one provided below.
-            #[allow(deprecated)]
-            gongkai_model::transition::set_link_base(base.clone());
             let footer = match mode {
                 DisplayMode::Embed => html! {},
                 DisplayMode::Kiosk { .. } => html! {

@@ -3,7 +3,7 @@
 use gloo_net::http::Request;
 use gongkai_model::i18n::Lang;
 use gongkai_model::search::Readings;
-use gongkai_model::{parse_bundle, parse_bundle_bytes, parse_catalog, Bundle, Catalog, LoadError, MAX_BUNDLE_BYTES};
+use gongkai_model::{parse_bundle_bytes, parse_bundle_in, parse_catalog, Bundle, Catalog, LoadError, MAX_BUNDLE_BYTES};
 
 /// The answer static/boot.js started fetching for `url` before the app ran, taken once (a
 /// later fetch of the same file, e.g. after opening another, goes to the network or cache).
@@ -156,7 +156,7 @@ pub async fn open_local_files(
         });
     }
     let json = import_in_worker(lang, &label, &contents, &facts, progress).await?;
-    parse_bundle(&json, &label)
+    parse_bundle_in(lang, &json, &label)
 }
 
 /// Starts the worker at `script`, waits for it to say it is ready, sends `message` and returns

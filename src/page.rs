@@ -80,10 +80,7 @@ pub fn description(lang: Lang, b: &Bundle, route: Route) -> String {
     };
     match (route.clone(), own) {
         (Route::Overview, _) => {
-            // Transition (#29): the key figures (checks/) word a blank amount in the model's
-            // implicit language; it is this page's while they are computed.
-            #[allow(deprecated)]
-            let f = gongkai_model::transition::with_lang(lang, || gongkai_model::overview::key_figures(b));
+            let f = gongkai_model::overview::key_figures(lang, b);
             tr!(
                 lang,
                 "page.desc_overview",

@@ -64,7 +64,7 @@ pub fn CompareView() -> Html {
             html! {
                 <>
                     { if o.meta.is_generated() { html! { <p class="hint">{ tr!(lang, "compare.generated") }</p> } } else { html!{} } }
-                    { for compare(earlier, later).into_iter().filter(|s| !s.rows.is_empty()).map(|s| html! {
+                    { for compare(lang, earlier, later).into_iter().filter(|s| !s.rows.is_empty()).map(|s| html! {
                         <div class="table-scroll" tabindex="0" role="region" aria-label={s.title}>
                             <table class="compare">
                                 <caption>{ tr!(lang, "compare.caption", s.title, lang.unit_label(unit)) }</caption>

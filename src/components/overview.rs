@@ -30,7 +30,7 @@ pub fn OverviewView() -> Html {
         overview_three_public_chart(lang, &c.0.bundle).map(Rc::new)
     });
     let change = use_memo(ctx.clone(), |c| overview_change_chart(lang, &c.0.bundle).map(Rc::new));
-    let f = gongkai_model::overview::key_figures(b);
+    let f = gongkai_model::overview::key_figures(lang, b);
     let tp = &b.three_public;
     // Progressive first paint: the key figures and the first chart are drawn first; the rest of
     // the page follows once that frame has been painted.

@@ -74,9 +74,10 @@ pub fn apply(lang: Lang) {
     }
 }
 
-/// Transition (#29): the reconciliation checks and their views, `LoadError`'s messages and the
-/// search labels still read the model's implicit language; it is set from the same value the
-/// context provides, so they speak the page's language. Goes when they take it explicitly.
+/// Transition (#29): `LoadError`'s messages (`title`, `message`) and the search labels
+/// (`HitKind::label`) still read the model's implicit language; it is set from the same value the
+/// context provides, so they speak the page's language. Goes when they take it explicitly
+/// (branch `one-way`).
 pub fn transition_bridge(lang: Lang) {
     #[allow(deprecated)]
     gongkai_model::transition::set_lang(lang);

@@ -345,13 +345,13 @@ fn learn(key: &str, bytes: &[u8], opts: &ImportOptions) -> (Facts, Option<Bundle
     }
 }
 
-/// The failing checks of a bundle, one line each.
-fn failing(b: &Bundle) -> Vec<String> {
+/// The failing checks of a bundle, one line each in `lang`.
+fn failing(lang: gongkai_model::i18n::Lang, b: &Bundle) -> Vec<String> {
     gongkai_model::reconcile(b)
         .iter()
         .enumerate()
         .filter(|(_, c)| c.status == CheckStatus::Fail)
-        .map(|(i, c)| crate::check_line("✗", i + 1, c))
+        .map(|(i, c)| crate::check_line(lang, "✗", i + 1, c))
         .collect()
 }
 
@@ -530,10 +530,6 @@ fn run_batch(args: &ImportArgs, lang: gongkai_model::i18n::Lang) -> Result<ExitC
             .par_iter()
             .zip(&opts)
             .map(|(f, opts)| {
-                // Transition (#29): the checks word their labels in the implicit language of
-                // this pool thread.
-                #[allow(deprecated)]
-                gongkai_model::transition::set_lang(lang);
                 let asked = asked(opts);
                 // (A record without a hash is of a file that could not be read: read it again.)
                 let old = old.files.get(&f.key).filter(|r| r.asked == asked && !r.sha.is_empty());
@@ -625,10 +621,6 @@ fn run_batch(args: &ImportArgs, lang: gongkai_model::i18n::Lang) -> Result<ExitC
     let imported: Vec<(usize, GroupRecord, Option<String>)> = pool.install(|| {
         todo.par_iter()
             .map(|(gi, fp)| {
-                // Transition (#29): the checks word their labels in the implicit language of
-                // this pool thread.
-                #[allow(deprecated)]
-                gongkai_model::transition::set_lang(lang);
                 let g = &groups[*gi];
                 let keys: Vec<String> = g.files.iter().map(|&i| found[i].key.clone()).collect();
                 // The group's options: the answers of its files (the first that gives each).
@@ -682,7 +674,7 @@ fn run_batch(args: &ImportArgs, lang: gongkai_model::i18n::Lang) -> Result<ExitC
                 stage.step(&g.name);
                 let (outcome, json, entry) = match bundle {
                     Ok(b) => {
-                        let checks = failing(&b);
+                        let checks = failing(lang, &b);
                         let outcome = if checks.is_empty() {
                             Outcome::Imported
                         } else {

@@ -31,8 +31,8 @@ fn main() -> ExitCode {
     };
     // The language of messages, passed to what writes them.
     let lang = cli.lang.unwrap_or_default();
-    // Transition (#29): the reconciliation checks and `LoadError` still word their messages in
-    // the model's implicit language; it is this one.
+    // Transition (#29): `LoadError::message` (bundle/error.rs, being rewritten on one-way) still
+    // words its messages in the model's implicit language; it is this one.
     #[allow(deprecated)]
     gongkai_model::transition::set_lang(lang);
     progress::set_quiet(cli.quiet);
@@ -196,8 +196,8 @@ fn import(a: args::ImportArgs, lang: Lang) -> ExitCode {
             failing.len()
         );
         for (n, c) in &failing {
-            eprintln!("{}", check_line("✗", *n, c));
-            let places = gongkai_model::provenance::citations(&bundle, &c.figures);
+            eprintln!("{}", check_line(lang, "✗", *n, c));
+            let places = gongkai_model::provenance::citations(lang, &bundle, &c.figures);
             if !places.is_empty() {
                 eprintln!("    {}：{}", lang.t("checks.source"), places.join("；"));
             }
@@ -238,8 +238,7 @@ fn failing_checks(b: &gongkai_model::Bundle) -> Vec<(usize, gongkai_model::Check
 
 /// One check as the commands print it, in the interface language: "✓ [支出] what: figures
 /// (#2 expenditure.categories-sum)" — its number in 数据核对 and its id (`checks/#check-<id>`).
-pub(crate) fn check_line(mark: &str, n: usize, c: &gongkai_model::Check) -> String {
-    let lang = gongkai_model::i18n::lang();
+pub(crate) fn check_line(lang: Lang, mark: &str, n: usize, c: &gongkai_model::Check) -> String {
     format!(
         "{mark} [{}] {}: {} (#{n} {})",
         c.area(lang),
@@ -405,7 +404,7 @@ fn publish_check(dir: &Path, allow: bool, lang: Lang) -> ExitCode {
         };
         eprintln!("{path}: {} check(s) fail — {verdict}:", failing.len());
         for (n, c) in &failing {
-            eprintln!("  {}", check_line("✗", *n, c));
+            eprintln!("  {}", check_line(lang, "✗", *n, c));
         }
     }
     if refused > 0 && !allow {
@@ -443,10 +442,7 @@ fn export(a: args::ExportArgs, lang: Lang) -> ExitCode {
                 ("绩效指标.csv".into(), csv::indicators_csv(&bundle)),
                 ("职责活动.csv".into(), csv::activities_csv(&bundle)),
                 ("国有资产.csv".into(), csv::assets_csv(&bundle)),
-                (
-                    "数据核对.csv".into(),
-                    csv::checks_csv(&reconcile(&bundle), gongkai_model::i18n::lang()),
-                ),
+                ("数据核对.csv".into(), csv::checks_csv(&reconcile(&bundle), lang)),
             ];
             // The national performance tables' indicators, when the bundle has them.
             if !bundle.performance_targets.is_empty() {
@@ -484,7 +480,7 @@ fn validate(path: &str, lang: Lang) -> ExitCode {
         Err(code) => return code,
     };
     println!("{path}: schema ✓ (format gongkai-bundle version {})", bundle.version);
-    for w in warnings(&bundle) {
+    for w in warnings(lang, &bundle) {
         println!("⚠ {path}: {w}");
     }
     let checks = reconcile(&bundle);
@@ -498,10 +494,10 @@ fn validate(path: &str, lang: Lang) -> ExitCode {
             }
             CheckStatus::NotApplicable => "–",
         };
-        println!("{}", check_line(mark, i + 1, c));
+        println!("{}", check_line(lang, mark, i + 1, c));
         // Where a failing figure was published, so it can be looked up in the document.
         if c.status == CheckStatus::Fail {
-            let places = gongkai_model::provenance::citations(&bundle, &c.figures);
+            let places = gongkai_model::provenance::citations(lang, &bundle, &c.figures);
             if !places.is_empty() {
                 println!("    {}：{}", lang.t("checks.source"), places.join("；"));
             }

@@ -135,10 +135,11 @@ where
         .build()
         .expect("a current-thread runtime");
     let local = tokio::task::LocalSet::new();
-    // Transition (#29): the app sets the model's implicit language for the checks while it
-    // renders (see `use_lang::transition_bridge`); this thread's is put back afterwards.
+    // Transition (#29): the app sets the model's implicit language (`LoadError`'s messages, the
+    // search labels) while it renders (see `use_lang::transition_bridge`); this thread's, which
+    // the CLI's messages use, is put back afterwards.
     #[allow(deprecated)]
-    let before = gongkai_model::transition::lang();
+    let before = gongkai_model::i18n::lang();
     let out = local.block_on(&rt, async {
         let mut out = Vec::with_capacity(items.len());
         for item in items {

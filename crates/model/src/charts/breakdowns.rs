@@ -542,7 +542,7 @@ mod tests {
     #[test]
     fn the_key_figures_take_basic_and_project_expenditure_as_stated() {
         // The text's categories put 单位预留机动经费 beside 基本支出; it is not part of it.
-        let f = crate::overview::key_figures(&bundle("jiangsu-2019"));
+        let f = crate::overview::key_figures(crate::i18n::Lang::Zh, &bundle("jiangsu-2019"));
         assert_eq!((f.basic.as_str(), f.project.as_str()), ("6,522.75", "4,968.34"));
     }
 

@@ -155,14 +155,6 @@ impl Route {
         }
     }
 
-    /// Transition (#29): the link to this route against the implicit link base; only the
-    /// fail mark and fail notice views still call it. Everything else uses [`LinkBase::href`].
-    #[deprecated(note = "transition: checks become language-free (#29)")]
-    pub fn href(&self) -> String {
-        #[allow(deprecated)]
-        crate::transition::link_base().href(self.clone())
-    }
-
     /// The navigation entries, in order, with the keys of their names (see `i18n`).
     pub const NAV: [(Route, &'static str); 8] = [
         (Route::Overview, "nav.overview"),

@@ -139,34 +139,6 @@ impl Lang {
     }
 }
 
-/// Transition (#29): [`Lang::fmt_opt`] in the implicit language, for `checks/` only.
-#[deprecated(note = "transition: checks become language-free (#29)")]
-pub fn fmt_opt(d: Option<Decimal>) -> String {
-    #[allow(deprecated)]
-    crate::transition::lang().fmt_opt(d)
-}
-
-/// Transition (#29): [`Lang::unit_label`] in the implicit language, for `checks/` only.
-#[deprecated(note = "transition: checks become language-free (#29)")]
-pub fn unit_label(unit: &str) -> &str {
-    #[allow(deprecated)]
-    crate::transition::lang().unit_label(unit)
-}
-
-/// Transition (#29): [`Lang::fmt_year`] in the implicit language, for `checks/` only.
-#[deprecated(note = "transition: checks become language-free (#29)")]
-pub fn fmt_year(year: i32) -> String {
-    #[allow(deprecated)]
-    crate::transition::lang().fmt_year(year)
-}
-
-/// Transition (#29): [`Lang::fmt_change`] in the implicit language, for `checks/` only.
-#[deprecated(note = "transition: checks become language-free (#29)")]
-pub fn fmt_change(change: Decimal, base: Option<Decimal>, unit: &str) -> String {
-    #[allow(deprecated)]
-    crate::transition::lang().fmt_change(change, base, unit)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,8 +7,9 @@
 //!
 //! The language is a value every caller passes: `tr!(lang, "key", args…)`, `lang.t("key")`,
 //! `lang.tf("key", &[…])`. Nothing here remembers a language between calls (the viewer takes
-//! it from a Yew context, the site build from the page it renders), apart from the transition
-//! functions marked deprecated below.
+//! it from a Yew context, the site build from the page it renders), apart from the two
+//! transition functions marked deprecated below ([`lang`], [`t`]), which `LoadError` and the
+//! search labels still read until they take the language (#29).
 
 use std::fmt::Display;
 use std::sync::OnceLock;
@@ -64,21 +65,11 @@ impl Lang {
 const ZH: &str = include_str!("i18n/zh.txt");
 const EN: &str = include_str!("i18n/en.txt");
 
-/// Transition (#29): sets the implicit language that [`lang`], [`t`], [`tf`] and the old
-/// `tr!("key", …)` form read. Only for the reconciliation checks (`checks/`), `LoadError` and
-/// the search labels until they take the language explicitly; the viewer and the site build set
-/// it where they provide the language explicitly to everything else.
-#[deprecated(note = "transition: checks become language-free (#29)")]
-pub fn set_lang(lang: Lang) {
-    #[allow(deprecated)]
-    crate::transition::set_lang(lang);
-}
-
-/// Transition (#29): the implicit language (see [`set_lang`]).
-#[deprecated(note = "transition: checks become language-free (#29)")]
+/// Transition (#29): the implicit language (see `crate::transition`), for `LoadError`'s
+/// messages (`bundle/error.rs`) only.
+#[deprecated(note = "transition: LoadError and the search labels take the language (#29)")]
 pub fn lang() -> Lang {
-    #[allow(deprecated)]
-    crate::transition::lang()
+    crate::transition::current()
 }
 
 /// A parsed table: (key, text) sorted by key.
@@ -130,12 +121,11 @@ pub fn t_in(lang: Lang, key: &str) -> &'static str {
     find(lang).or_else(|| find(Lang::Zh)).unwrap_or("⟨missing text⟩")
 }
 
-/// Transition (#29): the text of `key` in the implicit language (see [`set_lang`]); everything
-/// else uses [`t_in`] / [`Lang::t`].
-#[deprecated(note = "transition: checks become language-free (#29)")]
+/// Transition (#29): the text of `key` in the implicit language (see `crate::transition`), for
+/// the search labels (`text/search.rs`) only; everything else uses [`t_in`] / [`Lang::t`].
+#[deprecated(note = "transition: LoadError and the search labels take the language (#29)")]
 pub fn t(key: &str) -> &'static str {
-    #[allow(deprecated)]
-    t_in(crate::transition::lang(), key)
+    t_in(crate::transition::current(), key)
 }
 
 /// Fills `{0}`, `{1}`… of a text with `args`.
@@ -163,27 +153,10 @@ pub fn fill(text: &str, args: &[&dyn Display]) -> String {
     out
 }
 
-/// Transition (#29): the text of `key` in the implicit language with `{0}`, `{1}`… filled in.
-#[deprecated(note = "transition: checks become language-free (#29)")]
-pub fn tf(key: &str, args: &[&dyn Display]) -> String {
-    #[allow(deprecated)]
-    fill(t_in(crate::transition::lang(), key), args)
-}
-
 /// `tr!(lang, "key")` → the text in `lang` (`&'static str`); `tr!(lang, "key", a, b)` → a
 /// `String` with `{0}`, `{1}` filled by `a`, `b`.
-///
-/// Transition (#29): the old forms without the language, `tr!("key")` and `tr!("key", a, b)`,
-/// read the implicit language (deprecated, see [`set_lang`]); only `checks/` and its views still
-/// use them.
 #[macro_export]
 macro_rules! tr {
-    ($key:literal) => {
-        $crate::i18n::t($key)
-    };
-    ($key:literal, $($arg:expr),+ $(,)?) => {
-        $crate::i18n::tf($key, &[$(&$arg as &dyn ::std::fmt::Display),+])
-    };
     ($lang:expr, $key:literal) => {
         $crate::i18n::t_in($lang, $key)
     };
