@@ -14,13 +14,14 @@ use crate::components::{
 };
 use crate::hooks::use_bundle::{use_bundle, BundleCtx, LoadState, UseBundle};
 use crate::hooks::use_kiosk::use_kiosk;
-use crate::hooks::use_lang::use_lang;
+use crate::hooks::use_lang::{use_lang_state, LangCtx};
+use crate::hooks::use_painted::{use_first_render, FirstRender};
 use crate::hooks::use_post_height::use_post_height;
 use crate::hooks::use_route::use_route;
 use crate::mode::DisplayMode;
-use crate::route::{LinkBase, Route};
-use gongkai_model::format::{fmt_year, unit_label};
-use gongkai_model::route::{lang_folder, set_link_base};
+use crate::route::{use_link_base, LinkBase, Navigator, Route};
+use gongkai_model::i18n::Lang;
+use gongkai_model::route::lang_folder;
 use gongkai_model::tr;
 use yew::prelude::*;
 
@@ -31,9 +32,12 @@ pub struct AppProps {
     /// browser, which takes both from the page's address (and hydrates the build's HTML of it).
     #[prop_or_default]
     pub page: Option<ServerPage>,
+    /// The page's language (the browser's: `use_lang::initial_lang`; the build's: the page's).
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
-/// A page of the site as the build renders it (in the language set with `i18n::set_lang`).
+/// A page of the site as the build renders it (in the language of `AppProps::lang`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ServerPage {
     pub loaded: BundleCtx,
@@ -42,8 +46,10 @@ pub struct ServerPage {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    // First: every text below is rendered in this language.
-    let (lang, switch_lang) = use_lang();
+    // First: every text below is rendered in this language (provided to the views as a context).
+    let lang_ctx = use_lang_state(props.lang);
+    let (lang, switch_lang) = (lang_ctx.lang, lang_ctx.switch.clone());
+    let first_render = use_first_render();
     let UseBundle {
         state,
         open_file,
@@ -52,18 +58,21 @@ pub fn App(props: &AppProps) -> Html {
     let mode = *use_memo((), |_| DisplayMode::current());
     // Views render everything at once on the first render of a page the build rendered (it has
     // all of it), progressively afterwards.
-    use_effect_with((), |_| {
-        crate::hooks::use_painted::first_render_done();
-        crate::mark_app_ready();
-    });
+    {
+        let first_render = first_render.clone();
+        use_effect_with((), move |_| {
+            first_render.done();
+            crate::mark_app_ready();
+        });
+    }
     use_post_height(mode == DisplayMode::Embed);
-    use_kiosk(match mode {
+    let kiosk = match mode {
         DisplayMode::Kiosk {
             idle_secs,
             advance_secs,
         } => Some((idle_secs, advance_secs)),
         _ => None,
-    });
+    };
     // Offline copy: registered once the first view (or its error) is on screen.
     let settled = !matches!(state, LoadState::Loading(_));
     use_effect_with(settled, |settled| {
@@ -97,10 +106,11 @@ pub fn App(props: &AppProps) -> Html {
                 .collect::<Vec<_>>()
                 .join(" ");
             let title = tr!(
+                lang,
                 "app.bundle_title",
                 b.meta.department,
-                fmt_year(b.meta.fiscal_year),
-                b.meta.kind.label()
+                lang.fmt_year(b.meta.fiscal_year),
+                b.meta.kind.label(lang)
             );
             let header = match mode {
                 // An embed shows one view with a one-line title and a way to the full viewer.
@@ -109,7 +119,7 @@ pub fn App(props: &AppProps) -> Html {
                         <p>
                             <strong>{ &title }</strong>
                             { " · " }
-                            <a href={full_viewer_url()} target="_blank" rel="noopener">{ tr!("app.open_full") }</a>
+                            <a href={full_viewer_url()} target="_blank" rel="noopener">{ tr!(lang, "app.open_full") }</a>
                         </p>
                     </header>
                 },
@@ -117,7 +127,7 @@ pub fn App(props: &AppProps) -> Html {
                     <header class="site">
                         <p class="region" lang={crate::components::DATA_LANG}>{ region }</p>
                         <h1 lang={crate::components::DATA_LANG}>{ &b.meta.department }</h1>
-                        <p class="doc">{ tr!("app.doc_line", fmt_year(b.meta.fiscal_year), b.meta.kind.label(), unit_label(&b.meta.unit)) }</p>
+                        <p class="doc">{ tr!(lang, "app.doc_line", lang.fmt_year(b.meta.fiscal_year), b.meta.kind.label(lang), lang.unit_label(&b.meta.unit)) }</p>
                         <div class="head-tools">
                             <YearSwitch />
                             <LangSwitch {lang} on_switch={switch_lang.clone()} />
@@ -129,7 +139,7 @@ pub fn App(props: &AppProps) -> Html {
             // Links: this language's folder, the bundle's folder (the page's own when the bundle
             // has none: a local file, a `?bundle=` the site does not list), the query kept.
             let folder = ctx.0.folder();
-            set_link_base(LinkBase {
+            let base = LinkBase {
                 lang: lang_folder(lang).into(),
                 bundle: match &folder {
                     Some(f) => format!("b/{f}/"),
@@ -142,12 +152,12 @@ pub fn App(props: &AppProps) -> Html {
                 // A bundle the site does not list (a local file, a `?bundle=` from elsewhere)
                 // has no pages: its views are hash addresses on the page.
                 hash: ctx.0.entry().is_none() || ctx.0.province,
-            });
+            };
             let footer = match mode {
                 DisplayMode::Embed => html! {},
                 DisplayMode::Kiosk { .. } => html! {
                     <footer class="site">
-                        <button type="button" class="fullscreen" onclick={Callback::from(|_| enter_fullscreen())}>{ tr!("app.fullscreen") }</button>
+                        <button type="button" class="fullscreen" onclick={Callback::from(|_| enter_fullscreen())}>{ tr!(lang, "app.fullscreen") }</button>
                         <SourceLine title={b.meta.title.clone()} />
                     </footer>
                 },
@@ -156,25 +166,33 @@ pub fn App(props: &AppProps) -> Html {
                         <OpenFile on_file={open_file} />
                         <EmbedDialog title={title.clone()} />
                         <SourceLine title={b.meta.title.clone()} />
-                        <p>{ tr!("app.file", ctx.0.path) }</p>
-                        <p>{ tr!("app.about") }</p>
+                        <p>{ tr!(lang, "app.file", ctx.0.path) }</p>
+                        <p>{ tr!(lang, "app.about") }</p>
                     </footer>
                 },
             };
             html! {
                 <ContextProvider<BundleCtx> context={ctx.clone()}>
-                    <RouteScope initial={props.page.as_ref().map(|p| p.route.clone())} many={many(&ctx)}>
-                        <SkipLink />
-                        { header }
-                        <main id="main" tabindex="-1"><FailNotice /><CurrentView /></main>
-                        { footer }
-                    </RouteScope>
+                    <ContextProvider<LinkBase> context={base.clone()}>
+                        <RouteScope initial={props.page.as_ref().map(|p| p.route.clone())} many={many(&ctx)} {base} {kiosk}>
+                            <SkipLink />
+                            { header }
+                            <main id="main" tabindex="-1"><FailNotice /><CurrentView /></main>
+                            { footer }
+                        </RouteScope>
+                    </ContextProvider<LinkBase>>
                 </ContextProvider<BundleCtx>>
             }
         }
     };
     // Keyed by language: switching re-renders every view in the new language.
-    html! { <div class={classes!("app", mode_class)} key={lang.code()}>{ page }</div> }
+    html! {
+        <ContextProvider<LangCtx> context={lang_ctx}>
+            <ContextProvider<FirstRender> context={first_render}>
+                <div class={classes!("app", mode_class)} key={lang.code()}>{ page }</div>
+            </ContextProvider<FirstRender>>
+        </ContextProvider<LangCtx>>
+    }
 }
 
 /// Whether the site lists several bundles (its home page is then the catalog).
@@ -186,20 +204,31 @@ fn many(ctx: &BundleCtx) -> bool {
 struct RouteScopeProps {
     initial: Option<Route>,
     many: bool,
+    /// What links and in-place navigation are written against.
+    base: LinkBase,
+    /// Kiosk mode's `(idle_secs, advance_secs)`, for its tour of the views.
+    kiosk: Option<(u32, u32)>,
     children: Html,
 }
 
-/// Provides the current route. Only the view and the navigation use it, so a route change
-/// (a drill-down, a link) re-renders those two and not the whole app shell. Keeps the page's
-/// title and address in step with it.
+/// Provides the current route and the [`Navigator`] that changes it. Only the view and the
+/// navigation use the route, so a route change (a drill-down, a link) re-renders those two and
+/// not the whole app shell. Keeps the page's title and address in step with it, and runs the
+/// kiosk tour.
 #[component]
 fn RouteScope(props: &RouteScopeProps) -> Html {
-    let route = use_route(props.initial.clone(), props.many);
+    let lang = crate::hooks::use_lang::use_lang();
+    let (route, nav) = use_route(props.initial.clone(), props.many, props.base.clone());
+    use_kiosk(props.kiosk, nav.clone());
     let ctx = crate::components::use_loaded();
-    use_effect_with((route.clone(), ctx), |(route, ctx)| {
-        crate::hooks::use_lang::set_title(&crate::page::title(&ctx.0.bundle, route.clone()));
+    use_effect_with((route.clone(), ctx, lang), |(route, ctx, lang)| {
+        crate::hooks::use_lang::set_title(&crate::page::title(*lang, &ctx.0.bundle, route.clone()));
     });
-    html! { <ContextProvider<Route> context={route}>{ props.children.clone() }</ContextProvider<Route>> }
+    html! {
+        <ContextProvider<Navigator> context={nav}>
+            <ContextProvider<Route> context={route}>{ props.children.clone() }</ContextProvider<Route>>
+        </ContextProvider<Navigator>>
+    }
 }
 
 #[component]
@@ -212,13 +241,15 @@ fn CurrentNav() -> Html {
 /// scripts too) without changing the route when scripts run.
 #[component]
 fn SkipLink() -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
+    let base = use_link_base();
     let route = use_context::<Route>().unwrap_or(Route::Overview);
-    let page = route.page().href();
+    let page = base.href(route.page());
     let href = match page.split_once('#') {
         Some((p, _)) => format!("{p}#main"),
         None => format!("{page}#main"),
     };
-    html! { <a class="skip" {href} onclick={skip_to_main()}>{ tr!("app.skip") }</a> }
+    html! { <a class="skip" {href} onclick={skip_to_main()}>{ tr!(lang, "app.skip") }</a> }
 }
 
 /// The view of the current route.

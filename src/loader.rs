@@ -1,8 +1,9 @@
 //! The one loader: fetch a file, turn every failure into a [`LoadError`] naming the file.
 
 use gloo_net::http::Request;
+use gongkai_model::i18n::Lang;
 use gongkai_model::search::Readings;
-use gongkai_model::{parse_bundle, parse_bundle_bytes, parse_catalog, Bundle, Catalog, LoadError, MAX_BUNDLE_BYTES};
+use gongkai_model::{parse_bundle_bytes, parse_bundle_in, parse_catalog, Bundle, Catalog, LoadError, MAX_BUNDLE_BYTES};
 use gongkai_worker::protocol::{ImportAnswer, ImportRequest, PageProgress, ReadingsAnswer, ReadingsRequest};
 use gongkai_worker::{ask, AskError, Message, Wire};
 
@@ -65,24 +66,29 @@ pub async fn fetch_catalog(url: &str) -> Result<Catalog, LoadError> {
 }
 
 /// Fetches and parses one bundle (size, UTF-8, JSON, format, version, fields, invariants).
-pub async fn fetch_bundle(url: &str) -> Result<Bundle, LoadError> {
+pub async fn fetch_bundle(lang: Lang, url: &str) -> Result<Bundle, LoadError> {
     let bytes = fetch_bytes(url).await?;
     crate::mark_once("gongkai:bundle-fetched");
-    parse_bundle_bytes(&bytes, url)
+    parse_bundle_bytes(lang, &bytes, url)
 }
 
-/// A bundle path given in `?bundle=` must stay on this site: relative, no scheme, no "//".
-pub fn check_relative(path: &str) -> Result<(), LoadError> {
-    let bad = path.is_empty()
+/// Whether a path stays on this site: relative, no scheme, no "//".
+pub fn is_relative(path: &str) -> bool {
+    !(path.is_empty()
         || path.contains("://")
         || path.starts_with("//")
         || path.starts_with('/')
         || path.to_ascii_lowercase().starts_with("javascript:")
-        || path.contains('\\');
-    if bad {
+        || path.contains('\\'))
+}
+
+/// A bundle path given in `?bundle=` must stay on this site ([`is_relative`]); the error says
+/// so in `lang`.
+pub fn check_relative(lang: Lang, path: &str) -> Result<(), LoadError> {
+    if !is_relative(path) {
         Err(LoadError::Network {
             file: path.to_string(),
-            detail: gongkai_model::tr!("load.relative_only").into(),
+            detail: gongkai_model::tr!(lang, "load.relative_only").into(),
         })
     } else {
         Ok(())
@@ -112,6 +118,7 @@ pub type ImportProgress = std::rc::Rc<dyn Fn(usize, usize, usize)>;
 /// imported by the import worker, with the `facts` the person gave for what they do not state,
 /// reporting the page being read to `progress`. Nothing is uploaded.
 pub async fn open_local_files(
+    lang: Lang,
     files: Vec<web_sys::File>,
     facts: Facts,
     progress: ImportProgress,
@@ -141,17 +148,17 @@ pub async fn open_local_files(
         let body = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&raw);
         let looks_json = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
         if name.to_lowercase().ends_with(".json") || looks_json {
-            return parse_bundle_bytes(&raw, name);
+            return parse_bundle_bytes(lang, &raw, name);
         }
     } else if let Some((name, _)) = contents.iter().find(|(n, _)| n.to_lowercase().ends_with(".json")) {
         // A bundle is complete in itself: it does not combine with documents.
         return Err(LoadError::Import {
             file: name.clone(),
-            detail: gongkai_model::tr!("load.bundle_with_documents").into(),
+            detail: gongkai_model::tr!(lang, "load.bundle_with_documents").into(),
         });
     }
-    let json = import_in_worker(&label, &contents, &facts, progress).await?;
-    parse_bundle(&json, &label)
+    let json = import_in_worker(lang, &label, &contents, &facts, progress).await?;
+    parse_bundle_in(lang, &json, &label)
 }
 
 /// Whether the file's first kilobyte has the PDF header (as the importer tests it).
@@ -162,6 +169,7 @@ fn starts_like_pdf(bytes: &js_sys::Uint8Array) -> bool {
 
 /// Sends the documents to the import worker and waits for its answer.
 async fn import_in_worker(
+    lang: Lang,
     name: &str,
     files: &[(String, js_sys::Uint8Array)],
     facts: &Facts,
@@ -175,7 +183,7 @@ async fn import_in_worker(
         files: files.to_vec(),
         year: facts.year,
         department: facts.department.clone(),
-        lang: Some(gongkai_model::i18n::lang().code().to_string()),
+        lang: Some(lang.code().to_string()),
     };
     let on_progress = move |m: Message| {
         if let Ok(p) = PageProgress::from_message(&m) {
@@ -194,14 +202,18 @@ async fn import_in_worker(
             department: f.missing.iter().any(|m| m == "department"),
         }),
         Err(AskError::Failed(f)) => Err(fail(f.message)),
-        Err(AskError::Broken(_)) => Err(fail(gongkai_model::tr!("load.import_crashed").into())),
-        Err(AskError::Unreadable(_)) => Err(fail(gongkai_model::tr!("load.import_no_answer").into())),
+        Err(AskError::Broken(_)) => Err(fail(gongkai_model::tr!(lang, "load.import_crashed").into())),
+        Err(AskError::Unreadable(_)) => Err(fail(gongkai_model::tr!(lang, "load.import_no_answer").into())),
     }
 }
 
 /// Script of the search worker (built by Trunk from crates/search-worker): pinyin readings.
 const SEARCH_WORKER: &str = "./search-worker_loader.js";
 
+// A fetch cache of this browser tab, not app state: the worker's answers for characters are
+// the same whoever asks, so keeping them only saves asking again. Nothing here decides what a
+// view renders or a model function returns; a view gets readings only through the future of
+// `pinyin_readings` and keeps them in its own hook state.
 thread_local! {
     /// Readings fetched so far this visit (each character is asked for once).
     static READINGS: std::cell::RefCell<std::rc::Rc<Readings>> = Default::default();

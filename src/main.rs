@@ -23,19 +23,21 @@ fn run() {
     if let Some((lang, route)) = gongkai::site_app::this_site_page() {
         gongkai::hooks::use_lang::apply(lang);
         if let Some(root) = gongkai::app_root() {
-            run_site(root, route);
+            run_site(root, lang, route);
         }
         return;
     }
-    gongkai::hooks::use_lang::apply(gongkai::hooks::use_lang::initial_lang());
-    gongkai::hooks::use_bundle::start_loading();
+    let lang = gongkai::hooks::use_lang::initial_lang();
+    gongkai::hooks::use_lang::apply(lang);
+    let props = move || gongkai::app::AppProps { page: None, lang };
+    gongkai::hooks::use_bundle::start_loading(lang);
     let Some(root) = gongkai::app_root() else {
         return;
     };
     if gongkai::prerendered_page_shown() {
         // The page is on screen already, rendered by the build from the same components: once
         // the bundle is here (its first render needs it), the app takes that DOM over as it is.
-        gongkai::hooks::use_bundle::when_loaded(move |outcome| {
+        gongkai::hooks::use_bundle::when_loaded(lang, move |outcome| {
             // Only the data the page was built from: a bundle or catalog changed since is shown
             // by rendering afresh, never with the old page's figures.
             let same = outcome.as_ref().is_ok_and(|ctx| gongkai::page_data_matches(&ctx.0));
@@ -45,7 +47,7 @@ fn run() {
                 gloo_timers::callback::Timeout::new(0, move || {
                     gongkai::mark_once("gongkai:hydrate-start");
                     gongkai::remove_boot_placeholder();
-                    yew::Renderer::<gongkai::app::App>::with_root(root).hydrate();
+                    yew::Renderer::<gongkai::app::App>::with_root_and_props(root, props()).hydrate();
                     gongkai::mark_once("gongkai:hydrated");
                 })
                 .forget();
@@ -53,7 +55,7 @@ fn run() {
                 // The error, or the data as it is now, replaces the page.
                 let _ = root.remove_attribute("data-page");
                 root.set_inner_html("");
-                yew::Renderer::<gongkai::app::App>::with_root(root).render();
+                yew::Renderer::<gongkai::app::App>::with_root_and_props(root, props()).render();
             }
         });
         return;
@@ -67,14 +69,14 @@ fn run() {
             gongkai::remove_boot_placeholder();
             let _ = root.remove_attribute("data-page");
             root.set_inner_html("");
-            yew::Renderer::<gongkai::app::App>::with_root(root.clone()).render();
+            yew::Renderer::<gongkai::app::App>::with_root_and_props(root.clone(), props()).render();
         }
     };
     {
         let mount = mount.clone();
         gloo_timers::callback::Timeout::new(MOUNT_WITHIN_MS, mount).forget();
     }
-    gongkai::hooks::use_bundle::when_loaded(move |_| mount());
+    gongkai::hooks::use_bundle::when_loaded(lang, move |_| mount());
     // The service worker is registered by the app once the first view is on screen, so its
     // precaching does not compete with the first visit's own downloads.
 }
@@ -82,7 +84,7 @@ fn run() {
 /// A province site's own page: reads its file, then takes the built page over (hydrates) when
 /// the data is what it was built from, else renders afresh; an error is shown on the page.
 #[cfg(target_arch = "wasm32")]
-fn run_site(root: web_sys::Element, route: gongkai::site_app::SiteRoute) {
+fn run_site(root: web_sys::Element, lang: gongkai_model::i18n::Lang, route: gongkai::site_app::SiteRoute) {
     use gongkai::site_app::{load_site_page, site_data_fingerprint, SiteApp, SiteAppProps};
     wasm_bindgen_futures::spawn_local(async move {
         match load_site_page(&route).await {
@@ -93,7 +95,7 @@ fn run_site(root: web_sys::Element, route: gongkai::site_app::SiteRoute) {
                     .and_then(|m| m.get_attribute("content"));
                 let same = built.as_deref() == Some(site_data_fingerprint(&page).as_str());
                 gongkai::remove_boot_placeholder();
-                let props = SiteAppProps { page };
+                let props = SiteAppProps { page, lang };
                 if same && gongkai::prerendered_page_shown() {
                     yew::Renderer::<SiteApp>::with_root_and_props(root, props).hydrate();
                     gongkai::mark_once("gongkai:hydrated");
@@ -112,6 +114,7 @@ fn run_site(root: web_sys::Element, route: gongkai::site_app::SiteRoute) {
                     gongkai::components::error_view::ErrorViewProps {
                         error: e,
                         on_facts: None,
+                        lang: Some(lang),
                     },
                 )
                 .render();

@@ -3,21 +3,22 @@
 //! keeps the title in step as views change.
 
 use crate::route::Route;
-use gongkai_model::format::fmt_year;
+use gongkai_model::i18n::Lang;
 use gongkai_model::{tr, Bundle};
 
 /// "平乡县发展改革局 2017年部门预算".
-pub fn bundle_title(b: &Bundle) -> String {
+pub fn bundle_title(lang: Lang, b: &Bundle) -> String {
     tr!(
+        lang,
         "app.bundle_title",
         b.meta.department,
-        fmt_year(b.meta.fiscal_year),
-        b.meta.kind.label()
+        lang.fmt_year(b.meta.fiscal_year),
+        b.meta.kind.label(lang)
     )
 }
 
 /// The name of the view `route` shows: "绩效预算", an activity's name, "201 一般公共服务支出".
-pub fn view_name(b: &Bundle, route: Route) -> String {
+pub fn view_name(lang: Lang, b: &Bundle, route: Route) -> String {
     let acts = &b.performance.activities;
     match route {
         Route::Performance(Some(i)) => acts.get(i).map(|a| a.name.clone()),
@@ -34,7 +35,7 @@ pub fn view_name(b: &Bundle, route: Route) -> String {
                 .find(|l| l.code.as_deref() == Some(code.as_str()))
                 .map(|l| l.name.clone());
             Some(
-                format!("{} {} {}", tr!("nav.budget"), code, name.unwrap_or_default())
+                format!("{} {} {}", tr!(lang, "nav.budget"), code, name.unwrap_or_default())
                     .trim_end()
                     .to_string(),
             )
@@ -56,18 +57,18 @@ pub fn view_name(b: &Bundle, route: Route) -> String {
             Route::Budget(_) => "nav.budget",
             Route::Execution(_) => "nav.execution",
         };
-        gongkai_model::i18n::t(key).to_string()
+        lang.t(key).to_string()
     })
 }
 
 /// The page's `<title>`: "绩效预算 · 平乡县发展改革局 2017年部门预算 · 公开".
-pub fn title(b: &Bundle, route: Route) -> String {
-    tr!("page.title", view_name(b, route), bundle_title(b))
+pub fn title(lang: Lang, b: &Bundle, route: Route) -> String {
+    tr!(lang, "page.title", view_name(lang, b, route), bundle_title(lang, b))
 }
 
 /// The page's meta description: the overview's headline figures, an activity's own
 /// description, or what the view is.
-pub fn description(b: &Bundle, route: Route) -> String {
+pub fn description(lang: Lang, b: &Bundle, route: Route) -> String {
     let acts = &b.performance.activities;
     let own = match route {
         Route::Performance(Some(i)) => acts.get(i).map(|a| (a.name.clone(), a.description.clone())),
@@ -79,19 +80,20 @@ pub fn description(b: &Bundle, route: Route) -> String {
     };
     match (route.clone(), own) {
         (Route::Overview, _) => {
-            let f = gongkai_model::overview::key_figures(b);
+            let f = gongkai_model::overview::key_figures(lang, b);
             tr!(
+                lang,
                 "page.desc_overview",
-                bundle_title(b),
+                bundle_title(lang, b),
                 f.revenue,
                 f.expenditure,
-                gongkai_model::format::unit_label(&b.meta.unit)
+                lang.unit_label(&b.meta.unit)
             )
         }
         (_, Some((name, text))) if !text.trim().is_empty() => {
             let text: String = text.chars().take(150).collect();
-            format!("{} · {name}：{text}", bundle_title(b))
+            format!("{} · {name}：{text}", bundle_title(lang, b))
         }
-        _ => tr!("page.desc_view", bundle_title(b), view_name(b, route)),
+        _ => tr!(lang, "page.desc_view", bundle_title(lang, b), view_name(lang, b, route)),
     }
 }

@@ -11,6 +11,13 @@ pub fn install() {
             return;
         };
         let Some(body) = doc.body() else { return };
+        // The document's language (`<html lang>`, which the app keeps in step with its own):
+        // a panic has no component to take it from.
+        let lang = doc
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| gongkai_model::i18n::Lang::parse(&l))
+            .unwrap_or_default();
         let Ok(box_el) = doc.create_element("div") else { return };
         box_el.set_id("panic");
         box_el.set_class_name("panic");
@@ -18,7 +25,7 @@ pub fn install() {
         // Text only (set_text_content), so nothing in the message can become markup.
         box_el.set_text_content(Some(&format!(
             "{}\nInternal error: {message}",
-            gongkai_model::tr!("panic.message")
+            gongkai_model::tr!(lang, "panic.message")
         )));
         if let Some(el) = box_el.dyn_ref::<web_sys::HtmlElement>() {
             el.set_tab_index(-1);

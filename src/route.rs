@@ -6,6 +6,42 @@
 //! the app runs (and by [`old_hash_route`] when one is typed later).
 
 pub use gongkai_model::route::{Address, LinkBase, Route};
+use yew::prelude::*;
+
+/// What links are written against on this page (the folders of its language and bundle, the
+/// query links keep): the context `App` provides; the site root's, without query, outside it.
+#[hook]
+pub fn use_link_base() -> LinkBase {
+    use_context::<LinkBase>().unwrap_or_default()
+}
+
+/// Going to a route of the current bundle and language in place (chart drill-down, Escape, the
+/// kiosk tour): provided by the app's route scope with the links' base and the callback that
+/// shows a route.
+#[derive(Clone, PartialEq, Default)]
+pub struct Navigator {
+    pub base: LinkBase,
+    show: Callback<Route>,
+}
+
+impl Navigator {
+    /// A navigator writing addresses against `base` and showing routes with `show`.
+    pub fn new(base: LinkBase, show: Callback<Route>) -> Navigator {
+        Navigator { base, show }
+    }
+    /// Goes to `route`: a history entry with its address (so the back button and shared links
+    /// follow) and the view shown at once, in this task.
+    pub fn go(&self, route: Route) {
+        push(&self.base.href(route.clone()));
+        self.show.emit(route);
+    }
+}
+
+/// The app's [`Navigator`] (one that goes nowhere outside the app).
+#[hook]
+pub fn use_navigator() -> Navigator {
+    use_context::<Navigator>().unwrap_or_default()
+}
 
 /// The site root as the page names it (`<base href>`), e.g. "https://x.gov.cn/budget/".
 #[cfg(target_arch = "wasm32")]
@@ -180,13 +216,6 @@ pub fn old_hash_route(hash: &str) -> Option<Route> {
     hash.starts_with("#/").then(|| Route::from_hash(hash))
 }
 
-/// Goes to `route` in the current bundle and language: a history entry with its address (so
-/// the back button and shared links follow) and the view shown at once, in this task.
-pub fn go(route: Route) {
-    push(&route.href());
-    crate::hooks::use_route::show_now(route);
-}
-
 /// Adds a history entry for `href` (relative to the site root) without loading it.
 pub fn push(href: &str) {
     #[cfg(target_arch = "wasm32")]
@@ -213,10 +242,10 @@ pub fn replace(href: &str) {
 }
 
 /// The route a click on `anchor` leads to when the app can show it in place: a link in the
-/// same window to a page of the current bundle and language with the same query. `None`:
-/// let the browser follow it.
+/// same window to a page of the current bundle and language (`base`) with the same query.
+/// `None`: let the browser follow it.
 #[cfg(target_arch = "wasm32")]
-pub fn in_app_target(anchor: &web_sys::HtmlAnchorElement) -> Option<Route> {
+pub fn in_app_target(anchor: &web_sys::HtmlAnchorElement, base: &LinkBase) -> Option<Route> {
     if !anchor.target().is_empty() || anchor.has_attribute("download") {
         return None;
     }
@@ -224,7 +253,6 @@ pub fn in_app_target(anchor: &web_sys::HtmlAnchorElement) -> Option<Route> {
     if anchor.origin() != loc.origin().ok()? {
         return None;
     }
-    let base = gongkai_model::route::link_base();
     if anchor.search() != base.query {
         return None;
     }

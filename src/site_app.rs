@@ -7,8 +7,10 @@
 use crate::components::area_view::AreaView;
 use crate::components::site_home::SiteHome;
 use crate::components::site_search::SiteSearchView;
+use crate::hooks::use_lang::LangCtx;
+use crate::hooks::use_painted::{use_first_render, FirstRender};
 use gongkai_model::areas::AreaIndex;
-use gongkai_model::i18n::{self, Lang};
+use gongkai_model::i18n::Lang;
 use gongkai_model::{tr, Catalog};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,17 +36,17 @@ impl SitePage {
             SitePage::Search => SiteRoute::Search,
         }
     }
-    /// The page's title in the current language.
-    pub fn title(&self) -> String {
+    /// The page's title in `lang`.
+    pub fn title(&self, lang: Lang) -> String {
         match self {
-            SitePage::Home(_) => tr!("site.home_title").to_string(),
+            SitePage::Home(_) => tr!(lang, "site.home_title").to_string(),
             SitePage::Area { catalog, .. } => catalog
                 .bundles
                 .first()
                 .map(|e| e.region.clone())
                 .filter(|r| !r.is_empty())
-                .unwrap_or_else(|| tr!("catalog.no_region").to_string()),
-            SitePage::Search => tr!("site.search_title").to_string(),
+                .unwrap_or_else(|| tr!(lang, "catalog.no_region").to_string()),
+            SitePage::Search => tr!(lang, "site.search_title").to_string(),
         }
     }
 }
@@ -52,18 +54,30 @@ impl SitePage {
 #[derive(Properties, PartialEq)]
 pub struct SiteAppProps {
     pub page: SitePage,
+    /// The page's language (its folder: "" or "en/").
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// A province site's own page.
 #[component]
 pub fn SiteApp(props: &SiteAppProps) -> Html {
-    let lang = i18n::lang();
-    use_effect_with((), |_| {
-        crate::hooks::use_painted::first_render_done();
-        crate::mark_app_ready();
-        #[cfg(target_arch = "wasm32")]
-        crate::register_service_worker();
-    });
+    let lang = props.lang;
+    // The other language is another page (a plain link): nothing switches in place.
+    let lang_ctx = LangCtx {
+        lang,
+        switch: Callback::noop(),
+    };
+    let first_render = use_first_render();
+    {
+        let first_render = first_render.clone();
+        use_effect_with((), move |_| {
+            first_render.done();
+            crate::mark_app_ready();
+            #[cfg(target_arch = "wasm32")]
+            crate::register_service_worker();
+        });
+    }
     let route = props.page.route();
     let other = match lang {
         Lang::Zh => Lang::En,
@@ -91,24 +105,28 @@ pub fn SiteApp(props: &SiteAppProps) -> Html {
         }
     });
     html! {
+        <ContextProvider<LangCtx> context={lang_ctx}>
+        <ContextProvider<FirstRender> context={first_render}>
         <div class="app mode-site site-pages">
-            <a class="skip" href={format!("{}#main", route.path(lang))}>{ tr!("app.skip") }</a>
+            <a class="skip" href={format!("{}#main", route.path(lang))}>{ tr!(lang, "app.skip") }</a>
             <header class="site">
-                <p class="region">{ tr!("app.site_name") }</p>
-                <h1 lang={matches!(props.page, SitePage::Area { .. }).then_some(crate::components::DATA_LANG)}>{ props.page.title() }</h1>
+                <p class="region">{ tr!(lang, "app.site_name") }</p>
+                <h1 lang={matches!(props.page, SitePage::Area { .. }).then_some(crate::components::DATA_LANG)}>{ props.page.title(lang) }</h1>
                 <div class="head-tools">
                     <a class="lang-switch" lang={other.code()} hreflang={other.code()} href={route.path(other)} onclick={keep_query_on_switch}>{ other.native_name() }</a>
                 </div>
-                <nav class="sections" aria-label={tr!("nav.label")}>
+                <nav class="sections" aria-label={tr!(lang, "nav.label")}>
                     <ul>
-                        <li><a href={home} aria-current={current(SiteRoute::Home)} class={classes!(current(SiteRoute::Home).map(|_| "current"))}>{ tr!("site.all_areas") }</a></li>
-                        <li><a href={search} aria-current={current(SiteRoute::Search)} class={classes!(current(SiteRoute::Search).map(|_| "current"))}>{ tr!("site.search_all") }</a></li>
+                        <li><a href={home} aria-current={current(SiteRoute::Home)} class={classes!(current(SiteRoute::Home).map(|_| "current"))}>{ tr!(lang, "site.all_areas") }</a></li>
+                        <li><a href={search} aria-current={current(SiteRoute::Search)} class={classes!(current(SiteRoute::Search).map(|_| "current"))}>{ tr!(lang, "site.search_all") }</a></li>
                     </ul>
                 </nav>
             </header>
             <main id="main" tabindex="-1">{ view }</main>
-            <footer class="site"><p>{ tr!("app.about") }</p></footer>
+            <footer class="site"><p>{ tr!(lang, "app.about") }</p></footer>
         </div>
+        </ContextProvider<FirstRender>>
+        </ContextProvider<LangCtx>>
     }
 }
 

@@ -3,6 +3,7 @@
 //! the readings for a pinyin query — each file once per visit (the shards and fragments are
 //! content-hashed, so the browser may also keep them for good).
 
+use gongkai_model::i18n::Lang;
 use gongkai_model::search::{Fragment, Hit, Readings, SearchIndex};
 use gongkai_model::site_search::{
     plan_query, shard_of, Doc, DocBlock, QueryPlan, SearchRoot, Shard, BLOCK, SEARCH_INDEX_DIR, SEARCH_ROOT_FILE,
@@ -36,20 +37,25 @@ pub struct Candidates {
     pub root: Rc<SearchRoot>,
 }
 
+// Fetch caches of this browser tab, not app state: the site's index files are immutable for
+// the life of a deployment, so a file fetched (and parsed) once is the same on every later
+// query. They decide what is downloaded, never what a search returns: results come from the
+// files' contents alone, and the view keeps them in its own hook state.
 thread_local! {
+    /// The index's files by URL, as fetched.
     static TEXTS: RefCell<HashMap<String, Rc<str>>> = RefCell::new(HashMap::new());
+    /// The parsed shards by URL.
     static SHARDS: RefCell<HashMap<String, Rc<Shard>>> = RefCell::new(HashMap::new());
+    /// The pinyin readings of the search worker, once fetched.
     static READINGS: RefCell<Option<Rc<Readings>>> = const { RefCell::new(None) };
 }
 
-async fn fetch_text(path: &str) -> Result<Rc<str>, String> {
+async fn fetch_text(lang: Lang, path: &str) -> Result<Rc<str>, String> {
     let url = format!("{SEARCH_INDEX_DIR}{path}");
     if let Some(t) = TEXTS.with(|c| c.borrow().get(&url).cloned()) {
         return Ok(t);
     }
-    let bytes = crate::loader::fetch_bytes(&url)
-        .await
-        .map_err(|e| e.message(gongkai_model::i18n::lang()))?;
+    let bytes = crate::loader::fetch_bytes(&url).await.map_err(|e| e.message(lang))?;
     let t: Rc<str> = String::from_utf8(bytes)
         .map_err(|_| format!("{url}: not UTF-8"))?
         .into();
@@ -57,8 +63,8 @@ async fn fetch_text(path: &str) -> Result<Rc<str>, String> {
     Ok(t)
 }
 
-async fn root() -> Result<Rc<SearchRoot>, String> {
-    let t = fetch_text(SEARCH_ROOT_FILE).await?;
+async fn root(lang: Lang) -> Result<Rc<SearchRoot>, String> {
+    let t = fetch_text(lang, SEARCH_ROOT_FILE).await?;
     let root: SearchRoot =
         serde_json::from_str(&t).map_err(|e| format!("{SEARCH_INDEX_DIR}{SEARCH_ROOT_FILE}: {e}"))?;
     if root.format != "gongkai-search" || root.version != 1 {
@@ -69,13 +75,13 @@ async fn root() -> Result<Rc<SearchRoot>, String> {
     Ok(Rc::new(root))
 }
 
-async fn shard(root: &SearchRoot, n: usize) -> Result<Rc<Shard>, String> {
+async fn shard(lang: Lang, root: &SearchRoot, n: usize) -> Result<Rc<Shard>, String> {
     let name = root.shards.get(n).ok_or("search-index: shard missing")?.clone();
     if let Some(s) = SHARDS.with(|c| c.borrow().get(&name).cloned()) {
         return Ok(s);
     }
     let path = format!("s/{name}");
-    let t = fetch_text(&path).await?;
+    let t = fetch_text(lang, &path).await?;
     let s = Rc::new(Shard::parse(&t, &format!("{SEARCH_INDEX_DIR}{path}"))?);
     // The parsed shard is kept; its text is not needed twice.
     TEXTS.with(|c| c.borrow_mut().remove(&format!("{SEARCH_INDEX_DIR}{path}")));
@@ -84,19 +90,19 @@ async fn shard(root: &SearchRoot, n: usize) -> Result<Rc<Shard>, String> {
 }
 
 /// Fetches the index's root ahead of the first query (the search page does on opening).
-pub async fn prefetch_root() {
-    let _ = root().await;
+pub async fn prefetch_root(lang: Lang) {
+    let _ = root(lang).await;
 }
 
 /// The bundles a query may be in (fetches the root and the query's shards).
-pub async fn candidates(query: &str) -> Result<Candidates, String> {
-    let root = root().await?;
+pub async fn candidates(lang: Lang, query: &str) -> Result<Candidates, String> {
+    let root = root(lang).await?;
     let plan = plan_query(query);
     let count = root.shards.len();
     let mut needed: Vec<usize> = plan.terms().into_iter().map(|t| shard_of(t, count)).collect();
     needed.sort_unstable();
     needed.dedup();
-    let shards = futures::future::join_all(needed.iter().map(|n| shard(&root, *n))).await;
+    let shards = futures::future::join_all(needed.iter().map(|n| shard(lang, &root, *n))).await;
     let mut by_number = HashMap::new();
     for (n, s) in needed.iter().zip(shards) {
         by_number.insert(*n, s?);
@@ -127,7 +133,7 @@ pub async fn candidates(query: &str) -> Result<Candidates, String> {
 }
 
 /// The docs of `ids`, in order: each distinct doc block fetched and read once.
-async fn docs(root: &SearchRoot, ids: &[u32]) -> Result<Vec<Doc>, String> {
+async fn docs(lang: Lang, root: &SearchRoot, ids: &[u32]) -> Result<Vec<Doc>, String> {
     let mut blocks: Vec<usize> = ids.iter().map(|id| *id as usize / BLOCK).collect();
     blocks.sort_unstable();
     blocks.dedup();
@@ -136,7 +142,7 @@ async fn docs(root: &SearchRoot, ids: &[u32]) -> Result<Vec<Doc>, String> {
         let name = root.blocks.get(*b).ok_or("search-index: block missing")?;
         paths.push(format!("d/{name}"));
     }
-    let texts = futures::future::join_all(paths.iter().map(|p| fetch_text(p))).await;
+    let texts = futures::future::join_all(paths.iter().map(|p| fetch_text(lang, p))).await;
     let mut read: HashMap<usize, DocBlock> = HashMap::new();
     for ((b, path), t) in blocks.iter().zip(&paths).zip(texts) {
         let block: DocBlock = serde_json::from_str(&t?).map_err(|e| format!("{SEARCH_INDEX_DIR}{path}: {e}"))?;
@@ -154,11 +160,11 @@ async fn docs(root: &SearchRoot, ids: &[u32]) -> Result<Vec<Doc>, String> {
         .collect()
 }
 
-async fn readings(root: &SearchRoot) -> Result<Rc<Readings>, String> {
+async fn readings(lang: Lang, root: &SearchRoot) -> Result<Rc<Readings>, String> {
     if let Some(r) = READINGS.with(|c| c.borrow().clone()) {
         return Ok(r);
     }
-    let t = fetch_text(&root.readings).await?;
+    let t = fetch_text(lang, &root.readings).await?;
     let r = Rc::new(Readings::parse(&t));
     READINGS.with(|c| *c.borrow_mut() = Some(r.clone()));
     Ok(r)
@@ -166,7 +172,7 @@ async fn readings(root: &SearchRoot) -> Result<Rc<Readings>, String> {
 
 /// The results for candidates `range` (the bundles' fragments searched; a bundle whose texts
 /// turn out not to contain the query, and whose name does not either, is left out).
-pub async fn results(c: &Candidates, range: std::ops::Range<usize>) -> Result<Vec<BundleResult>, String> {
+pub async fn results(lang: Lang, c: &Candidates, range: std::ops::Range<usize>) -> Result<Vec<BundleResult>, String> {
     let ids: Vec<(usize, u32)> = c
         .ids
         .iter()
@@ -179,19 +185,19 @@ pub async fn results(c: &Candidates, range: std::ops::Range<usize>) -> Result<Ve
     let (readings, docs) = futures::join!(
         async {
             match c.plan.pinyin {
-                true => readings(&c.root).await.map(Some),
+                true => readings(lang, &c.root).await.map(Some),
                 false => Ok(None),
             }
         },
         async {
             let wanted: Vec<u32> = ids.iter().map(|(_, id)| *id).collect();
-            docs(&c.root, &wanted).await
+            docs(lang, &c.root, &wanted).await
         }
     );
     let readings = readings?;
     let docs_ok = docs?;
     let paths: Vec<String> = docs_ok.iter().map(|d| format!("f/{}", d.fragment)).collect();
-    let fragments = futures::future::join_all(paths.iter().map(|p| fetch_text(p))).await;
+    let fragments = futures::future::join_all(paths.iter().map(|p| fetch_text(lang, p))).await;
     let mut out = Vec::new();
     for (((rank, _), doc), fragment) in ids.iter().zip(docs_ok).zip(fragments) {
         let path = format!("{SEARCH_INDEX_DIR}f/{}", doc.fragment);

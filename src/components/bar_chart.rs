@@ -6,7 +6,7 @@ use super::chart_surface::ChartSurface;
 use super::fail_mark::FailMark;
 use crate::hooks::use_width::{drawn_widths, svg_at_widths, use_chart_width};
 use gongkai_model::chart::{layout_bars, series_colour_index, BarChart};
-use gongkai_model::format::{fmt_opt, unit_label};
+use gongkai_model::i18n::Lang;
 use gongkai_model::render::{bar_highlight, bars_svg_selected};
 use gongkai_model::tr;
 use std::rc::Rc;
@@ -39,12 +39,13 @@ pub struct BarChartViewProps {
 
 #[component]
 pub fn BarChartView(props: &BarChartViewProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     let width = use_chart_width();
     let selected = use_state(|| None::<usize>);
     let layouts = use_memo((props.chart.clone(), width), |(chart, width)| {
         drawn_widths(*width)
             .into_iter()
-            .map(|w| Rc::new(layout_bars(chart, w)))
+            .map(|w| Rc::new(layout_bars(lang, chart, w)))
             .collect::<Vec<_>>()
     });
     // The layout pointer positions and the selection are read against (the widest drawn).
@@ -74,19 +75,19 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
         }
     });
     let hint = if props.on_activate.is_some() {
-        tr!("chart.hint_drill")
+        tr!(lang, "chart.hint_drill")
     } else {
-        tr!("chart.hint")
+        tr!(lang, "chart.hint")
     };
     let info = match *selected {
-        Some(i) => c.describe(i),
+        Some(i) => c.describe(lang, i),
         None => hint.to_string(),
     };
     html! {
         <figure class={classes!("chart", (!props.failing.is_empty()).then_some("failing"))} aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ &props.title }<FailMark checks={props.failing.clone()} /></h3>
             <figcaption class="summary">{ &c.summary }</figcaption>
-            { props.source.as_ref().map(|(s, published)| source_line(s, *published)).unwrap_or_default() }
+            { props.source.as_ref().map(|(s, published)| source_line(lang, s, *published)).unwrap_or_default() }
             { legend.unwrap_or_default() }
             <ChartSurface
                 svg={(*svg).clone()}
@@ -99,21 +100,21 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
                 {on_select}
                 on_activate={props.on_activate.clone()}
                 on_escape={props.on_escape.clone()}
-                label={tr!("chart.label", props.title, c.summary)}
+                label={tr!(lang, "chart.label", props.title, c.summary)}
                 info_id={info_id.clone()}
             />
             <p class="chart-info" id={info_id} aria-live="polite">{ info }</p>
             { if c.blank_rows.is_empty() { html!{} } else { html! {
-                <p class="blank-rows">{ tr!("chart.blank_not_drawn", c.blank_rows.join(tr!("common.list_sep"))) }</p>
+                <p class="blank-rows">{ tr!(lang, "chart.blank_not_drawn", c.blank_rows.join(tr!(lang, "common.list_sep"))) }</p>
             } } }
             <details class="data-table">
-                <summary>{ tr!("chart.data_table") }</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-label={tr!("chart.data_table_of", props.title)}>
+                <summary>{ tr!(lang, "chart.data_table") }</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label={tr!(lang, "chart.data_table_of", props.title)}>
                 <table>
-                    <caption>{ tr!("chart.table_caption", props.title, unit_label(&c.unit)) }</caption>
+                    <caption>{ tr!(lang, "chart.table_caption", props.title, lang.unit_label(&c.unit)) }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ tr!("overview.item") }</th>
+                            <th scope="col">{ tr!(lang, "overview.item") }</th>
                             { for c.series.iter().map(|s| html! { <th scope="col" class="num">{ s }</th> }) }
                         </tr>
                     </thead>
@@ -123,12 +124,12 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
                             html! {
                             <tr class={classes!(r.highlight.then_some("changed"), (!checks.is_empty()).then_some("failing"))}>
                                 <th scope="row">{ r.label.trim_start_matches('　') }<FailMark {checks} /></th>
-                                { for r.values.iter().map(|v| html! { <td class={classes!("num", v.is_none().then_some("blank"))}>{ fmt_opt(*v) }</td> }) }
+                                { for r.values.iter().map(|v| html! { <td class={classes!("num", v.is_none().then_some("blank"))}>{ lang.fmt_opt(*v) }</td> }) }
                             </tr>
                         } }) }
                         { for c.blank_rows.iter().map(|r| html! {
                             <tr><th scope="row">{ r.trim_start_matches('　') }</th>
-                            { for c.series.iter().map(|_| html! { <td class="num blank">{ tr!("amount.blank") }</td> }) }</tr>
+                            { for c.series.iter().map(|_| html! { <td class="num blank">{ tr!(lang, "amount.blank") }</td> }) }</tr>
                         }) }
                     </tbody>
                 </table>
@@ -140,8 +141,8 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
 
 /// "出处：一般公共预算支出预算表": the interface's words around the published title, which keeps
 /// its language.
-fn source_line(source: &str, published: bool) -> Html {
-    let text = tr!("breakdown.source", "\u{0}");
+fn source_line(lang: Lang, source: &str, published: bool) -> Html {
+    let text = tr!(lang, "breakdown.source", "\u{0}");
     let (before, after) = text.split_once('\u{0}').unwrap_or((text.as_str(), ""));
     html! { <p class="chart-source">{ before }<span lang={published.then_some(super::DATA_LANG)}>{ source }</span>{ after }</p> }
 }

@@ -2,7 +2,6 @@
 //! filter box.
 
 use super::use_loaded;
-use gongkai_model::format::fmt_year;
 use gongkai_model::tr;
 use gongkai_model::CatalogEntry;
 use std::collections::BTreeMap;
@@ -10,10 +9,12 @@ use yew::prelude::*;
 
 #[component]
 pub fn CatalogView() -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
+    let base = crate::route::use_link_base();
     let ctx = use_loaded();
     let query = use_state(String::new);
     let Some(cat) = ctx.0.catalog.clone() else {
-        return html! { <><h2>{ tr!("catalog.title") }</h2><p class="blank">{ tr!("catalog.none") }</p></> };
+        return html! { <><h2>{ tr!(lang, "catalog.title") }</h2><p class="blank">{ tr!(lang, "catalog.none") }</p></> };
     };
     let oninput = {
         let query = query.clone();
@@ -38,13 +39,13 @@ pub fn CatalogView() -> Html {
     let count: usize = groups.values().flat_map(|d| d.values()).map(Vec::len).sum();
     html! {
         <>
-            <h2>{ tr!("catalog.title") }</h2>
-            <label for="catalog-filter">{ tr!("catalog.filter") }</label>
-            <input id="catalog-filter" class="filter" type="search" value={(*query).clone()} {oninput} placeholder={tr!("catalog.placeholder")} />
-            <p class="count" role="status">{ tr!("catalog.count", count) }</p>
+            <h2>{ tr!(lang, "catalog.title") }</h2>
+            <label for="catalog-filter">{ tr!(lang, "catalog.filter") }</label>
+            <input id="catalog-filter" class="filter" type="search" value={(*query).clone()} {oninput} placeholder={tr!(lang, "catalog.placeholder")} />
+            <p class="count" role="status">{ tr!(lang, "catalog.count", count) }</p>
             { for groups.iter().map(|(region, depts)| html! {
                 <section class="catalog-region">
-                    <h3>{ if region.is_empty() { tr!("catalog.no_region") } else { region } }</h3>
+                    <h3>{ if region.is_empty() { tr!(lang, "catalog.no_region") } else { region } }</h3>
                     <ul class="catalog">
                         { for depts.iter().map(|(dept, entries)| {
                             let mut entries = entries.clone();
@@ -53,7 +54,7 @@ pub fn CatalogView() -> Html {
                                 <li>
                                     <span class="dept">{ *dept }</span>
                                     { for entries.iter().map(|e| html! {
-                                        <a class="year" href={page_of(e)}>{ tr!("catalog.entry", fmt_year(e.fiscal_year), e.kind.label()) }</a>
+                                        <a class="year" href={page_of(&base, e)}>{ tr!(lang, "catalog.entry", lang.fmt_year(e.fiscal_year), e.kind.label(lang)) }</a>
                                     }) }
                                 </li>
                             }
@@ -65,9 +66,9 @@ pub fn CatalogView() -> Html {
     }
 }
 
-/// The overview page of a catalog entry's bundle (every bundle of a site of several has a folder).
-fn page_of(e: &gongkai_model::CatalogEntry) -> String {
-    let base = gongkai_model::route::link_base();
+/// The overview page of a catalog entry's bundle (every bundle of a site of several has a
+/// folder), in the language and with the query of the links' `base`.
+fn page_of(base: &crate::route::LinkBase, e: &gongkai_model::CatalogEntry) -> String {
     format!(
         "{}b/{}/{}",
         base.lang,

@@ -50,6 +50,7 @@ fn layout_point(e: &MouseEvent, el: &web_sys::Element, layout_width: u32) -> (f6
 
 #[component]
 pub fn ChartSurface(props: &ChartSurfaceProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     let node = use_node_ref();
     // The first chart in the page marks the time for the benchmark (bench/browser.mjs).
     use_effect_with((), |_| crate::mark_once("gongkai:first-chart"));
@@ -143,7 +144,7 @@ pub fn ChartSurface(props: &ChartSurfaceProps) -> Html {
             class={classes!("svg", "chart-surface", props.on_activate.is_some().then_some("drillable"))}
             tabindex="0"
             role="group"
-            aria-roledescription={gongkai_model::tr!("chart.role")}
+            aria-roledescription={gongkai_model::tr!(lang, "chart.role")}
             aria-label={props.label.clone()}
             aria-describedby={props.info_id.clone()}
             {onpointermove}

@@ -5,7 +5,7 @@ use super::use_loaded;
 use crate::hooks::use_bundle::bundle_url;
 use crate::loader::fetch_bundle;
 use gongkai_model::compare::{compare, LineChange};
-use gongkai_model::format::{fmt_opt, fmt_percent, fmt_signed_grouped, fmt_year, unit_label};
+use gongkai_model::format::{fmt_percent, fmt_signed_grouped};
 use gongkai_model::tr;
 use gongkai_model::{Bundle, LoadError};
 use std::rc::Rc;
@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 #[component]
 pub fn CompareView() -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     let ctx = use_loaded();
     let others = ctx.0.other_years();
     let me = ctx.0.bundle.meta.fiscal_year;
@@ -26,13 +27,13 @@ pub fn CompareView() -> Html {
             if let Some(e) = entry.clone() {
                 other.set(None);
                 wasm_bindgen_futures::spawn_local(async move {
-                    other.set(Some(fetch_bundle(&bundle_url(&e)).await.map(Rc::new)));
+                    other.set(Some(fetch_bundle(lang, &bundle_url(&e)).await.map(Rc::new)));
                 });
             }
         });
     }
     let Some(entry) = (*chosen).clone() else {
-        return html! { <><h2>{ tr!("compare.title") }</h2><p class="blank">{ tr!("compare.none") }</p></> };
+        return html! { <><h2>{ tr!(lang, "compare.title") }</h2><p class="blank">{ tr!(lang, "compare.none") }</p></> };
     };
     let onchange = {
         let (chosen, others) = (chosen.clone(), others.clone());
@@ -43,15 +44,15 @@ pub fn CompareView() -> Html {
     };
     let picker = html! {
         <p>
-            <label for="compare-year">{ tr!("compare.year") }{ " " }</label>
+            <label for="compare-year">{ tr!(lang, "compare.year") }{ " " }</label>
             <select id="compare-year" {onchange}>
-                { for others.iter().map(|o| html! { <option value={bundle_url(o)} selected={o.fiscal_year == entry.fiscal_year}>{ fmt_year(o.fiscal_year) }</option> }) }
+                { for others.iter().map(|o| html! { <option value={bundle_url(o)} selected={o.fiscal_year == entry.fiscal_year}>{ lang.fmt_year(o.fiscal_year) }</option> }) }
             </select>
         </p>
     };
     let body = match &*other {
-        None => html! { <p role="status">{ tr!("compare.loading", fmt_year(entry.fiscal_year)) }</p> },
-        Some(Err(e)) => html! { <p role="alert">{ e.message(gongkai_model::i18n::lang()) }</p> },
+        None => html! { <p role="status">{ tr!(lang, "compare.loading", lang.fmt_year(entry.fiscal_year)) }</p> },
+        Some(Err(e)) => html! { <p role="alert">{ e.message(lang) }</p> },
         Some(Ok(o)) => {
             let (earlier, later) = if o.meta.fiscal_year < me {
                 (&**o, &ctx.0.bundle)
@@ -62,31 +63,31 @@ pub fn CompareView() -> Html {
             let unit = &later.meta.unit;
             html! {
                 <>
-                    { if o.meta.is_generated() { html! { <p class="hint">{ tr!("compare.generated") }</p> } } else { html!{} } }
-                    { for compare(earlier, later).into_iter().filter(|s| !s.rows.is_empty()).map(|s| html! {
+                    { if o.meta.is_generated() { html! { <p class="hint">{ tr!(lang, "compare.generated") }</p> } } else { html!{} } }
+                    { for compare(lang, earlier, later).into_iter().filter(|s| !s.rows.is_empty()).map(|s| html! {
                         <div class="table-scroll" tabindex="0" role="region" aria-label={s.title}>
                             <table class="compare">
-                                <caption>{ tr!("compare.caption", s.title, unit_label(unit)) }</caption>
+                                <caption>{ tr!(lang, "compare.caption", s.title, lang.unit_label(unit)) }</caption>
                                 <thead><tr>
-                                    <th scope="col">{ tr!("overview.item") }</th>
-                                    <th scope="col" class="num">{ fmt_year(y0) }</th>
-                                    <th scope="col" class="num">{ fmt_year(y1) }</th>
-                                    <th scope="col" class="num">{ tr!("compare.delta") }</th>
-                                    <th scope="col" class="num">{ tr!("compare.delta_pct") }</th>
+                                    <th scope="col">{ tr!(lang, "overview.item") }</th>
+                                    <th scope="col" class="num">{ lang.fmt_year(y0) }</th>
+                                    <th scope="col" class="num">{ lang.fmt_year(y1) }</th>
+                                    <th scope="col" class="num">{ tr!(lang, "compare.delta") }</th>
+                                    <th scope="col" class="num">{ tr!(lang, "compare.delta_pct") }</th>
                                 </tr></thead>
                                 <tbody>
                                     { for s.rows.iter().map(|r| {
                                         let (cls, note) = match r.change {
-                                            LineChange::Added => ("added", tr!("compare.added")),
-                                            LineChange::Removed => ("removed", tr!("compare.removed")),
+                                            LineChange::Added => ("added", tr!(lang, "compare.added")),
+                                            LineChange::Removed => ("removed", tr!(lang, "compare.removed")),
                                             LineChange::Changed => ("changed", ""),
                                             LineChange::Same => ("same", ""),
                                         };
                                         html! {
                                             <tr class={cls}>
                                                 <th scope="row">{ &r.name }<span class="role">{ note }</span></th>
-                                                <td class="num">{ fmt_opt(r.before) }</td>
-                                                <td class="num">{ fmt_opt(r.after) }</td>
+                                                <td class="num">{ lang.fmt_opt(r.before) }</td>
+                                                <td class="num">{ lang.fmt_opt(r.after) }</td>
                                                 <td class="num">{ r.delta().map(fmt_signed_grouped).unwrap_or_else(|| "—".into()) }</td>
                                                 <td class="num">{ r.delta_percent().map(|p| format!("{}{}", if p.is_sign_positive() && !p.is_zero() { "+" } else { "" }, fmt_percent(Some(p)))).unwrap_or_else(|| "—".into()) }</td>
                                             </tr>
@@ -102,7 +103,7 @@ pub fn CompareView() -> Html {
     };
     html! {
         <>
-            <h2>{ tr!("compare.title") }</h2>
+            <h2>{ tr!(lang, "compare.title") }</h2>
             { picker }
             { body }
         </>

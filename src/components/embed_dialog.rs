@@ -49,6 +49,7 @@ pub struct EmbedDialogProps {
 
 #[component]
 pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     let dialog = use_node_ref();
     // (embed URL, snippet), computed when the dialog opens so they match the current view.
     let code = use_state(|| (String::new(), String::new()));
@@ -80,14 +81,14 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
     });
     html! {
         <>
-            <button type="button" class="embed-button" onclick={open}>{ tr!("embed.button") }</button>
+            <button type="button" class="embed-button" onclick={open}>{ tr!(lang, "embed.button") }</button>
             <dialog ref={dialog} class="embed-dialog" aria-labelledby="embed-title">
-                <h2 id="embed-title">{ tr!("embed.title") }</h2>
-                <p>{ tr!("embed.text") }</p>
-                <label for="embed-code">{ tr!("embed.code") }</label>
+                <h2 id="embed-title">{ tr!(lang, "embed.title") }</h2>
+                <p>{ tr!(lang, "embed.text") }</p>
+                <label for="embed-code">{ tr!(lang, "embed.code") }</label>
                 <textarea id="embed-code" readonly=true rows="7" value={code.1.clone()} onfocus={select_all} />
-                <p><a href={code.0.clone()} target="_blank" rel="noopener">{ tr!("embed.preview") }</a></p>
-                <button type="button" onclick={close}>{ tr!("common.close") }</button>
+                <p><a href={code.0.clone()} target="_blank" rel="noopener">{ tr!(lang, "embed.preview") }</a></p>
+                <button type="button" onclick={close}>{ tr!(lang, "common.close") }</button>
             </dialog>
         </>
     }

@@ -13,10 +13,16 @@ pub struct ErrorViewProps {
     /// Imports the last local document again with the facts given (None: no form).
     #[prop_or_default]
     pub on_facts: Option<Callback<Facts>>,
+    /// The language when shown outside an app (a province page whose data failed to load);
+    /// `None`: the app's.
+    #[prop_or_default]
+    pub lang: Option<gongkai_model::i18n::Lang>,
 }
 
 #[component]
 pub fn ErrorView(props: &ErrorViewProps) -> Html {
+    let app_lang = crate::hooks::use_lang::use_lang();
+    let lang = props.lang.unwrap_or(app_lang);
     let e = &props.error;
     let year_ref = use_node_ref();
     let department_ref = use_node_ref();
@@ -40,15 +46,15 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
             html! {
                 <form class="facts" id="facts-form" {onsubmit}>
                     if *year {
-                        <p><label for="fact-year">{ tr!("facts.year") }</label>
+                        <p><label for="fact-year">{ tr!(lang, "facts.year") }</label>
                         <input id="fact-year" ref={year_ref} type="number" min="1949" max="2100" step="1" required=true inputmode="numeric" /></p>
                     }
                     if *department {
-                        <p><label for="fact-department">{ tr!("facts.department") }</label>
+                        <p><label for="fact-department">{ tr!(lang, "facts.department") }</label>
                         <input id="fact-department" ref={department_ref} type="text" required=true autocomplete="organization" /></p>
                     }
-                    <p class="hint">{ tr!("facts.hint") }</p>
-                    <button type="submit">{ tr!("facts.import") }</button>
+                    <p class="hint">{ tr!(lang, "facts.hint") }</p>
+                    <button type="submit">{ tr!(lang, "facts.import") }</button>
                 </form>
             }
         }
@@ -56,15 +62,15 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
     };
     html! {
         <section class="error" role="alert" aria-labelledby="error-title">
-            <h1 id="error-title">{ e.title(gongkai_model::i18n::lang()) }</h1>
-            <p class="error-message">{ e.message(gongkai_model::i18n::lang()) }</p>
-            <p class="error-file">{ tr!("error.file") }<code>{ e.file() }</code></p>
+            <h1 id="error-title">{ e.title(lang) }</h1>
+            <p class="error-message">{ e.message(lang) }</p>
+            <p class="error-file">{ tr!(lang, "error.file") }<code>{ e.file() }</code></p>
             { form }
             <details>
-                <summary>{ tr!("error.technical") }</summary>
+                <summary>{ tr!(lang, "error.technical") }</summary>
                 <p><code>{ e.message(gongkai_model::i18n::Lang::En) }</code></p>
             </details>
-            <p><a href="./">{ tr!("error.back") }</a></p>
+            <p><a href="./">{ tr!(lang, "error.back") }</a></p>
         </section>
     }
 }

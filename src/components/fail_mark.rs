@@ -17,19 +17,20 @@ pub struct FailMarkProps {
 #[component]
 pub fn FailMark(props: &FailMarkProps) -> Html {
     let failing = use_failing();
-    let lang = gongkai_model::i18n::lang();
+    let lang = crate::hooks::use_lang::use_lang();
+    let base = crate::route::use_link_base();
     let Some(&first) = props.checks.first() else {
         return html! {};
     };
     let labels: Vec<String> = props
         .checks
         .iter()
-        .map(|n| tr!("fail.check", n, failing.label(*n, lang).unwrap_or_default()))
+        .map(|n| tr!(lang, "fail.check", n, failing.label(*n, lang).unwrap_or_default()))
         .collect();
-    let spoken = tr!("fail.mark_spoken", labels.join(tr!("common.list_sep")));
+    let spoken = tr!(lang, "fail.mark_spoken", labels.join(tr!(lang, "common.list_sep")));
     html! {
-        <a class="fail-mark" href={Route::Checks(failing.id(first).cloned()).href()} title={spoken.clone()} aria-label={spoken}>
-            <span aria-hidden="true">{ "✗ " }{ tr!("fail.mark") }</span>
+        <a class="fail-mark" href={base.href(Route::Checks(failing.id(first).cloned()))} title={spoken.clone()} aria-label={spoken}>
+            <span aria-hidden="true">{ "✗ " }{ tr!(lang, "fail.mark") }</span>
         </a>
     }
 }

@@ -10,7 +10,8 @@ use yew::prelude::*;
 #[component]
 pub fn FailNotice() -> Html {
     let failing = use_failing();
-    let lang = gongkai_model::i18n::lang();
+    let lang = crate::hooks::use_lang::use_lang();
+    let base = crate::route::use_link_base();
     let route = use_context::<Route>();
     // 数据核对 lists the checks itself.
     if failing.is_empty() || matches!(route, Some(Route::Checks(_))) {
@@ -21,20 +22,20 @@ pub fn FailNotice() -> Html {
     if !matches!(route, None | Some(Route::Overview)) {
         return html! {
             <p class="fail-notice compact" id="fail-notice" role="note">
-                <span aria-hidden="true">{ "✗ " }</span>{ tr!("fail.notice_short", n) }{ " " }
-                <a href={Route::Checks(None).href()}>{ tr!("fail.see_checks") }</a>
+                <span aria-hidden="true">{ "✗ " }</span>{ tr!(lang, "fail.notice_short", n) }{ " " }
+                <a href={base.href(Route::Checks(None))}>{ tr!(lang, "fail.see_checks") }</a>
             </p>
         };
     }
     html! {
         <section class="fail-notice" id="fail-notice" role="note" aria-labelledby="fail-notice-title">
-            <p id="fail-notice-title"><strong><span aria-hidden="true">{ "✗ " }</span>{ tr!("fail.notice", n) }</strong></p>
+            <p id="fail-notice-title"><strong><span aria-hidden="true">{ "✗ " }</span>{ tr!(lang, "fail.notice", n) }</strong></p>
             <ul>
                 { for failing.checks.iter().map(|c| html! {
-                    <li><a href={Route::Checks(Some(c.id.clone())).href()}>{ tr!("fail.check", c.number, c.label.show(lang)) }</a></li>
+                    <li><a href={base.href(Route::Checks(Some(c.id.clone())))}>{ tr!(lang, "fail.check", c.number, c.label.show(lang)) }</a></li>
                 }) }
             </ul>
-            <p class="hint">{ tr!("fail.notice_hint") }</p>
+            <p class="hint">{ tr!(lang, "fail.notice_hint") }</p>
         </section>
     }
 }

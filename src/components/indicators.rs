@@ -6,7 +6,7 @@
 use super::download::DownloadButton;
 use super::{export_name, use_loaded};
 use crate::route::Route;
-use gongkai_model::format::fmt_opt_unit;
+use gongkai_model::i18n::Lang;
 use gongkai_model::tr;
 use gongkai_model::{Indicator, ThresholdKind};
 use std::rc::Rc;
@@ -21,24 +21,25 @@ pub struct IndicatorTableProps {
 /// A table of indicators: 指标 | 优 | 良 | 中 | 差.
 #[component]
 pub fn IndicatorTable(props: &IndicatorTableProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-label={props.caption.clone()}>
             <table class="indicators">
                 <caption>{ &props.caption }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ tr!("search.kind.indicator") }</th>
-                        <th scope="col" class="grade g1">{ tr!("grade.1") }</th>
-                        <th scope="col" class="grade g2">{ tr!("grade.2") }</th>
-                        <th scope="col" class="grade g3">{ tr!("grade.3") }</th>
-                        <th scope="col" class="grade g4">{ tr!("grade.4") }</th>
+                        <th scope="col">{ tr!(lang, "search.kind.indicator") }</th>
+                        <th scope="col" class="grade g1">{ tr!(lang, "grade.1") }</th>
+                        <th scope="col" class="grade g2">{ tr!(lang, "grade.2") }</th>
+                        <th scope="col" class="grade g3">{ tr!(lang, "grade.3") }</th>
+                        <th scope="col" class="grade g4">{ tr!(lang, "grade.4") }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { for props.indicators.iter().map(|i| html! {
                         <tr>
-                            <th scope="row" lang={(!i.name.is_empty()).then_some(super::DATA_LANG)}>{ if i.name.is_empty() { tr!("ind.unnamed") } else { &i.name } }</th>
-                            { for i.grades().into_iter().zip(["g1", "g2", "g3", "g4"]).map(|(g, name)| grade(g, name)) }
+                            <th scope="row" lang={(!i.name.is_empty()).then_some(super::DATA_LANG)}>{ if i.name.is_empty() { tr!(lang, "ind.unnamed") } else { &i.name } }</th>
+                            { for i.grades().into_iter().zip(["g1", "g2", "g3", "g4"]).map(|(g, name)| grade(lang, g, name)) }
                         </tr>
                     }) }
                 </tbody>
@@ -47,10 +48,10 @@ pub fn IndicatorTable(props: &IndicatorTableProps) -> Html {
     }
 }
 
-fn grade(v: &Option<String>, name: &'static str) -> Html {
+fn grade(lang: Lang, v: &Option<String>, name: &'static str) -> Html {
     match v {
         Some(t) => html! { <td data-grade={name} lang={super::DATA_LANG}>{ t }</td> },
-        None => html! { <td data-grade={name} class="blank">{ tr!("ind.not_set") }</td> },
+        None => html! { <td data-grade={name} class="blank">{ tr!(lang, "ind.not_set") }</td> },
     }
 }
 
@@ -89,6 +90,8 @@ enum Sort {
 
 #[component]
 pub fn IndicatorsView() -> Html {
+    let base = crate::route::use_link_base();
+    let lang = crate::hooks::use_lang::use_lang();
     let ctx = use_loaded();
     let activity = use_state(|| None::<usize>);
     let kind = use_state(|| KindFilter::All);
@@ -162,32 +165,32 @@ pub fn IndicatorsView() -> Html {
     let unit = &b.meta.unit;
     html! {
         <>
-            <h2>{ tr!("nav.indicators") }</h2>
-            <p>{ tr!("ind.intro", total, blank) }</p>
-            <div class="filters" role="group" aria-label={tr!("ind.filters")}>
-                <label>{ tr!("search.kind.activity") }
+            <h2>{ tr!(lang, "nav.indicators") }</h2>
+            <p>{ tr!(lang, "ind.intro", total, blank) }</p>
+            <div class="filters" role="group" aria-label={tr!(lang, "ind.filters")}>
+                <label>{ tr!(lang, "search.kind.activity") }
                     <select id="filter-activity" onchange={on_activity}>
-                        <option value="" selected={act.is_none()}>{ tr!("perf.all") }</option>
+                        <option value="" selected={act.is_none()}>{ tr!(lang, "perf.all") }</option>
                         { for b.performance.activities.iter().enumerate().map(|(i, a)| html! {
                             <option value={i.to_string()} selected={act == Some(i)}>{ format!("{}. {}", i + 1, a.name) }</option>
                         }) }
                     </select>
                 </label>
-                <label>{ tr!("ind.thresholds") }
+                <label>{ tr!(lang, "ind.thresholds") }
                     <select id="filter-kind" onchange={on_kind}>
-                        { for KindFilter::OPTIONS.iter().map(|(k, label, v)| html! { <option value={*k} selected={*v == kf}>{ gongkai_model::i18n::t(label) }</option> }) }
+                        { for KindFilter::OPTIONS.iter().map(|(k, label, v)| html! { <option value={*k} selected={*v == kf}>{ lang.t(label) }</option> }) }
                     </select>
                 </label>
-                <label>{ tr!("ind.sort") }
+                <label>{ tr!(lang, "ind.sort") }
                     <select id="sort" onchange={on_sort}>
-                        <option value="published" selected={*sort == Sort::Published}>{ tr!("ind.sort.published") }</option>
-                        <option value="amount" selected={*sort == Sort::AmountDesc}>{ tr!("ind.sort.amount") }</option>
-                        <option value="name" selected={*sort == Sort::Name}>{ tr!("ind.sort.name") }</option>
+                        <option value="published" selected={*sort == Sort::Published}>{ tr!(lang, "ind.sort.published") }</option>
+                        <option value="amount" selected={*sort == Sort::AmountDesc}>{ tr!(lang, "ind.sort.amount") }</option>
+                        <option value="name" selected={*sort == Sort::Name}>{ tr!(lang, "ind.sort.name") }</option>
                     </select>
                 </label>
             </div>
-            <p class="count" role="status" id="indicator-count">{ tr!("ind.shown", shown) }</p>
-            <DownloadButton label={tr!("ind.export")} file={export_name(b, tr!("export.indicators"))} make={export} />
+            <p class="count" role="status" id="indicator-count">{ tr!(lang, "ind.shown", shown) }</p>
+            <DownloadButton label={tr!(lang, "ind.export")} file={export_name(b, tr!(lang, "export.indicators"))} make={export} />
             { for order.iter().filter_map(|&ai| {
                 let a = &b.performance.activities[ai];
                 let own: Vec<Indicator> = a.indicators.iter().filter(|i| keep(ai, i)).cloned().collect();
@@ -204,9 +207,9 @@ pub fn IndicatorsView() -> Html {
                     <details class="indicator-group" open=true>
                         <summary>
                             <span class="group-title">{ format!("{}. {}", ai + 1, a.name) }</span>
-                            <span class="count">{ format!(" · {}", fmt_opt_unit(a.amount, unit)) }</span>
+                            <span class="count">{ format!(" · {}", lang.fmt_opt_unit(a.amount, unit)) }</span>
                         </summary>
-                        <p><a href={Route::Performance(Some(ai)).href()}>{ tr!("ind.activity_details") }</a></p>
+                        <p><a href={base.href(Route::Performance(Some(ai)))}>{ tr!(lang, "ind.activity_details") }</a></p>
                         { if own.is_empty() { html!{} } else { html! { <IndicatorTable caption={a.name.clone()} indicators={Rc::new(own)} /> } } }
                         { for subs.into_iter().map(|(name, inds)| html! { <IndicatorTable caption={name} indicators={Rc::new(inds)} /> }) }
                     </details>

@@ -13,6 +13,7 @@ pub struct LangSwitchProps {
 
 #[component]
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
+    let base = crate::route::use_link_base();
     let other = match props.lang {
         Lang::Zh => Lang::En,
         Lang::En => Lang::Zh,
@@ -20,10 +21,7 @@ pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     // A link to this page in the other language (it works without scripts); with them the
     // app switches in place.
     let route = use_context::<crate::route::Route>().unwrap_or(crate::route::Route::Overview);
-    let href = route.href_on(
-        gongkai_model::route::lang_folder(other),
-        &gongkai_model::route::link_base().bundle,
-    );
+    let href = base.href_on(route, gongkai_model::route::lang_folder(other), &base.bundle);
     let onclick = {
         let on_switch = props.on_switch.clone();
         Callback::from(move |e: MouseEvent| {

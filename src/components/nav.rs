@@ -10,6 +10,8 @@ pub struct NavProps {
 
 #[component]
 pub fn Nav(props: &NavProps) -> Html {
+    let base = crate::route::use_link_base();
+    let lang = crate::hooks::use_lang::use_lang();
     // 预算表 follows 概览 when the bundle has the standard tables.
     let ctx = super::use_loaded();
     let has_tables = !ctx.0.bundle.tables.is_empty();
@@ -22,13 +24,13 @@ pub fn Nav(props: &NavProps) -> Html {
         entries.insert(1 + usize::from(has_tables), (Route::Execution(None), "nav.execution"));
     }
     html! {
-        <nav class="sections" aria-label={gongkai_model::tr!("nav.label")}>
+        <nav class="sections" aria-label={gongkai_model::tr!(lang, "nav.label")}>
             <ul>
                 { for entries.iter().map(|(r, name)| {
                     let current = props.route.in_section(r);
                     html! {
                         <li>
-                            <a href={r.href()} aria-current={current.then_some("page")} class={classes!(current.then_some("current"))}>{ gongkai_model::i18n::t(name) }</a>
+                            <a href={base.href(r.clone())} aria-current={current.then_some("page")} class={classes!(current.then_some("current"))}>{ lang.t(name) }</a>
                         </li>
                     }
                 }) }

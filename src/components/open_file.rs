@@ -19,6 +19,7 @@ pub struct OpenFileProps {
 
 #[component]
 pub fn OpenFile(props: &OpenFileProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     let onchange = {
         let on_file = props.on_file.clone();
         Callback::from(move |e: Event| {
@@ -57,9 +58,9 @@ pub fn OpenFile(props: &OpenFileProps) -> Html {
     }
     html! {
         <div class="open-file">
-            <label for="open-file-input" class="button">{ gongkai_model::tr!("open.button") }</label>
+            <label for="open-file-input" class="button">{ gongkai_model::tr!(lang, "open.button") }</label>
             <input id="open-file-input" class="visually-hidden" type="file" multiple=true accept=".json,.pdf,application/pdf,.txt,.docx,.xlsx,.xls,application/json,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" {onchange} />
-            <span class="hint">{ gongkai_model::tr!("open.hint") }</span>
+            <span class="hint">{ gongkai_model::tr!(lang, "open.hint") }</span>
         </div>
     }
 }

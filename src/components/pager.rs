@@ -17,6 +17,7 @@ pub struct PagerProps {
 
 #[component]
 pub fn Pager(props: &PagerProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     if props.pages <= 1 {
         return html! {};
     }
@@ -26,9 +27,9 @@ pub fn Pager(props: &PagerProps) -> Html {
     };
     html! {
         <nav class="pager" aria-label={props.label.clone()}>
-            <button type="button" class="prev" disabled={props.page == 0} onclick={go(props.page.saturating_sub(1))}>{ tr!("site.prev") }</button>
-            <span role="status">{ tr!("site.page", props.page + 1, props.pages) }</span>
-            <button type="button" class="next" disabled={props.page + 1 >= props.pages} onclick={go(props.page + 1)}>{ tr!("site.next") }</button>
+            <button type="button" class="prev" disabled={props.page == 0} onclick={go(props.page.saturating_sub(1))}>{ tr!(lang, "site.prev") }</button>
+            <span role="status">{ tr!(lang, "site.page", props.page + 1, props.pages) }</span>
+            <button type="button" class="next" disabled={props.page + 1 >= props.pages} onclick={go(props.page + 1)}>{ tr!(lang, "site.next") }</button>
         </nav>
     }
 }

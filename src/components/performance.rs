@@ -9,7 +9,8 @@ use super::treemap_view::TreemapView;
 use super::use_loaded;
 use crate::hooks::use_failing::use_failing;
 use crate::route::Route;
-use gongkai_model::format::{fmt_opt, fmt_opt_unit, fmt_share, unit_label};
+use gongkai_model::format::fmt_share;
+use gongkai_model::i18n::Lang;
 use gongkai_model::tr;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -26,6 +27,7 @@ pub struct PerformanceViewProps {
 /// Escape anywhere on the performance pages goes one level up the drill path.
 #[hook]
 pub(crate) fn use_escape_goes_up(route: Route) {
+    let nav = crate::route::use_navigator();
     use_effect_with(route, move |route| {
         let route = route.clone();
         let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
@@ -34,7 +36,7 @@ pub(crate) fn use_escape_goes_up(route: Route) {
                 if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
                     if k.key() == "Escape" && !k.default_prevented() {
                         if let Some(up) = route.up() {
-                            crate::route::go(up);
+                            nav.go(up);
                         }
                     }
                 }
@@ -51,6 +53,8 @@ const FIRST_ROWS: usize = 200;
 
 #[component]
 pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
+    let base = crate::route::use_link_base();
+    let lang = crate::hooks::use_lang::use_lang();
     let ctx = use_loaded();
     let b = &ctx.0.bundle;
     let route = match (props.open, props.sub) {
@@ -64,7 +68,7 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
         if !b.performance_targets.is_empty() {
             return html! { <super::performance_targets::TargetsList /> };
         }
-        return html! { <><h2>{ tr!("nav.performance") }</h2><p class="blank">{ tr!("perf.none") }</p></> };
+        return html! { <><h2>{ tr!(lang, "nav.performance") }</h2><p class="blank">{ tr!(lang, "perf.none") }</p></> };
     }
     // An open activity is drawn in place of the list, which stays mounted but covered (inert,
     // and `content-visibility: hidden`, which keeps its layout for when it is shown again):
@@ -95,9 +99,9 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
         Some(_) => html! { <ActivityDetail key={i} index={i} sub={props.sub} {focus_heading} /> },
         None => html! {
             <>
-                <h2>{ tr!("nav.performance") }</h2>
-                <p role="alert">{ tr!("perf.no_such", i + 1, acts.len()) }</p>
-                <p><a href={Route::Performance(None).href()}>{ tr!("perf.back_all") }</a></p>
+                <h2>{ tr!(lang, "nav.performance") }</h2>
+                <p role="alert">{ tr!(lang, "perf.no_such", i + 1, acts.len()) }</p>
+                <p><a href={base.href(Route::Performance(None))}>{ tr!(lang, "perf.back_all") }</a></p>
             </>
         },
     });
@@ -117,6 +121,9 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
 /// 绩效预算's list: counts, the activities treemap, the CSV export and the activities table.
 #[component]
 fn ActivityList() -> Html {
+    let nav = crate::route::use_navigator();
+    let base = crate::route::use_link_base();
+    let lang = crate::hooks::use_lang::use_lang();
     let ctx = use_loaded();
     let show_all = use_state_eq(|| false);
     let b = &ctx.0.bundle;
@@ -126,20 +133,20 @@ fn ActivityList() -> Html {
     let failing = use_failing();
     html! {
         <>
-            <h2>{ tr!("nav.performance") }</h2>
-            <p>{ tr!("perf.counts", acts.len(), b.sub_activity_count(), b.indicators().count()) }</p>
+            <h2>{ tr!(lang, "nav.performance") }</h2>
+            <p>{ tr!(lang, "perf.counts", acts.len(), b.sub_activity_count(), b.indicators().count()) }</p>
             <TreemapView
                 id="activities"
                 activity={None::<usize>}
-                title={tr!("perf.chart_title")}
-                on_activate={Callback::from(|i: usize| crate::route::go(Route::Performance(Some(i))))}
-                href={Callback::from(|i: usize| Route::Performance(Some(i)).href())}
+                title={tr!(lang, "perf.chart_title")}
+                on_activate={{ let nav = nav.clone(); Callback::from(move |i: usize| nav.go(Route::Performance(Some(i)))) }}
+                href={{ let base = base.clone(); Callback::from(move |i: usize| base.href(Route::Performance(Some(i)))) }}
             />
-            <DownloadButton label={tr!("perf.export_csv")} file={export_name(b, tr!("export.activities"))} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::activities_csv(&c.0.bundle)) }} />
-            <div class="table-scroll" tabindex="0" role="region" aria-label={tr!("perf.table")}>
+            <DownloadButton label={tr!(lang, "perf.export_csv")} file={export_name(b, tr!(lang, "export.activities"))} make={{ let c = ctx.clone(); Callback::from(move |_| gongkai_model::csv::activities_csv(&c.0.bundle)) }} />
+            <div class="table-scroll" tabindex="0" role="region" aria-label={tr!(lang, "perf.table")}>
             <table class="activities">
-                <caption>{ tr!("perf.caption", unit_label(unit)) }</caption>
-                <thead><tr><th scope="col">{ tr!("perf.no") }</th><th scope="col">{ tr!("search.kind.activity") }</th><th scope="col" class="num">{ tr!("perf.amount") }</th><th scope="col" class="num">{ tr!("perf.share_of_project") }</th><th scope="col" class="num">{ tr!("search.kind.sub_activity") }</th></tr></thead>
+                <caption>{ tr!(lang, "perf.caption", lang.unit_label(unit)) }</caption>
+                <thead><tr><th scope="col">{ tr!(lang, "perf.no") }</th><th scope="col">{ tr!(lang, "search.kind.activity") }</th><th scope="col" class="num">{ tr!(lang, "perf.amount") }</th><th scope="col" class="num">{ tr!(lang, "perf.share_of_project") }</th><th scope="col" class="num">{ tr!(lang, "search.kind.sub_activity") }</th></tr></thead>
                 <tbody>
                     { for acts.iter().enumerate().take(if *show_all { usize::MAX } else { FIRST_ROWS }).map(|(i, a)| {
                         let name_checks = failing.of_figure(&format!("performance.activities[{i}].name")).to_vec();
@@ -147,8 +154,8 @@ fn ActivityList() -> Html {
                         html! {
                         <tr class={classes!((!name_checks.is_empty() || !amount_checks.is_empty()).then_some("failing"))}>
                             <td class="num">{ i + 1 }</td>
-                            <th scope="row"><a href={Route::Performance(Some(i)).href()}>{ &a.name }</a><FailMark checks={name_checks} /></th>
-                            <td class={classes!("num", a.amount.is_none().then_some("blank"))}>{ fmt_opt(a.amount) }<FailMark checks={amount_checks} /></td>
+                            <th scope="row"><a href={base.href(Route::Performance(Some(i)))}>{ &a.name }</a><FailMark checks={name_checks} /></th>
+                            <td class={classes!("num", a.amount.is_none().then_some("blank"))}>{ lang.fmt_opt(a.amount) }<FailMark checks={amount_checks} /></td>
                             <td class="num">{ fmt_share(a.amount, total) }</td>
                             <td class="num">{ a.sub_activities.len() }</td>
                         </tr>
@@ -158,8 +165,8 @@ fn ActivityList() -> Html {
             </div>
             { if acts.len() > FIRST_ROWS && !*show_all { html! {
                 <p class="more-rows">
-                    { tr!("perf.showing_first", FIRST_ROWS, acts.len()) }
-                    <button type="button" onclick={{ let s = show_all.clone(); Callback::from(move |_| s.set(true)) }}>{ tr!("perf.show_all", acts.len()) }</button>
+                    { tr!(lang, "perf.showing_first", FIRST_ROWS, acts.len()) }
+                    <button type="button" onclick={{ let s = show_all.clone(); Callback::from(move |_| s.set(true)) }}>{ tr!(lang, "perf.show_all", acts.len()) }</button>
                 </p>
             } } else { html! {} } }
             // Both forms in one bundle: the national tables' projects follow the activities.
@@ -178,6 +185,9 @@ struct ActivityDetailProps {
 
 #[component]
 fn ActivityDetail(props: &ActivityDetailProps) -> Html {
+    let nav = crate::route::use_navigator();
+    let base = crate::route::use_link_base();
+    let lang = crate::hooks::use_lang::use_lang();
     let ctx = use_loaded();
     let index = props.index;
     // The breadcrumb, heading and amount first (within the frame of the click or key); the
@@ -203,14 +213,14 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
     let n = b.performance.activities.len();
     html! {
         <>
-            <nav class="breadcrumb" aria-label={tr!("perf.breadcrumb")}>
-                <a href={Route::Performance(None).href()}>{ tr!("nav.performance") }</a>
+            <nav class="breadcrumb" aria-label={tr!(lang, "perf.breadcrumb")}>
+                <a href={base.href(Route::Performance(None))}>{ tr!(lang, "nav.performance") }</a>
                 <span aria-hidden="true">{ " › " }</span>
                 { match props.sub.and_then(|j| a.sub_activities.get(j)) {
                     None => html! { <span aria-current="page">{ &a.name }</span> },
                     Some(s) => html! {
                         <>
-                            <a href={Route::Performance(Some(index)).href()}>{ &a.name }</a>
+                            <a href={base.href(Route::Performance(Some(index)))}>{ &a.name }</a>
                             <span aria-hidden="true">{ " › " }</span>
                             <span aria-current="page">{ &s.name }</span>
                         </>
@@ -218,43 +228,43 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
                 } }
             </nav>
             <h2 id="activity-title" tabindex="-1">{ format!("{}. {}", index + 1, a.name) }<FailMark checks={failing.of_figure(&format!("performance.activities[{index}].name")).to_vec()} /></h2>
-            <p class="lead">{ tr!("perf.amount_line", fmt_opt_unit(a.amount, unit)) }<FailMark checks={failing.of_figure(&format!("performance.activities[{index}].amount")).to_vec()} /></p>
+            <p class="lead">{ tr!(lang, "perf.amount_line", lang.fmt_opt_unit(a.amount, unit)) }<FailMark checks={failing.of_figure(&format!("performance.activities[{index}].amount")).to_vec()} /></p>
             if rest { <>
             <dl class="desc">
-                <dt>{ tr!("perf.description") }</dt><dd>{ text_or_blank(&a.description) }</dd>
-                <dt>{ tr!("perf.goal") }</dt><dd>{ text_or_blank(&a.goal) }</dd>
+                <dt>{ tr!(lang, "perf.description") }</dt><dd>{ text_or_blank(lang, &a.description) }</dd>
+                <dt>{ tr!(lang, "perf.goal") }</dt><dd>{ text_or_blank(lang, &a.goal) }</dd>
             </dl>
-            { if a.indicators.is_empty() { html!{} } else { html! { <IndicatorTable caption={tr!("perf.indicators_of", a.name)} indicators={Rc::new(a.indicators.clone())} /> } } }
+            { if a.indicators.is_empty() { html!{} } else { html! { <IndicatorTable caption={tr!(lang, "perf.indicators_of", a.name)} indicators={Rc::new(a.indicators.clone())} /> } } }
             { if a.sub_activities.len() > 1 { html! {
                 <TreemapView
                     id="subs"
                     activity={Some(index)}
-                    title={tr!("perf.sub_chart")}
-                    on_activate={Callback::from(move |j: usize| crate::route::go(Route::SubActivity(index, j)))}
-                    href={Callback::from(move |j: usize| Route::SubActivity(index, j).href())}
-                    on_escape={Some(Callback::from(|_| crate::route::go(Route::Performance(None))))}
+                    title={tr!(lang, "perf.sub_chart")}
+                    on_activate={{ let nav = nav.clone(); Callback::from(move |j: usize| nav.go(Route::SubActivity(index, j))) }}
+                    href={{ let base = base.clone(); Callback::from(move |j: usize| base.href(Route::SubActivity(index, j))) }}
+                    on_escape={{ let nav = nav.clone(); Some(Callback::from(move |_| nav.go(Route::Performance(None)))) }}
                 />
             } } else { html!{} } }
             { for a.sub_activities.iter().enumerate().map(|(j, s)| html! {
                 <section class={classes!("sub-activity", (props.sub == Some(j)).then_some("focused"))} aria-labelledby={format!("sub-{j}")}>
                     <h3 id={format!("sub-{j}")} tabindex="-1">
                         // Each sub-activity has a page of its own (this one, with it in view).
-                        if props.sub == Some(j) { { &s.name } } else { <a href={Route::SubActivity(index, j).href()}>{ &s.name }</a> }
+                        if props.sub == Some(j) { { &s.name } } else { <a href={base.href(Route::SubActivity(index, j))}>{ &s.name }</a> }
                         <FailMark checks={failing.of_figure(&format!("performance.activities[{index}].sub_activities[{j}].name")).to_vec()} /></h3>
-                    <p class="lead">{ tr!("perf.amount_line", fmt_opt_unit(s.amount, unit)) }<FailMark checks={failing.of_figure(&format!("performance.activities[{index}].sub_activities[{j}].amount")).to_vec()} /></p>
+                    <p class="lead">{ tr!(lang, "perf.amount_line", lang.fmt_opt_unit(s.amount, unit)) }<FailMark checks={failing.of_figure(&format!("performance.activities[{index}].sub_activities[{j}].amount")).to_vec()} /></p>
                     <dl class="desc">
-                        <dt>{ tr!("perf.description") }</dt><dd>{ text_or_blank(&s.description) }</dd>
-                        <dt>{ tr!("perf.goal") }</dt><dd>{ text_or_blank(&s.goal) }</dd>
+                        <dt>{ tr!(lang, "perf.description") }</dt><dd>{ text_or_blank(lang, &s.description) }</dd>
+                        <dt>{ tr!(lang, "perf.goal") }</dt><dd>{ text_or_blank(lang, &s.goal) }</dd>
                     </dl>
-                    { if s.indicators.is_empty() { html! { <p class="blank">{ tr!("perf.no_indicators") }</p> } } else {
-                        html! { <IndicatorTable caption={tr!("perf.indicators_of", s.name)} indicators={Rc::new(s.indicators.clone())} /> }
+                    { if s.indicators.is_empty() { html! { <p class="blank">{ tr!(lang, "perf.no_indicators") }</p> } } else {
+                        html! { <IndicatorTable caption={tr!(lang, "perf.indicators_of", s.name)} indicators={Rc::new(s.indicators.clone())} /> }
                     } }
                 </section>
             }) }
-            <nav class="pager" aria-label={tr!("perf.pager")}>
-                { if index > 0 { html! { <a href={Route::Performance(Some(index - 1)).href()}>{ tr!("perf.prev") }</a> } } else { html!{ <span></span> } } }
-                <a href={Route::Performance(None).href()}>{ tr!("perf.all") }</a>
-                { if index + 1 < n { html! { <a href={Route::Performance(Some(index + 1)).href()}>{ tr!("perf.next") }</a> } } else { html!{ <span></span> } } }
+            <nav class="pager" aria-label={tr!(lang, "perf.pager")}>
+                { if index > 0 { html! { <a href={base.href(Route::Performance(Some(index - 1)))}>{ tr!(lang, "perf.prev") }</a> } } else { html!{ <span></span> } } }
+                <a href={base.href(Route::Performance(None))}>{ tr!(lang, "perf.all") }</a>
+                { if index + 1 < n { html! { <a href={base.href(Route::Performance(Some(index + 1)))}>{ tr!(lang, "perf.next") }</a> } } else { html!{ <span></span> } } }
             </nav>
             </> }
         </>
@@ -272,9 +282,9 @@ fn focused_element() -> Option<web_sys::HtmlElement> {
     el.dyn_into::<web_sys::HtmlElement>().ok()
 }
 
-fn text_or_blank(s: &str) -> Html {
+fn text_or_blank(lang: Lang, s: &str) -> Html {
     if s.trim().is_empty() {
-        html! { <span class="blank">{ tr!("amount.blank") }</span> }
+        html! { <span class="blank">{ tr!(lang, "amount.blank") }</span> }
     } else {
         html! { <span lang={super::DATA_LANG}>{ s }</span> }
     }

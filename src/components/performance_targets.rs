@@ -10,15 +10,15 @@ use super::fail_mark::FailMark;
 use super::{export_name, use_loaded, DATA_LANG};
 use crate::hooks::use_failing::use_failing;
 use crate::route::Route;
-use gongkai_model::format::{fmt_opt, fmt_opt_unit, unit_label};
+use gongkai_model::i18n::Lang;
 use gongkai_model::performance_targets::{PerformanceForm, PerformanceIndicator, ProjectPerformance};
 use gongkai_model::tr;
 use yew::prelude::*;
 
-fn form_label(p: &ProjectPerformance) -> &'static str {
+fn form_label(lang: Lang, p: &ProjectPerformance) -> &'static str {
     match p.form {
-        PerformanceForm::Targets => tr!("ptarget.form.targets"),
-        PerformanceForm::SelfEvaluation => tr!("ptarget.form.self"),
+        PerformanceForm::Targets => tr!(lang, "ptarget.form.targets"),
+        PerformanceForm::SelfEvaluation => tr!(lang, "ptarget.form.self"),
     }
 }
 
@@ -27,16 +27,18 @@ fn data(t: &str) -> Html {
     html! { <span lang={DATA_LANG}>{ t.to_string() }</span> }
 }
 
-fn data_or_blank(t: Option<&str>) -> Html {
+fn data_or_blank(lang: Lang, t: Option<&str>) -> Html {
     match t {
         Some(t) if !t.is_empty() => data(t),
-        _ => html! { <span class="blank">{ tr!("amount.blank") }</span> },
+        _ => html! { <span class="blank">{ tr!(lang, "amount.blank") }</span> },
     }
 }
 
 /// The list of projects, shown on the 绩效 page.
 #[component]
 pub fn TargetsList() -> Html {
+    let base = crate::route::use_link_base();
+    let lang = crate::hooks::use_lang::use_lang();
     let ctx = use_loaded();
     let b = &ctx.0.bundle;
     let projects = &b.performance_targets.projects;
@@ -50,24 +52,24 @@ pub fn TargetsList() -> Html {
     };
     html! {
         <section class="targets" aria-labelledby="targets-heading">
-            <h2 id="targets-heading">{ tr!("ptarget.heading") }</h2>
-            <p>{ tr!("ptarget.intro", projects.len(), projects.iter().map(|p| p.indicators.len()).sum::<usize>()) }</p>
-            <DownloadButton label={tr!("ptarget.export")} file={export_name(b, tr!("export.targets"))} make={export} />
+            <h2 id="targets-heading">{ tr!(lang, "ptarget.heading") }</h2>
+            <p>{ tr!(lang, "ptarget.intro", projects.len(), projects.iter().map(|p| p.indicators.len()).sum::<usize>()) }</p>
+            <DownloadButton label={tr!(lang, "ptarget.export")} file={export_name(b, tr!(lang, "export.targets"))} make={export} />
             <ol class="target-list">
                 { for projects.iter().enumerate().map(|(i, p)| {
                     let unit = p.unit.as_deref().unwrap_or("");
                     let marks = failing.under(&format!("performance_targets.projects[{i}]"));
                     html! {
                         <li class="target-card">
-                            <h3><a href={Route::Target(i).href()} lang={DATA_LANG}>{ &p.name }</a></h3>
+                            <h3><a href={base.href(Route::Target(i))} lang={DATA_LANG}>{ &p.name }</a></h3>
                             <p class="meta">
-                                { form_label(p) }
+                                { form_label(lang, p) }
                                 { for p.department.as_deref().map(|d| html! { <>{ " · " }{ data(d) }</> }) }
                             </p>
                             <p class="figure">
                                 { match p.form {
-                                    PerformanceForm::Targets => tr!("ptarget.funds_line", fmt_opt_unit(p.headline_amount(), unit)),
-                                    PerformanceForm::SelfEvaluation => tr!("ptarget.score_line", fmt_opt_unit(p.headline_amount(), unit), fmt_opt(p.total_score)),
+                                    PerformanceForm::Targets => tr!(lang, "ptarget.funds_line", lang.fmt_opt_unit(p.headline_amount(), unit)),
+                                    PerformanceForm::SelfEvaluation => tr!(lang, "ptarget.score_line", lang.fmt_opt_unit(p.headline_amount(), unit), lang.fmt_opt(p.total_score)),
                                 } }
                                 <FailMark checks={marks} />
                             </p>
@@ -89,17 +91,20 @@ pub struct TargetViewProps {
 /// One project's table.
 #[component]
 pub fn TargetView(props: &TargetViewProps) -> Html {
+    let base = crate::route::use_link_base();
+    let lang = crate::hooks::use_lang::use_lang();
     // Escape goes back to the list, as from an activity.
     super::performance::use_escape_goes_up(Route::Target(props.index));
     let ctx = use_loaded();
     let failing = use_failing();
     let b = &ctx.0.bundle;
-    let back = html! { <p class="crumbs"><a href={Route::Performance(None).href()}>{ tr!("ptarget.back") }</a></p> };
+    let back =
+        html! { <p class="crumbs"><a href={base.href(Route::Performance(None))}>{ tr!(lang, "ptarget.back") }</a></p> };
     let Some(p) = b.performance_targets.projects.get(props.index) else {
         return html! {
             <>
-                <h2>{ tr!("ptarget.heading") }</h2>
-                <p role="alert">{ tr!("ptarget.no_such", props.index + 1, b.performance_targets.projects.len()) }</p>
+                <h2>{ tr!(lang, "ptarget.heading") }</h2>
+                <p role="alert">{ tr!(lang, "ptarget.no_such", props.index + 1, b.performance_targets.projects.len()) }</p>
                 { back }
             </>
         };
@@ -111,19 +116,19 @@ pub fn TargetView(props: &TargetViewProps) -> Html {
         <article class="target">
             { back }
             <h2 lang={DATA_LANG}>{ &p.name }</h2>
-            <p class="meta">{ form_label(p) }{ " · " }{ data(&p.title) }</p>
-            <p class="summary">{ p.summary() }<FailMark checks={failing.under(&base)} /></p>
+            <p class="meta">{ form_label(lang, p) }{ " · " }{ data(&p.title) }</p>
+            <p class="summary">{ p.summary(lang) }<FailMark checks={failing.under(&base)} /></p>
             <dl class="target-facts">
-                { for p.department.as_deref().map(|d| html! { <><dt>{ tr!("ptarget.department") }</dt><dd>{ data(d) }</dd></> }) }
-                { for p.implementer.as_deref().map(|d| html! { <><dt>{ tr!("ptarget.implementer") }</dt><dd>{ data(d) }</dd></> }) }
-                <dt>{ if self_eval { tr!("ptarget.goal_expected") } else { tr!("ptarget.goal") } }</dt>
-                <dd>{ data_or_blank(p.goal.as_deref()) }</dd>
-                { if self_eval { html! { <><dt>{ tr!("ptarget.goal_achieved") }</dt><dd>{ data_or_blank(p.goal_achieved.as_deref()) }</dd></> } } else { html! {} } }
+                { for p.department.as_deref().map(|d| html! { <><dt>{ tr!(lang, "ptarget.department") }</dt><dd>{ data(d) }</dd></> }) }
+                { for p.implementer.as_deref().map(|d| html! { <><dt>{ tr!(lang, "ptarget.implementer") }</dt><dd>{ data(d) }</dd></> }) }
+                <dt>{ if self_eval { tr!(lang, "ptarget.goal_expected") } else { tr!(lang, "ptarget.goal") } }</dt>
+                <dd>{ data_or_blank(lang, p.goal.as_deref()) }</dd>
+                { if self_eval { html! { <><dt>{ tr!(lang, "ptarget.goal_achieved") }</dt><dd>{ data_or_blank(lang, p.goal_achieved.as_deref()) }</dd></> } } else { html! {} } }
             </dl>
             <Funds index={props.index} />
             <Tasks index={props.index} />
             { if self_eval { html! { <Shortfalls index={props.index} /> } } else { html! {} } }
-            <h3 id="tree">{ tr!("ptarget.indicators", p.indicators.len()) }</h3>
+            <h3 id="tree">{ tr!(lang, "ptarget.indicators", p.indicators.len()) }</h3>
             { for p.tree().into_iter().map(|l1| html! {
                 <section class="level1">
                     <h4 lang={DATA_LANG}>{ &l1.name }</h4>
@@ -143,10 +148,10 @@ pub fn TargetView(props: &TargetViewProps) -> Html {
                 </dl>
             }) }
             <details class="table-alternative">
-                <summary>{ tr!("ptarget.as_table") }</summary>
+                <summary>{ tr!(lang, "ptarget.as_table") }</summary>
                 <IndicatorTable index={props.index} />
             </details>
-            <p class="hint">{ tr!("ptarget.unit_note", unit_label(unit)) }</p>
+            <p class="hint">{ tr!(lang, "ptarget.unit_note", lang.unit_label(unit)) }</p>
         </article>
     }
 }
@@ -159,6 +164,7 @@ struct ProjectProps {
 /// The funds: a short list for a 目标表, a table for a 自评 (its six columns).
 #[component]
 fn Funds(props: &ProjectProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     let ctx = use_loaded();
     let failing = use_failing();
     let p = &ctx.0.bundle.performance_targets.projects[props.index];
@@ -169,34 +175,34 @@ fn Funds(props: &ProjectProps) -> Html {
     let path = |j: usize| format!("performance_targets.projects[{}].funds[{j}]", props.index);
     if p.form == PerformanceForm::Targets {
         return html! {
-            <dl class="target-funds" aria-label={tr!("ptarget.funds")}>
+            <dl class="target-funds" aria-label={tr!(lang, "ptarget.funds")}>
                 { for p.funds.iter().enumerate().map(|(j, f)| html! {
-                    <><dt lang={DATA_LANG}>{ &f.name }</dt><dd>{ fmt_opt_unit(f.amount, unit) }<FailMark checks={failing.under(&path(j))} /></dd></>
+                    <><dt lang={DATA_LANG}>{ &f.name }</dt><dd>{ lang.fmt_opt_unit(f.amount, unit) }<FailMark checks={failing.under(&path(j))} /></dd></>
                 }) }
             </dl>
         };
     }
     html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label={tr!("ptarget.funds")}>
+        <div class="table-scroll" tabindex="0" role="region" aria-label={tr!(lang, "ptarget.funds")}>
             <table class="target-funds">
-                <caption>{ tr!("ptarget.funds_caption", unit_label(unit)) }</caption>
+                <caption>{ tr!(lang, "ptarget.funds_caption", lang.unit_label(unit)) }</caption>
                 <thead><tr>
-                    <th scope="col">{ tr!("ptarget.fund") }</th>
-                    <th scope="col" class="num">{ tr!("perf.col.initial_budget") }</th>
-                    <th scope="col" class="num">{ tr!("perf.col.full_year_budget") }</th>
-                    <th scope="col" class="num">{ tr!("perf.col.executed") }</th>
-                    <th scope="col" class="num">{ tr!("ptarget.rate") }</th>
-                    <th scope="col" class="num">{ tr!("ptarget.score_of") }</th>
+                    <th scope="col">{ tr!(lang, "ptarget.fund") }</th>
+                    <th scope="col" class="num">{ tr!(lang, "perf.col.initial_budget") }</th>
+                    <th scope="col" class="num">{ tr!(lang, "perf.col.full_year_budget") }</th>
+                    <th scope="col" class="num">{ tr!(lang, "perf.col.executed") }</th>
+                    <th scope="col" class="num">{ tr!(lang, "ptarget.rate") }</th>
+                    <th scope="col" class="num">{ tr!(lang, "ptarget.score_of") }</th>
                 </tr></thead>
                 <tbody>
                     { for p.funds.iter().enumerate().map(|(j, f)| html! {
                         <tr>
                             <th scope="row" lang={DATA_LANG}>{ &f.name }<FailMark checks={failing.under(&path(j))} /></th>
-                            <td class="num">{ fmt_opt(f.initial_budget) }</td>
-                            <td class="num">{ fmt_opt(f.full_year_budget) }</td>
-                            <td class="num">{ fmt_opt(f.executed) }</td>
-                            <td class="num">{ data_or_blank(f.rate.as_deref()) }</td>
-                            <td class="num">{ score_of(f.score, f.weight) }</td>
+                            <td class="num">{ lang.fmt_opt(f.initial_budget) }</td>
+                            <td class="num">{ lang.fmt_opt(f.full_year_budget) }</td>
+                            <td class="num">{ lang.fmt_opt(f.executed) }</td>
+                            <td class="num">{ data_or_blank(lang, f.rate.as_deref()) }</td>
+                            <td class="num">{ score_of(lang, f.score, f.weight) }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -208,6 +214,7 @@ fn Funds(props: &ProjectProps) -> Html {
 /// 部门整体: the year's main tasks with their amounts, as cards.
 #[component]
 fn Tasks(props: &ProjectProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     let ctx = use_loaded();
     let failing = use_failing();
     let p = &ctx.0.bundle.performance_targets.projects[props.index];
@@ -222,14 +229,14 @@ fn Tasks(props: &ProjectProps) -> Html {
         .count();
     html! {
         <section aria-labelledby="tasks-heading">
-            <h3 id="tasks-heading">{ tr!("ptarget.tasks", parts) }</h3>
+            <h3 id="tasks-heading">{ tr!(lang, "ptarget.tasks", parts) }</h3>
             <ul class="indicator-cards">
                 { for p.tasks.iter().enumerate().map(|(j, t)| html! {
                     <li class="indicator-card">
                         <p class="name" lang={DATA_LANG}>{ &t.name }</p>
                         { for t.content.as_deref().map(|c| html! { <p>{ data(c) }</p> }) }
                         <p>
-                            { tr!("ptarget.task_amounts", fmt_opt_unit(t.total, unit), fmt_opt(t.fiscal), fmt_opt(t.other)) }
+                            { tr!(lang, "ptarget.task_amounts", lang.fmt_opt_unit(t.total, unit), lang.fmt_opt(t.fiscal), lang.fmt_opt(t.other)) }
                             <FailMark checks={failing.under(&format!("performance_targets.projects[{}].tasks[{j}]", props.index))} />
                         </p>
                     </li>
@@ -240,24 +247,25 @@ fn Tasks(props: &ProjectProps) -> Html {
 }
 
 /// “9 / 10”, or 未列 when neither is printed.
-fn score_of(score: Option<rust_decimal::Decimal>, weight: Option<rust_decimal::Decimal>) -> String {
+fn score_of(lang: Lang, score: Option<rust_decimal::Decimal>, weight: Option<rust_decimal::Decimal>) -> String {
     match (score, weight) {
-        (None, None) => tr!("amount.blank").to_string(),
-        (s, w) => format!("{} / {}", fmt_opt(s), fmt_opt(w)),
+        (None, None) => tr!(lang, "amount.blank").to_string(),
+        (s, w) => format!("{} / {}", lang.fmt_opt(s), lang.fmt_opt(w)),
     }
 }
 
 /// 自评: the indicators that lost points, the most lost first, with the reason given.
 #[component]
 fn Shortfalls(props: &ProjectProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     let ctx = use_loaded();
     let p = &ctx.0.bundle.performance_targets.projects[props.index];
     let low = p.shortfalls();
     html! {
         <section class="shortfalls" aria-labelledby="shortfalls-heading">
-            <h3 id="shortfalls-heading">{ tr!("ptarget.shortfalls", low.len()) }</h3>
+            <h3 id="shortfalls-heading">{ tr!(lang, "ptarget.shortfalls", low.len()) }</h3>
             { if low.is_empty() {
-                html! { <p>{ tr!("ptarget.no_shortfalls") }</p> }
+                html! { <p>{ tr!(lang, "ptarget.no_shortfalls") }</p> }
             } else {
                 html! {
                     <ul class="indicator-cards">
@@ -282,6 +290,7 @@ struct IndicatorCardProps {
 /// the reason for any shortfall.
 #[component]
 fn IndicatorCard(props: &IndicatorCardProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     let ctx = use_loaded();
     let failing = use_failing();
     let p = &ctx.0.bundle.performance_targets.projects[props.index];
@@ -296,18 +305,18 @@ fn IndicatorCard(props: &IndicatorCardProps) -> Html {
             { if props.with_levels { html! { <p class="levels" lang={DATA_LANG}>{ format!("{} › {}", i.level1, i.level2) }</p> } } else { html! {} } }
             <p class="name" lang={DATA_LANG}>{ &i.name }</p>
             <dl>
-                <dt>{ tr!("ptarget.target") }</dt><dd>{ data_or_blank(i.target_text().as_deref()) }</dd>
+                <dt>{ tr!(lang, "ptarget.target") }</dt><dd>{ data_or_blank(lang, i.target_text().as_deref()) }</dd>
                 { if p.form == PerformanceForm::SelfEvaluation { html! {
                     <>
-                        <dt>{ tr!("ptarget.achieved") }</dt><dd>{ data_or_blank(i.achieved.as_deref()) }</dd>
-                        <dt>{ tr!("ptarget.score_of") }</dt><dd>{ score_of(i.score, i.weight) }<FailMark checks={failing.under(&path)} /></dd>
+                        <dt>{ tr!(lang, "ptarget.achieved") }</dt><dd>{ data_or_blank(lang, i.achieved.as_deref()) }</dd>
+                        <dt>{ tr!(lang, "ptarget.score_of") }</dt><dd>{ score_of(lang, i.score, i.weight) }<FailMark checks={failing.under(&path)} /></dd>
                     </>
                 } } else if i.weight.is_some() { html! {
-                    <><dt>{ tr!("ptarget.weight") }</dt><dd>{ fmt_opt(i.weight) }</dd></>
+                    <><dt>{ tr!(lang, "ptarget.weight") }</dt><dd>{ lang.fmt_opt(i.weight) }</dd></>
                 } } else { html! {} } }
-                { for i.deviation.as_deref().map(|d| html! { <><dt>{ tr!("ptarget.deviation") }</dt><dd>{ data(d) }</dd></> }) }
-                { for i.measures.as_deref().map(|d| html! { <><dt>{ tr!("ptarget.measures") }</dt><dd>{ data(d) }</dd></> }) }
-                { for i.note.as_deref().map(|d| html! { <><dt>{ tr!("ptarget.note") }</dt><dd>{ data(d) }</dd></> }) }
+                { for i.deviation.as_deref().map(|d| html! { <><dt>{ tr!(lang, "ptarget.deviation") }</dt><dd>{ data(d) }</dd></> }) }
+                { for i.measures.as_deref().map(|d| html! { <><dt>{ tr!(lang, "ptarget.measures") }</dt><dd>{ data(d) }</dd></> }) }
+                { for i.note.as_deref().map(|d| html! { <><dt>{ tr!(lang, "ptarget.note") }</dt><dd>{ data(d) }</dd></> }) }
             </dl>
         </li>
     }
@@ -316,23 +325,24 @@ fn IndicatorCard(props: &IndicatorCardProps) -> Html {
 /// The whole indicator block as one table (the table alternative).
 #[component]
 fn IndicatorTable(props: &ProjectProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     let ctx = use_loaded();
     let p = &ctx.0.bundle.performance_targets.projects[props.index];
     let self_eval = p.form == PerformanceForm::SelfEvaluation;
     html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label={tr!("ptarget.as_table")}>
+        <div class="table-scroll" tabindex="0" role="region" aria-label={tr!(lang, "ptarget.as_table")}>
             <table class="target-indicators">
                 <caption lang={DATA_LANG}>{ &p.name }</caption>
                 <thead><tr>
-                    <th scope="col">{ tr!("ptarget.level1") }</th>
-                    <th scope="col">{ tr!("ptarget.level2") }</th>
-                    <th scope="col">{ tr!("ptarget.level3") }</th>
-                    <th scope="col">{ tr!("ptarget.target") }</th>
+                    <th scope="col">{ tr!(lang, "ptarget.level1") }</th>
+                    <th scope="col">{ tr!(lang, "ptarget.level2") }</th>
+                    <th scope="col">{ tr!(lang, "ptarget.level3") }</th>
+                    <th scope="col">{ tr!(lang, "ptarget.target") }</th>
                     { if self_eval { html! { <>
-                        <th scope="col">{ tr!("ptarget.achieved") }</th>
-                        <th scope="col" class="num">{ tr!("ptarget.weight") }</th>
-                        <th scope="col" class="num">{ tr!("ptarget.score") }</th>
-                        <th scope="col">{ tr!("ptarget.deviation") }</th>
+                        <th scope="col">{ tr!(lang, "ptarget.achieved") }</th>
+                        <th scope="col" class="num">{ tr!(lang, "ptarget.weight") }</th>
+                        <th scope="col" class="num">{ tr!(lang, "ptarget.score") }</th>
+                        <th scope="col">{ tr!(lang, "ptarget.deviation") }</th>
                     </> } } else { html! {} } }
                 </tr></thead>
                 <tbody>
@@ -341,12 +351,12 @@ fn IndicatorTable(props: &ProjectProps) -> Html {
                             <td lang={DATA_LANG}>{ &i.level1 }</td>
                             <td lang={DATA_LANG}>{ &i.level2 }</td>
                             <th scope="row" lang={DATA_LANG}>{ &i.name }</th>
-                            <td>{ data_or_blank(i.target_text().as_deref()) }</td>
+                            <td>{ data_or_blank(lang, i.target_text().as_deref()) }</td>
                             { if self_eval { html! { <>
-                                <td>{ data_or_blank(i.achieved.as_deref()) }</td>
-                                <td class="num">{ fmt_opt(i.weight) }</td>
-                                <td class="num">{ fmt_opt(i.score) }</td>
-                                <td>{ data_or_blank(i.deviation.as_deref()) }</td>
+                                <td>{ data_or_blank(lang, i.achieved.as_deref()) }</td>
+                                <td class="num">{ lang.fmt_opt(i.weight) }</td>
+                                <td class="num">{ lang.fmt_opt(i.score) }</td>
+                                <td>{ data_or_blank(lang, i.deviation.as_deref()) }</td>
                             </> } } else { html! {} } }
                         </tr>
                     }) }

@@ -5,7 +5,7 @@
 use super::use_loaded;
 use crate::hooks::use_bundle::bundle_url;
 use crate::loader::{fetch_bundle, pinyin_readings};
-use gongkai_model::format::fmt_year;
+use gongkai_model::i18n::Lang;
 use gongkai_model::search::{han_characters, Hit, SearchIndex};
 use gongkai_model::{tr, Bundle};
 use std::rc::Rc;
@@ -61,8 +61,8 @@ enum PinyinState {
     Unavailable,
 }
 
-fn label(b: &Bundle) -> String {
-    format!("{} {}", b.meta.department, fmt_year(b.meta.fiscal_year))
+fn label(lang: Lang, b: &Bundle) -> String {
+    format!("{} {}", b.meta.department, lang.fmt_year(b.meta.fiscal_year))
 }
 
 /// Attaches the pinyin readings of `chars` (every part's characters, asked from the search
@@ -82,6 +82,8 @@ async fn with_pinyin(mut corpus: Corpus, chars: &str) -> Corpus {
 
 #[component]
 pub fn SearchView() -> Html {
+    let base = crate::route::use_link_base();
+    let lang = crate::hooks::use_lang::use_lang();
     let ctx = use_loaded();
     let query = use_state(String::new);
     let everywhere = use_state(|| false);
@@ -104,7 +106,7 @@ pub fn SearchView() -> Html {
     let corpus = use_state(|| {
         Rc::new(Corpus {
             parts: vec![Part {
-                label: label(&ctx.0.bundle),
+                label: label(lang, &ctx.0.bundle),
                 folder: None,
                 index: SearchIndex::new(&ctx.0.bundle),
             }],
@@ -148,16 +150,16 @@ pub fn SearchView() -> Html {
                     for (done, (url, folder)) in others.iter().enumerate() {
                         next.loading = Some((done, total));
                         corpus.set(Rc::new(next.clone()));
-                        match fetch_bundle(url).await {
+                        match fetch_bundle(lang, url).await {
                             Ok(b) => {
                                 next.parts.push(Part {
-                                    label: label(&b),
+                                    label: label(lang, &b),
                                     folder: Some(folder.clone()),
                                     index: SearchIndex::new(&b),
                                 });
                                 chars.push_str(&han_characters(&b));
                             }
-                            Err(e) => next.failed.push(e.message(gongkai_model::i18n::lang())),
+                            Err(e) => next.failed.push(e.message(lang)),
                         }
                     }
                     next.loading = None;
@@ -196,18 +198,18 @@ pub fn SearchView() -> Html {
     };
     let more = hits.len() > LIMIT;
     let status = if query.trim().is_empty() {
-        tr!("search.prompt").to_string()
+        tr!(lang, "search.prompt").to_string()
     } else if hits.is_empty() {
-        tr!("search.none", query.trim())
+        tr!(lang, "search.none", query.trim())
     } else if more {
-        tr!("search.more", query.trim(), LIMIT)
+        tr!(lang, "search.more", query.trim(), LIMIT)
     } else {
-        tr!("search.found", query.trim(), hits.len())
+        tr!(lang, "search.found", query.trim(), hits.len())
     };
     let pinyin_status = match corpus.pinyin {
-        PinyinState::Loading => tr!("search.pinyin_loading"),
-        PinyinState::Ready => tr!("search.pinyin_ready"),
-        PinyinState::Unavailable => tr!("search.pinyin_unavailable"),
+        PinyinState::Loading => tr!(lang, "search.pinyin_loading"),
+        PinyinState::Ready => tr!(lang, "search.pinyin_ready"),
+        PinyinState::Unavailable => tr!(lang, "search.pinyin_unavailable"),
     };
     let several = corpus.parts.len() > 1;
     // A province: every bundle is searched from the site's index, on its own page.
@@ -215,22 +217,22 @@ pub fn SearchView() -> Html {
         let q = query.trim();
         let href = format!(
             "{}search/{}",
-            gongkai_model::route::link_base().lang,
+            base.lang,
             if q.is_empty() {
                 String::new()
             } else {
                 format!("?{}={}", crate::route::SEARCH_PARAM, crate::route::encode_param(q))
             }
         );
-        html! { <p class="scope"><a href={href}>{ tr!("site.search_all") }</a></p> }
+        html! { <p class="scope"><a href={href}>{ tr!(lang, "site.search_all") }</a></p> }
     });
     let others = if ctx.0.province { Vec::new() } else { others };
     let scope = (!others.is_empty()).then(|| {
         html! {
             <fieldset class="scope">
-                <legend>{ tr!("search.scope") }</legend>
-                <label><input type="radio" name="search-scope" value="this" checked={!*everywhere} onchange={on_scope.clone()} />{ tr!("search.scope_this") }</label>
-                <label><input type="radio" name="search-scope" value="all" checked={*everywhere} onchange={on_scope} />{ tr!("search.scope_all", others.len() + 1) }</label>
+                <legend>{ tr!(lang, "search.scope") }</legend>
+                <label><input type="radio" name="search-scope" value="this" checked={!*everywhere} onchange={on_scope.clone()} />{ tr!(lang, "search.scope_this") }</label>
+                <label><input type="radio" name="search-scope" value="all" checked={*everywhere} onchange={on_scope} />{ tr!(lang, "search.scope_all", others.len() + 1) }</label>
             </fieldset>
         }
     });
@@ -242,22 +244,22 @@ pub fn SearchView() -> Html {
             items.push(html! { <li class="search-bundle">{ p.label.clone() }</li> });
             last_part = *part;
         }
-        let kind = h.kind.label();
+        let kind = h.kind.label(lang);
         let title = if let Some(section) = h.section {
-            gongkai_model::i18n::t(section).to_string()
+            lang.t(section).to_string()
         } else if h.title.is_empty() {
             kind.to_string()
         } else if h.kind == gongkai_model::search::HitKind::Duty {
-            tr!("search.duty_title", h.title)
+            tr!(lang, "search.duty_title", h.title)
         } else {
             h.title.clone()
         };
         items.push(html! {
             <li>
-                <span class="kind">{ kind }{ if h.by_pinyin { format!(" · {}", tr!("search.by_pinyin")) } else { String::new() } }</span>
+                <span class="kind">{ kind }{ if h.by_pinyin { format!(" · {}", tr!(lang, "search.by_pinyin")) } else { String::new() } }</span>
                 <a href={match &p.folder {
-                    None => h.route.href(),
-                    Some(f) => format!("{}{f}{}", gongkai_model::route::link_base().lang, h.route.path()),
+                    None => base.href(h.route.clone()),
+                    Some(f) => format!("{}{f}{}", base.lang, h.route.path()),
                 }}>{ title }</a>
                 <p class="snippet" lang={super::DATA_LANG}>{ highlighted(&h.snippet, &h.marks) }</p>
             </li>
@@ -265,16 +267,16 @@ pub fn SearchView() -> Html {
     }
     html! {
         <>
-            <h2>{ tr!("nav.search") }</h2>
-            <label for="search-input">{ tr!("search.label") }</label>
+            <h2>{ tr!(lang, "nav.search") }</h2>
+            <label for="search-input">{ tr!(lang, "search.label") }</label>
             <input id="search-input" ref={input_ref} class="filter" type="search" autocomplete="off" value={(*query).clone()} {oninput} />
             { for scope }
             { for site_wide }
             <p class="hint" id="pinyin-status" data-state={match corpus.pinyin { PinyinState::Loading => "loading", PinyinState::Ready => "ready", PinyinState::Unavailable => "unavailable" }}>{ pinyin_status }</p>
             if let Some((done, total)) = corpus.loading {
-                <p class="hint" role="status"><progress max={total.to_string()} value={done.to_string()}></progress>{ " " }{ tr!("search.reading", done, total) }</p>
+                <p class="hint" role="status"><progress max={total.to_string()} value={done.to_string()}></progress>{ " " }{ tr!(lang, "search.reading", done, total) }</p>
             }
-            { for corpus.failed.iter().map(|f| html! { <p class="notice">{ tr!("search.failed", f) }</p> }) }
+            { for corpus.failed.iter().map(|f| html! { <p class="notice">{ tr!(lang, "search.failed", f) }</p> }) }
             <p class="count" role="status" id="search-status">{ status }</p>
             <ol class="search-results">{ for items }</ol>
         </>

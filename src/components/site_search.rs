@@ -5,9 +5,10 @@
 
 use super::search::highlighted;
 use crate::site_index::{candidates, results, BundleResult, Candidates};
-use gongkai_model::format::{fmt_amount_grouped, fmt_year, unit_label};
+use gongkai_model::format::fmt_amount_grouped;
+use gongkai_model::i18n::Lang;
 use gongkai_model::route::{lang_folder, Route};
-use gongkai_model::{i18n, tr};
+use gongkai_model::tr;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,6 +31,7 @@ enum Found {
 
 #[component]
 pub fn SiteSearchView() -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     let query = use_state(String::new);
     let found = use_state(|| Found::Idle);
     let generation = use_mut_ref(|| 0u64);
@@ -49,8 +51,8 @@ pub fn SiteSearchView() -> Html {
             let (found, generation) = (found.clone(), generation.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let outcome = async {
-                    let c = candidates(&q).await?;
-                    let shown = results(&c, 0..PAGE).await?;
+                    let c = candidates(lang, &q).await?;
+                    let shown = results(lang, &c, 0..PAGE).await?;
                     Ok::<_, String>((c, shown))
                 }
                 .await;
@@ -86,7 +88,7 @@ pub fn SiteSearchView() -> Html {
                 let _ = input.focus();
             }
             // The index's root comes while the person types.
-            wasm_bindgen_futures::spawn_local(crate::site_index::prefetch_root());
+            wasm_bindgen_futures::spawn_local(crate::site_index::prefetch_root(lang));
         });
     }
     let oninput = {
@@ -118,7 +120,7 @@ pub fn SiteSearchView() -> Html {
             });
             let (found, generation) = (found.clone(), generation.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let more = results(&candidates, next..next + PAGE).await;
+                let more = results(lang, &candidates, next..next + PAGE).await;
                 if *generation.borrow() != mine {
                     return;
                 }
@@ -139,13 +141,12 @@ pub fn SiteSearchView() -> Html {
         })
     };
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
-    let lang = lang_folder(i18n::lang());
     let body = match &*found {
-        Found::Idle => html! { <p class="hint">{ tr!("site.search_prompt") }</p> },
+        Found::Idle => html! { <p class="hint">{ tr!(lang, "site.search_prompt") }</p> },
         Found::Searching(q) => {
-            html! { <p class="count" role="status" aria-busy="true">{ tr!("site.searching", q) }</p> }
+            html! { <p class="count" role="status" aria-busy="true">{ tr!(lang, "site.searching", q) }</p> }
         }
-        Found::Failed(e) => html! { <p class="error" role="alert">{ tr!("site.search_failed", e) }</p> },
+        Found::Failed(e) => html! { <p class="error" role="alert">{ tr!(lang, "site.search_failed", e) }</p> },
         Found::Done {
             candidates,
             shown,
@@ -153,11 +154,11 @@ pub fn SiteSearchView() -> Html {
             loading_more,
         } => {
             let status = if candidates.plan.is_empty() {
-                tr!("site.search_no_terms", &candidates.query)
+                tr!(lang, "site.search_no_terms", &candidates.query)
             } else if candidates.ids.is_empty() || (shown.is_empty() && *next >= candidates.ids.len()) {
-                tr!("search.none", &candidates.query)
+                tr!(lang, "search.none", &candidates.query)
             } else {
-                tr!("site.search_found", &candidates.query, candidates.ids.len())
+                tr!(lang, "site.search_found", &candidates.query, candidates.ids.len())
             };
             html! {
                 <>
@@ -167,7 +168,7 @@ pub fn SiteSearchView() -> Html {
                     </ol>
                     { if *next < candidates.ids.len() { html! {
                         <button type="button" class="more" onclick={on_more} disabled={*loading_more} aria-busy={loading_more.to_string()}>
-                            { if *loading_more { tr!("site.searching", &candidates.query) } else { tr!("site.search_more").to_string() } }
+                            { if *loading_more { tr!(lang, "site.searching", &candidates.query) } else { tr!(lang, "site.search_more").to_string() } }
                         </button>
                     } } else { html!{} } }
                 </>
@@ -177,8 +178,8 @@ pub fn SiteSearchView() -> Html {
     html! {
         <>
             <form class="site-search-form" role="search" {onsubmit}>
-                <label for="site-q">{ tr!("site.search_label") }</label>
-                <input id="site-q" name="q" type="search" ref={input_ref} value={(*query).clone()} {oninput} placeholder={tr!("site.search_placeholder")} autocomplete="off" />
+                <label for="site-q">{ tr!(lang, "site.search_label") }</label>
+                <input id="site-q" name="q" type="search" ref={input_ref} value={(*query).clone()} {oninput} placeholder={tr!(lang, "site.search_placeholder")} autocomplete="off" />
             </form>
             { body }
         </>
@@ -186,10 +187,11 @@ pub fn SiteSearchView() -> Html {
 }
 
 /// One bundle of the results: its name, region and total, then each place found.
-fn result(r: &BundleResult, lang: &str, query: &str) -> Html {
+fn result(r: &BundleResult, lang: Lang, query: &str) -> Html {
+    let lang_dir = lang_folder(lang);
     let d = &r.doc;
-    let home = format!("{lang}b/{}/", d.folder);
-    let unit = unit_label(&d.unit).to_string();
+    let home = format!("{lang_dir}b/{}/", d.folder);
+    let unit = lang.unit_label(&d.unit).to_string();
     let place = |route: Route| {
         if route == Route::Overview {
             home.clone()
@@ -199,25 +201,25 @@ fn result(r: &BundleResult, lang: &str, query: &str) -> Html {
     };
     html! {
         <li class="site-result">
-            <h2><a href={home.clone()} lang={super::DATA_LANG}>{ format!("{} {}", d.department, fmt_year(d.fiscal_year)) }</a></h2>
+            <h2><a href={home.clone()} lang={super::DATA_LANG}>{ format!("{} {}", d.department, lang.fmt_year(d.fiscal_year)) }</a></h2>
             <p class="place">
                 <span lang={super::DATA_LANG}>{ &d.region }</span>
-                { match d.total { Some(t) => html! { <>{ " · " }{ tr!("site.total", fmt_amount_grouped(t), &unit) }</> }, None => html!{} } }
-                { if r.by_name { html! { <>{ " · " }<strong>{ tr!("site.by_name") }</strong></> } } else { html!{} } }
+                { match d.total { Some(t) => html! { <>{ " · " }{ tr!(lang, "site.total", fmt_amount_grouped(t), &unit) }</> }, None => html!{} } }
+                { if r.by_name { html! { <>{ " · " }<strong>{ tr!(lang, "site.by_name") }</strong></> } } else { html!{} } }
             </p>
             { if r.hits.is_empty() { html!{} } else { html! {
                 <ul class="results">
                     { for r.hits.iter().map(|h| html! {
                         <li>
                             <a href={place(h.route.clone())}>
-                                <span class="kind">{ h.kind.label() }</span>
-                                <span class="title" lang={super::DATA_LANG}>{ if h.title.is_empty() { h.section.map(|s| i18n::t(s).to_string()).unwrap_or_default() } else { h.title.clone() } }</span>
+                                <span class="kind">{ h.kind.label(lang) }</span>
+                                <span class="title" lang={super::DATA_LANG}>{ if h.title.is_empty() { h.section.map(|s| lang.t(s).to_string()).unwrap_or_default() } else { h.title.clone() } }</span>
                             </a>
                             { match h.amount { Some(a) => html! { <span class="amount">{ format!("{} {}", fmt_amount_grouped(a), unit) }</span> }, None => html!{} } }
                             <p class="snippet" lang={super::DATA_LANG}>{ highlighted(&h.snippet, &h.marks) }</p>
                         </li>
                     }) }
-                    { if r.more_hits { html! { <li class="more-hits"><a href={format!("{home}?{}={}#/search", crate::route::SEARCH_PARAM, crate::route::encode_param(query))}>{ tr!("site.more_in_bundle") }</a></li> } } else { html!{} } }
+                    { if r.more_hits { html! { <li class="more-hits"><a href={format!("{home}?{}={}#/search", crate::route::SEARCH_PARAM, crate::route::encode_param(query))}>{ tr!(lang, "site.more_in_bundle") }</a></li> } } else { html!{} } }
                 </ul>
             } } }
         </li>

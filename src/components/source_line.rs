@@ -12,9 +12,10 @@ pub struct SourceLineProps {
 
 #[component]
 pub fn SourceLine(props: &SourceLineProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     // Line breaks and runs of spaces read as one space, so the title stays one line.
     let one_line = props.title.split_whitespace().collect::<Vec<_>>().join(" ");
     html! {
-        <p class="source-line" id="source-line" tabindex="0">{ tr!("app.source", one_line) }</p>
+        <p class="source-line" id="source-line" tabindex="0">{ tr!(lang, "app.source", one_line) }</p>
     }
 }

@@ -3,7 +3,7 @@
 //! one; in English the viewer's explanation comes first).
 
 use super::use_loaded;
-use gongkai_model::i18n::{lang, Lang};
+use gongkai_model::i18n::Lang;
 use gongkai_model::tr;
 use yew::prelude::*;
 
@@ -15,10 +15,11 @@ pub struct TermProps {
 
 #[component]
 pub fn Term(props: &TermProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     let ctx = use_loaded();
     let open = use_state(|| false);
     let id = format!("term-{}", props.id);
-    let Some(e) = gongkai_model::glossary::explain(&ctx.0.bundle, props.id) else {
+    let Some(e) = gongkai_model::glossary::explain(lang, &ctx.0.bundle, props.id) else {
         return html! {};
     };
     let toggle = {
@@ -34,14 +35,14 @@ pub fn Term(props: &TermProps) -> Html {
             }
         })
     };
-    let note = match (&e.published, lang()) {
+    let note = match (&e.published, lang) {
         (Some(text), Lang::Zh) => html! {
-            <>{ text.clone() }<span class="src">{ tr!("term.from_document", e.term) }</span></>
+            <>{ text.clone() }<span class="src">{ tr!(lang, "term.from_document", e.term) }</span></>
         },
         (Some(text), Lang::En) => html! {
-            <>{ e.standard }<span class="src">{ tr!("term.from_document", e.term) }</span>{ " " }<span lang="zh-CN">{ text.clone() }</span></>
+            <>{ e.standard }<span class="src">{ tr!(lang, "term.from_document", e.term) }</span>{ " " }<span lang="zh-CN">{ text.clone() }</span></>
         },
-        (None, _) => html! { <>{ e.standard }<span class="src">{ tr!("term.standard") }</span></> },
+        (None, _) => html! { <>{ e.standard }<span class="src">{ tr!(lang, "term.standard") }</span></> },
     };
     html! {
         <span class="term">

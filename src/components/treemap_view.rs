@@ -9,7 +9,7 @@ use super::use_loaded;
 use crate::hooks::use_failing::use_failing;
 use crate::hooks::use_width::{drawn_widths, svg_at_widths, use_chart_width};
 use gongkai_model::chart::{activities_chart, sub_activities_chart};
-use gongkai_model::format::{fmt_amount_grouped, unit_label};
+use gongkai_model::format::fmt_amount_grouped;
 use gongkai_model::render::{treemap_highlight, treemap_svg};
 use gongkai_model::tr;
 use gongkai_model::treemap::{activities_treemap, sub_activities_treemap, LabelMode};
@@ -32,6 +32,7 @@ pub struct TreemapViewProps {
 
 #[component]
 pub fn TreemapView(props: &TreemapViewProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
     let ctx = use_loaded();
     let width = use_chart_width();
     let mode = use_state(LabelMode::default);
@@ -46,9 +47,9 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
             .into_iter()
             .map(|w| {
                 Rc::new(match a {
-                    None => activities_treemap(&c.0.bundle, w, *m),
-                    Some(i) => sub_activities_treemap(&c.0.bundle, *i, w, *m)
-                        .unwrap_or_else(|| activities_treemap(&c.0.bundle, w, *m)),
+                    None => activities_treemap(lang, &c.0.bundle, w, *m),
+                    Some(i) => sub_activities_treemap(lang, &c.0.bundle, *i, w, *m)
+                        .unwrap_or_else(|| activities_treemap(lang, &c.0.bundle, w, *m)),
                 })
             })
             .collect::<Vec<_>>()
@@ -58,8 +59,8 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
     let bars = use_memo((ctx.clone(), activity), |(c, a)| {
         let b = &c.0.bundle;
         Rc::new(match a.and_then(|i| b.performance.activities.get(i)) {
-            None => activities_chart(b),
-            Some(act) => sub_activities_chart(b, act),
+            None => activities_chart(lang, b),
+            Some(act) => sub_activities_chart(lang, b, act),
         })
     });
     // Drawn once per layout; the selection is a separate mark on top.
@@ -83,7 +84,7 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
     chart_checks.dedup();
     let parent_name = match activity.and_then(|i| b.performance.activities.get(i)) {
         Some(a) => a.name.clone(),
-        None => tr!("term.project").to_string(),
+        None => tr!(lang, "term.project").to_string(),
     };
     let info_id = format!("{}-info", props.id);
     let title_id = format!("{}-title", props.id);
@@ -119,8 +120,8 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
         })
     };
     let info = match *selected {
-        Some(k) => map.describe(k, &parent_name),
-        None => tr!("chart.hint_open").to_string(),
+        Some(k) => map.describe(lang, k, &parent_name),
+        None => tr!(lang, "chart.hint_open").to_string(),
     };
     let toggle_mode = {
         let mode = mode.clone();
@@ -154,17 +155,17 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
         <figure class={classes!("chart", "treemap", (!chart_checks.is_empty()).then_some("failing"))} aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ &props.title }<FailMark checks={chart_checks.clone()} /></h3>
             <figcaption class="summary">{ &bars.summary }</figcaption>
-            <div class="chart-controls" role="group" aria-label={tr!("chart.display")}>
-                <button type="button" aria-pressed={(!*as_bars).to_string()} onclick={toggle_view.clone()} disabled={!*as_bars}>{ tr!("chart.treemap") }</button>
-                <button type="button" aria-pressed={as_bars.to_string()} onclick={toggle_view} disabled={*as_bars}>{ tr!("chart.bars") }</button>
+            <div class="chart-controls" role="group" aria-label={tr!(lang, "chart.display")}>
+                <button type="button" aria-pressed={(!*as_bars).to_string()} onclick={toggle_view.clone()} disabled={!*as_bars}>{ tr!(lang, "chart.treemap") }</button>
+                <button type="button" aria-pressed={as_bars.to_string()} onclick={toggle_view} disabled={*as_bars}>{ tr!(lang, "chart.bars") }</button>
                 { if *as_bars { html!{} } else { html! {
                     <button type="button" class="mode" aria-pressed={(*mode == LabelMode::ShareOfTotal).to_string()} onclick={toggle_mode}>
-                        { if *mode == LabelMode::Amount { tr!("chart.show_share") } else { tr!("chart.show_amount") } }
+                        { if *mode == LabelMode::Amount { tr!(lang, "chart.show_share") } else { tr!(lang, "chart.show_amount") } }
                     </button>
                 } } }
             </div>
             { if *as_bars {
-                html! { <BarChartView id={format!("{}-bars", props.id)} title={tr!("chart.as_bars", props.title)} chart={(*bars).clone()} on_activate={bar_activate} on_escape={props.on_escape.clone()} /> }
+                html! { <BarChartView id={format!("{}-bars", props.id)} title={tr!(lang, "chart.as_bars", props.title)} chart={(*bars).clone()} on_activate={bar_activate} on_escape={props.on_escape.clone()} /> }
             } else { html! {
                 <>
                     <ChartSurface
@@ -178,7 +179,7 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
                         {on_select}
                         on_activate={Some(on_activate)}
                         on_escape={props.on_escape.clone()}
-                        label={tr!("chart.label", props.title, bars.summary)}
+                        label={tr!(lang, "chart.label", props.title, bars.summary)}
                         info_id={info_id.clone()}
                     />
                     <p class="chart-info" id={info_id} aria-live="polite">{ info }</p>
@@ -186,12 +187,12 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
             } } }
             { if map.blank.is_empty() && map.zero.is_empty() { html!{} } else { html! {
                 <p class="blank-rows">
-                    { if map.blank.is_empty() { String::new() } else { tr!("chart.blank_not_drawn", map.blank.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(tr!("common.list_sep"))) } }
-                    { if map.zero.is_empty() { String::new() } else { tr!("chart.zero_items", map.zero.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(tr!("common.list_sep"))) } }
+                    { if map.blank.is_empty() { String::new() } else { tr!(lang, "chart.blank_not_drawn", map.blank.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(tr!(lang, "common.list_sep"))) } }
+                    { if map.zero.is_empty() { String::new() } else { tr!(lang, "chart.zero_items", map.zero.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(tr!(lang, "common.list_sep"))) } }
                 </p>
             } } }
             <details class="ranked" open={list_open} ontoggle={on_list_toggle}>
-                <summary>{ tr!("chart.ranked_list", ranked.len() + map.blank.len() + map.zero.len()) }</summary>
+                <summary>{ tr!(lang, "chart.ranked_list", ranked.len() + map.blank.len() + map.zero.len()) }</summary>
                 if list_open {
                 <ol>
                     { for ranked.iter().map(|k| {
@@ -199,17 +200,17 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
                         html! {
                             <li>
                                 <a href={props.href.emit(c.index)}>{ &c.name }</a>
-                                <span class="num">{ format!(" {} {}", fmt_amount_grouped(c.amount), unit_label(&map.unit)) }</span>
+                                <span class="num">{ format!(" {} {}", fmt_amount_grouped(c.amount), lang.unit_label(&map.unit)) }</span>
                                 <FailMark checks={item_checks(c.index)} />
-                                <span class="share">{ " " }{ tr!("chart.shares", parent_name, c.share_of_parent, c.share_of_total) }</span>
+                                <span class="share">{ " " }{ tr!(lang, "chart.shares", parent_name, c.share_of_parent, c.share_of_total) }</span>
                             </li>
                         }
                     }) }
                     { for map.zero.iter().map(|(i, n)| html! {
-                        <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ format!(" 0 {}", unit_label(&map.unit)) }<FailMark checks={item_checks(*i)} /></li>
+                        <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ format!(" 0 {}", lang.unit_label(&map.unit)) }<FailMark checks={item_checks(*i)} /></li>
                     }) }
                     { for map.blank.iter().map(|(i, n)| html! {
-                        <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ " " }{ tr!("chart.amount_blank") }</li>
+                        <li class="blank"><a href={props.href.emit(*i)}>{ n }</a>{ " " }{ tr!(lang, "chart.amount_blank") }</li>
                     }) }
                 </ol>
                 }

@@ -3,12 +3,13 @@
 
 use super::use_loaded;
 use crate::route::Route;
-use gongkai_model::format::fmt_year;
 use gongkai_model::tr;
 use yew::prelude::*;
 
 #[component]
 pub fn YearSwitch() -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
+    let base = crate::route::use_link_base();
     let ctx = use_loaded();
     let others = ctx.0.other_years();
     let many = ctx.0.province || ctx.0.catalog.as_ref().is_some_and(|c| c.bundles.len() > 1);
@@ -26,37 +27,39 @@ pub fn YearSwitch() -> Html {
             Route::Checks(_) => Route::Checks(None),
             r => r.clone(),
         };
-        let href = ctx.0.page_of(&e, top);
-        html! { <a class="counterpart" {href}>{ tr!("year.counterpart", fmt_year(e.fiscal_year), e.kind.label()) }</a> }
+        let href = ctx.0.page_of(&base, &e, top);
+        html! { <a class="counterpart" {href}>{ tr!(lang, "year.counterpart", lang.fmt_year(e.fiscal_year), e.kind.label(lang)) }</a> }
     });
     // The same view in the chosen year's folder.
-    let onchange = Callback::from(move |e: Event| {
-        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        let folder = select.value();
-        if folder.is_empty() {
-            return;
-        }
-        let lang = gongkai_model::route::link_base().lang;
-        let href = route.href_on(&lang, &format!("b/{folder}/"));
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().set_href(&href);
-        }
-    });
+    let onchange = {
+        let base = base.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let folder = select.value();
+            if folder.is_empty() {
+                return;
+            }
+            let href = base.href_on(route.clone(), &base.lang, &format!("b/{folder}/"));
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_href(&href);
+            }
+        })
+    };
     let year = ctx.0.bundle.meta.fiscal_year;
     html! {
         <p class="year-switch">
             { if others.is_empty() { html!{} } else { html! {
                 <>
-                    <label for="year-select">{ tr!("year.label") }</label>
+                    <label for="year-select">{ tr!(lang, "year.label") }</label>
                     <select id="year-select" {onchange}>
-                        <option value="" selected=true>{ tr!("year.current", fmt_year(year)) }</option>
-                        { for others.iter().map(|e| html! { <option value={gongkai_model::route::bundle_folder(&e.path)}>{ fmt_year(e.fiscal_year) }</option> }) }
+                        <option value="" selected=true>{ tr!(lang, "year.current", lang.fmt_year(year)) }</option>
+                        { for others.iter().map(|e| html! { <option value={gongkai_model::route::bundle_folder(&e.path)}>{ lang.fmt_year(e.fiscal_year) }</option> }) }
                     </select>
-                    <a href={Route::Compare.href()}>{ tr!("year.compare") }</a>
+                    <a href={base.href(Route::Compare)}>{ tr!(lang, "year.compare") }</a>
                 </>
             } } }
             { counterpart.unwrap_or_default() }
-            { if many { html! { <a href={Route::Catalog.href()}>{ tr!("catalog.title") }</a> } } else { html!{} } }
+            { if many { html! { <a href={base.href(Route::Catalog)}>{ tr!(lang, "catalog.title") }</a> } } else { html!{} } }
         </p>
     }
 }

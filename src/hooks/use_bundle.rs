@@ -2,6 +2,7 @@
 //! and the state the app renders (loading with progress, loaded, or a [`LoadError`]).
 
 use crate::loader::{check_relative, fetch_bundle, fetch_catalog, open_local_files, Facts};
+use gongkai_model::i18n::Lang;
 use gongkai_model::{tr, Bundle, Catalog, CatalogEntry, LoadError};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -54,11 +55,12 @@ impl Loaded {
             .cloned()
     }
 
-    /// The address of `route` in another bundle of the site (its folder under `b/`).
-    pub fn page_of(&self, entry: &CatalogEntry, route: crate::route::Route) -> String {
-        let lang = gongkai_model::route::link_base().lang;
-        route.href_on(
-            &lang,
+    /// The address of `route` in another bundle of the site (its folder under `b/`), in the
+    /// language and with the query of the links' `base`.
+    pub fn page_of(&self, base: &crate::route::LinkBase, entry: &CatalogEntry, route: crate::route::Route) -> String {
+        base.href_on(
+            route,
+            &base.lang,
             &format!("b/{}/", gongkai_model::route::bundle_folder(&entry.path)),
         )
     }
@@ -122,7 +124,7 @@ fn preloaded_bundle() -> Option<String> {
         .document()?
         .query_selector("meta[name=gongkai-bundle]")
         .ok()??;
-    meta.get_attribute("content").filter(|h| check_relative(h).is_ok())
+    meta.get_attribute("content").filter(|h| crate::loader::is_relative(h))
 }
 
 /// The catalog a page of a province site names (`<meta name="gongkai-catalog">`: its area's
@@ -134,7 +136,7 @@ pub fn page_catalog() -> Option<String> {
             .document()?
             .query_selector("meta[name=gongkai-catalog]")
             .ok()??;
-        meta.get_attribute("content").filter(|h| check_relative(h).is_ok())
+        meta.get_attribute("content").filter(|h| crate::loader::is_relative(h))
     }
     #[cfg(not(target_arch = "wasm32"))]
     None
@@ -145,12 +147,12 @@ fn catalog_url() -> String {
     page_catalog().unwrap_or_else(|| CATALOG_URL.to_string())
 }
 
-async fn load() -> Result<Loaded, LoadError> {
+async fn load(lang: Lang) -> Result<Loaded, LoadError> {
     if let Some(p) = bundle_param() {
-        check_relative(&p)?;
+        check_relative(lang, &p)?;
         // Fetched side by side; the catalog is optional here (it only adds year switching and
         // the comparison).
-        let (catalog, bundle) = futures::join!(fetch_catalog(CATALOG_URL), fetch_bundle(&p));
+        let (catalog, bundle) = futures::join!(fetch_catalog(CATALOG_URL), fetch_bundle(lang, &p));
         let bundle = bundle?;
         crate::mark_once("gongkai:bundle-parsed");
         return Ok(Loaded {
@@ -166,14 +168,14 @@ async fn load() -> Result<Loaded, LoadError> {
     let catalog_url = catalog_url();
     let (catalog, early) = match &guess {
         Some(g) => {
-            let (c, b) = futures::join!(fetch_catalog(&catalog_url), fetch_bundle(g));
+            let (c, b) = futures::join!(fetch_catalog(&catalog_url), fetch_bundle(lang, g));
             (c?, Some(b))
         }
         None => (fetch_catalog(&catalog_url).await?, None),
     };
     let first = catalog.bundles.first().ok_or_else(|| LoadError::Invalid {
         file: catalog_url.clone(),
-        problems: vec![tr!("load.empty_catalog").into()],
+        problems: vec![tr!(lang, "load.empty_catalog").into()],
     })?;
     // The page's bundle: the one whose folder the address names (`b/<folder>/…`), else the one
     // the page preloads, else the catalog's first.
@@ -185,7 +187,7 @@ async fn load() -> Result<Loaded, LoadError> {
     let path = bundle_url(named.unwrap_or(first));
     let bundle = match (guess, early) {
         (Some(g), Some(b)) if g == path => b?,
-        _ => fetch_bundle(&path).await?,
+        _ => fetch_bundle(lang, &path).await?,
     };
     crate::mark_once("gongkai:bundle-parsed");
     Ok(Loaded {
@@ -206,19 +208,24 @@ enum FirstLoad {
 }
 
 thread_local! {
+    /// The page's own first download, handed from `main()` to the app. Not app state: it is a
+    /// browser-global cache of one fetch, started before any component exists (so the bundle
+    /// downloads while the wasm starts) and the same for every app mounted on the page (the
+    /// hydration, a remount after a language switch). It decides what is fetched once, never
+    /// what a function of the model returns or what a view renders from its props and contexts.
     static FIRST_LOAD: RefCell<Option<FirstLoad>> = const { RefCell::new(None) };
 }
 
 /// Starts loading the page's bundle (catalog and default bundle, or `?bundle=`) once. `main()`
 /// calls it before the app mounts, so fetching and parsing do not wait for the first render.
-pub fn start_loading() {
+pub fn start_loading(lang: Lang) {
     let started = FIRST_LOAD.with(|cell| cell.borrow().is_some());
     if started {
         return;
     }
     FIRST_LOAD.with(|cell| *cell.borrow_mut() = Some(FirstLoad::Waiting(Vec::new())));
-    wasm_bindgen_futures::spawn_local(async {
-        let outcome: Outcome = load().await.map(|l| BundleCtx(Rc::new(l)));
+    wasm_bindgen_futures::spawn_local(async move {
+        let outcome: Outcome = load(lang).await.map(|l| BundleCtx(Rc::new(l)));
         let waiting = FIRST_LOAD.with(|cell| cell.borrow_mut().replace(FirstLoad::Done(outcome.clone())));
         if let Some(FirstLoad::Waiting(waiting)) = waiting {
             for f in waiting {
@@ -239,8 +246,8 @@ fn first_load_done() -> Option<Outcome> {
 /// Calls `f` with the first load's outcome: at once if it is done, else when it is (the app
 /// mounting, and the hook, wait this way; a remount after a language switch gets the bundle
 /// loaded once without fetching it again).
-pub fn when_loaded(f: impl FnOnce(Outcome) + 'static) {
-    start_loading();
+pub fn when_loaded(lang: Lang, f: impl FnOnce(Outcome) + 'static) {
+    start_loading(lang);
     if let Some(o) = first_load_done() {
         return f(o);
     }
@@ -279,16 +286,17 @@ fn loaded(bundle: Bundle, path: String) -> LoadState {
 /// `open_file` replaces it with a local file.
 #[hook]
 pub fn use_bundle(server: Option<BundleCtx>) -> UseBundle {
+    let lang = crate::hooks::use_lang::use_lang();
     let state = use_state(|| match (server, first_load_done()) {
         (Some(ctx), _) => LoadState::Loaded(ctx),
         (None, Some(done)) => state_of(done),
-        (None, None) => LoadState::Loading(tr!("load.loading").to_string()),
+        (None, None) => LoadState::Loading(tr!(lang, "load.loading").to_string()),
     });
     {
         let state = state.clone();
         use_effect_with((), move |_| {
             if matches!(*state, LoadState::Loading(_)) {
-                when_loaded(move |o| state.set(state_of(o)));
+                when_loaded(lang, move |o| state.set(state_of(o)));
             }
         });
     }
@@ -306,18 +314,18 @@ pub fn use_bundle(server: Option<BundleCtx>) -> UseBundle {
             let names: Vec<String> = files.iter().map(|f| f.name()).collect();
             let name = names.join(" + ");
             *last_files.borrow_mut() = files.clone();
-            set_state.set(LoadState::Loading(tr!("load.reading_local", name)));
+            set_state.set(LoadState::Loading(tr!(lang, "load.reading_local", name)));
             // "正在读取 说明.pdf：第 3 页，共 19 页", as the worker reports each page.
             let progress: crate::loader::ImportProgress = {
                 let set_state = set_state.clone();
                 Rc::new(move |file: usize, page: usize, pages: usize| {
                     let file = names.get(file).cloned().unwrap_or_default();
-                    set_state.set(LoadState::Loading(tr!("load.reading_page", file, page, pages)));
+                    set_state.set(LoadState::Loading(tr!(lang, "load.reading_page", file, page, pages)));
                 })
             };
             wasm_bindgen_futures::spawn_local(async move {
-                let next = match open_local_files(files, facts, progress).await {
-                    Ok(b) => loaded(b, tr!("load.local_file", name)),
+                let next = match open_local_files(lang, files, facts, progress).await {
+                    Ok(b) => loaded(b, tr!(lang, "load.local_file", name)),
                     Err(e) => LoadState::Failed(e),
                 };
                 set_state.set(next);

@@ -2,7 +2,7 @@
 //! tour the views, one every `advance_secs`, until someone touches the screen. Also blocks the
 //! context menu (long-press on touch screens).
 
-use crate::route::Route;
+use crate::route::{Navigator, Route};
 use gloo_events::{EventListener, EventListenerOptions};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -12,11 +12,13 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Runs the kiosk idle tour while `config` is `Some((idle_secs, advance_secs))`.
+/// Runs the kiosk idle tour while `config` is `Some((idle_secs, advance_secs))`, going from
+/// view to view with `nav`.
 #[hook]
-pub fn use_kiosk(config: Option<(u32, u32)>) {
-    use_effect_with(config, |config| {
-        let parts = config.map(|(idle, advance)| {
+pub fn use_kiosk(config: Option<(u32, u32)>, nav: Navigator) {
+    use_effect_with((config, nav), |(config, nav)| {
+        let nav = nav.clone();
+        let parts = config.map(move |(idle, advance)| {
             let last_input = Rc::new(Cell::new(now_ms()));
             // Time of the next tour step; 0 while someone is using the kiosk.
             let next_step = Rc::new(Cell::new(0.0f64));
@@ -46,13 +48,13 @@ pub fn use_kiosk(config: Option<(u32, u32)>) {
                 if next_step.get() == 0.0 {
                     // The tour starts at the overview.
                     if current != Route::Overview {
-                        crate::route::go(Route::Overview);
+                        nav.go(Route::Overview);
                     }
                     next_step.set(now + f64::from(advance) * 1000.0);
                 } else if now >= next_step.get() {
-                    let nav = Route::NAV;
-                    let i = nav.iter().position(|(r, _)| current.in_section(r)).unwrap_or(0);
-                    crate::route::go(nav[(i + 1) % nav.len()].0.clone());
+                    let views = Route::NAV;
+                    let i = views.iter().position(|(r, _)| current.in_section(r)).unwrap_or(0);
+                    nav.go(views[(i + 1) % views.len()].0.clone());
                     next_step.set(now + f64::from(advance) * 1000.0);
                 }
             });

@@ -3,9 +3,20 @@
 //! runs, and decide alone where the address is not one of the site's pages (a local file in
 //! development). Switching stores the choice, moves the address to the page in the other
 //! language, sets `<html lang>` and the title, and re-renders every view in it.
+//!
+//! The language reaches the views as a context ([`LangCtx`], provided by `App` and `SiteApp`
+//! from their props: the page's language, or the build's for the page it renders); views read
+//! it with [`use_lang`] and pass it to the model's functions.
 
-use gongkai_model::i18n::{self, Lang};
+use gongkai_model::i18n::Lang;
 use yew::prelude::*;
+
+/// The interface language as the app provides it to its views, and the way to switch it.
+#[derive(Clone, PartialEq)]
+pub struct LangCtx {
+    pub lang: Lang,
+    pub switch: Callback<Lang>,
+}
 
 #[cfg(target_arch = "wasm32")]
 const STORAGE_KEY: &str = "gongkai:lang";
@@ -38,7 +49,7 @@ pub fn initial_lang() -> Lang {
             .unwrap_or_default()
     }
     #[cfg(not(target_arch = "wasm32"))]
-    i18n::lang()
+    Lang::default()
 }
 
 /// Sets the document's title (in the browser; the build writes each page's own).
@@ -51,15 +62,16 @@ pub fn set_title(title: &str) {
     let _ = title;
 }
 
-/// Makes `lang` the language of the page (thread-local for `tr!`, `<html lang>`, title).
+/// Makes `lang` the language of the document (`<html lang>`, title).
 pub fn apply(lang: Lang) {
-    i18n::set_lang(lang);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = lang;
     #[cfg(target_arch = "wasm32")]
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         if let Some(root) = doc.document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }
-        doc.set_title(gongkai_model::tr!("app.title"));
+        doc.set_title(gongkai_model::tr!(lang, "app.title"));
     }
 }
 
@@ -82,14 +94,24 @@ fn follow_in_address(lang: Lang) {
     let _ = lang;
 }
 
-/// The current language and a callback that switches to another one (and remembers it).
+/// The language the views render in: the context's ([`LangCtx`]); Chinese outside any app.
 #[hook]
-pub fn use_lang() -> (Lang, Callback<Lang>) {
-    // main() applied `initial_lang()` before the app mounted (load errors are worded in it);
-    // the build sets each page's language before rendering it.
-    let lang = use_state(i18n::lang);
-    // Set before the children render, on every render of the app.
-    i18n::set_lang(*lang);
+pub fn use_lang() -> Lang {
+    use_context::<LangCtx>().map_or_else(Lang::default, |c| c.lang)
+}
+
+/// Switches the language (see [`use_lang_state`]); does nothing outside an app.
+#[hook]
+pub fn use_lang_switch() -> Callback<Lang> {
+    use_context::<LangCtx>().map_or_else(Callback::noop, |c| c.switch)
+}
+
+/// The state behind [`LangCtx`], for the component that provides it (`App`, `SiteApp`):
+/// `initial` is the page's language; switching stores the choice, moves the address to the page
+/// in the other language and re-renders in it.
+#[hook]
+pub fn use_lang_state(initial: Lang) -> LangCtx {
+    let lang = use_state(|| initial);
     let switch = {
         let lang = lang.clone();
         Callback::from(move |next: Lang| {
@@ -102,5 +124,5 @@ pub fn use_lang() -> (Lang, Callback<Lang>) {
             lang.set(next);
         })
     };
-    (*lang, switch)
+    LangCtx { lang: *lang, switch }
 }

@@ -4,24 +4,49 @@
 //!
 //! Except on the first render of a page the build rendered: the build writes the whole view
 //! (it is the page without scripts), and hydration must render exactly what it wrote. So views
-//! render in full until the app's first render is done ([`first_render_done`]).
+//! render in full until the app's first render is done: the app (`App`, `SiteApp`) provides a
+//! [`FirstRender`] context and marks it done from its first effect ([`use_first_render`]).
 
 use std::cell::Cell;
+use std::rc::Rc;
 use yew::prelude::*;
 
-thread_local! {
-    static WHOLE: Cell<bool> = const { Cell::new(true) };
+/// Whether the providing app's first render is still under way (shared by its views; the value
+/// in the context never changes, only the flag inside it, so marking it done re-renders nothing).
+#[derive(Clone, Debug)]
+pub struct FirstRender(Rc<Cell<bool>>);
+
+impl PartialEq for FirstRender {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
-/// Called once the app's first render is on screen: from now on views render progressively.
-pub fn first_render_done() {
-    WHOLE.with(|w| w.set(false));
+impl FirstRender {
+    /// Whether views render everything in their first render (the build's render and the
+    /// hydration of it).
+    pub fn whole(&self) -> bool {
+        self.0.get()
+    }
+    /// Called once the app's first render is on screen: from then on views render
+    /// progressively.
+    pub fn done(&self) {
+        self.0.set(false);
+    }
 }
 
-/// Whether views render everything in their first render (the build's render and the
-/// hydration of it).
-pub fn rendering_whole() -> bool {
-    WHOLE.with(Cell::get)
+/// For the app that provides [`FirstRender`]: its flag, true until [`FirstRender::done`].
+#[hook]
+pub fn use_first_render() -> FirstRender {
+    let flag = use_memo((), |_| FirstRender(Rc::new(Cell::new(true))));
+    (*flag).clone()
+}
+
+/// Whether views render everything in their first render: the context's; true outside an app
+/// (nothing there is progressive).
+#[hook]
+pub fn use_rendering_whole() -> bool {
+    use_context::<FirstRender>().is_none_or(|f| f.whole())
 }
 
 /// Runs `f` after the browser has painted the next frame (a timeout queued from an animation
@@ -47,7 +72,8 @@ fn after_next_paint(f: impl Fn() + 'static) {
 /// build rendered is hydrated).
 #[hook]
 pub fn use_painted() -> bool {
-    let painted = use_state(rendering_whole);
+    let whole = use_rendering_whole();
+    let painted = use_state(|| whole);
     {
         let painted = painted.clone();
         use_effect_with((), move |_| {

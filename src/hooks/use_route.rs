@@ -1,22 +1,10 @@
 //! The current route: the page's own at first (the build rendered that page, so hydration starts
 //! from the same view), then whatever a followed link, the back/forward buttons or
-//! [`crate::route::go`] (chart drill-down, Escape, kiosk tour) show.
+//! [`crate::route::Navigator::go`] (chart drill-down, Escape, kiosk tour) show. The route and
+//! the navigator are provided as contexts by the app's route scope.
 
-use crate::route::Route;
-use std::cell::RefCell;
+use crate::route::{LinkBase, Navigator, Route};
 use yew::prelude::*;
-
-thread_local! {
-    /// Sets the mounted app's route (there is one app per page).
-    static SHOW: RefCell<Option<Callback<Route>>> = const { RefCell::new(None) };
-}
-
-/// Shows `route` now.
-pub fn show_now(route: Route) {
-    if let Some(show) = SHOW.with(|s| s.borrow().clone()) {
-        show.emit(route);
-    }
-}
 
 /// The route of the page the browser shows. The home page of a site with several bundles (no
 /// bundle in its address) is the catalog.
@@ -36,16 +24,17 @@ pub fn current(many: bool) -> Route {
 }
 
 /// The route shown: `initial` (a page rendered at build time) or the browser's page, then
-/// following links, history and [`show_now`].
+/// following links, history and the returned [`Navigator`] (whose addresses are written against
+/// `base`).
 #[hook]
-pub fn use_route(initial: Option<Route>, many: bool) -> Route {
+pub fn use_route(initial: Option<Route>, many: bool, base: LinkBase) -> (Route, Navigator) {
     let route = use_state_eq(|| initial.unwrap_or_else(|| current(many)));
-    // The route last shown, shared by both ways in (the state handle's value would be stale).
+    // The route last shown, shared by every way in (the state handle's value would be stale).
     let shown = use_mut_ref(|| (*route).clone());
-    {
+    let show = {
         let route = route.clone();
-        use_effect_with((), move |_| {
-            let show = Callback::from(move |next: Route| {
+        use_memo((), move |_| {
+            Callback::from(move |next: Route| {
                 let page_changed = shown.borrow().page() != next.page();
                 if *shown.borrow() != next {
                     *shown.borrow_mut() = next.clone();
@@ -57,21 +46,22 @@ pub fn use_route(initial: Option<Route>, many: bool) -> Route {
                         w.scroll_to_with_x_and_y(0.0, 0.0);
                     }
                 }
-            });
-            SHOW.with(|s| *s.borrow_mut() = Some(show.clone()));
-            let listeners = listen(show, many);
-            move || {
-                drop(listeners);
-                SHOW.with(|s| *s.borrow_mut() = None);
-            }
+            })
+        })
+    };
+    {
+        let show = (*show).clone();
+        use_effect_with((many, base.clone()), move |(many, base)| {
+            let listeners = listen(show, *many, base.clone());
+            move || drop(listeners)
         });
     }
-    (*route).clone()
+    ((*route).clone(), Navigator::new(base, (*show).clone()))
 }
 
 /// Back/forward, old hash addresses typed in, and clicks on links the app can show in place.
 #[cfg(target_arch = "wasm32")]
-fn listen(show: Callback<Route>, many: bool) -> Vec<gloo_events::EventListener> {
+fn listen(show: Callback<Route>, many: bool, base: LinkBase) -> Vec<gloo_events::EventListener> {
     use gloo_events::{EventListener, EventListenerOptions};
     use wasm_bindgen::JsCast;
     let Some(w) = web_sys::window() else {
@@ -86,12 +76,13 @@ fn listen(show: Callback<Route>, many: bool) -> Vec<gloo_events::EventListener> 
     };
     let on_hash = {
         let show = show.clone();
+        let base = base.clone();
         EventListener::new(&w, "hashchange", move |_| {
             // An old address typed in: shown, and written as its page's (or kept, for a bundle
             // whose views are hash addresses).
             if let Some(r) = crate::route::old_hash_route(&crate::route::current_hash()) {
-                if !gongkai_model::route::link_base().hash {
-                    crate::route::replace(&r.href());
+                if !base.hash {
+                    crate::route::replace(&base.href(r));
                 }
             }
             show.emit(current(many));
@@ -115,7 +106,7 @@ fn listen(show: Callback<Route>, many: bool) -> Vec<gloo_events::EventListener> 
                 .and_then(|el| el.closest("a[href]").ok().flatten())
                 .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
             let Some(anchor) = anchor else { return };
-            if let Some(route) = crate::route::in_app_target(&anchor) {
+            if let Some(route) = crate::route::in_app_target(&anchor, &base) {
                 e.prevent_default();
                 crate::route::push(&anchor.href());
                 show.emit(route);
@@ -126,6 +117,6 @@ fn listen(show: Callback<Route>, many: bool) -> Vec<gloo_events::EventListener> 
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn listen(_: Callback<Route>, _: bool) -> Vec<()> {
+fn listen(_: Callback<Route>, _: bool, _: LinkBase) -> Vec<()> {
     Vec::new()
 }

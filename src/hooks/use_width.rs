@@ -23,11 +23,14 @@ fn chart_width() -> u32 {
 /// Width in CSS pixels available to a chart; `None` until measured (see the module).
 #[hook]
 pub fn use_chart_width() -> Option<u32> {
+    let whole = crate::hooks::use_painted::use_rendering_whole();
     let width = use_state(|| {
         #[cfg(target_arch = "wasm32")]
-        if !crate::hooks::use_painted::rendering_whole() {
+        if !whole {
             return Some(chart_width());
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = whole;
         None
     });
     #[cfg(target_arch = "wasm32")]

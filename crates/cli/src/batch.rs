@@ -225,7 +225,7 @@ fn walk(inputs: &[PathBuf], out: &Path) -> Result<(Vec<Found>, Vec<String>), Str
 }
 
 /// The options a file or a group is imported with: the command line's, then its answers.
-fn options_for(args: &ImportArgs, answer: Option<&Answer>) -> ImportOptions {
+fn options_for(args: &ImportArgs, answer: Option<&Answer>, lang: gongkai_model::i18n::Lang) -> ImportOptions {
     let a = answer.cloned().unwrap_or_default();
     ImportOptions {
         file_name: None,
@@ -234,6 +234,7 @@ fn options_for(args: &ImportArgs, answer: Option<&Answer>) -> ImportOptions {
         url: args.url.clone(),
         year: a.year.or(args.year),
         department: a.department.or_else(|| args.department.clone()),
+        lang,
     }
 }
 
@@ -280,7 +281,7 @@ fn import_guarded(docs: &[Document], opts: &ImportOptions) -> Result<Bundle, Fai
         Ok(Ok(b)) => Ok(b),
         Ok(Err(e)) => Err(Failure {
             file: e.file.clone(),
-            reason: e.error.to_string(),
+            reason: e.error.message(opts.lang),
             error: Some(e.error),
         }),
         Err(_) => Err(Failure {
@@ -344,13 +345,13 @@ fn learn(key: &str, bytes: &[u8], opts: &ImportOptions) -> (Facts, Option<Bundle
     }
 }
 
-/// The failing checks of a bundle, one line each.
-fn failing(b: &Bundle) -> Vec<String> {
+/// The failing checks of a bundle, one line each in `lang`.
+fn failing(lang: gongkai_model::i18n::Lang, b: &Bundle) -> Vec<String> {
     gongkai_model::reconcile(b)
         .iter()
         .enumerate()
         .filter(|(_, c)| c.status == CheckStatus::Fail)
-        .map(|(i, c)| crate::check_line("✗", i + 1, c))
+        .map(|(i, c)| crate::check_line(lang, "✗", i + 1, c))
         .collect()
 }
 
@@ -457,8 +458,8 @@ fn write(path: &Path, content: &[u8]) -> Result<(), String> {
 }
 
 /// `gongkai import DIR… -o BUNDLES/`.
-pub fn run(args: ImportArgs) -> ExitCode {
-    match run_batch(&args) {
+pub fn run(args: ImportArgs, lang: gongkai_model::i18n::Lang) -> ExitCode {
+    match run_batch(&args, lang) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("gongkai import: {e}");
@@ -467,7 +468,7 @@ pub fn run(args: ImportArgs) -> ExitCode {
     }
 }
 
-fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
+fn run_batch(args: &ImportArgs, lang: gongkai_model::i18n::Lang) -> Result<ExitCode, String> {
     let started = std::time::Instant::now();
     let Some(out) = args.output.clone() else {
         return Err("give the folder the bundles go in: gongkai import DIR… -o BUNDLES/".into());
@@ -517,12 +518,11 @@ fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
         .num_threads(jobs)
         .build()
         .map_err(|e| e.to_string())?;
-    let lang = gongkai_model::i18n::lang();
 
     // 2. Each file's facts: from the manifest when the file and its answers are unchanged.
     let opts: Vec<ImportOptions> = found
         .iter()
-        .map(|f| options_for(args, answers.files.get(&f.key)))
+        .map(|f| options_for(args, answers.files.get(&f.key), lang))
         .collect();
     let stage = Stage::new("import: reading files", found.len());
     let learnt: Vec<(FileRecord, Option<Bundle>, bool)> = pool.install(|| {
@@ -530,7 +530,6 @@ fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
             .par_iter()
             .zip(&opts)
             .map(|(f, opts)| {
-                gongkai_model::i18n::set_lang(lang);
                 let asked = asked(opts);
                 // (A record without a hash is of a file that could not be read: read it again.)
                 let old = old.files.get(&f.key).filter(|r| r.asked == asked && !r.sha.is_empty());
@@ -622,7 +621,6 @@ fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
     let imported: Vec<(usize, GroupRecord, Option<String>)> = pool.install(|| {
         todo.par_iter()
             .map(|(gi, fp)| {
-                gongkai_model::i18n::set_lang(lang);
                 let g = &groups[*gi];
                 let keys: Vec<String> = g.files.iter().map(|&i| found[i].key.clone()).collect();
                 // The group's options: the answers of its files (the first that gives each).
@@ -635,7 +633,7 @@ fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
                         answer.city = answer.city.or(a.city.clone());
                     }
                 }
-                let opts = options_for(args, Some(&answer));
+                let opts = options_for(args, Some(&answer), lang);
                 let bundle = match (&g.files[..], g.files.first().and_then(|&i| alone_bundles[i].as_ref())) {
                     ([_], Some(b)) => Ok(b.clone()),
                     _ => {
@@ -676,7 +674,7 @@ fn run_batch(args: &ImportArgs) -> Result<ExitCode, String> {
                 stage.step(&g.name);
                 let (outcome, json, entry) = match bundle {
                     Ok(b) => {
-                        let checks = failing(&b);
+                        let checks = failing(lang, &b);
                         let outcome = if checks.is_empty() {
                             Outcome::Imported
                         } else {

@@ -18,6 +18,7 @@ mod progress;
 mod site;
 
 use args::{Cli, Command};
+use gongkai_model::i18n::Lang;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -28,21 +29,20 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    if let Some(lang) = cli.lang {
-        gongkai_model::i18n::set_lang(lang);
-    }
+    // The language of messages, passed to what writes them.
+    let lang = cli.lang.unwrap_or_default();
     progress::set_quiet(cli.quiet);
     match cli.command {
-        Command::Import(a) => import(a),
-        Command::Validate { bundle } => validate(&bundle.display().to_string()),
-        Command::Text { doc } => document_text(&doc.display().to_string()),
+        Command::Import(a) => import(a, lang),
+        Command::Validate { bundle } => validate(&bundle.display().to_string(), lang),
+        Command::Text { doc } => document_text(&doc.display().to_string(), lang),
         Command::PublishCheck {
             dir,
             allow_failing_checks,
-        } => publish_check(&dir, allow_failing_checks),
-        Command::Site(a) => site_command(a),
+        } => publish_check(&dir, allow_failing_checks, lang),
+        Command::Site(a) => site_command(a, lang),
         Command::Generate(a) => generate_command(a),
-        Command::Export(a) => export(a),
+        Command::Export(a) => export(a, lang),
         Command::Schema => {
             print!("{}", gongkai_model::bundle_schema());
             ExitCode::SUCCESS
@@ -69,10 +69,10 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn import(a: args::ImportArgs) -> ExitCode {
+fn import(a: args::ImportArgs, lang: Lang) -> ExitCode {
     // Folders: a county's published files, grouped into disclosures (batch.rs).
     if a.inputs.iter().any(|p| p.is_dir()) {
-        return batch::run(a);
+        return batch::run(a, lang);
     }
     if a.answers.is_some() || a.jobs.is_some() {
         return usage_error("--answers and --jobs are for folders (gongkai import DIR… -o BUNDLES/)");
@@ -85,6 +85,7 @@ fn import(a: args::ImportArgs) -> ExitCode {
         url: a.url,
         year: a.year,
         department: a.department,
+        lang,
         ..Default::default()
     };
     let mut contents = Vec::with_capacity(docs.len());
@@ -126,7 +127,7 @@ fn import(a: args::ImportArgs) -> ExitCode {
     let bundle = match import_documents(&documents, &opts, &mut keep_going) {
         Ok(b) => b,
         Err(e) if e.file.is_empty() => {
-            eprintln!("{doc}: {}", e.error);
+            eprintln!("{doc}: {}", e.error.message(lang));
             return ExitCode::from(2);
         }
         Err(e) => {
@@ -135,7 +136,7 @@ fn import(a: args::ImportArgs) -> ExitCode {
                 .zip(&names)
                 .find(|(_, n)| **n == e.file)
                 .map_or(&e.file, |(d, _)| d);
-            eprintln!("{path}: {}", e.error);
+            eprintln!("{path}: {}", e.error.message(lang));
             return ExitCode::from(2);
         }
     };
@@ -191,17 +192,17 @@ fn import(a: args::ImportArgs) -> ExitCode {
             failing.len()
         );
         for (n, c) in &failing {
-            eprintln!("{}", check_line("✗", *n, c));
-            let places = gongkai_model::provenance::citations(&bundle, &c.figures);
+            eprintln!("{}", check_line(lang, "✗", *n, c));
+            let places = gongkai_model::provenance::citations(lang, &bundle, &c.figures);
             if !places.is_empty() {
-                eprintln!("    {}：{}", gongkai_model::i18n::t("checks.source"), places.join("；"));
+                eprintln!("    {}：{}", lang.t("checks.source"), places.join("；"));
             }
         }
         ExitCode::from(1)
     }
 }
 
-fn document_text(doc: &str) -> ExitCode {
+fn document_text(doc: &str, lang: Lang) -> ExitCode {
     let bytes = match std::fs::read(doc) {
         Ok(b) => b,
         Err(e) => {
@@ -215,7 +216,7 @@ fn document_text(doc: &str) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{doc}: {e}");
+            eprintln!("{doc}: {}", e.message(lang));
             ExitCode::from(2)
         }
     }
@@ -233,8 +234,7 @@ fn failing_checks(b: &gongkai_model::Bundle) -> Vec<(usize, gongkai_model::Check
 
 /// One check as the commands print it, in the interface language: "✓ [支出] what: figures
 /// (#2 expenditure.categories-sum)" — its number in 数据核对 and its id (`checks/#check-<id>`).
-pub(crate) fn check_line(mark: &str, n: usize, c: &gongkai_model::Check) -> String {
-    let lang = gongkai_model::i18n::lang();
+pub(crate) fn check_line(lang: Lang, mark: &str, n: usize, c: &gongkai_model::Check) -> String {
     format!(
         "{mark} [{}] {}: {} (#{n} {})",
         c.area(lang),
@@ -245,7 +245,7 @@ pub(crate) fn check_line(mark: &str, n: usize, c: &gongkai_model::Check) -> Stri
 }
 
 /// `gongkai site`: options checked, the build run (site/), its summary printed.
-fn site_command(a: args::SiteArgs) -> ExitCode {
+fn site_command(a: args::SiteArgs, lang: Lang) -> ExitCode {
     let viewer = a.viewer;
     let (out, in_place, data) = (a.output, a.in_place, a.data);
     let province = if a.province {
@@ -291,8 +291,9 @@ fn site_command(a: args::SiteArgs) -> ExitCode {
         precompress,
         province,
         step,
+        lang,
     };
-    let gate = |dir: &Path, allow: bool| publish_check(dir, allow) == ExitCode::SUCCESS;
+    let gate = |dir: &Path, allow: bool| publish_check(dir, allow, lang) == ExitCode::SUCCESS;
     match site::build_site(&opts, &gate) {
         Ok(r) if r.total_ms > 0.0 => {
             // A province.
@@ -364,13 +365,13 @@ fn generate_command(a: args::GenerateArgs) -> ExitCode {
 /// publishing. Reads the catalog (`index.json`) and every bundle it lists; exit 2 when one cannot
 /// be read, 1 when one has failing checks (unless allowed: then it warns that the pages will
 /// carry the notice), 0 otherwise.
-fn publish_check(dir: &Path, allow: bool) -> ExitCode {
+fn publish_check(dir: &Path, allow: bool, lang: Lang) -> ExitCode {
     let index = dir.join("index.json");
     let catalog = match std::fs::read_to_string(&index) {
         Ok(t) => match gongkai_model::parse_catalog(&t, &index.display().to_string()) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("{}", e.message(gongkai_model::i18n::lang()));
+                eprintln!("{}", e.message(lang));
                 return ExitCode::from(2);
             }
         },
@@ -382,7 +383,7 @@ fn publish_check(dir: &Path, allow: bool) -> ExitCode {
     let mut refused = 0;
     for entry in &catalog.bundles {
         let path = dir.join(&entry.path).display().to_string();
-        let bundle = match read_bundle(&path) {
+        let bundle = match read_bundle(&path, lang) {
             Ok(b) => b,
             Err(code) => return code,
         };
@@ -399,7 +400,7 @@ fn publish_check(dir: &Path, allow: bool) -> ExitCode {
         };
         eprintln!("{path}: {} check(s) fail — {verdict}:", failing.len());
         for (n, c) in &failing {
-            eprintln!("  {}", check_line("✗", *n, c));
+            eprintln!("  {}", check_line(lang, "✗", *n, c));
         }
     }
     if refused > 0 && !allow {
@@ -413,20 +414,20 @@ fn publish_check(dir: &Path, allow: bool) -> ExitCode {
 }
 
 /// Reads and parses a bundle file; errors are printed and become exit status 2.
-fn read_bundle(path: &str) -> Result<gongkai_model::Bundle, ExitCode> {
+fn read_bundle(path: &str, lang: Lang) -> Result<gongkai_model::Bundle, ExitCode> {
     let bytes = std::fs::read(path).map_err(|e| {
         eprintln!("{path}: cannot read: {e}");
         ExitCode::from(2)
     })?;
-    parse_bundle_bytes(&bytes, path).map_err(|e| {
-        eprintln!("{}", e.message(gongkai_model::i18n::lang()));
+    parse_bundle_bytes(lang, &bytes, path).map_err(|e| {
+        eprintln!("{}", e.message(lang));
         ExitCode::from(2)
     })
 }
 
-fn export(a: args::ExportArgs) -> ExitCode {
+fn export(a: args::ExportArgs, lang: Lang) -> ExitCode {
     let path = &a.bundle.display().to_string();
-    let bundle = match read_bundle(path) {
+    let bundle = match read_bundle(path, lang) {
         Ok(b) => b,
         Err(code) => return code,
     };
@@ -437,10 +438,7 @@ fn export(a: args::ExportArgs) -> ExitCode {
                 ("绩效指标.csv".into(), csv::indicators_csv(&bundle)),
                 ("职责活动.csv".into(), csv::activities_csv(&bundle)),
                 ("国有资产.csv".into(), csv::assets_csv(&bundle)),
-                (
-                    "数据核对.csv".into(),
-                    csv::checks_csv(&reconcile(&bundle), gongkai_model::i18n::lang()),
-                ),
+                ("数据核对.csv".into(), csv::checks_csv(&reconcile(&bundle), lang)),
             ];
             // The national performance tables' indicators, when the bundle has them.
             if !bundle.performance_targets.is_empty() {
@@ -472,13 +470,13 @@ fn export(a: args::ExportArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn validate(path: &str) -> ExitCode {
-    let bundle = match read_bundle(path) {
+fn validate(path: &str, lang: Lang) -> ExitCode {
+    let bundle = match read_bundle(path, lang) {
         Ok(b) => b,
         Err(code) => return code,
     };
     println!("{path}: schema ✓ (format gongkai-bundle version {})", bundle.version);
-    for w in warnings(&bundle) {
+    for w in warnings(lang, &bundle) {
         println!("⚠ {path}: {w}");
     }
     let checks = reconcile(&bundle);
@@ -492,12 +490,12 @@ fn validate(path: &str) -> ExitCode {
             }
             CheckStatus::NotApplicable => "–",
         };
-        println!("{}", check_line(mark, i + 1, c));
+        println!("{}", check_line(lang, mark, i + 1, c));
         // Where a failing figure was published, so it can be looked up in the document.
         if c.status == CheckStatus::Fail {
-            let places = gongkai_model::provenance::citations(&bundle, &c.figures);
+            let places = gongkai_model::provenance::citations(lang, &bundle, &c.figures);
             if !places.is_empty() {
-                println!("    {}：{}", gongkai_model::i18n::t("checks.source"), places.join("；"));
+                println!("    {}：{}", lang.t("checks.source"), places.join("；"));
             }
         }
     }

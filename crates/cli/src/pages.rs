@@ -7,7 +7,7 @@
 
 use gongkai::app::{App, AppProps, ServerPage};
 use gongkai::hooks::use_bundle::{BundleCtx, Loaded};
-use gongkai_model::i18n::{self, Lang};
+use gongkai_model::i18n::Lang;
 use gongkai_model::route::{bundle_folder, page_routes, Address, Route};
 use gongkai_model::{Bundle, Catalog};
 use std::rc::Rc;
@@ -108,27 +108,25 @@ pub fn site_pages(catalog: &Rc<Catalog>, bundles: Vec<Bundle>) -> Vec<Page> {
 
 /// Renders pages with the viewer's components (hydratable HTML), in order.
 pub fn render_all(pages: &[Page]) -> Vec<String> {
-    render_each::<_, App>(pages, |p| {
-        i18n::set_lang(p.address.lang);
-        AppProps {
-            page: Some(ServerPage {
-                loaded: p.loaded.clone(),
-                route: p.route.clone(),
-            }),
-        }
+    render_each::<_, App>(pages, |p| AppProps {
+        page: Some(ServerPage {
+            loaded: p.loaded.clone(),
+            route: p.route.clone(),
+        }),
+        lang: p.address.lang,
     })
 }
 
 /// Renders a province site's own pages (home, areas, search) with the viewer's components.
 pub fn render_site(pages: &[(Lang, gongkai::site_app::SitePage)]) -> Vec<String> {
-    render_each::<_, gongkai::site_app::SiteApp>(pages, |(lang, page)| {
-        i18n::set_lang(*lang);
-        gongkai::site_app::SiteAppProps { page: page.clone() }
+    render_each::<_, gongkai::site_app::SiteApp>(pages, |(lang, page)| gongkai::site_app::SiteAppProps {
+        page: page.clone(),
+        lang: *lang,
     })
 }
 
-/// Renders component `C` once for each item with the props `props_of` gives (which also sets
-/// the language), on this thread: Yew's renderer needs a tokio local task set.
+/// Renders component `C` once for each item with the props `props_of` gives (the page's language
+/// among them), on this thread: Yew's renderer needs a tokio local task set.
 fn render_each<T, C>(items: &[T], props_of: impl Fn(&T) -> C::Properties) -> Vec<String>
 where
     C: yew::BaseComponent,
@@ -137,7 +135,6 @@ where
         .build()
         .expect("a current-thread runtime");
     let local = tokio::task::LocalSet::new();
-    let before = i18n::lang();
     let out = local.block_on(&rt, async {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
@@ -151,7 +148,6 @@ where
         }
         out
     });
-    i18n::set_lang(before);
     out
 }
 
@@ -185,10 +181,10 @@ pub fn link(address: &Address) -> String {
 /// versions, the bundle to preload. `site_url`: the site's public address ("https://…/"), for
 /// the canonical link and the absolute addresses sharing and search engines need.
 pub fn head_tags(page: &Page, site_url: Option<&str>) -> String {
-    i18n::set_lang(page.address.lang);
+    let lang = page.address.lang;
     let b = &page.loaded.0.bundle;
-    let title = gongkai::page::title(b, page.route.clone());
-    let description = gongkai::page::description(b, page.route.clone());
+    let title = gongkai::page::title(lang, b, page.route.clone());
+    let description = gongkai::page::description(lang, b, page.route.clone());
     let e = escape;
     let mut tags = vec![
         format!("<meta name=\"gongkai-page\" content=\"{}\">", e(&link(&page.address))),
@@ -200,7 +196,7 @@ pub fn head_tags(page: &Page, site_url: Option<&str>) -> String {
         "<meta property=\"og:type\" content=\"website\">".into(),
         format!(
             "<meta property=\"og:site_name\" content=\"{}\">",
-            e(i18n::t("app.site_name"))
+            e(lang.t("app.site_name"))
         ),
         format!(
             "<meta property=\"og:locale\" content=\"{}\">",
@@ -426,10 +422,8 @@ mod tests {
             for lang in [Lang::Zh, Lang::En] {
                 let html = overview_html(b.clone(), lang);
                 let charts = charts_of(&html);
-                i18n::set_lang(lang);
-                let expected = gongkai_model::breakdowns::overview_breakdowns(&b);
-                let blank_lines: Vec<String> = expected.iter().map(|d| d.not_stated()).collect();
-                i18n::set_lang(Lang::Zh);
+                let expected = gongkai_model::breakdowns::overview_breakdowns(lang, &b);
+                let blank_lines: Vec<String> = expected.iter().map(|d| d.not_stated(lang)).collect();
                 // Each breakdown is its chart, titled for what it shows, or one line saying so.
                 for (d, blank_line) in expected.iter().zip(&blank_lines) {
                     match &d.chart {

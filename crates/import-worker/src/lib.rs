@@ -13,12 +13,13 @@ use gongkai_import::narrative::MissingFact;
 use gongkai_import::{
     decode::DecodeError, import_documents, import_text, Document, DocumentError, ImportError, ImportOptions, Progress,
 };
+use gongkai_model::i18n::Lang;
 use gongkai_worker::protocol::{ImportAnswer, ImportRequest, PageProgress};
 use gongkai_worker::Failure;
 
-/// The failure an import error is: its message and, for a document that does not state them,
-/// the facts the person can supply.
-fn failure(e: ImportError) -> Failure {
+/// The failure an import error is: its message in `lang` and, for a document that does not
+/// state them, the facts the person can supply.
+fn failure(e: ImportError, lang: Lang) -> Failure {
     let missing = match &e {
         ImportError::Missing(facts) => facts
             .iter()
@@ -30,7 +31,7 @@ fn failure(e: ImportError) -> Failure {
         _ => Vec::new(),
     };
     Failure {
-        message: e.to_string(),
+        message: e.message(lang),
         missing,
     }
 }
@@ -42,11 +43,13 @@ fn import(
     files: &[(String, Vec<u8>)],
     year: Option<i32>,
     department: Option<String>,
+    lang: Lang,
     report: &dyn Fn(Progress),
 ) -> Result<String, Failure> {
     let opts = ImportOptions {
         year,
         department,
+        lang,
         ..Default::default()
     };
     let docs: Vec<Document> = files.iter().map(|(name, bytes)| Document { name, bytes }).collect();
@@ -69,38 +72,27 @@ fn import(
                 file_name: Some(files[0].0.clone()),
                 ..opts
             };
-            import_text(&text, &opts).map_err(failure)?
+            import_text(&text, &opts).map_err(|e| failure(e, lang))?
         }
         // The viewer names the files itself: the message names one only when several were given.
         Err(e) if files.len() > 1 => {
             return Err(Failure {
-                message: e.to_string(),
-                missing: failure(e.error).missing,
+                message: e.message(lang),
+                missing: failure(e.error, lang).missing,
             })
         }
-        Err(e) => return Err(failure(e.error)),
+        Err(e) => return Err(failure(e.error, lang)),
     };
     Ok(gongkai_model::to_json(&bundle))
 }
 
 /// Starts the worker: installs the message handler and says it is ready.
 pub fn run() {
-    // The release build aborts on a panic (a damaged file can make the PDF reader panic): say
-    // so to the page first, so the person reads what happened rather than a generic failure.
-    std::panic::set_hook(Box::new(|info| {
-        let why = info
-            .payload()
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| info.payload().downcast_ref::<&str>().copied())
-            .unwrap_or("");
-        gongkai_worker::post_failure(&Failure::from(gongkai_model::i18n::tf("pdf.reader_failed", &[&why])));
-    }));
+    panic_hook(Lang::default());
     gongkai_worker::serve(|q: ImportRequest, replies| {
         // Messages in the viewer's language.
-        if let Some(lang) = q.lang.as_deref().and_then(gongkai_model::i18n::Lang::parse) {
-            gongkai_model::i18n::set_lang(lang);
-        }
+        let lang = q.lang.as_deref().and_then(Lang::parse).unwrap_or_default();
+        panic_hook(lang);
         let files: Vec<(String, Vec<u8>)> = q
             .files
             .iter()
@@ -110,7 +102,21 @@ pub fn run() {
             let Progress::Page { file, page, pages } = p;
             replies.progress(&PageProgress { file, page, pages });
         };
-        let bundle = import(&files, q.year, q.department, &report)?;
+        let bundle = import(&files, q.year, q.department, lang, &report)?;
         Ok(ImportAnswer { bundle })
     });
+}
+
+/// The release build aborts on a panic (a damaged file can make the PDF reader panic): say so to
+/// the page first, in `lang`, so the person reads what happened rather than a generic failure.
+fn panic_hook(lang: Lang) {
+    std::panic::set_hook(Box::new(move |info| {
+        let why = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        gongkai_worker::post_failure(&Failure::from(lang.tf("pdf.reader_failed", &[&why])));
+    }));
 }

@@ -36,6 +36,9 @@ pub struct ImportOptions {
     pub year: Option<i32>,
     /// The department, when the document does not name it (`--department`).
     pub department: Option<String>,
+    /// The interface language of the import report's section names (the CLI's `--lang`, the
+    /// viewer's language).
+    pub lang: gongkai_model::i18n::Lang,
 }
 
 /// Why a document could not be imported at all (anything less is an import-report entry).
@@ -67,6 +70,17 @@ pub enum ImportError {
 /// whole year's documents pasted together, and keeps the browser responsive).
 pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 
+impl ImportError {
+    /// The reason in words; a PDF's reason in `lang` (the rest is in English).
+    pub fn message(&self, lang: gongkai_model::i18n::Lang) -> String {
+        match self {
+            ImportError::Pdf(e) => format!("cannot read the PDF: {}", e.message(lang)),
+            e => e.to_string(),
+        }
+    }
+}
+
+/// A PDF's reason in Chinese, the default interface language (see [`ImportError::message`]).
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -154,6 +168,17 @@ impl<F: FnMut() -> f64> PerFileLimit<F> {
 pub struct DocumentError {
     pub file: String,
     pub error: ImportError,
+}
+
+impl DocumentError {
+    /// The file and the reason, a PDF's in `lang` (see [`ImportError::message`]).
+    pub fn message(&self, lang: gongkai_model::i18n::Lang) -> String {
+        if self.file.is_empty() {
+            self.error.message(lang)
+        } else {
+            format!("{}: {}", self.file, self.error.message(lang))
+        }
+    }
 }
 
 impl std::fmt::Display for DocumentError {
@@ -525,12 +550,12 @@ fn import_as(
     b.performance_targets = perf.targets;
     report.skipped.extend(perf.skipped);
     report.skipped.sort_by_key(|s| s.line);
-    let perf_name = gongkai_model::i18n::t("table.performance_targets").to_string();
+    let perf_name = opts.lang.t("table.performance_targets").to_string();
     if !b.performance_targets.is_empty() && !report.sections_found.contains(&perf_name) {
         report.sections_found.push(perf_name);
     }
     for t in &b.tables {
-        let name = gongkai_model::i18n::t(t.kind.key()).to_string();
+        let name = opts.lang.t(t.kind.key()).to_string();
         if !report.sections_found.contains(&name) {
             report.sections_found.push(name);
         }

@@ -84,21 +84,25 @@ pub const MAX_COLUMNS: usize = 1000;
 /// The most pages read from one file (a county disclosure has 10–60).
 pub const MAX_PAGES: usize = 2000;
 
-/// In the interface language (`gongkai_model::i18n`): what a person reads in the viewer, and
-/// the CLI with `--lang`.
+impl PdfError {
+    /// What a person reads, in `lang` (the viewer's language, the CLI's `--lang`).
+    pub fn message(&self, lang: gongkai_model::i18n::Lang) -> String {
+        match self {
+            PdfError::Unreadable(why) => lang.tf("pdf.unreadable", &[why]),
+            PdfError::PasswordRequired => lang.tf("pdf.password", &[]),
+            PdfError::NoTextLayer { pages } => lang.tf("pdf.no_text", &[pages]),
+            PdfError::TooManyPages { pages } => lang.tf("pdf.too_many_pages", &[pages, &MAX_PAGES]),
+            PdfError::TooDeep { depth } => lang.tf("pdf.too_deep", &[depth]),
+            PdfError::Expands { limit_mb } => lang.tf("pdf.expands", &[limit_mb]),
+            PdfError::TimedOut { page, pages } => lang.tf("pdf.timed_out", &[page, pages]),
+        }
+    }
+}
+
+/// In Chinese, the default interface language; [`PdfError::message`] in another.
 impl std::fmt::Display for PdfError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use gongkai_model::i18n::tf;
-        let text = match self {
-            PdfError::Unreadable(why) => tf("pdf.unreadable", &[why]),
-            PdfError::PasswordRequired => tf("pdf.password", &[]),
-            PdfError::NoTextLayer { pages } => tf("pdf.no_text", &[pages]),
-            PdfError::TooManyPages { pages } => tf("pdf.too_many_pages", &[pages, &MAX_PAGES]),
-            PdfError::TooDeep { depth } => tf("pdf.too_deep", &[depth]),
-            PdfError::Expands { limit_mb } => tf("pdf.expands", &[limit_mb]),
-            PdfError::TimedOut { page, pages } => tf("pdf.timed_out", &[page, pages]),
-        };
-        f.write_str(&text)
+        f.write_str(&self.message(gongkai_model::i18n::Lang::Zh))
     }
 }
 

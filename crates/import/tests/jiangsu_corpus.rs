@@ -284,7 +284,7 @@ fn two_years_compared_by_code() {
         &ImportOptions::default(),
     )
     .unwrap();
-    let sections = gongkai_model::compare::compare(&y2017, &y2018);
+    let sections = gongkai_model::compare::compare(gongkai_model::i18n::Lang::Zh, &y2017, &y2018);
     let gp = sections
         .iter()
         .find(|s| s.title == "一般公共预算支出预算表")

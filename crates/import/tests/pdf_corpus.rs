@@ -174,8 +174,8 @@ fn hard_cases_say_what_is_wrong_and_a_print_restricted_pdf_is_read() {
         ImportError::Pdf(PdfError::NoTextLayer { pages: 1 })
     ));
     assert!(err("../pdf/scanned.pdf").to_string().contains("不做文字识别（OCR）"));
-    gongkai_model::i18n::set_lang(gongkai_model::i18n::Lang::En);
-    assert!(err("../pdf/scanned.pdf").to_string().contains("no OCR"));
+    let en = err("../pdf/scanned.pdf").message(gongkai_model::i18n::Lang::En);
+    assert!(en.contains("no OCR") && en.starts_with("cannot read the PDF: "), "{en}");
     assert!(matches!(
         err("../pdf/password.pdf"),
         ImportError::Pdf(PdfError::PasswordRequired)
@@ -232,8 +232,11 @@ fn hard_cases_say_what_is_wrong_and_a_print_restricted_pdf_is_read() {
         ImportError::Pdf(PdfError::TimedOut { page: 3, pages: 12 })
     ));
     assert!(stopped
-        .to_string()
+        .message(gongkai_model::i18n::Lang::En)
         .starts_with("slow.pdf: cannot read the PDF: reading stopped at page 3 of 12"));
+    // Without a language: Chinese, the default (what the English message says, in Chinese).
+    assert_eq!(stopped.to_string(), stopped.message(gongkai_model::i18n::Lang::Zh));
+    assert_ne!(stopped.to_string(), stopped.message(gongkai_model::i18n::Lang::En));
 }
 
 /// Mutation fuzzing of the PDF path: corpus PDFs truncated, with bytes changed, with spans

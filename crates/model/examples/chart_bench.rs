@@ -90,30 +90,74 @@ fn main() {
             println!("{:<44} {:>9.2} {:>9.2} {:>10}", format!("{name}: {label}"), a, c, size);
         };
         row("expenditure by category (bars)", &|w| {
-            bars_svg_selected(&layout_bars(&expenditure_chart(b), w), Some(0)).len()
+            bars_svg_selected(
+                &layout_bars(
+                    gongkai_model::i18n::Lang::Zh,
+                    &expenditure_chart(gongkai_model::i18n::Lang::Zh, b),
+                    w,
+                ),
+                Some(0),
+            )
+            .len()
         });
         row("activities (treemap)", &|w| {
-            treemap_svg(&activities_treemap(b, w, LabelMode::Amount), Some(0)).len()
+            treemap_svg(
+                &activities_treemap(gongkai_model::i18n::Lang::Zh, b, w, LabelMode::Amount),
+                Some(0),
+            )
+            .len()
         });
         row("activities (bar alternative)", &|w| {
-            bars_svg_selected(&layout_bars(&activities_chart(b), w), Some(0)).len()
+            bars_svg_selected(
+                &layout_bars(
+                    gongkai_model::i18n::Lang::Zh,
+                    &activities_chart(gongkai_model::i18n::Lang::Zh, b),
+                    w,
+                ),
+                Some(0),
+            )
+            .len()
         });
         row("sub-activities of the largest (treemap)", &|w| {
             let i = (0..b.performance.activities.len())
                 .max_by_key(|i| b.performance.activities[*i].amount)
                 .unwrap();
-            sub_activities_treemap(b, i, w, LabelMode::Amount)
+            sub_activities_treemap(gongkai_model::i18n::Lang::Zh, b, i, w, LabelMode::Amount)
                 .map(|t| treemap_svg(&t, None).len())
                 .unwrap_or(0)
         });
         row("三公 last vs this year (bars)", &|w| {
-            bars_svg_selected(&layout_bars(&three_public_chart(b), w), None).len()
+            bars_svg_selected(
+                &layout_bars(
+                    gongkai_model::i18n::Lang::Zh,
+                    &three_public_chart(gongkai_model::i18n::Lang::Zh, b),
+                    w,
+                ),
+                None,
+            )
+            .len()
         });
         row("assets start vs end (bars)", &|w| {
-            bars_svg_selected(&layout_bars(&assets_chart(b), w), None).len()
+            bars_svg_selected(
+                &layout_bars(
+                    gongkai_model::i18n::Lang::Zh,
+                    &assets_chart(gongkai_model::i18n::Lang::Zh, b),
+                    w,
+                ),
+                None,
+            )
+            .len()
         });
         row("change on last year (bars)", &|w| {
-            bars_svg_selected(&layout_bars(&change_chart(b), w), None).len()
+            bars_svg_selected(
+                &layout_bars(
+                    gongkai_model::i18n::Lang::Zh,
+                    &change_chart(gongkai_model::i18n::Lang::Zh, b),
+                    w,
+                ),
+                None,
+            )
+            .len()
         });
     }
     let (parse, _) = median_ms(9, || {

@@ -99,10 +99,12 @@ pub mod i18n;
 #[path = "text/search.rs"]
 pub mod search;
 
+// Transition (#29): the implicit language `LoadError` and the search labels still read.
+
 pub use bundle::*;
 pub use catalog::{parse_catalog, Catalog, CatalogEntry};
 pub use error::LoadError;
-pub use parse::{parse_bundle, parse_bundle_bytes, to_json, MAX_BUNDLE_BYTES};
+pub use parse::{parse_bundle, parse_bundle_bytes, parse_bundle_in, to_json, MAX_BUNDLE_BYTES};
 pub use validate::{find_check, reconcile, structural_problems, warnings, Check, CheckId, CheckStatus, FailingFigures};
 
 /// JSON Schema of the bundle format, generated from the Rust types.

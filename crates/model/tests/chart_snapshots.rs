@@ -34,7 +34,7 @@ fn normalise(svg: &str) -> String {
 }
 
 fn check(name: &str, chart: &BarChart, width: u32) {
-    let svg = normalise(&bars_svg(&layout_bars(chart, width)));
+    let svg = normalise(&bars_svg(&layout_bars(gongkai_model::i18n::Lang::Zh, chart, width)));
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
         .join(format!("{name}-{width}.svg"));
@@ -52,13 +52,25 @@ fn check(name: &str, chart: &BarChart, width: u32) {
 fn seed_charts_match_snapshots() {
     let b = parse_bundle(SEED, "seed").unwrap();
     for width in [360, 900] {
-        check("expenditure", &expenditure_chart(&b), width);
-        check("activities", &activities_chart(&b), width);
-        check("three-public", &three_public_chart(&b), width);
-        check("assets", &assets_chart(&b), width);
+        check(
+            "expenditure",
+            &expenditure_chart(gongkai_model::i18n::Lang::Zh, &b),
+            width,
+        );
+        check(
+            "activities",
+            &activities_chart(gongkai_model::i18n::Lang::Zh, &b),
+            width,
+        );
+        check(
+            "three-public",
+            &three_public_chart(gongkai_model::i18n::Lang::Zh, &b),
+            width,
+        );
+        check("assets", &assets_chart(gongkai_model::i18n::Lang::Zh, &b), width);
         check(
             "sub-activities-8",
-            &sub_activities_chart(&b, &b.performance.activities[7]),
+            &sub_activities_chart(gongkai_model::i18n::Lang::Zh, &b, &b.performance.activities[7]),
             width,
         );
     }
@@ -67,9 +79,9 @@ fn seed_charts_match_snapshots() {
 #[test]
 fn svg_text_is_escaped_and_sized_to_the_layout() {
     let b = parse_bundle(SEED, "seed").unwrap();
-    let mut chart = expenditure_chart(&b);
+    let mut chart = expenditure_chart(gongkai_model::i18n::Lang::Zh, &b);
     chart.rows[0].label = "<script>alert(1)</script>".into();
-    let layout = layout_bars(&chart, 600);
+    let layout = layout_bars(gongkai_model::i18n::Lang::Zh, &chart, 600);
     let svg = bars_svg(&layout);
     assert!(!svg.contains("<script>"));
     assert!(svg.contains("&lt;script&gt;"));
@@ -84,11 +96,11 @@ fn svg_text_is_escaped_and_sized_to_the_layout() {
 #[test]
 fn blank_activities_are_listed_not_drawn() {
     let b = parse_bundle(SEED, "seed").unwrap();
-    let chart = activities_chart(&b);
+    let chart = activities_chart(gongkai_model::i18n::Lang::Zh, &b);
     assert_eq!(chart.rows.len(), 29);
     assert_eq!(chart.blank_rows.len(), 10);
     assert_eq!(chart.rows[0].label, "对内商贸管理");
-    let l = layout_bars(&chart, 900);
+    let l = layout_bars(gongkai_model::i18n::Lang::Zh, &chart, 900);
     // Bars are proportional to amounts: 872.00 vs 423.48.
     let ratio = l.bars[1].w / l.bars[0].w;
     assert!((ratio - 423.48 / 872.0).abs() < 1e-9, "{ratio}");
@@ -100,7 +112,7 @@ fn activity_treemap_matches_snapshot_and_is_proportional() {
     use gongkai_model::treemap::*;
     let b = parse_bundle(SEED, "seed").unwrap();
     for width in [360, 900] {
-        let t = activities_treemap(&b, width, LabelMode::Amount);
+        let t = activities_treemap(gongkai_model::i18n::Lang::Zh, &b, width, LabelMode::Amount);
         let svg = normalise(&treemap_svg(&t, Some(0)));
         let path =
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/snapshots/activities-treemap-{width}.svg"));
@@ -145,7 +157,7 @@ fn activity_treemap_matches_snapshot_and_is_proportional() {
         let r = t.cells[big].rect;
         assert_eq!(t.hit(r.x + r.w / 2.0, r.y + r.h / 2.0), Some(big));
         assert_eq!(
-            t.describe(big, "项目支出"),
+            t.describe(gongkai_model::i18n::Lang::Zh, big, "项目支出"),
             "对内商贸管理：872.00 万元；占项目支出 34.6%；占支出合计 23.4%"
         );
     }
@@ -154,20 +166,23 @@ fn activity_treemap_matches_snapshot_and_is_proportional() {
 #[test]
 fn bar_rows_are_hit_tested_and_described() {
     let b = parse_bundle(SEED, "seed").unwrap();
-    let chart = expenditure_chart(&b);
-    let l = layout_bars(&chart, 600);
+    let chart = expenditure_chart(gongkai_model::i18n::Lang::Zh, &b);
+    let l = layout_bars(gongkai_model::i18n::Lang::Zh, &chart, 600);
     let (top, bottom) = l.row_bands[3];
     assert_eq!(l.hit(100.0, (top + bottom) / 2.0), Some(3));
     assert_eq!(l.hit(100.0, 1.0), None);
-    assert_eq!(chart.describe(3), "项目支出：2,521.16 万元；占支出合计 67.8%");
-    let tp = three_public_chart(&b);
     assert_eq!(
-        tp.describe(2),
+        chart.describe(gongkai_model::i18n::Lang::Zh, 3),
+        "项目支出：2,521.16 万元；占支出合计 67.8%"
+    );
+    let tp = three_public_chart(gongkai_model::i18n::Lang::Zh, &b);
+    assert_eq!(
+        tp.describe(gongkai_model::i18n::Lang::Zh, 2),
         "公务接待：2016年 2.40 万元，2017年 4.75 万元；占“三公”合计 40.2%"
     );
-    let change = change_chart(&b);
+    let change = change_chart(gongkai_model::i18n::Lang::Zh, &b);
     assert_eq!(
-        change.describe(0),
+        change.describe(gongkai_model::i18n::Lang::Zh, 0),
         "支出合计：2016年 2,262.73 万元，2017年 3,719.45 万元"
     );
 }

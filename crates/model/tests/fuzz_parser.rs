@@ -70,7 +70,11 @@ fn parser_never_panics_on_mutated_bundles() {
             Ok(b) => {
                 ok += 1;
                 let _ = reconcile(&b);
-                let _ = chart::layout_bars(&chart::activities_chart(&b), 360);
+                let _ = chart::layout_bars(
+                    gongkai_model::i18n::Lang::Zh,
+                    &chart::activities_chart(gongkai_model::i18n::Lang::Zh, &b),
+                    360,
+                );
             }
             Err(e) => {
                 errors += 1;

@@ -202,7 +202,17 @@ fn every_key_used_exists_and_every_key_is_used() {
                     && lit
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_');
-                let in_call = ["tr!(\"", "t(\""].iter().any(|p| line.contains(&format!("{p}{lit}\"")));
+                // `tr!(lang, "key"…)`, `lang.t("key")`, `lang.tf("key", …)`, `t_in(lang, "key")`.
+                let in_call = ["t(\"", "tf(\""].iter().any(|p| line.contains(&format!("{p}{lit}\"")))
+                    || ["tr!(", "t_in("].iter().any(|p| {
+                        // The key is the second argument: the first one is the language.
+                        line.match_indices(p).any(|(i, _)| {
+                            let args = &line[i + p.len()..];
+                            args.split_once(", ").is_some_and(|(first, rest)| {
+                                !first.contains(['(', '"']) && rest.starts_with(&format!("\"{lit}\""))
+                            })
+                        })
+                    });
                 let in_group = lit.split('.').next().is_some_and(|g| groups.contains(g));
                 if shaped && (in_call || in_group) {
                     used.insert(lit.clone());

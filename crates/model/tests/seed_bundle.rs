@@ -141,7 +141,7 @@ fn round_trip_is_byte_identical() {
 #[test]
 fn chart_summary_names_the_largest_activity() {
     let b = seed();
-    let s = chart::activities_chart(&b).summary;
+    let s = chart::activities_chart(gongkai_model::i18n::Lang::Zh, &b).summary;
     assert!(
         s.starts_with("项目支出 2,521.16 万元，共 39 项；最大：对内商贸管理 872.00 万元（34.6%）"),
         "{s}"
@@ -248,19 +248,19 @@ fn threshold_kinds() {
 #[test]
 fn terms_are_explained_from_the_document_first() {
     let b = seed();
-    let e = glossary::explain(&b, "operating_costs").unwrap();
+    let e = glossary::explain(gongkai_model::i18n::Lang::Zh, &b, "operating_costs").unwrap();
     assert!(e.from_document() && e.term == "机关运行费" && e.published.unwrap().starts_with("是指为保证行政单位"));
     assert_eq!(e.label, "机关运行经费");
-    let e = glossary::explain(&b, "basic").unwrap();
+    let e = glossary::explain(gongkai_model::i18n::Lang::Zh, &b, "basic").unwrap();
     assert!(e.from_document());
-    let e = glossary::explain(&b, "three_public").unwrap();
+    let e = glossary::explain(gongkai_model::i18n::Lang::Zh, &b, "three_public").unwrap();
     assert!(!e.from_document() && e.standard.contains("公务接待费") && e.term == "“三公”经费");
-    assert!(glossary::explain(&b, "no_such_term").is_none());
+    assert!(glossary::explain(gongkai_model::i18n::Lang::Zh, &b, "no_such_term").is_none());
     // In English: the interface names and standard texts change, the published text does not.
-    gongkai_model::i18n::set_lang(gongkai_model::i18n::Lang::En);
-    let e = glossary::explain(&b, "operating_costs").unwrap();
+    let en = gongkai_model::i18n::Lang::En;
+    let e = glossary::explain(en, &b, "operating_costs").unwrap();
     assert!(e.label.contains("operating") && e.published.unwrap().starts_with("是指为保证行政单位"));
-    assert!(glossary::explain(&b, "three_public")
+    assert!(glossary::explain(en, &b, "three_public")
         .unwrap()
         .standard
         .contains("hospitality"));

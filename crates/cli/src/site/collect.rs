@@ -50,7 +50,7 @@ fn copy_tree(from: &Path, to: &Path, skip: &dyn Fn(&Path) -> bool) -> Result<()>
 }
 
 /// The catalog of `data`: its index.json, or one made from the bundles in it.
-pub(super) fn catalog_of(data: &Path) -> Result<(Catalog, bool)> {
+pub(super) fn catalog_of(data: &Path, lang: gongkai_model::i18n::Lang) -> Result<(Catalog, bool)> {
     let index = data.join("index.json");
     if index.exists() {
         let text = io(&index, std::fs::read_to_string(&index))?;
@@ -67,7 +67,7 @@ pub(super) fn catalog_of(data: &Path) -> Result<(Catalog, bool)> {
             continue;
         }
         let path = data.join(&rel);
-        let b = parse_bundle_bytes(&io(&path, std::fs::read(&path))?, &path.display().to_string())
+        let b = parse_bundle_bytes(lang, &io(&path, std::fs::read(&path))?, &path.display().to_string())
             .map_err(|e| e.message(Lang::En))?;
         entries.push(catalog_entry(&b, &rel.to_string_lossy().replace('\\', "/")));
     }
@@ -140,7 +140,7 @@ pub(super) fn pages(opts: &SiteOptions, report: &mut SiteReport) -> Result<Colle
         // batch import's report and records stay out of the site); without one, every bundle.
         let listed: Option<std::collections::BTreeSet<PathBuf>> = match source.join("index.json").exists() {
             true => Some(
-                catalog_of(source)?
+                catalog_of(source, opts.lang)?
                     .0
                     .bundles
                     .iter()
@@ -166,7 +166,7 @@ pub(super) fn pages(opts: &SiteOptions, report: &mut SiteReport) -> Result<Colle
         }
     }
     let catalog = if data.exists() {
-        let (catalog, made) = catalog_of(&data)?;
+        let (catalog, made) = catalog_of(&data, opts.lang)?;
         if made {
             let json = serde_json::to_string_pretty(&catalog).expect("catalog serialises");
             io(&data, std::fs::write(data.join("index.json"), json + "\n"))?;
@@ -217,7 +217,7 @@ pub(super) fn province(opts: &SiteOptions, report: &mut SiteReport) -> Result<Pr
     }
     // 2. The catalog and its areas.
     let source = opts.data.clone().unwrap_or_else(|| opts.viewer.join("data"));
-    let (catalog, _) = catalog_of(&source)?;
+    let (catalog, _) = catalog_of(&source, opts.lang)?;
     report.bundles = catalog.bundles.len();
     let catalog_json = serde_json::to_string_pretty(&catalog).expect("catalog serialises") + "\n";
     super::write::write_if_changed(&out.join("data/index.json"), catalog_json.as_bytes())?;

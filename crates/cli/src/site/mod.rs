@@ -55,6 +55,8 @@ pub struct SiteOptions {
     pub province: Option<bool>,
     /// For a province: everything, one region's bundles, or the roots only.
     pub step: Step,
+    /// The language of messages (`--lang`); the pages are written in both.
+    pub lang: gongkai_model::i18n::Lang,
 }
 
 /// What was built, for the summary line.
@@ -149,7 +151,7 @@ pub fn build_site(opts: &SiteOptions, gate: &dyn Fn(&Path, bool) -> bool) -> Res
     let source = opts.data.clone().unwrap_or_else(|| opts.viewer.join("data"));
     let province = match opts.province {
         Some(p) => p,
-        None => catalog_of(&source).is_ok_and(|(c, _)| c.bundles.len() > PROVINCE_FROM),
+        None => catalog_of(&source, opts.lang).is_ok_and(|(c, _)| c.bundles.len() > PROVINCE_FROM),
     };
     if province {
         return build_province(opts);
@@ -167,6 +169,7 @@ pub fn build_site(opts: &SiteOptions, gate: &dyn Fn(&Path, bool) -> bool) -> Res
         c.catalog.as_ref(),
         &c.data,
         opts.site_url.as_deref(),
+        opts.lang,
         &mut report,
     )?;
     // Stage 4: a site of few bundles has no site-wide index (each bundle is searched in the

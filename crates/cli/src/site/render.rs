@@ -217,6 +217,7 @@ pub(super) fn pages(
     catalog: Option<&Catalog>,
     data: &Path,
     site_url: Option<&str>,
+    lang: gongkai_model::i18n::Lang,
     report: &mut SiteReport,
 ) -> Result<()> {
     let index = out.join("index.html");
@@ -230,8 +231,8 @@ pub(super) fn pages(
     // The shell: no page of its own; the app renders whatever address it is served for.
     let shell_tags = format!(
         "<title>{}</title>\n  <meta name=\"description\" content=\"{}\">",
-        crate::pages::escape(gongkai_model::tr!("app.title")),
-        crate::pages::escape(gongkai_model::tr!("app.description"))
+        crate::pages::escape(gongkai_model::tr!(gongkai_model::i18n::Lang::Zh, "app.title")),
+        crate::pages::escape(gongkai_model::tr!(gongkai_model::i18n::Lang::Zh, "app.description"))
     );
     let shell = template.page("zh-CN", "./", &shell_tags, None);
     io(&out.join("shell.html"), std::fs::write(out.join("shell.html"), &shell))?;
@@ -245,7 +246,7 @@ pub(super) fn pages(
             for e in &c.bundles {
                 let path = data.join(&e.path);
                 bundles.push(
-                    parse_bundle_bytes(&io(&path, std::fs::read(&path))?, &path.display().to_string())
+                    parse_bundle_bytes(lang, &io(&path, std::fs::read(&path))?, &path.display().to_string())
                         .map_err(|e| e.message(Lang::En))?,
                 );
             }
@@ -271,7 +272,6 @@ pub(super) fn pages(
                 }
                 io(&file, std::fs::write(&file, html))?;
             }
-            gongkai_model::i18n::set_lang(gongkai_model::i18n::Lang::Zh);
             pages
         }
     };

@@ -13,7 +13,7 @@ use crate::pages::{escape, head_tags, render_all, render_site, Page};
 use gongkai::hooks::use_bundle::{BundleCtx, Loaded};
 use gongkai::site_app::{site_data_fingerprint, SitePage};
 use gongkai_model::areas::{Area, AREAS_DIR};
-use gongkai_model::i18n::{self, Lang};
+use gongkai_model::i18n::Lang;
 use gongkai_model::route::{bundle_folder, lang_folder, Address, Route};
 use gongkai_model::search::Fragment;
 use gongkai_model::site_search::{fragment_terms, hashed_name, reading_initials, BundleTerms, Doc, SEARCH_INDEX_DIR};
@@ -120,7 +120,8 @@ fn build_bundle(cx: &Context, e: &CatalogEntry) -> Result<Outcome> {
         None => io(&src, std::fs::read(&src))?,
     };
     let (b, failing) = timed(0, || -> Result<_> {
-        let b = parse_bundle_bytes(&bytes, &src.display().to_string()).map_err(|e| e.message(Lang::En))?;
+        // (Worker threads: the details in Chinese, as the messages of these threads always were.)
+        let b = parse_bundle_bytes(Lang::Zh, &bytes, &src.display().to_string()).map_err(|e| e.message(Lang::En))?;
         let failing = gongkai_model::reconcile(&b)
             .into_iter()
             .filter(|c| c.status == CheckStatus::Fail)
@@ -191,7 +192,6 @@ fn build_bundle(cx: &Context, e: &CatalogEntry) -> Result<Outcome> {
             .page(p.address.lang.code(), &p.address.base_href(), &tags, Some(&view));
         timed(4, || publish(cx.out, rel, html.as_bytes(), cx.precompress))?;
     }
-    i18n::set_lang(Lang::Zh);
     let record = Record {
         sha: bundle_sha,
         stamp,
@@ -354,24 +354,24 @@ pub(super) fn roots(c: &Province, opts: &SiteOptions) -> Result<()> {
     let views = render_site(&site_pages.iter().map(|(l, p, _)| (*l, p.clone())).collect::<Vec<_>>());
     let mut sitemap_paths = Vec::new();
     for ((lang, page, catalog_file), view) in site_pages.iter().zip(views) {
-        i18n::set_lang(*lang);
+        let lang = *lang;
         let (kind, rest) = match page {
             SitePage::Home(_) => ("home", String::new()),
             SitePage::Search => ("search", "search/".to_string()),
             SitePage::Area { key, .. } => ("area", format!("a/{key}/")),
         };
-        let path = format!("{}{rest}", lang_folder(*lang));
+        let path = format!("{}{rest}", lang_folder(lang));
         let depth = path.matches('/').count();
         let base = if depth == 0 {
             "./".to_string()
         } else {
             "../".repeat(depth)
         };
-        let title = format!("{} · {}", page.title(), i18n::t("app.site_name"));
+        let title = format!("{} · {}", page.title(lang), lang.t("app.site_name"));
         let description = match page {
-            SitePage::Home(i) => gongkai_model::tr!("site.home_count", i.areas.len(), i.bundles),
-            SitePage::Area { catalog, .. } => gongkai_model::tr!("catalog.count", catalog.bundles.len()),
-            SitePage::Search => i18n::t("site.search_prompt").to_string(),
+            SitePage::Home(i) => gongkai_model::tr!(lang, "site.home_count", i.areas.len(), i.bundles),
+            SitePage::Area { catalog, .. } => gongkai_model::tr!(lang, "catalog.count", catalog.bundles.len()),
+            SitePage::Search => lang.t("site.search_prompt").to_string(),
         };
         let mut tags = vec![
             format!(
@@ -413,7 +413,6 @@ pub(super) fn roots(c: &Province, opts: &SiteOptions) -> Result<()> {
             sitemap_paths.push(path);
         }
     }
-    i18n::set_lang(Lang::Zh);
     // Pages and records of bundles the catalog no longer lists go.
     let listed: BTreeSet<&str> = folders.iter().map(String::as_str).collect();
     for dir in [out.join("b"), out.join("en/b")] {
@@ -448,8 +447,8 @@ pub(super) fn roots(c: &Province, opts: &SiteOptions) -> Result<()> {
     // The shell (offline fallback), robots.txt, sitemap.xml.
     let shell_tags = format!(
         "<title>{}</title>\n  <meta name=\"description\" content=\"{}\">",
-        escape(gongkai_model::tr!("app.title")),
-        escape(gongkai_model::tr!("app.description"))
+        escape(gongkai_model::tr!(gongkai_model::i18n::Lang::Zh, "app.title")),
+        escape(gongkai_model::tr!(gongkai_model::i18n::Lang::Zh, "app.description"))
     );
     let shell = template.page("zh-CN", "./", &shell_tags, None);
     publish(out, "shell.html", shell.as_bytes(), opts.precompress)?;

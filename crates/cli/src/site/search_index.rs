@@ -130,7 +130,8 @@ pub(super) fn build(c: &Province, bundles: &Bundles, opts: &SiteOptions, report:
             let e = &catalog.bundles[*id];
             let src = source.join(&e.path);
             let r = io(&src, std::fs::read(&src)).and_then(|bytes| {
-                let b = parse_bundle_bytes(&bytes, &src.display().to_string()).map_err(|e| e.message(Lang::En))?;
+                let b = parse_bundle_bytes(Lang::Zh, &bytes, &src.display().to_string())
+                    .map_err(|e| e.message(Lang::En))?;
                 Ok(bundle_terms(&b, e, &reading_initials))
             });
             (*id, r)

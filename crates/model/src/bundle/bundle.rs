@@ -6,6 +6,7 @@
 //! - texts are kept exactly as published (full-width punctuation included), trimmed of layout
 //!   whitespace only.
 
+use crate::i18n::Lang;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -698,10 +699,10 @@ impl Meta {
 impl DocumentKind {
     /// Chinese name of the kind of document.
     /// Its name in the interface language ("部门预算" / "department budget").
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            DocumentKind::Budget => crate::tr!("kind.budget"),
-            DocumentKind::FinalAccounts => crate::tr!("kind.final_accounts"),
+            DocumentKind::Budget => crate::tr!(lang, "kind.budget"),
+            DocumentKind::FinalAccounts => crate::tr!(lang, "kind.final_accounts"),
         }
     }
     pub fn label_zh(self) -> &'static str {

@@ -302,14 +302,12 @@ mod tests {
     }
 
     #[test]
-    fn the_language_is_the_argument_not_the_thread_s() {
+    fn the_message_is_in_the_language_asked_for() {
         let e = LoadError::Network {
             file: s("a.json"),
             detail: s("x"),
         };
-        i18n::set_lang(Lang::En);
         assert!(e.message(Lang::Zh).starts_with("无法连接服务器读取 a.json"));
-        i18n::set_lang(Lang::Zh);
         assert_eq!(e.message(Lang::En), "a.json: could not be fetched (x)");
     }
 }

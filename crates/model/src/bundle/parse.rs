@@ -2,6 +2,7 @@
 
 use crate::bundle::{Bundle, FORMAT_NAME, FORMAT_VERSION, MIN_FORMAT_VERSION};
 use crate::error::LoadError;
+use crate::i18n::Lang;
 use crate::validate::structural_problems;
 use serde::Deserialize;
 
@@ -12,7 +13,7 @@ pub const MAX_BUNDLE_BYTES: usize = 64 * 1024 * 1024;
 /// reads): as [`parse_bundle`], after checking the size and that the bytes are UTF-8. A bundle
 /// saved in another encoding (GBK, UTF-16) is reported with the line and column of its first
 /// byte that is not UTF-8.
-pub fn parse_bundle_bytes(bytes: &[u8], file: &str) -> Result<Bundle, LoadError> {
+pub fn parse_bundle_bytes(lang: Lang, bytes: &[u8], file: &str) -> Result<Bundle, LoadError> {
     if bytes.len() > MAX_BUNDLE_BYTES {
         return Err(LoadError::TooLarge {
             file: file.to_string(),
@@ -21,7 +22,7 @@ pub fn parse_bundle_bytes(bytes: &[u8], file: &str) -> Result<Bundle, LoadError>
         });
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => parse_bundle(text, file),
+        Ok(text) => parse_bundle_in(lang, text, file),
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
             let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
@@ -31,7 +32,7 @@ pub fn parse_bundle_bytes(bytes: &[u8], file: &str) -> Result<Bundle, LoadError>
                 file: file.to_string(),
                 line: valid.iter().filter(|&&b| b == b'\n').count() + 1,
                 column,
-                detail: crate::tr!("load.not_utf8", e.valid_up_to() + 1),
+                detail: crate::tr!(lang, "load.not_utf8", e.valid_up_to() + 1),
             })
         }
     }
@@ -45,11 +46,18 @@ struct Header {
     version: Option<serde_json::Value>,
 }
 
-/// Parses and checks a bundle. `file` is the name used in error messages.
+/// Parses and checks a bundle: [`parse_bundle_in`] with the structural problems in Chinese (the
+/// CLI's data tools and the tests; the viewer and `gongkai validate` give their language).
+pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
+    parse_bundle_in(Lang::Zh, text, file)
+}
+
+/// Parses and checks a bundle. `file` is the name used in error messages; the structural
+/// problems a bundle is refused for are worded in `lang`.
 ///
 /// Order: size → JSON syntax (line, column) → format name → version → fields (JSON path, line,
 /// column) → structural invariants (counts, duplicates, negative amounts where impossible).
-pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
+pub fn parse_bundle_in(lang: Lang, text: &str, file: &str) -> Result<Bundle, LoadError> {
     let file = file.to_string();
     if text.len() > MAX_BUNDLE_BYTES {
         return Err(LoadError::TooLarge {
@@ -87,7 +95,7 @@ pub fn parse_bundle(text: &str, file: &str) -> Result<Bundle, LoadError> {
     // Versions 1 and 2 lack only optional parts: reading them as the current version is the whole
     // migration.
     bundle.version = FORMAT_VERSION;
-    let problems = structural_problems(&bundle);
+    let problems = structural_problems(lang, &bundle);
     if !problems.is_empty() {
         return Err(LoadError::Invalid { file, problems });
     }

@@ -11,6 +11,7 @@
 //!
 //! The seed county's own 职责活动 form stays in [`crate::Performance`]; both can be in one bundle.
 
+use crate::i18n::Lang;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -363,26 +364,27 @@ impl ProjectPerformance {
 impl ProjectPerformance {
     /// One sentence a person (or a screen reader) takes in first: the money, the indicators,
     /// and for a 自评 the execution and the score, in the interface language.
-    pub fn summary(&self) -> String {
-        use crate::format::fmt_opt_unit;
+    pub fn summary(&self, lang: Lang) -> String {
         let unit = self.unit.as_deref().unwrap_or("");
         let total = self.total_funds();
         match self.form {
             PerformanceForm::Targets => crate::tr!(
+                lang,
                 "ptarget.summary",
-                fmt_opt_unit(total.and_then(|t| t.amount), unit),
+                lang.fmt_opt_unit(total.and_then(|t| t.amount), unit),
                 self.indicators.len(),
                 self.tree().len()
             ),
             PerformanceForm::SelfEvaluation => crate::tr!(
+                lang,
                 "ptarget.summary_self",
-                fmt_opt_unit(total.and_then(|t| t.full_year_budget), unit),
-                fmt_opt_unit(total.and_then(|t| t.executed), unit),
+                lang.fmt_opt_unit(total.and_then(|t| t.full_year_budget), unit),
+                lang.fmt_opt_unit(total.and_then(|t| t.executed), unit),
                 total
                     .and_then(|t| t.rate.clone())
-                    .unwrap_or_else(|| crate::tr!("amount.blank").to_string()),
-                crate::format::fmt_opt(self.total_score),
-                crate::format::fmt_opt(self.total_weight),
+                    .unwrap_or_else(|| crate::tr!(lang, "amount.blank").to_string()),
+                lang.fmt_opt(self.total_score),
+                lang.fmt_opt(self.total_weight),
                 self.shortfalls().len()
             ),
         }

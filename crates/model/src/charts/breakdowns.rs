@@ -12,6 +12,7 @@ use crate::chart::{
     breakdown_chart_in, budget_chart_tables, change_chart, code_chart, drawn, expenditure_chart, three_public_chart,
     BarChart,
 };
+use crate::i18n::Lang;
 use crate::tables::{
     is_sound_tree, item_level, without_number, TableKind, REVENUE_TOTALS, SPENDING_TOTALS, SUMMARY_PARTS,
 };
@@ -65,8 +66,8 @@ pub struct Breakdown {
 
 impl Breakdown {
     /// The one line shown in place of a chart the document does not state.
-    pub fn not_stated(&self) -> String {
-        tr!("breakdown.not_stated", self.title)
+    pub fn not_stated(&self, lang: Lang) -> String {
+        tr!(lang, "breakdown.not_stated", self.title)
     }
     fn blank(kind: BreakdownKind, id: &'static str, title: String) -> Breakdown {
         Breakdown {
@@ -86,51 +87,58 @@ impl Breakdown {
 /// The overview's breakdowns of `b`, in the order shown. With standard tables: 功能分类, 经济分类,
 /// then use (or sources); without them: the county form's categories (or use, when its categories
 /// are 基本支出/项目支出…).
-pub fn overview_breakdowns(b: &Bundle) -> Vec<Breakdown> {
+pub fn overview_breakdowns(lang: Lang, b: &Bundle) -> Vec<Breakdown> {
     if b.tables.is_empty() {
-        return vec![without_tables(b)];
+        return vec![without_tables(lang, b)];
     }
     let (functional, economic) = budget_chart_tables(b);
     vec![
         functional
-            .and_then(|ti| coded(b, ti, BreakdownKind::Functional))
-            .or_else(|| functional_from_summary(b))
+            .and_then(|ti| coded(lang, b, ti, BreakdownKind::Functional))
+            .or_else(|| functional_from_summary(lang, b))
             .unwrap_or_else(|| {
                 Breakdown::blank(
                     BreakdownKind::Functional,
                     "functional",
-                    tr!("breakdown.functional").into(),
+                    tr!(lang, "breakdown.functional").into(),
                 )
             }),
         economic
-            .and_then(|ti| coded(b, ti, BreakdownKind::Economic))
-            .unwrap_or_else(|| Breakdown::blank(BreakdownKind::Economic, "economic", tr!("breakdown.economic").into())),
-        use_from_table(b)
-            .or_else(|| use_from_summary(b))
-            .or_else(|| use_from_text(b))
-            .or_else(|| sources(b))
-            .unwrap_or_else(|| Breakdown::blank(BreakdownKind::Use, "use", tr!("breakdown.use").into())),
+            .and_then(|ti| coded(lang, b, ti, BreakdownKind::Economic))
+            .unwrap_or_else(|| {
+                Breakdown::blank(
+                    BreakdownKind::Economic,
+                    "economic",
+                    tr!(lang, "breakdown.economic").into(),
+                )
+            }),
+        use_from_table(lang, b)
+            .or_else(|| use_from_summary(lang, b))
+            .or_else(|| use_from_text(lang, b))
+            .or_else(|| sources(lang, b))
+            .unwrap_or_else(|| Breakdown::blank(BreakdownKind::Use, "use", tr!(lang, "breakdown.use").into())),
     ]
 }
 
 /// 比上年增减 as drawn: `None` when the document states no change (not a year of 未列 bars).
-pub fn overview_change_chart(b: &Bundle) -> Option<BarChart> {
+pub fn overview_change_chart(lang: Lang, b: &Bundle) -> Option<BarChart> {
     let c = &b.change;
     if c.total.is_none() && c.basic.is_none() && c.project.is_none() {
         return None;
     }
-    drawn(change_chart(b))
+    drawn(change_chart(lang, b))
 }
 
 /// “三公” last year and this year as drawn: a year the document does not state is left out (its
 /// summary says so); `None` when neither year has an amount.
-pub fn overview_three_public_chart(b: &Bundle) -> Option<BarChart> {
-    let mut chart = drawn(three_public_chart(b))?;
+pub fn overview_three_public_chart(lang: Lang, b: &Bundle) -> Option<BarChart> {
+    let mut chart = drawn(three_public_chart(lang, b))?;
     let tp = &b.three_public;
     if tp.total.is_none() {
         // No total to compare: say what the items are rather than "“三公”经费未列".
         chart.summary = crate::chart::ranked_summary(
-            tr!("term.three_public"),
+            lang,
+            tr!(lang, "term.three_public"),
             None,
             tp.items.iter().map(|i| (i.name.as_str(), i.amount)),
             &chart.unit,
@@ -141,22 +149,22 @@ pub fn overview_three_public_chart(b: &Bundle) -> Option<BarChart> {
 
 /// The title of the “三公” chart: last year and this year, or this year alone when the document
 /// does not state last year's.
-pub fn three_public_title(chart: &BarChart) -> &'static str {
+pub fn three_public_title(lang: Lang, chart: &BarChart) -> &'static str {
     if chart.series.len() > 1 {
-        tr!("overview.three_public_chart")
+        tr!(lang, "overview.three_public_chart")
     } else {
-        tr!("overview.three_public_this_year")
+        tr!(lang, "overview.three_public_this_year")
     }
 }
 
 /// A bundle of the county form: its expenditure categories as published.
-fn without_tables(b: &Bundle) -> Breakdown {
+fn without_tables(lang: Lang, b: &Bundle) -> Breakdown {
     if b.categories_by_use() {
-        if let Some(d) = use_from_text(b) {
+        if let Some(d) = use_from_text(lang, b) {
             return d;
         }
     }
-    let chart = drawn(expenditure_chart(b));
+    let chart = drawn(expenditure_chart(lang, b));
     let figures = b
         .expenditure
         .categories
@@ -169,27 +177,31 @@ fn without_tables(b: &Bundle) -> Breakdown {
         Some(chart) => Breakdown {
             kind: BreakdownKind::Categories,
             id: "spend",
-            title: tr!("overview.spend_chart").into(),
-            source: tr!("breakdown.text_expenditure").into(),
+            title: tr!(lang, "overview.spend_chart").into(),
+            source: tr!(lang, "breakdown.text_expenditure").into(),
             source_published: false,
             codes: vec![None; chart.rows.len()],
             chart: Some(chart),
             figures,
             figures_under: "expenditure.categories".into(),
         },
-        None => Breakdown::blank(BreakdownKind::Categories, "spend", tr!("breakdown.spending").into()),
+        None => Breakdown::blank(
+            BreakdownKind::Categories,
+            "spend",
+            tr!(lang, "breakdown.spending").into(),
+        ),
     }
 }
 
 /// The 类 of a coded table (`b.tables[ti]`), each row opening 预算表 at its code. `None` when its
 /// codes do not make a tree or it has nothing to draw.
-fn coded(b: &Bundle, ti: usize, kind: BreakdownKind) -> Option<Breakdown> {
+fn coded(lang: Lang, b: &Bundle, ti: usize, kind: BreakdownKind) -> Option<Breakdown> {
     let t = &b.tables[ti];
     if !is_sound_tree(t) {
         return None;
     }
     // `code_chart` gives each drawn row's code; `drawn` keeps those rows as they are.
-    let (chart, codes) = code_chart(b, t, None)?;
+    let (chart, codes) = code_chart(lang, b, t, None)?;
     let chart = drawn(chart)?;
     let figures = codes
         .iter()
@@ -201,9 +213,9 @@ fn coded(b: &Bundle, ti: usize, kind: BreakdownKind) -> Option<Breakdown> {
         })
         .collect();
     let title = match (kind, t.kind) {
-        (BreakdownKind::Economic, TableKind::OperatingCosts) => tr!("breakdown.operating_economic"),
-        (BreakdownKind::Economic, _) => tr!("breakdown.economic"),
-        _ => tr!("breakdown.functional"),
+        (BreakdownKind::Economic, TableKind::OperatingCosts) => tr!(lang, "breakdown.operating_economic"),
+        (BreakdownKind::Economic, _) => tr!(lang, "breakdown.economic"),
+        _ => tr!(lang, "breakdown.functional"),
     };
     Some(Breakdown {
         kind,
@@ -241,8 +253,9 @@ struct Items<'a> {
 
 impl Items<'_> {
     /// The breakdown, when it has something to draw.
-    fn breakdown(self, b: &Bundle) -> Option<Breakdown> {
+    fn breakdown(self, lang: Lang, b: &Bundle) -> Option<Breakdown> {
         let chart = breakdown_chart_in(
+            lang,
             b,
             self.unit,
             self.parent,
@@ -323,20 +336,24 @@ fn summary_part<'a>(
 }
 
 /// 功能分类 类 from the 收支预算总表's 功能分类 part (no codes: the rows do not drill).
-fn functional_from_summary(b: &Bundle) -> Option<Breakdown> {
+fn functional_from_summary(lang: Lang, b: &Bundle) -> Option<Breakdown> {
     let ti = table_index(b, TableKind::Summary)?;
-    let what = (BreakdownKind::Functional, "functional", tr!("breakdown.functional"));
-    summary_part(b, ti, SUMMARY_PARTS[1], &SPENDING_TOTALS, what).breakdown(b)
+    let what = (
+        BreakdownKind::Functional,
+        "functional",
+        tr!(lang, "breakdown.functional"),
+    );
+    summary_part(b, ti, SUMMARY_PARTS[1], &SPENDING_TOTALS, what).breakdown(lang, b)
 }
 
 /// The split by use from the 支出预算总表 (合计, 基本支出, 项目支出, …).
-fn use_from_table(b: &Bundle) -> Option<Breakdown> {
+fn use_from_table(lang: Lang, b: &Bundle) -> Option<Breakdown> {
     let t = b.expenditure_summary()?;
     let ti = b.tables.iter().position(|x| std::ptr::eq(x, t))?;
     Items {
         kind: BreakdownKind::Use,
         id: "use",
-        title: tr!("breakdown.use"),
+        title: tr!(lang, "breakdown.use"),
         source: t.title.clone(),
         source_published: true,
         unit: &t.unit,
@@ -353,48 +370,48 @@ fn use_from_table(b: &Bundle) -> Option<Breakdown> {
             .collect(),
         under: format!("tables[{ti}]"),
     }
-    .breakdown(b)
+    .breakdown(lang, b)
 }
 
 /// The split by use from the 收支预算总表's 支出用途 part, when it names 基本支出 or 项目支出 (a
 /// part read with other lines in it is not taken for it).
-fn use_from_summary(b: &Bundle) -> Option<Breakdown> {
+fn use_from_summary(lang: Lang, b: &Bundle) -> Option<Breakdown> {
     let ti = table_index(b, TableKind::Summary)?;
-    let what = (BreakdownKind::Use, "use", tr!("breakdown.use"));
+    let what = (BreakdownKind::Use, "use", tr!(lang, "breakdown.use"));
     let items = summary_part(b, ti, SUMMARY_PARTS[2], &SPENDING_TOTALS, what);
     if !items.items.iter().any(|(n, _, _)| *n == "基本支出" || *n == "项目支出") {
         return None;
     }
-    items.breakdown(b)
+    items.breakdown(lang, b)
 }
 
 /// The split by use as the text on expenditure states it (its categories are 基本支出, 项目支出…).
-fn use_from_text(b: &Bundle) -> Option<Breakdown> {
+fn use_from_text(lang: Lang, b: &Bundle) -> Option<Breakdown> {
     if !b.categories_by_use() {
         return None;
     }
     Items {
         kind: BreakdownKind::Use,
         id: "use",
-        title: tr!("breakdown.use"),
-        source: tr!("breakdown.text_expenditure").into(),
+        title: tr!(lang, "breakdown.use"),
+        source: tr!(lang, "breakdown.text_expenditure").into(),
         source_published: false,
         unit: &b.meta.unit,
-        parent: tr!("overview.total_expenditure"),
+        parent: tr!(lang, "overview.total_expenditure"),
         total: b.expenditure.total,
         items: (b.expenditure.categories.iter().enumerate())
             .map(|(i, c)| (c.name.as_str(), c.amount, format!("expenditure.categories[{i}].amount")))
             .collect(),
         under: "expenditure.categories".into(),
     }
-    .breakdown(b)
+    .breakdown(lang, b)
 }
 
 /// Revenue by source of funds: the 收支预算总表's 收入 part, else the sources the text states.
-fn sources(b: &Bundle) -> Option<Breakdown> {
-    let what = (BreakdownKind::Sources, "sources", tr!("breakdown.sources"));
+fn sources(lang: Lang, b: &Bundle) -> Option<Breakdown> {
+    let what = (BreakdownKind::Sources, "sources", tr!(lang, "breakdown.sources"));
     if let Some(d) = table_index(b, TableKind::Summary)
-        .and_then(|ti| summary_part(b, ti, SUMMARY_PARTS[0], &REVENUE_TOTALS, what).breakdown(b))
+        .and_then(|ti| summary_part(b, ti, SUMMARY_PARTS[0], &REVENUE_TOTALS, what).breakdown(lang, b))
     {
         return Some(d);
     }
@@ -402,17 +419,17 @@ fn sources(b: &Bundle) -> Option<Breakdown> {
         kind: what.0,
         id: what.1,
         title: what.2,
-        source: tr!("breakdown.text_revenue").into(),
+        source: tr!(lang, "breakdown.text_revenue").into(),
         source_published: false,
         unit: &b.meta.unit,
-        parent: tr!("overview.total_revenue"),
+        parent: tr!(lang, "overview.total_revenue"),
         total: b.revenue.total,
         items: (b.revenue.sources.iter().enumerate())
             .map(|(i, l)| (l.name.as_str(), l.amount, format!("revenue.sources[{i}].amount")))
             .collect(),
         under: "revenue.sources".into(),
     }
-    .breakdown(b)
+    .breakdown(lang, b)
 }
 
 #[cfg(test)]
@@ -446,25 +463,28 @@ mod tests {
             .unwrap()
             .rows
             .iter()
-            .map(|r| (r.label.clone(), crate::format::fmt_opt(r.values[0])))
+            .map(|r| (r.label.clone(), crate::i18n::Lang::Zh.fmt_opt(r.values[0])))
             .collect()
     }
 
     #[test]
     fn the_seed_keeps_its_chart_of_expenditure_categories() {
-        let d = overview_breakdowns(&bundle("seed"));
+        let d = overview_breakdowns(crate::i18n::Lang::Zh, &bundle("seed"));
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].kind, BreakdownKind::Categories);
         assert_eq!(d[0].title, "支出按经济分类");
         assert_eq!(d[0].source, "支出说明（正文）");
-        assert_eq!(d[0].chart, Some(expenditure_chart(&bundle("seed"))));
+        assert_eq!(
+            d[0].chart,
+            Some(expenditure_chart(crate::i18n::Lang::Zh, &bundle("seed")))
+        );
         assert_eq!(d[0].figures[0], "expenditure.categories[0].amount");
     }
 
     #[test]
     fn a_national_template_leads_with_its_functional_and_economic_classes_and_the_split_by_use() {
         let b = bundle("jiangsu-2019");
-        let d = overview_breakdowns(&b);
+        let d = overview_breakdowns(crate::i18n::Lang::Zh, &b);
         let kinds: Vec<BreakdownKind> = d.iter().map(|d| d.kind).collect();
         assert_eq!(
             kinds,
@@ -522,13 +542,13 @@ mod tests {
     #[test]
     fn the_key_figures_take_basic_and_project_expenditure_as_stated() {
         // The text's categories put 单位预留机动经费 beside 基本支出; it is not part of it.
-        let f = crate::overview::key_figures(&bundle("jiangsu-2019"));
+        let f = crate::overview::key_figures(crate::i18n::Lang::Zh, &bundle("jiangsu-2019"));
         assert_eq!((f.basic.as_str(), f.project.as_str()), ("6,522.75", "4,968.34"));
     }
 
     #[test]
     fn a_tables_only_document_has_the_same_three_breakdowns() {
-        let d = overview_breakdowns(&bundle("jiangsu-2017-tables"));
+        let d = overview_breakdowns(crate::i18n::Lang::Zh, &bundle("jiangsu-2017-tables"));
         let titles: Vec<&str> = d.iter().map(|d| d.title.as_str()).collect();
         assert_eq!(
             titles,
@@ -546,20 +566,23 @@ mod tests {
     fn what_a_document_does_not_state_is_one_line_not_an_empty_chart() {
         // A 决算 the importer reads little of: no categories, no change, no “三公” amounts.
         let b = bundle("final-2024");
-        let d = overview_breakdowns(&b);
+        let d = overview_breakdowns(crate::i18n::Lang::Zh, &b);
         assert_eq!(d.len(), 1);
         assert!(d[0].chart.is_none());
-        assert_eq!(d[0].not_stated(), "支出构成：本文件未列。");
-        assert_eq!(overview_change_chart(&b), None);
-        assert_eq!(overview_three_public_chart(&b), None);
+        assert_eq!(d[0].not_stated(crate::i18n::Lang::Zh), "支出构成：本文件未列。");
+        assert_eq!(overview_change_chart(crate::i18n::Lang::Zh, &b), None);
+        assert_eq!(overview_three_public_chart(crate::i18n::Lang::Zh, &b), None);
 
         // Shanghai's tables as read today: the economic table's codes are cut to the 类 (every
         // line "301"), so it is not charted; its 支出用途 part lists 功能分类 names, so it is not
         // taken for the split by use; the revenue part is.
         let b = bundle("shanghai-2026");
-        let d = overview_breakdowns(&b);
+        let d = overview_breakdowns(crate::i18n::Lang::Zh, &b);
         assert!(d[0].chart.is_none() && d[1].chart.is_none(), "{d:?}");
-        assert_eq!(d[1].not_stated(), "基本支出按经济分类（类）：本文件未列。");
+        assert_eq!(
+            d[1].not_stated(crate::i18n::Lang::Zh),
+            "基本支出按经济分类（类）：本文件未列。"
+        );
         assert_eq!(d[2].kind, BreakdownKind::Sources);
         assert_eq!(d[2].title, "收入按来源");
         assert_eq!(d[2].source, "2026年部门财务收支预算总表");
@@ -577,12 +600,12 @@ mod tests {
         // Jiangsu states no change on last year, and no “三公” change: the change chart is not
         // drawn, the “三公” chart shows this year alone.
         let b = bundle("jiangsu-2017-tables");
-        assert_eq!(overview_change_chart(&b), None);
-        let tp = overview_three_public_chart(&b).unwrap();
+        assert_eq!(overview_change_chart(crate::i18n::Lang::Zh, &b), None);
+        let tp = overview_three_public_chart(crate::i18n::Lang::Zh, &b).unwrap();
         assert_eq!(tp.series, ["2017年"]);
-        assert_eq!(three_public_title(&tp), "“三公”经费：本年");
+        assert_eq!(three_public_title(crate::i18n::Lang::Zh, &tp), "“三公”经费：本年");
         // No “三公” total stated (Jiangsu 2019): the summary names the items, not "未列" alone.
-        let tp = overview_three_public_chart(&bundle("jiangsu-2019")).unwrap();
+        let tp = overview_three_public_chart(crate::i18n::Lang::Zh, &bundle("jiangsu-2019")).unwrap();
         assert!(
             tp.summary
                 .starts_with("“三公”经费合计未列，共 3 项；最大：公务接待费支出 397.5 万元"),
@@ -591,11 +614,11 @@ mod tests {
         );
         for name in ALL {
             let b = bundle(name);
-            let charts = overview_breakdowns(&b)
+            let charts = overview_breakdowns(crate::i18n::Lang::Zh, &b)
                 .into_iter()
                 .filter_map(|d| d.chart)
-                .chain(overview_change_chart(&b))
-                .chain(overview_three_public_chart(&b));
+                .chain(overview_change_chart(crate::i18n::Lang::Zh, &b))
+                .chain(overview_three_public_chart(crate::i18n::Lang::Zh, &b));
             for c in charts {
                 for si in 0..c.series.len() {
                     assert!(
@@ -610,23 +633,28 @@ mod tests {
             }
         }
         // The seed's change chart keeps both years.
-        assert_eq!(overview_change_chart(&bundle("seed")).unwrap().series.len(), 2);
+        assert_eq!(
+            overview_change_chart(crate::i18n::Lang::Zh, &bundle("seed"))
+                .unwrap()
+                .series
+                .len(),
+            2
+        );
     }
 
     #[test]
     fn texts_never_double_a_word_in_either_language() {
         for lang in [crate::i18n::Lang::Zh, crate::i18n::Lang::En] {
-            crate::i18n::set_lang(lang);
             for name in ALL {
                 let b = bundle(name);
                 let mut texts: Vec<String> = Vec::new();
-                for d in overview_breakdowns(&b) {
+                for d in overview_breakdowns(lang, &b) {
                     texts.push(d.title.clone());
-                    texts.push(d.not_stated());
+                    texts.push(d.not_stated(lang));
                     texts.extend(d.chart.map(|c| c.summary));
                 }
-                texts.extend(overview_change_chart(&b).map(|c| c.summary));
-                texts.extend(overview_three_public_chart(&b).map(|c| c.summary));
+                texts.extend(overview_change_chart(lang, &b).map(|c| c.summary));
+                texts.extend(overview_three_public_chart(lang, &b).map(|c| c.summary));
                 for t in &texts {
                     for doubled in [
                         "合计合计",
@@ -640,18 +668,22 @@ mod tests {
                     }
                 }
             }
-            crate::i18n::set_lang(crate::i18n::Lang::Zh);
         }
         // The pieces that once made "支出合计合计未列".
-        let s = crate::chart::ranked_summary(tr!("overview.total_expenditure"), None, std::iter::empty(), "万元");
+        let lang = crate::i18n::Lang::Zh;
+        let s = crate::chart::ranked_summary(
+            lang,
+            tr!(lang, "overview.total_expenditure"),
+            None,
+            std::iter::empty(),
+            "万元",
+        );
         assert_eq!(s, "支出合计未列，共 0 项。");
     }
 
     #[test]
     fn english_titles_name_the_classification() {
-        crate::i18n::set_lang(crate::i18n::Lang::En);
-        let d = overview_breakdowns(&bundle("jiangsu-2019"));
-        crate::i18n::set_lang(crate::i18n::Lang::Zh);
+        let d = overview_breakdowns(crate::i18n::Lang::En, &bundle("jiangsu-2019"));
         assert_eq!(d[0].title, "Expenditure by function (class)");
         assert_eq!(d[1].title, "Basic expenditure by economic nature (class)");
         assert_eq!(d[2].title, "Expenditure by use (basic, project)");

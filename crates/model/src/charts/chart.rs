@@ -5,6 +5,7 @@
 
 use crate::bundle::*;
 use crate::format::{fmt_amount_grouped, fmt_percent, percent};
+use crate::i18n::Lang;
 use crate::tr;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -45,11 +46,11 @@ pub struct BarChart {
 impl BarChart {
     /// What a person hears or reads when row `i` is hovered or focused: name, amounts with unit,
     /// share of the parent and of the total.
-    pub fn describe(&self, i: usize) -> String {
+    pub fn describe(&self, lang: Lang, i: usize) -> String {
         let Some(row) = self.rows.get(i) else {
             return String::new();
         };
-        let unit = crate::format::unit_label(&self.unit);
+        let unit = lang.unit_label(&self.unit);
         let name = row.label.trim_start_matches('　');
         let values: Vec<String> = row
             .values
@@ -58,14 +59,15 @@ impl BarChart {
             .map(|(v, s)| match v {
                 Some(v) if self.series.len() > 1 => format!("{s} {} {unit}", fmt_amount_grouped(*v)),
                 Some(v) => format!("{} {unit}", fmt_amount_grouped(*v)),
-                None if self.series.len() > 1 => format!("{s} {}", tr!("amount.blank")),
-                None => tr!("amount.blank").to_string(),
+                None if self.series.len() > 1 => format!("{s} {}", tr!(lang, "amount.blank")),
+                None => tr!(lang, "amount.blank").to_string(),
             })
             .collect();
-        let mut s = tr!("describe.values", name, values.join(tr!("describe.sep")));
+        let mut s = tr!(lang, "describe.values", name, values.join(tr!(lang, "describe.sep")));
         let current = row.values.last().copied().flatten();
         if let (Some(v), Some((pname, p))) = (current, &self.parent) {
             s.push_str(&tr!(
+                lang,
                 "describe.share_of",
                 pname,
                 crate::format::fmt_share(Some(v), Some(*p))
@@ -73,6 +75,7 @@ impl BarChart {
         }
         if let (Some(v), Some(t)) = (current, self.grand_total) {
             s.push_str(&tr!(
+                lang,
                 "describe.share_of_total",
                 crate::format::fmt_share(Some(v), Some(t))
             ));
@@ -178,7 +181,7 @@ fn tick_text(v: f64) -> String {
 }
 
 /// Lays out `chart` for a drawing `width` px wide (clamped to 280..=1600).
-pub fn layout_bars(chart: &BarChart, width: u32) -> BarLayout {
+pub fn layout_bars(lang: Lang, chart: &BarChart, width: u32) -> BarLayout {
     let width = width.clamp(280, 1600);
     let x0 = 8.0;
     let x1 = width as f64 - VALUE_SPACE;
@@ -231,7 +234,7 @@ pub fn layout_bars(chart: &BarChart, width: u32) -> BarLayout {
                     let w = if !v.is_zero() { w.max(1.0) } else { 0.0 };
                     (w, format!("{prefix}{}", fmt_amount_grouped(v)))
                 }
-                None => (0.0, format!("{prefix}{}", tr!("amount.blank"))),
+                None => (0.0, format!("{prefix}{}", tr!(lang, "amount.blank"))),
             };
             bars.push(BarRect {
                 row: ri,
@@ -266,7 +269,7 @@ pub fn layout_bars(chart: &BarChart, width: u32) -> BarLayout {
 
 /// “Where the money goes”: expenditure by economic category (basic categories in colour 0,
 /// project categories in colour 2).
-pub fn expenditure_chart(b: &Bundle) -> BarChart {
+pub fn expenditure_chart(lang: Lang, b: &Bundle) -> BarChart {
     let unit = b.meta.unit.clone();
     // A document that publishes only the standard tables: expenditure by use (基本支出, 项目支出,
     // 单位预留机动经费…) from its 支出预算总表, as printed.
@@ -280,9 +283,10 @@ pub fn expenditure_chart(b: &Bundle) -> BarChart {
                 .map(|(c, name)| (name.as_str(), t.lines[0].amount(c)))
                 .collect();
             let mut chart = breakdown_chart_in(
+                lang,
                 b,
                 &t.unit,
-                tr!("overview.total_expenditure"),
+                tr!(lang, "overview.total_expenditure"),
                 t.lines[0].amount(0),
                 items,
                 false,
@@ -298,15 +302,15 @@ pub fn expenditure_chart(b: &Bundle) -> BarChart {
         .map(|c| BarRow {
             label: {
                 let (class, label) = if c.class == SpendingClass::Basic {
-                    ("基本支出", tr!("term.basic"))
+                    ("基本支出", tr!(lang, "term.basic"))
                 } else {
-                    ("项目支出", tr!("term.project"))
+                    ("项目支出", tr!(lang, "term.project"))
                 };
                 // The class is a text cue as well as a colour; not repeated when the name says it.
                 if c.name.contains(class) {
                     c.name.clone()
                 } else {
-                    tr!("chart.with_class", c.name, label)
+                    tr!(lang, "chart.with_class", c.name, label)
                 }
             },
             values: vec![c.amount],
@@ -315,21 +319,22 @@ pub fn expenditure_chart(b: &Bundle) -> BarChart {
         })
         .collect();
     let summary = ranked_summary(
-        tr!("overview.total_expenditure"),
+        lang,
+        tr!(lang, "overview.total_expenditure"),
         b.expenditure.total,
         b.expenditure.categories.iter().map(|c| (c.name.as_str(), c.amount)),
         &unit,
     );
     split_blanks(BarChart {
         unit,
-        series: vec![crate::format::fmt_year_short(b.meta.fiscal_year)],
+        series: vec![lang.fmt_year_short(b.meta.fiscal_year)],
         rows,
         summary,
         blank_rows: vec![],
         parent: b
             .expenditure
             .total
-            .map(|t| (tr!("overview.total_expenditure").to_string(), t)),
+            .map(|t| (tr!(lang, "overview.total_expenditure").to_string(), t)),
         grand_total: None,
     })
 }
@@ -371,17 +376,19 @@ fn split_blanks(mut chart: BarChart) -> BarChart {
 /// A one-series breakdown of `items` (name, amount) that are parts of `parent` (name, total),
 /// largest first when `ranked` (ties and blanks keep their order, blanks last).
 fn breakdown_chart(
+    lang: Lang,
     b: &Bundle,
     parent_name: &str,
     parent_total: Option<Decimal>,
     items: Vec<(&str, Option<Decimal>)>,
     ranked: bool,
 ) -> BarChart {
-    breakdown_chart_in(b, &b.meta.unit, parent_name, parent_total, items, ranked)
+    breakdown_chart_in(lang, b, &b.meta.unit, parent_name, parent_total, items, ranked)
 }
 
 /// As [`breakdown_chart`], with amounts in `unit` (a standard table's own unit).
 pub(crate) fn breakdown_chart_in(
+    lang: Lang,
     b: &Bundle,
     unit: &str,
     parent_name: &str,
@@ -391,7 +398,7 @@ pub(crate) fn breakdown_chart_in(
 ) -> BarChart {
     let unit = unit.to_string();
     // The parent's total as stated; never the parts' sum put in its place.
-    let summary = ranked_summary(parent_name, parent_total, items.iter().copied(), &unit);
+    let summary = ranked_summary(lang, parent_name, parent_total, items.iter().copied(), &unit);
     let mut order = items.clone();
     if ranked {
         order.sort_by(|x, y| y.1.unwrap_or(Decimal::MIN).cmp(&x.1.unwrap_or(Decimal::MIN)));
@@ -407,7 +414,7 @@ pub(crate) fn breakdown_chart_in(
         .collect();
     split_blanks(BarChart {
         unit,
-        series: vec![crate::format::fmt_year_short(b.meta.fiscal_year)],
+        series: vec![lang.fmt_year_short(b.meta.fiscal_year)],
         rows,
         summary,
         blank_rows: vec![],
@@ -417,24 +424,24 @@ pub(crate) fn breakdown_chart_in(
 }
 
 /// Project spending by 职责活动, largest first.
-pub fn activities_chart(b: &Bundle) -> BarChart {
+pub fn activities_chart(lang: Lang, b: &Bundle) -> BarChart {
     let items = b
         .performance
         .activities
         .iter()
         .map(|a| (a.name.as_str(), a.amount))
         .collect();
-    breakdown_chart(b, tr!("term.project"), b.project_expenditure(), items, true)
+    breakdown_chart(lang, b, tr!(lang, "term.project"), b.project_expenditure(), items, true)
 }
 
 /// Sub-activities of one activity, in published order.
-pub fn sub_activities_chart(b: &Bundle, a: &Activity) -> BarChart {
+pub fn sub_activities_chart(lang: Lang, b: &Bundle, a: &Activity) -> BarChart {
     let items = a.sub_activities.iter().map(|s| (s.name.as_str(), s.amount)).collect();
-    breakdown_chart(b, &a.name, a.amount, items, false)
+    breakdown_chart(lang, b, &a.name, a.amount, items, false)
 }
 
 /// “三公” this year against last year (last year = this year − published change).
-pub fn three_public_chart(b: &Bundle) -> BarChart {
+pub fn three_public_chart(lang: Lang, b: &Bundle) -> BarChart {
     let unit = b.meta.unit.clone();
     let y = b.meta.fiscal_year;
     let mut rows: Vec<BarRow> = b
@@ -457,14 +464,15 @@ pub fn three_public_chart(b: &Bundle) -> BarChart {
     let tp = &b.three_public;
     let last_total = tp.total.zip(tp.total_change).map(|(t, c)| t - c);
     rows.push(BarRow {
-        label: tr!("common.total").into(),
+        label: tr!(lang, "common.total").into(),
         values: vec![last_total, tp.total],
         colour: 0,
         highlight: true,
     });
-    let u = crate::format::unit_label(&unit);
+    let u = lang.unit_label(&unit);
     let summary = match (tp.total, tp.total_change) {
         (Some(t), Some(c)) => tr!(
+            lang,
             "chart.three_public.summary",
             y,
             fmt_amount_grouped(t),
@@ -472,34 +480,34 @@ pub fn three_public_chart(b: &Bundle) -> BarChart {
             y - 1,
             fmt_amount_grouped(t - c),
             if c.is_sign_negative() && !c.is_zero() {
-                tr!("chart.decrease")
+                tr!(lang, "chart.decrease")
             } else if c.is_zero() {
-                tr!("chart.same")
+                tr!(lang, "chart.same")
             } else {
-                tr!("chart.increase")
+                tr!(lang, "chart.increase")
             },
             fmt_amount_grouped(c.abs())
         ),
-        (Some(t), None) => tr!("chart.three_public.no_last", y, fmt_amount_grouped(t), u),
-        _ => tr!("chart.three_public.blank").to_string(),
+        (Some(t), None) => tr!(lang, "chart.three_public.no_last", y, fmt_amount_grouped(t), u),
+        _ => tr!(lang, "chart.three_public.blank").to_string(),
     };
     BarChart {
         unit,
-        series: vec![crate::format::fmt_year_short(y - 1), crate::format::fmt_year_short(y)],
+        series: vec![lang.fmt_year_short(y - 1), lang.fmt_year_short(y)],
         rows,
         summary,
         blank_rows: vec![],
         parent: b
             .three_public
             .total
-            .map(|t| (tr!("chart.three_public.total").to_string(), t)),
+            .map(|t| (tr!(lang, "chart.three_public.total").to_string(), t)),
         grand_total: None,
     }
 }
 
 /// Asset values at the start and end of the year, for every row with a value, changed rows
 /// emphasised.
-pub fn assets_chart(b: &Bundle) -> BarChart {
+pub fn assets_chart(lang: Lang, b: &Bundle) -> BarChart {
     let mut rows = Vec::new();
     fn walk(r: &AssetRow, depth: usize, rows: &mut Vec<BarRow>) {
         if r.value_start.is_some() || r.value_end.is_some() {
@@ -528,13 +536,13 @@ pub fn assets_chart(b: &Bundle) -> BarChart {
         .collect();
     let unit = b.assets.value_unit.clone();
     let summary = if changed.is_empty() {
-        tr!("chart.assets.same").to_string()
+        tr!(lang, "chart.assets.same").to_string()
     } else {
-        tr!("chart.assets.changed", changed.join(tr!("common.list_sep")))
+        tr!(lang, "chart.assets.changed", changed.join(tr!(lang, "common.list_sep")))
     };
     BarChart {
         unit,
-        series: vec![tr!("chart.start").into(), tr!("chart.end").into()],
+        series: vec![tr!(lang, "chart.start").into(), tr!(lang, "chart.end").into()],
         rows,
         summary,
         blank_rows: vec![],
@@ -545,7 +553,7 @@ pub fn assets_chart(b: &Bundle) -> BarChart {
 
 /// 比上年增减: total, basic and project expenditure last year (this year − published change)
 /// against this year.
-pub fn change_chart(b: &Bundle) -> BarChart {
+pub fn change_chart(lang: Lang, b: &Bundle) -> BarChart {
     let unit = b.meta.unit.clone();
     let y = b.meta.fiscal_year;
     let base = b.change.base_year.unwrap_or(y - 1);
@@ -556,32 +564,37 @@ pub fn change_chart(b: &Bundle) -> BarChart {
         highlight: change.is_some_and(|c| !c.is_zero()),
     };
     let rows = vec![
-        row(tr!("overview.total_expenditure"), b.expenditure.total, b.change.total),
-        row(tr!("term.basic"), b.stated_basic(), b.change.basic),
-        row(tr!("term.project"), b.stated_project(), b.change.project),
+        row(
+            tr!(lang, "overview.total_expenditure"),
+            b.expenditure.total,
+            b.change.total,
+        ),
+        row(tr!(lang, "term.basic"), b.stated_basic(), b.change.basic),
+        row(tr!(lang, "term.project"), b.stated_project(), b.change.project),
     ];
     let summary = match (b.expenditure.total, b.change.total) {
         (Some(t), Some(c)) => tr!(
+            lang,
             "chart.change.summary",
             y,
             fmt_amount_grouped(t),
-            crate::format::unit_label(&unit),
+            lang.unit_label(&unit),
             base,
-            crate::format::fmt_change(c, Some(t - c), &unit),
+            lang.fmt_change(c, Some(t - c), &unit),
             b.change
                 .basic
-                .map(|c| crate::format::fmt_change(c, b.stated_basic().map(|v| v - c), &unit))
-                .unwrap_or(tr!("amount.blank").into()),
+                .map(|c| lang.fmt_change(c, b.stated_basic().map(|v| v - c), &unit))
+                .unwrap_or(tr!(lang, "amount.blank").into()),
             b.change
                 .project
-                .map(|c| crate::format::fmt_change(c, b.stated_project().map(|v| v - c), &unit))
-                .unwrap_or(tr!("amount.blank").into()),
+                .map(|c| lang.fmt_change(c, b.stated_project().map(|v| v - c), &unit))
+                .unwrap_or(tr!(lang, "amount.blank").into()),
         ),
-        _ => tr!("chart.change.blank").to_string(),
+        _ => tr!(lang, "chart.change.blank").to_string(),
     };
     BarChart {
         unit,
-        series: vec![crate::format::fmt_year_short(base), crate::format::fmt_year_short(y)],
+        series: vec![lang.fmt_year_short(base), lang.fmt_year_short(y)],
         rows,
         summary,
         blank_rows: vec![],
@@ -592,6 +605,7 @@ pub fn change_chart(b: &Bundle) -> BarChart {
 
 /// "total X unit, largest: NAME Y unit (Z%)" for a breakdown.
 pub fn ranked_summary<'a>(
+    lang: Lang,
     what: &str,
     total: Option<Decimal>,
     parts: impl Iterator<Item = (&'a str, Option<Decimal>)>,
@@ -607,23 +621,24 @@ pub fn ranked_summary<'a>(
                 Some((_, b)) if b >= a => best,
                 _ => Some((n, a)),
             });
-    let unit = crate::format::unit_label(unit);
+    let unit = lang.unit_label(unit);
     // "支出合计未列", never "支出合计合计未列": a name that already says total gets no second one.
     let names_total = crate::tables::ends_with_total(what)
         || [
-            tr!("overview.total_expenditure"),
-            tr!("overview.total_revenue"),
-            tr!("common.total"),
+            tr!(lang, "overview.total_expenditure"),
+            tr!(lang, "overview.total_revenue"),
+            tr!(lang, "common.total"),
         ]
         .contains(&what);
     let mut s = match total {
-        Some(t) => tr!("summary.total", what, fmt_amount_grouped(t), unit, parts.len()),
-        None if names_total => tr!("summary.total_blank", what, parts.len()),
-        None => tr!("summary.no_total", what, parts.len()),
+        Some(t) => tr!(lang, "summary.total", what, fmt_amount_grouped(t), unit, parts.len()),
+        None if names_total => tr!(lang, "summary.total_blank", what, parts.len()),
+        None => tr!(lang, "summary.no_total", what, parts.len()),
     };
     if let Some((n, a)) = largest {
         let share = total.and_then(|t| percent(a, t, 1));
         s.push_str(&tr!(
+            lang,
             "summary.largest",
             n,
             fmt_amount_grouped(a),
@@ -632,9 +647,9 @@ pub fn ranked_summary<'a>(
         ));
     }
     if blanks > 0 {
-        s.push_str(&tr!("summary.blanks", blanks));
+        s.push_str(&tr!(lang, "summary.blanks", blanks));
     }
-    s.push_str(tr!("summary.end"));
+    s.push_str(tr!(lang, "summary.end"));
     s
 }
 
@@ -714,7 +729,7 @@ mod tests {
             parent: None,
             grand_total: None,
         };
-        let l = layout_bars(&chart, 600);
+        let l = layout_bars(crate::i18n::Lang::Zh, &chart, 600);
         assert_eq!(l.x0, 8.0);
         assert_eq!(l.x1, 482.0);
         // domain 0..500 → A spans the whole plot, B half of it.
@@ -758,6 +773,7 @@ pub fn budget_chart_tables(b: &Bundle) -> (Option<usize>, Option<usize>) {
 /// the row's code and whether it has lines under it (can be opened). `None` when the table has
 /// no coded lines or no such parent.
 pub fn code_chart(
+    lang: Lang,
     b: &Bundle,
     table: &crate::tables::BudgetTable,
     parent: Option<&str>,
@@ -785,7 +801,7 @@ pub fn code_chart(
     }
     let labels: Vec<String> = nodes.iter().map(|n| format!("{} {}", n.code, n.name)).collect();
     let items = labels.iter().zip(nodes).map(|(l, n)| (l.as_str(), n.amount)).collect();
-    let mut chart = breakdown_chart_in(b, &table.unit, &parent_name, parent_total, items, true);
+    let mut chart = breakdown_chart_in(lang, b, &table.unit, &parent_name, parent_total, items, true);
     chart.grand_total = table.total();
     let codes = chart
         .rows

@@ -3,6 +3,7 @@
 //! fit, hit-testing from the same rectangles the renderer draws.
 
 use crate::format::{fmt_amount_grouped, fmt_share};
+use crate::i18n::Lang;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -165,6 +166,7 @@ pub const LABEL_PX: f64 = 13.0;
 /// Builds the treemap for `items` = (index, name, amount) whose parent total is `parent` and grand
 /// total is `total`, in a `width` × `height` box.
 pub fn treemap(
+    lang: Lang,
     items: &[(usize, String, Option<Decimal>)],
     parent: Option<Decimal>,
     total: Option<Decimal>,
@@ -208,7 +210,7 @@ pub fn treemap(
             let share_of_parent = fmt_share(Some(amount), parent);
             let share_of_total = fmt_share(Some(amount), total);
             let second = match mode {
-                LabelMode::Amount => format!("{} {}", fmt_amount_grouped(amount), crate::format::unit_label(unit)),
+                LabelMode::Amount => format!("{} {}", fmt_amount_grouped(amount), lang.unit_label(unit)),
                 LabelMode::ShareOfTotal => share_of_total.clone(),
             };
             let label = fit_label(name, &second, rect);
@@ -348,6 +350,7 @@ mod tests {
             (3, "零".to_string(), Some(d("0"))),
         ];
         let t = treemap(
+            crate::i18n::Lang::Zh,
             &items,
             Some(d("873.00")),
             Some(d("3719.45")),
@@ -368,6 +371,7 @@ mod tests {
         assert_eq!(t.zero, vec![(3, "零".to_string())]);
         assert_eq!(t.hit(10.0, 10.0), Some(0));
         let share = treemap(
+            crate::i18n::Lang::Zh,
             &items,
             None,
             Some(d("3719.45")),
@@ -391,7 +395,7 @@ pub fn treemap_height(width: u32) -> u32 {
 }
 
 /// Project spending by 职责活动 as a treemap (cell index = activity index).
-pub fn activities_treemap(b: &crate::Bundle, width: u32, mode: LabelMode) -> Treemap {
+pub fn activities_treemap(lang: Lang, b: &crate::Bundle, width: u32, mode: LabelMode) -> Treemap {
     let items: Vec<(usize, String, Option<Decimal>)> = b
         .performance
         .activities
@@ -400,6 +404,7 @@ pub fn activities_treemap(b: &crate::Bundle, width: u32, mode: LabelMode) -> Tre
         .map(|(i, a)| (i, a.name.clone(), a.amount))
         .collect();
     treemap(
+        lang,
         &items,
         b.project_expenditure(),
         b.expenditure.total,
@@ -411,7 +416,7 @@ pub fn activities_treemap(b: &crate::Bundle, width: u32, mode: LabelMode) -> Tre
 }
 
 /// Sub-activities of activity `i` as a treemap (cell index = sub-activity index).
-pub fn sub_activities_treemap(b: &crate::Bundle, i: usize, width: u32, mode: LabelMode) -> Option<Treemap> {
+pub fn sub_activities_treemap(lang: Lang, b: &crate::Bundle, i: usize, width: u32, mode: LabelMode) -> Option<Treemap> {
     let a = b.performance.activities.get(i)?;
     let items: Vec<(usize, String, Option<Decimal>)> = a
         .sub_activities
@@ -421,6 +426,7 @@ pub fn sub_activities_treemap(b: &crate::Bundle, i: usize, width: u32, mode: Lab
         .collect();
     let h = treemap_height(width).min(if width < 500 { 320 } else { 360 });
     Some(treemap(
+        lang,
         &items,
         a.amount,
         b.expenditure.total,
@@ -433,18 +439,14 @@ pub fn sub_activities_treemap(b: &crate::Bundle, i: usize, width: u32, mode: Lab
 
 impl Treemap {
     /// Hover/focus text of cell `k`: name, amount with unit, share of parent and of total.
-    pub fn describe(&self, k: usize, parent_name: &str) -> String {
+    pub fn describe(&self, lang: Lang, k: usize, parent_name: &str) -> String {
         let Some(c) = self.cells.get(k) else {
             return String::new();
         };
-        let amount = format!(
-            "{} {}",
-            fmt_amount_grouped(c.amount),
-            crate::format::unit_label(&self.unit)
-        );
-        let mut s = crate::tr!("describe.values", c.name, amount);
-        s.push_str(&crate::tr!("describe.share_of", parent_name, c.share_of_parent));
-        s.push_str(&crate::tr!("describe.share_of_total", c.share_of_total));
+        let amount = format!("{} {}", fmt_amount_grouped(c.amount), lang.unit_label(&self.unit));
+        let mut s = crate::tr!(lang, "describe.values", c.name, amount);
+        s.push_str(&crate::tr!(lang, "describe.share_of", parent_name, c.share_of_parent));
+        s.push_str(&crate::tr!(lang, "describe.share_of_total", c.share_of_total));
         s
     }
 }

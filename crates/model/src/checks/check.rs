@@ -9,7 +9,7 @@
 //! [`find_check`] for a transition period.
 
 use crate::catalog::fnv1a64;
-use crate::format::{fmt_amount, unit_label_in};
+use crate::format::fmt_amount;
 use crate::i18n::{fill, t_in, Lang};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -133,7 +133,7 @@ pub enum Arg {
     Plain(String),
     /// A text of the interface tables without arguments (a table's standard name, 年初价值).
     Key(&'static str),
-    /// A unit as published ("万元"), shown in the language (`format::unit_label_in`).
+    /// A unit as published ("万元"), shown in the language (`Lang::unit_label`).
     Unit(String),
     /// Published names, joined by the language's list separator (`common.list_sep`).
     List(Vec<String>),
@@ -216,7 +216,7 @@ impl Arg {
         match self {
             Arg::Plain(s) => s.clone(),
             Arg::Key(k) => t_in(lang, k).to_string(),
-            Arg::Unit(u) => unit_label_in(lang, u).to_string(),
+            Arg::Unit(u) => lang.unit_label(u).to_string(),
             Arg::List(items) => items.join(t_in(lang, "common.list_sep")),
             Arg::Text(t) => t.show(lang),
         }

@@ -3,6 +3,7 @@
 
 use crate::bundle::Bundle;
 use crate::format::percent;
+use crate::i18n::Lang;
 use crate::tr;
 use rust_decimal::Decimal;
 
@@ -91,32 +92,33 @@ fn match_keyed(
     rows
 }
 
-/// Compares `earlier` with `later` (usually last year with this year).
-pub fn compare(earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
+/// Compares `earlier` with `later` (usually last year with this year); section titles and the
+/// totals' names in `lang`.
+pub fn compare(lang: Lang, earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
     let totals = |b: &Bundle| {
         vec![
-            (tr!("overview.total_revenue").to_string(), b.revenue.total),
-            (tr!("overview.total_expenditure").to_string(), b.expenditure.total),
-            (tr!("term.basic").to_string(), b.basic_expenditure()),
-            (tr!("term.project").to_string(), b.project_expenditure()),
-            (tr!("term.three_public").to_string(), b.three_public.total),
-            (tr!("term.operating_costs").to_string(), b.operating_costs.amount),
+            (tr!(lang, "overview.total_revenue").to_string(), b.revenue.total),
+            (tr!(lang, "overview.total_expenditure").to_string(), b.expenditure.total),
+            (tr!(lang, "term.basic").to_string(), b.basic_expenditure()),
+            (tr!(lang, "term.project").to_string(), b.project_expenditure()),
+            (tr!(lang, "term.three_public").to_string(), b.three_public.total),
+            (tr!(lang, "term.operating_costs").to_string(), b.operating_costs.amount),
         ]
     };
     let mut sections = vec![
         CompareSection {
-            title: tr!("compare.totals"),
+            title: tr!(lang, "compare.totals"),
             rows: match_lines(totals(earlier), totals(later)),
         },
         CompareSection {
-            title: tr!("overview.sources"),
+            title: tr!(lang, "overview.sources"),
             rows: match_lines(
                 lines(earlier.revenue.sources.iter().map(|s| (s.name.as_str(), s.amount))),
                 lines(later.revenue.sources.iter().map(|s| (s.name.as_str(), s.amount))),
             ),
         },
         CompareSection {
-            title: tr!("compare.categories"),
+            title: tr!(lang, "compare.categories"),
             rows: match_lines(
                 lines(
                     earlier
@@ -129,14 +131,14 @@ pub fn compare(earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
             ),
         },
         CompareSection {
-            title: tr!("term.three_public"),
+            title: tr!(lang, "term.three_public"),
             rows: match_lines(
                 lines(earlier.three_public.items.iter().map(|i| (i.name.as_str(), i.amount))),
                 lines(later.three_public.items.iter().map(|i| (i.name.as_str(), i.amount))),
             ),
         },
         CompareSection {
-            title: tr!("search.kind.activity"),
+            title: tr!(lang, "search.kind.activity"),
             rows: match_lines(
                 lines(
                     earlier
@@ -149,14 +151,14 @@ pub fn compare(earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
             ),
         },
     ];
-    sections.extend(code_sections(earlier, later));
+    sections.extend(code_sections(lang, earlier, later));
     sections
 }
 
 /// The coded standard tables both years publish (in the later year's unit), line by line matched
 /// by 科目 code, so a line renamed between years ("文化体育与传媒支出" → "文化旅游体育与传媒支出",
 /// code 207) is one line; named "code name" as the later year prints it.
-fn code_sections(earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
+fn code_sections(lang: Lang, earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
     let coded = |b: &Bundle, kind: crate::tables::TableKind| {
         b.tables
             .iter()
@@ -181,7 +183,7 @@ fn code_sections(earlier: &Bundle, later: &Bundle) -> Vec<CompareSection> {
         };
         let rows = match_keyed(before, after);
         out.push(CompareSection {
-            title: crate::i18n::t(kind.key()),
+            title: lang.t(kind.key()),
             rows,
         });
     }
@@ -225,7 +227,7 @@ mod tests {
             ("208", "社会保障和就业支出", "5.00"),
             ("224", "灾害防治及应急管理支出", "3.00"),
         ]));
-        let sections = compare(&y2018, &y2019);
+        let sections = compare(Lang::Zh, &y2018, &y2019);
         let s = sections
             .iter()
             .find(|s| s.title == "一般公共预算支出预算表")

@@ -2,7 +2,7 @@
 //! descriptions quote them).
 
 use crate::bundle::Bundle;
-use crate::format::{fmt_change, fmt_opt, fmt_year};
+use crate::i18n::Lang;
 use crate::tr;
 
 /// The overview's headline figures as shown (amounts in the bundle's unit, without the unit;
@@ -25,37 +25,39 @@ pub struct KeyFigures {
     pub operating_costs: String,
 }
 
-/// The headline figures of `b` (used by the overview and the overview page's description).
-pub fn key_figures(b: &Bundle) -> KeyFigures {
+/// The headline figures of `b` in `lang` (used by the overview and the overview page's
+/// description).
+pub fn key_figures(lang: Lang, b: &Bundle) -> KeyFigures {
     let unit = b.meta.unit.as_str();
-    let blank = || tr!("amount.blank").to_string();
+    let blank = || tr!(lang, "amount.blank").to_string();
     let change_or_blank = |c: Option<rust_decimal::Decimal>, base: Option<rust_decimal::Decimal>| {
-        c.map(|c| fmt_change(c, base, unit)).unwrap_or_else(blank)
+        c.map(|c| lang.fmt_change(c, base, unit)).unwrap_or_else(blank)
     };
     let tp = &b.three_public;
     KeyFigures {
-        revenue: fmt_opt(b.revenue.total),
-        expenditure: fmt_opt(b.expenditure.total),
+        revenue: lang.fmt_opt(b.revenue.total),
+        expenditure: lang.fmt_opt(b.expenditure.total),
         // As the document states them (the 支出预算总表, the category named so, the categories' sum).
-        basic: fmt_opt(b.stated_basic()),
-        project: fmt_opt(b.stated_project()),
+        basic: lang.fmt_opt(b.stated_basic()),
+        project: lang.fmt_opt(b.stated_project()),
         base_year: b
             .change
             .base_year
-            .map(fmt_year)
-            .unwrap_or_else(|| tr!("overview.last_year").into()),
+            .map(|y| lang.fmt_year(y))
+            .unwrap_or_else(|| tr!(lang, "overview.last_year").into()),
         change: change_or_blank(
             b.change.total,
             b.change.total.and_then(|c| b.expenditure.total.map(|t| t - c)),
         ),
         change_split: tr!(
+            lang,
             "overview.change_split",
             change_or_blank(b.change.basic, None),
             change_or_blank(b.change.project, None)
         ),
-        three_public: fmt_opt(tp.total),
+        three_public: lang.fmt_opt(tp.total),
         three_public_change: change_or_blank(tp.total_change, tp.total_change.and_then(|c| tp.total.map(|t| t - c))),
-        operating_costs: fmt_opt(b.operating_costs.amount),
+        operating_costs: lang.fmt_opt(b.operating_costs.amount),
     }
 }
 
@@ -69,7 +71,7 @@ mod tests {
 
     #[test]
     fn key_figures_of_the_seed() {
-        let f = key_figures(&seed());
+        let f = key_figures(Lang::Zh, &seed());
         assert_eq!(f.revenue, "3,719.45");
         assert_eq!(f.expenditure, "3,719.45");
         assert_eq!(f.three_public, "11.82");

@@ -5,7 +5,7 @@
 //! import report's page starts ([`ImportReport::pages`]). A bundle without them (written by
 //! hand, or imported from one text file) cites the table and row, or nothing.
 
-use crate::i18n::tf;
+use crate::i18n::Lang;
 use crate::Bundle;
 
 /// Where one figure is in the source.
@@ -23,24 +23,25 @@ pub struct Citation {
     pub line: Option<usize>,
 }
 
-impl std::fmt::Display for Citation {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Citation {
+    /// The place in `lang`: "公开表.pdf 第 2 页 一般公共预算支出预算表 第 3 行".
+    pub fn show(&self, lang: Lang) -> String {
         let mut parts: Vec<String> = Vec::new();
         if let Some(file) = &self.file {
             parts.push(file.clone());
         }
         if let Some(p) = self.page {
-            parts.push(tf("cite.page", &[&p]));
+            parts.push(lang.tf("cite.page", &[&p]));
         }
         if let Some(t) = &self.table {
             parts.push(t.clone());
         }
         match (self.row, self.line) {
-            (Some(r), _) => parts.push(tf("cite.row", &[&r])),
-            (None, Some(l)) if self.page.is_none() => parts.push(tf("cite.line", &[&l])),
+            (Some(r), _) => parts.push(lang.tf("cite.row", &[&r])),
+            (None, Some(l)) if self.page.is_none() => parts.push(lang.tf("cite.line", &[&l])),
             _ => {}
         }
-        write!(f, "{}", parts.join(" "))
+        parts.join(" ")
     }
 }
 
@@ -77,18 +78,18 @@ pub fn cite(b: &Bundle, path: &str) -> Option<Citation> {
 
 /// The file and page a line of the imported text was on ("公开表.pdf 第 3 页"), when the source
 /// had pages or several files.
-pub fn page_of_line(report: &crate::ImportReport, line: usize) -> Option<String> {
+pub fn page_of_line(lang: Lang, report: &crate::ImportReport, line: usize) -> Option<String> {
     let p = report.page_of(line)?;
     let mut parts: Vec<String> = p.file.iter().cloned().collect();
     if let Some(n) = p.page {
-        parts.push(tf("cite.page", &[&n]));
+        parts.push(lang.tf("cite.page", &[&n]));
     }
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 /// The distinct places of a check's figures, rows of one table on one page together, in the
 /// order the figures come ("第 6 页 财政拨款基本支出预算表 第 25、26、27 行").
-pub fn citations(b: &Bundle, figures: &[String]) -> Vec<String> {
+pub fn citations(lang: Lang, b: &Bundle, figures: &[String]) -> Vec<String> {
     // (place without its row, rows) in first-seen order.
     let mut groups: Vec<(Citation, Vec<usize>)> = Vec::new();
     for f in figures {
@@ -108,18 +109,18 @@ pub fn citations(b: &Bundle, figures: &[String]) -> Vec<String> {
             rows.sort_unstable();
             rows.dedup();
             match rows.as_slice() {
-                [] => place.to_string(),
+                [] => place.show(lang),
                 [one] => Citation {
                     row: Some(*one),
                     ..place
                 }
-                .to_string(),
+                .show(lang),
                 many => {
                     let list: Vec<String> = many.iter().map(|r| r.to_string()).collect();
-                    let head = Citation { line: None, ..place }.to_string();
+                    let head = Citation { line: None, ..place }.show(lang);
                     format!(
                         "{head} {}",
-                        tf("cite.row", &[&list.join(crate::i18n::t("common.list_sep"))])
+                        lang.tf("cite.row", &[&list.join(lang.t("common.list_sep"))])
                     )
                 }
             }
@@ -177,14 +178,14 @@ mod tests {
 
     #[test]
     fn a_table_figure_names_its_file_page_table_and_row() {
-        crate::i18n::set_lang(crate::i18n::Lang::Zh);
         let b = bundle();
         assert_eq!(
-            cite(&b, "tables[0].lines[2].amounts[0]").unwrap().to_string(),
+            cite(&b, "tables[0].lines[2].amounts[0]").unwrap().show(Lang::Zh),
             "公开表.pdf 第 2 页 一般公共预算支出预算表 第 3 行"
         );
         assert_eq!(
             citations(
+                Lang::Zh,
                 &b,
                 &[
                     "tables[0].lines[2].amounts[0]".into(),
@@ -198,17 +199,19 @@ mod tests {
                 "公开表.pdf 第 1 页 一般公共预算支出预算表 第 1、2 行"
             ]
         );
-        crate::i18n::set_lang(crate::i18n::Lang::En);
         assert_eq!(
-            citations(&b, &["tables[0].lines[0]".into(), "tables[0].lines[1]".into()]),
+            citations(
+                Lang::En,
+                &b,
+                &["tables[0].lines[0]".into(), "tables[0].lines[1]".into()]
+            ),
             ["公开表.pdf page 1 一般公共预算支出预算表 row 1, 2"]
         );
-        crate::i18n::set_lang(crate::i18n::Lang::Zh);
         assert_eq!(cite(&b, "tables[0]").unwrap().page, Some(1));
         let r = b.import_report.as_ref().unwrap();
-        assert_eq!(page_of_line(r, 29).as_deref(), Some("说明.pdf 第 1 页"));
-        assert_eq!(page_of_line(r, 50).as_deref(), Some("公开表.pdf 第 2 页"));
-        assert_eq!(page_of_line(&crate::ImportReport::default(), 5), None);
+        assert_eq!(page_of_line(Lang::Zh, r, 29).as_deref(), Some("说明.pdf 第 1 页"));
+        assert_eq!(page_of_line(Lang::Zh, r, 50).as_deref(), Some("公开表.pdf 第 2 页"));
+        assert_eq!(page_of_line(Lang::Zh, &crate::ImportReport::default(), 5), None);
     }
 
     #[test]

@@ -7,28 +7,30 @@
 //! `names.rs`, `final_accounts.rs`); what a check is, in `check.rs`.
 
 use crate::bundle::*;
+use crate::i18n::Lang;
 use crate::tables::TableKind;
 use crate::tr;
 use rust_decimal::Decimal;
 
 pub use crate::check::{find_check, Check, CheckId, CheckStatus, FailingFigures};
 
-/// Problems that make a bundle unusable; [`crate::parse_bundle`] refuses bundles with any.
-pub fn structural_problems(b: &Bundle) -> Vec<String> {
+/// Problems that make a bundle unusable, in `lang`; [`crate::parse_bundle`] refuses bundles
+/// with any.
+pub fn structural_problems(lang: Lang, b: &Bundle) -> Vec<String> {
     let mut p = Vec::new();
     if b.meta.department.trim().is_empty() {
-        p.push(tr!("problem.empty", "meta.department"));
+        p.push(tr!(lang, "problem.empty", "meta.department"));
     }
     if !(1949..=2100).contains(&b.meta.fiscal_year) {
-        p.push(tr!("problem.year", b.meta.fiscal_year));
+        p.push(tr!(lang, "problem.year", b.meta.fiscal_year));
     }
     if b.meta.unit.trim().is_empty() {
-        p.push(tr!("problem.empty", "meta.unit"));
+        p.push(tr!(lang, "problem.empty", "meta.unit"));
     }
     let mut neg: Vec<String> = Vec::new();
     let mut negative = |path: String, v: Option<Decimal>| {
         if let Some(d) = v.filter(|d| d.is_sign_negative() && !d.is_zero()) {
-            neg.push(tr!("problem.negative", path, d));
+            neg.push(tr!(lang, "problem.negative", path, d));
         }
     };
     negative("revenue.total".into(), b.revenue.total);
@@ -50,6 +52,7 @@ pub fn structural_problems(b: &Bundle) -> Vec<String> {
             );
             if !s.sub_activities.is_empty() {
                 nested.push(tr!(
+                    lang,
                     "problem.nested",
                     format!("performance.activities[{i}].sub_activities[{j}]")
                 ));
@@ -67,16 +70,16 @@ pub const MAX_TITLE_CHARS: usize = 200;
 
 /// Things that do not stop the viewer from showing a bundle but that its author should look at
 /// (the CLI's `validate` prints them; they do not change its exit status).
-pub fn warnings(b: &Bundle) -> Vec<String> {
+pub fn warnings(lang: Lang, b: &Bundle) -> Vec<String> {
     let mut w = Vec::new();
     let title = b.meta.title.trim();
     let chars = title.chars().count();
     if chars > MAX_TITLE_CHARS {
-        w.push(tr!("warning.title_long", chars, MAX_TITLE_CHARS));
+        w.push(tr!(lang, "warning.title_long", chars, MAX_TITLE_CHARS));
     }
     let lines = title.lines().filter(|l| !l.trim().is_empty()).count();
     if lines > 1 {
-        w.push(tr!("warning.title_lines", lines));
+        w.push(tr!(lang, "warning.title_lines", lines));
     }
     w
 }

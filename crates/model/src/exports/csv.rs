@@ -234,15 +234,15 @@ pub fn assets_csv(b: &Bundle) -> String {
 
 /// One standard table as published: 科目编码, 科目名称 and its amount columns (in the table's
 /// unit, named in the header); blank cells empty, never 0.
-pub fn budget_table_csv(t: &crate::tables::BudgetTable) -> String {
+pub fn budget_table_csv(lang: Lang, t: &crate::tables::BudgetTable) -> String {
     // The 收支预算总表 is printed in parts side by side: a first column says which.
     let parted = t.lines.iter().any(|l| l.part.is_some());
     let mut header = vec![
-        crate::i18n::t("tables.code").to_string(),
-        crate::i18n::t("tables.name").to_string(),
+        crate::i18n::t_in(lang, "tables.code").to_string(),
+        crate::i18n::t_in(lang, "tables.name").to_string(),
     ];
     if parted {
-        header.insert(0, crate::i18n::t("tables.part").to_string());
+        header.insert(0, crate::i18n::t_in(lang, "tables.part").to_string());
     }
     header.extend(t.columns.iter().map(|c| format!("{c}（{}）", t.unit)));
     let rows: Vec<Vec<String>> = t

@@ -9,6 +9,7 @@
 //! comparison (a department's years are always in one area).
 
 use crate::catalog::{fnv1a64, Catalog, CatalogEntry};
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Where the area files are, relative to the site root.
@@ -145,7 +146,7 @@ pub fn parse_area_index(text: &str, file: &str) -> Result<AreaIndex, crate::Load
 /// Entries of an area's catalog matching a filter typed by a person (department, year or
 /// kind contains every word of it), grouped by department in first-appearance order, each
 /// department's years newest first.
-pub fn departments_matching<'a>(cat: &'a Catalog, filter: &str) -> Vec<(&'a str, Vec<&'a CatalogEntry>)> {
+pub fn departments_matching<'a>(lang: Lang, cat: &'a Catalog, filter: &str) -> Vec<(&'a str, Vec<&'a CatalogEntry>)> {
     let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
     let mut out: Vec<(&str, Vec<&CatalogEntry>)> = Vec::new();
     for e in &cat.bundles {
@@ -153,7 +154,7 @@ pub fn departments_matching<'a>(cat: &'a Catalog, filter: &str) -> Vec<(&'a str,
             "{} {} {} {}",
             e.department.to_lowercase(),
             e.fiscal_year,
-            e.kind.label(),
+            e.kind.label(lang),
             e.region
         );
         if !words.iter().all(|w| hay.contains(w.as_str())) {
@@ -224,10 +225,10 @@ mod tests {
         let text = serde_json::to_string(&index).unwrap();
         assert_eq!(parse_area_index(&text, "x").unwrap(), index);
         assert!(parse_area_index("{\"format\":\"x\"", "x").is_err());
-        let groups = departments_matching(&parts[0].1, "财政 2017");
+        let groups = departments_matching(crate::i18n::Lang::Zh, &parts[0].1, "财政 2017");
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].1.len(), 1);
-        let all = departments_matching(&parts[0].1, "");
+        let all = departments_matching(crate::i18n::Lang::Zh, &parts[0].1, "");
         assert_eq!(all[0].0, "甲县财政局");
         assert_eq!(all[0].1[0].fiscal_year, 2018, "newest first");
         assert_eq!(areas_matching(&index, "乙").len(), 1);

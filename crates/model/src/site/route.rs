@@ -21,7 +21,6 @@
 
 use crate::check::CheckId;
 use crate::i18n::Lang;
-use std::cell::RefCell;
 
 /// A view of the viewer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -156,57 +155,6 @@ impl Route {
         }
     }
 
-    /// The link to this route from any page of the current bundle and language: the path
-    /// relative to the site root (pages set `<base href>` to it) in the folders set by
-    /// [`set_link_base`], with its query. Never empty.
-    pub fn href(&self) -> String {
-        LINK_BASE.with(|b| {
-            let b = b.borrow();
-            if b.hash {
-                // A province's bundle: its home is the province's catalog.
-                if *self == Route::Catalog && !b.bundle.is_empty() {
-                    return if b.lang.is_empty() { "./".into() } else { b.lang.clone() };
-                }
-                let page = format!("{}{}", b.lang, b.bundle);
-                let page = if page.is_empty() { "./" } else { &page };
-                return format!("{page}{}{}", b.query, self.to_hash());
-            }
-            // The catalog is the home page of its language (a site of several bundles opens on
-            // it); every other view is in its bundle's folder.
-            let path = match self {
-                Route::Catalog => b.lang.clone(),
-                r => format!("{}{}{}", b.lang, b.bundle, r.path()),
-            };
-            let path = if path.is_empty() { "./".to_string() } else { path };
-            format!("{path}{}{}", b.query, self.anchor())
-        })
-    }
-
-    /// This view on another bundle's or language's page, for the year and language switches:
-    /// `lang` is the language's folder ("" or "en/"), `bundle` the bundle's ("b/x/", "" for the
-    /// site root's), with the kept query. On a province (hash links) a bundle has one page, so the
-    /// view is its hash ("b/x/#/duties"; the overview is the page itself). Never empty.
-    pub fn href_on(&self, lang: &str, bundle: &str) -> String {
-        LINK_BASE.with(|b| {
-            let b = b.borrow();
-            let href = if b.hash && !bundle.is_empty() {
-                let view = if *self == Route::Overview {
-                    String::new()
-                } else {
-                    self.to_hash()
-                };
-                format!("{lang}{bundle}{}{view}", b.query)
-            } else {
-                format!("{lang}{bundle}{}{}", self.page().path(), b.query)
-            };
-            if href.is_empty() {
-                "./".into()
-            } else {
-                href
-            }
-        })
-    }
-
     /// The navigation entries, in order, with the keys of their names (see `i18n`).
     pub const NAV: [(Route, &'static str); 8] = [
         (Route::Overview, "nav.overview"),
@@ -257,7 +205,9 @@ fn budget_code(s: &str) -> Option<u32> {
         .flatten()
 }
 
-/// What links are written against (see [`Route::href`]).
+/// What links are written against (see [`LinkBase::href`]): the folders of the page's language
+/// and bundle and the query links keep. The viewer provides it to its views as a context; the
+/// site build makes it from the page it renders ([`Address::link_base`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LinkBase {
     /// Folder of the interface language below the site root: "" or "en/".
@@ -272,19 +222,53 @@ pub struct LinkBase {
     pub hash: bool,
 }
 
-thread_local! {
-    static LINK_BASE: RefCell<LinkBase> = RefCell::new(LinkBase::default());
-}
+impl LinkBase {
+    /// The link to `route` from any page of this base's bundle and language: the path relative
+    /// to the site root (pages set `<base href>` to it) in this base's folders, with its query.
+    /// Never empty.
+    pub fn href(&self, route: Route) -> String {
+        let b = self;
+        if b.hash {
+            // A province's bundle: its home is the province's catalog.
+            if route == Route::Catalog && !b.bundle.is_empty() {
+                return if b.lang.is_empty() { "./".into() } else { b.lang.clone() };
+            }
+            let page = format!("{}{}", b.lang, b.bundle);
+            let page = if page.is_empty() { "./" } else { &page };
+            return format!("{page}{}{}", b.query, route.to_hash());
+        }
+        // The catalog is the home page of its language (a site of several bundles opens on
+        // it); every other view is in its bundle's folder.
+        let path = match &route {
+            Route::Catalog => b.lang.clone(),
+            r => format!("{}{}{}", b.lang, b.bundle, r.path()),
+        };
+        let path = if path.is_empty() { "./".to_string() } else { path };
+        format!("{path}{}{}", b.query, route.anchor())
+    }
 
-/// Sets what [`Route::href`] writes links against (the app sets it before rendering its views,
-/// like the interface language).
-pub fn set_link_base(base: LinkBase) {
-    LINK_BASE.with(|b| *b.borrow_mut() = base);
-}
-
-/// What [`Route::href`] writes links against now.
-pub fn link_base() -> LinkBase {
-    LINK_BASE.with(|b| b.borrow().clone())
+    /// `route` on another bundle's or language's page, for the year and language switches:
+    /// `lang` is the language's folder ("" or "en/"), `bundle` the bundle's ("b/x/", "" for the
+    /// site root's), with this base's query. On a province (hash links) a bundle has one page, so
+    /// the view is its hash ("b/x/#/duties"; the overview is the page itself). Never empty.
+    pub fn href_on(&self, route: Route, lang: &str, bundle: &str) -> String {
+        let b = self;
+        let href = if b.hash && !bundle.is_empty() {
+            let view = if route == Route::Overview {
+                String::new()
+            } else {
+                route.to_hash()
+            };
+            format!("{lang}{bundle}{}{view}", b.query)
+        } else {
+            format!("{lang}{bundle}{}{}", route.page().path(), b.query)
+        };
+        if href.is_empty() {
+            "./".into()
+        } else {
+            href
+        }
+    }
 }
 
 /// A page of the site: its language, its bundle's folder and its route.
@@ -449,7 +433,8 @@ pub fn page_routes(b: &crate::Bundle, catalog: bool, compare: bool) -> Vec<Route
         for t in [functional, economic].into_iter().flatten() {
             let mut todo: Vec<Option<String>> = vec![None];
             while let Some(code) = todo.pop() {
-                let Some((_, codes)) = crate::chart::code_chart(b, &b.tables[t], code.as_deref()) else {
+                // Only the codes are used: the chart's texts (in either language) are not.
+                let Some((_, codes)) = crate::chart::code_chart(Lang::Zh, b, &b.tables[t], code.as_deref()) else {
                     continue;
                 };
                 for (c, opens) in codes {
@@ -565,54 +550,65 @@ mod tests {
 
     #[test]
     fn links_are_relative_to_the_site_root_and_keep_the_query() {
-        set_link_base(LinkBase::default());
-        assert_eq!(Route::Overview.href(), "./");
-        assert_eq!(Route::SubActivity(0, 1).href(), "performance/1/2/#sub-1");
-        set_link_base(LinkBase {
+        let root = LinkBase::default();
+        assert_eq!(root.href(Route::Overview), "./");
+        assert_eq!(root.href(Route::SubActivity(0, 1)), "performance/1/2/#sub-1");
+        let en = LinkBase {
             lang: "en/".into(),
             bundle: "b/x/".into(),
             query: "?embed=1".into(),
             hash: false,
-        });
-        assert_eq!(Route::Overview.href(), "en/b/x/?embed=1");
+        };
+        assert_eq!(en.href(Route::Overview), "en/b/x/?embed=1");
         assert_eq!(
-            Route::Checks(Some(CheckId::of(&["balance"]))).href(),
+            en.href(Route::Checks(Some(CheckId::of(&["balance"])))),
             "en/b/x/checks/?embed=1#check-balance"
         );
         assert_eq!(
-            Route::Checks(Some(CheckId::of(&["table", "summary", "收入-sum"]))).href(),
+            en.href(Route::Checks(Some(CheckId::of(&["table", "summary", "收入-sum"])))),
             "en/b/x/checks/?embed=1#check-table.summary.%E6%94%B6%E5%85%A5-sum"
         );
         assert_eq!(
-            Route::Catalog.href(),
+            en.href(Route::Catalog),
             "en/?embed=1",
             "the catalog is the language's home"
         );
-        set_link_base(LinkBase::default());
+        // The same route against the other base: nothing is remembered between calls.
+        assert_eq!(
+            root.href(Route::Checks(Some(CheckId::of(&["balance"])))),
+            "checks/#check-balance"
+        );
+        let hash = LinkBase {
+            lang: "en/".into(),
+            bundle: "b/x/".into(),
+            query: String::new(),
+            hash: true,
+        };
+        assert_eq!(hash.href(Route::Duties), "en/b/x/#/duties");
+        assert_eq!(hash.href(Route::Catalog), "en/");
     }
 
     #[test]
     fn the_same_view_on_another_page_keeps_the_view() {
-        set_link_base(LinkBase::default());
-        assert_eq!(Route::Overview.href_on("", ""), "./");
-        assert_eq!(Route::Duties.href_on("en/", ""), "en/duties/");
+        let root = LinkBase::default();
+        assert_eq!(root.href_on(Route::Overview, "", ""), "./");
+        assert_eq!(root.href_on(Route::Duties, "en/", ""), "en/duties/");
         assert_eq!(
-            Route::Checks(Some(CheckId::of(&["balance"]))).href_on("", "b/y/"),
+            root.href_on(Route::Checks(Some(CheckId::of(&["balance"]))), "", "b/y/"),
             "b/y/checks/"
         );
-        set_link_base(LinkBase {
+        let hash = LinkBase {
             lang: "".into(),
             bundle: "b/x/".into(),
             query: "?embed=1".into(),
             hash: true,
-        });
-        assert_eq!(Route::Overview.href_on("en/", "b/x/"), "en/b/x/?embed=1");
-        assert_eq!(Route::Duties.href_on("", "b/y/"), "b/y/?embed=1#/duties");
+        };
+        assert_eq!(hash.href_on(Route::Overview, "en/", "b/x/"), "en/b/x/?embed=1");
+        assert_eq!(hash.href_on(Route::Duties, "", "b/y/"), "b/y/?embed=1#/duties");
         assert_eq!(
-            Route::Checks(Some(CheckId::of(&["balance"]))).href_on("en/", "b/x/"),
+            hash.href_on(Route::Checks(Some(CheckId::of(&["balance"]))), "en/", "b/x/"),
             "en/b/x/?embed=1#/checks/balance"
         );
-        set_link_base(LinkBase::default());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Number formatting for people: amounts keep their published precision; shares and changes
 //! are computed exactly with Decimal and rounded only for display.
 
+use crate::i18n::Lang;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// An amount as published (scale kept: "1.00" stays "1.00"), e.g. "3719.45".
@@ -29,12 +30,6 @@ pub fn fmt_amount_grouped(d: Decimal) -> String {
     }
 }
 
-/// An optional amount; blank is shown as 未列 (not stated), never as 0.
-pub fn fmt_opt(d: Option<Decimal>) -> String {
-    d.map(fmt_amount_grouped)
-        .unwrap_or_else(|| crate::tr!("amount.blank").to_string())
-}
-
 /// A change with its sign and thousands separators: "+1,456.72", "−2.35", "0".
 pub fn fmt_signed_grouped(d: Decimal) -> String {
     if d.is_zero() {
@@ -43,53 +38,6 @@ pub fn fmt_signed_grouped(d: Decimal) -> String {
         format!("−{}", fmt_amount_grouped(-d))
     } else {
         format!("+{}", fmt_amount_grouped(d))
-    }
-}
-
-/// A published unit of amounts in the interface language: "万元" stays "万元" in Chinese and is
-/// "×10,000 yuan" in English (the figures themselves are never converted). Units not known are
-/// shown as published.
-pub fn unit_label(unit: &str) -> &str {
-    unit_label_in(crate::i18n::lang(), unit)
-}
-
-/// [`unit_label`] in `lang`.
-pub fn unit_label_in(lang: crate::i18n::Lang, unit: &str) -> &str {
-    if lang == crate::i18n::Lang::Zh {
-        return unit;
-    }
-    match unit.trim() {
-        "元" => "yuan",
-        "千元" => "×1,000 yuan",
-        "万元" => "×10,000 yuan",
-        "百万元" => "×1 million yuan",
-        "亿元" => "×100 million yuan",
-        "辆" => "vehicles",
-        "台" => "units",
-        "台（套）" | "台(套)" => "units (sets)",
-        "套" => "sets",
-        "个" => "items",
-        "平方米" => "m²",
-        "人" => "people",
-        _ => unit,
-    }
-}
-
-/// A fiscal year for display: "2017 年" / "FY2017".
-pub fn fmt_year(year: i32) -> String {
-    crate::tr!("year", year)
-}
-
-/// A fiscal year in chart legends: "2017年" / "FY2017".
-pub fn fmt_year_short(year: i32) -> String {
-    crate::tr!("year.short", year)
-}
-
-/// An optional amount with its unit: "872.00 万元", or "未列" (no unit) when blank.
-pub fn fmt_opt_unit(d: Option<Decimal>, unit: &str) -> String {
-    match d {
-        Some(d) => format!("{} {}", fmt_amount_grouped(d), unit_label(unit)),
-        None => crate::tr!("amount.blank").to_string(),
     }
 }
 
@@ -125,18 +73,69 @@ pub fn fmt_share(part: Option<Decimal>, whole: Option<Decimal>) -> String {
     }
 }
 
-/// Change with sign and percentage of the base, e.g. "+1456.72 万元（+64.4%）".
-pub fn fmt_change(change: Decimal, base: Option<Decimal>, unit: &str) -> String {
-    let sign = if change.is_sign_negative() && !change.is_zero() {
-        "−"
-    } else {
-        "+"
-    };
-    let abs = fmt_amount_grouped(change.abs());
-    let unit = unit_label(unit);
-    match base.and_then(|b| percent(change.abs(), b, 1)) {
-        Some(p) => crate::tr!("format.change_pct", sign, abs, unit, p),
-        None => format!("{sign}{abs} {unit}"),
+/// The texts that depend on the interface language, in this language.
+impl Lang {
+    /// An optional amount; blank is shown as 未列 / "not stated", never as 0.
+    pub fn fmt_opt(self, d: Option<Decimal>) -> String {
+        d.map(fmt_amount_grouped)
+            .unwrap_or_else(|| crate::tr!(self, "amount.blank").to_string())
+    }
+
+    /// A published unit of amounts in this language: "万元" stays "万元" in Chinese and is
+    /// "×10,000 yuan" in English (the figures themselves are never converted). Units not known
+    /// are shown as published.
+    pub fn unit_label(self, unit: &str) -> &str {
+        if self == Lang::Zh {
+            return unit;
+        }
+        match unit.trim() {
+            "元" => "yuan",
+            "千元" => "×1,000 yuan",
+            "万元" => "×10,000 yuan",
+            "百万元" => "×1 million yuan",
+            "亿元" => "×100 million yuan",
+            "辆" => "vehicles",
+            "台" => "units",
+            "台（套）" | "台(套)" => "units (sets)",
+            "套" => "sets",
+            "个" => "items",
+            "平方米" => "m²",
+            "人" => "people",
+            _ => unit,
+        }
+    }
+
+    /// A fiscal year for display: "2017 年" / "FY2017".
+    pub fn fmt_year(self, year: i32) -> String {
+        crate::tr!(self, "year", year)
+    }
+
+    /// A fiscal year in chart legends: "2017年" / "FY2017".
+    pub fn fmt_year_short(self, year: i32) -> String {
+        crate::tr!(self, "year.short", year)
+    }
+
+    /// An optional amount with its unit: "872.00 万元", or "未列" (no unit) when blank.
+    pub fn fmt_opt_unit(self, d: Option<Decimal>, unit: &str) -> String {
+        match d {
+            Some(d) => format!("{} {}", fmt_amount_grouped(d), self.unit_label(unit)),
+            None => crate::tr!(self, "amount.blank").to_string(),
+        }
+    }
+
+    /// Change with sign and percentage of the base, e.g. "+1456.72 万元（+64.4%）".
+    pub fn fmt_change(self, change: Decimal, base: Option<Decimal>, unit: &str) -> String {
+        let sign = if change.is_sign_negative() && !change.is_zero() {
+            "−"
+        } else {
+            "+"
+        };
+        let abs = fmt_amount_grouped(change.abs());
+        let unit = self.unit_label(unit);
+        match base.and_then(|b| percent(change.abs(), b, 1)) {
+            Some(p) => crate::tr!(self, "format.change_pct", sign, abs, unit, p),
+            None => format!("{sign}{abs} {unit}"),
+        }
     }
 }
 
@@ -168,11 +167,11 @@ mod tests {
     fn change_text() {
         // 2017 total 3719.45 with +1456.72 means 2016 was 2262.73: +64.4%.
         assert_eq!(
-            fmt_change(d("1456.72"), Some(d("2262.73")), "万元"),
+            Lang::Zh.fmt_change(d("1456.72"), Some(d("2262.73")), "万元"),
             "+1,456.72 万元（+64.4%）"
         );
-        assert_eq!(fmt_change(d("-2"), Some(d("10")), "万元"), "−2 万元（−20.0%）");
-        assert_eq!(fmt_opt(None), "未列");
+        assert_eq!(Lang::Zh.fmt_change(d("-2"), Some(d("10")), "万元"), "−2 万元（−20.0%）");
+        assert_eq!(Lang::Zh.fmt_opt(None), "未列");
         assert_eq!(fmt_share(Some(d("1.00")), Some(d("2521.16"))), "<0.1%");
         assert_eq!(fmt_share(Some(d("872.00")), Some(d("2521.16"))), "34.6%");
         assert_eq!(fmt_share(None, Some(d("1"))), "—");

@@ -3,6 +3,7 @@
 //! text, in the interface language: keys `term.<id>` and `term.<id>.text`).
 
 use crate::bundle::Bundle;
+use crate::i18n::Lang;
 
 /// A term the viewer explains.
 struct KnownTerm {
@@ -76,16 +77,16 @@ impl Explanation {
 
 /// The explanation of the term `id` ("three_public", "operating_costs", "basic", "project",
 /// "general_budget") for this bundle; `None` for an unknown id.
-pub fn explain(b: &Bundle, id: &str) -> Option<Explanation> {
+pub fn explain(lang: Lang, b: &Bundle, id: &str) -> Option<Explanation> {
     let k = TERMS.iter().find(|k| k.id == id)?;
     let found = b
         .glossary
         .iter()
         .find(|g| g.term == k.term || k.variants.contains(&g.term.as_str()));
     Some(Explanation {
-        label: crate::i18n::t(k.label_key),
+        label: crate::i18n::t_in(lang, k.label_key),
         term: found.map_or_else(|| k.term.to_string(), |g| g.term.clone()),
         published: found.map(|g| g.definition.clone()),
-        standard: crate::i18n::t(k.text_key),
+        standard: crate::i18n::t_in(lang, k.text_key),
     })
 }

@@ -1,14 +1,14 @@
 //! Interface languages: 简体中文 (default) and English.
 //!
 //! Every interface string lives in two tables, `i18n/zh.txt` and `i18n/en.txt` (one
-//! `key = text` per line, `#` comments; `{0}`, `{1}`… are filled in by [`tf`] / [`tr!`]), which
-//! must have the same keys (a test checks it, and that every key the code uses exists). The
+//! `key = text` per line, `#` comments; `{0}`, `{1}`… are filled in by [`Lang::tf`] / [`tr!`]),
+//! which must have the same keys (a test checks it, and that every key the code uses exists). The
 //! published data (names, amounts, texts of the bundle) is never translated.
 //!
-//! The current language is per thread (the browser has one; each test thread starts in
-//! Chinese), set by the viewer from the person's choice.
+//! The language is a value every caller passes: `tr!(lang, "key", args…)`, `lang.t("key")`,
+//! `lang.tf("key", &[…])`. Nothing here remembers a language between calls (the viewer takes
+//! it from a Yew context, the site build from the page it renders).
 
-use std::cell::Cell;
 use std::fmt::Display;
 use std::sync::OnceLock;
 
@@ -43,6 +43,14 @@ impl Lang {
             None
         }
     }
+    /// The text of `key` in this language (see [`t_in`]).
+    pub fn t(self, key: &str) -> &'static str {
+        t_in(self, key)
+    }
+    /// The text of `key` in this language with `{0}`, `{1}`… filled in by `args`.
+    pub fn tf(self, key: &str, args: &[&dyn Display]) -> String {
+        fill(t_in(self, key), args)
+    }
     /// The language's own name: "中文", "English".
     pub fn native_name(self) -> &'static str {
         match self {
@@ -54,20 +62,6 @@ impl Lang {
 
 const ZH: &str = include_str!("i18n/zh.txt");
 const EN: &str = include_str!("i18n/en.txt");
-
-thread_local! {
-    static CURRENT: Cell<Lang> = const { Cell::new(Lang::Zh) };
-}
-
-/// Sets the interface language of this thread.
-pub fn set_lang(lang: Lang) {
-    CURRENT.with(|c| c.set(lang));
-}
-
-/// The interface language of this thread.
-pub fn lang() -> Lang {
-    CURRENT.with(Cell::get)
-}
 
 /// A parsed table: (key, text) sorted by key.
 type Table = Vec<(&'static str, &'static str)>;
@@ -118,11 +112,6 @@ pub fn t_in(lang: Lang, key: &str) -> &'static str {
     find(lang).or_else(|| find(Lang::Zh)).unwrap_or("⟨missing text⟩")
 }
 
-/// The text of `key` in the current language.
-pub fn t(key: &str) -> &'static str {
-    t_in(lang(), key)
-}
-
 /// Fills `{0}`, `{1}`… of a text with `args`.
 pub fn fill(text: &str, args: &[&dyn Display]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
@@ -148,20 +137,18 @@ pub fn fill(text: &str, args: &[&dyn Display]) -> String {
     out
 }
 
-/// The text of `key` in the current language with `{0}`, `{1}`… filled in.
-pub fn tf(key: &str, args: &[&dyn Display]) -> String {
-    fill(t(key), args)
-}
-
-/// `tr!("key")` → the text in the current language (`&'static str`); `tr!("key", a, b)` → a
+/// `tr!(lang, "key")` → the text in `lang` (`&'static str`); `tr!(lang, "key", a, b)` → a
 /// `String` with `{0}`, `{1}` filled by `a`, `b`.
 #[macro_export]
 macro_rules! tr {
-    ($key:literal) => {
-        $crate::i18n::t($key)
+    ($lang:expr, $key:literal) => {
+        $crate::i18n::t_in($lang, $key)
     };
-    ($key:literal, $($arg:expr),+ $(,)?) => {
-        $crate::i18n::tf($key, &[$(&$arg as &dyn ::std::fmt::Display),+])
+    ($lang:expr, $key:literal, $($arg:expr),+ $(,)?) => {
+        $crate::i18n::fill(
+            $crate::i18n::t_in($lang, $key),
+            &[$(&$arg as &dyn ::std::fmt::Display),+],
+        )
     };
 }
 
@@ -229,14 +216,18 @@ mod tests {
     }
 
     #[test]
-    fn lookup_fill_and_language_per_thread() {
-        assert_eq!(lang(), Lang::Zh);
-        let zh = t("nav.overview");
-        set_lang(Lang::En);
-        assert_ne!(t("nav.overview"), zh);
+    fn lookup_and_fill_in_the_language_given() {
+        let zh = Lang::Zh.t("nav.overview");
+        assert_ne!(Lang::En.t("nav.overview"), zh);
+        assert_eq!(crate::tr!(Lang::Zh, "nav.overview"), zh);
+        assert_eq!(t_in(Lang::En, "nav.overview"), Lang::En.t("nav.overview"));
+        // The same call gives each language's text, whatever was asked before.
+        assert_eq!(crate::tr!(Lang::En, "year", 2017), "FY2017");
+        assert_eq!(crate::tr!(Lang::Zh, "year", 2017), Lang::Zh.tf("year", &[&2017]));
+        assert_ne!(crate::tr!(Lang::Zh, "year", 2017), "FY2017");
         assert_eq!(fill("{1} of {0}", &[&"a", &2]), "2 of a");
         assert_eq!(fill("{x} {5} {0}", &[&7]), "{x} {5} 7");
-        assert_eq!(t("no.such.key"), "⟨missing text⟩");
+        assert_eq!(Lang::En.t("no.such.key"), "⟨missing text⟩");
         assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
         assert_eq!(Lang::parse("zh-TW"), Some(Lang::Zh));
         assert_eq!(Lang::parse("fr"), None);

@@ -46,9 +46,9 @@ pub enum HitKind {
 }
 
 impl HitKind {
-    /// Its label in the interface language.
-    pub fn label(self) -> &'static str {
-        crate::i18n::t(self.key())
+    /// Its label in `lang`.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        lang.t(self.key())
     }
     /// The key of its label in the interface string tables (see `crate::i18n`).
     pub fn key(self) -> &'static str {
@@ -924,8 +924,8 @@ mod tests {
         );
         for key in places.iter().filter_map(|p| p.2) {
             assert_ne!(
-                crate::i18n::t(key),
-                crate::i18n::t(HitKind::Note.key()),
+                crate::i18n::Lang::Zh.t(key),
+                HitKind::Note.label(crate::i18n::Lang::Zh),
                 "{key} reads as the kind"
             );
         }
