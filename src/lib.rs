@@ -2,12 +2,12 @@
 //! `gongkai_model`. Data flows one way: bundle JSON → loader → model → chart layout → view.
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod hooks;
 pub mod loader;
 pub mod mode;
 pub mod page;
-#[cfg(target_arch = "wasm32")]
 pub mod panic_hook;
 pub mod route;
 pub mod site_app;
@@ -16,35 +16,25 @@ pub mod site_index;
 /// Records a Performance API mark once (the benchmark reads them: `gongkai:bundle-parsed`,
 /// `gongkai:first-chart`).
 pub fn mark_once(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        if p.get_entries_by_name(name).length() == 0 {
-            let _ = p.mark(name);
-        }
-    }
+    browser::mark_once(name);
 }
 
 /// Registers the service worker (static/sw.js) that keeps the site and its bundles available
 /// offline. Failure (e.g. an http:// page on another host, or a browser without service workers)
 /// only means no offline copy; the viewer works the same.
 pub fn register_service_worker() {
-    if let Some(w) = web_sys::window() {
-        let sw = w.navigator().service_worker();
-        let _ = sw.register("./sw.js");
-    }
+    browser::register_service_worker("./sw.js");
 }
 
 /// The element the app renders into: `<div id="app">`, which holds the page the build rendered.
 pub fn app_root() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id("app")
+    browser::element_by_id("app")
 }
 
 /// Removes the loading line index.html shows until the app mounts its own (in the same task,
 /// so nothing flashes between them).
 pub fn remove_boot_placeholder() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(el) = doc.get_element_by_id("boot") {
+    if let Some(el) = browser::element_by_id("boot") {
         el.remove();
     }
 }
@@ -53,22 +43,13 @@ pub fn remove_boot_placeholder() {
 /// class `ssr` on `<html>`; `no-ssr` when the address asks for something else: another
 /// bundle, an embed, a kiosk).
 pub fn prerendered_page_shown() -> bool {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let chosen = doc
-        .document_element()
-        .is_some_and(|h| h.class_name().split_whitespace().any(|c| c == "ssr"));
-    chosen && doc.query_selector("#app > *").ok().flatten().is_some()
+    browser::root_has_class("ssr") && browser::matches_any("#app > *")
 }
 
 /// Whether the loaded data is what the page was built from (`<meta name="gongkai-data">`, see
 /// `gongkai_model::catalog::data_fingerprint`).
 pub fn page_data_matches(loaded: &hooks::use_bundle::Loaded) -> bool {
-    let built = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name=gongkai-data]").ok().flatten())
-        .and_then(|m| m.get_attribute("content"));
+    let built = browser::meta_content("gongkai-data");
     let now = gongkai_model::catalog::data_fingerprint(loaded.catalog.as_deref(), &loaded.bundle);
     built.is_some_and(|b| b == now)
 }
@@ -78,13 +59,6 @@ pub fn page_data_matches(loaded: &hooks::use_bundle::Loaded) -> bool {
 /// window event `gongkai:live`): static/boot.js then gives the app the taps and keys it held
 /// while the app was on its way.
 pub fn mark_app_ready() {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(w) = web_sys::window() {
-        if let Some(root) = w.document().and_then(|d| d.document_element()) {
-            let _ = root.set_attribute("data-app", "ready");
-        }
-        if let Ok(e) = web_sys::Event::new("gongkai:live") {
-            let _ = w.dispatch_event(&e);
-        }
-    }
+    browser::set_root_attribute("data-app", "ready");
+    browser::dispatch_window_event("gongkai:live");
 }

@@ -50,16 +50,9 @@ impl DisplayMode {
         }
     }
 
-    /// The mode of the current page (the site's, for pages rendered at build time).
+    /// The mode of the current page (the site's, for pages rendered at build time: they have
+    /// no query).
     pub fn current() -> DisplayMode {
-        #[cfg(target_arch = "wasm32")]
-        {
-            let search = web_sys::window()
-                .and_then(|w| w.location().search().ok())
-                .unwrap_or_default();
-            DisplayMode::from_query(&search)
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        DisplayMode::Site
+        DisplayMode::from_query(&crate::browser::search().unwrap_or_default())
     }
 }

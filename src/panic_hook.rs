@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 
 /// Installs a panic hook that writes the panic message into a visible alert box.
 pub fn install() {
-    yew::set_custom_panic_hook(Box::new(|info| {
+    crate::browser::set_panic_hook(Box::new(|info| {
         let message = format!("{info}");
         web_sys::console::error_1(&format!("Gongkai panicked: {message}").into());
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {

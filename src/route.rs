@@ -43,54 +43,41 @@ pub fn use_navigator() -> Navigator {
     use_context::<Navigator>().unwrap_or_default()
 }
 
-/// The site root as the page names it (`<base href>`), e.g. "https://x.gov.cn/budget/".
-#[cfg(target_arch = "wasm32")]
-fn root() -> Option<String> {
-    let doc = web_sys::window()?.document()?;
-    doc.base_uri().ok().flatten()
+use crate::browser;
+
+/// The page's own absolute URL without query or fragment ("https://x.gov.cn/budget/en/").
+fn page_url() -> Option<String> {
+    Some(format!("{}{}", browser::origin()?, browser::pathname()?))
+}
+
+/// The path of the absolute URL `url_without_query` relative to the site root, decoded ("en/a/x/");
+/// `None` outside the site (or outside the browser, which has no site root).
+fn relative_to_root(url_without_query: &str) -> Option<String> {
+    // The site root as the page names it (`<base href>`), e.g. "https://x.gov.cn/budget/".
+    let root = browser::base_uri()?;
+    let root = root.split(['?', '#']).next().unwrap_or_default();
+    // The root's own folder: "…/budget/" of "…/budget/index.html".
+    let root = &root[..root.rfind('/').map_or(root.len(), |i| i + 1)];
+    let rel = url_without_query.strip_prefix(root)?;
+    browser::decode_uri_component(rel)
 }
 
 /// The address of the page the browser shows, relative to the site root; `None` outside the
 /// browser or on a page that is not one of the viewer's.
 pub fn here() -> Option<Address> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let loc = web_sys::window()?.location();
-        let url = format!("{}{}", loc.origin().ok()?, loc.pathname().ok()?);
-        let hash = loc.hash().unwrap_or_default();
-        address_of(&url, &hash)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    None
+    let url = page_url()?;
+    address_of(&url, &current_hash())
 }
 
 /// The path of the page the browser shows relative to the site root ("en/a/x/"), decoded;
 /// `None` outside the browser or outside the site.
 pub fn here_relative() -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let loc = web_sys::window()?.location();
-        let url = format!("{}{}", loc.origin().ok()?, loc.pathname().ok()?);
-        let root = root()?;
-        let root = root.split(['?', '#']).next().unwrap_or_default();
-        let root = &root[..root.rfind('/').map_or(root.len(), |i| i + 1)];
-        let rel = url.strip_prefix(root)?;
-        js_sys::decode_uri_component(rel).ok().map(String::from)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    None
+    relative_to_root(&page_url()?)
 }
 
 /// The viewer address of an absolute URL (no query) under the site root.
-#[cfg(target_arch = "wasm32")]
 fn address_of(url_without_query: &str, hash: &str) -> Option<Address> {
-    let root = root()?;
-    let root = root.split(['?', '#']).next().unwrap_or_default();
-    // The root's own folder: "…/budget/" of "…/budget/index.html".
-    let root = &root[..root.rfind('/').map_or(root.len(), |i| i + 1)];
-    let rel = url_without_query.strip_prefix(root)?;
-    let rel = js_sys::decode_uri_component(rel).ok().map(String::from)?;
-    Address::parse(&rel, hash)
+    Address::parse(&relative_to_root(url_without_query)?, hash)
 }
 
 /// The query string links keep ("?embed=1&bundle=…"): the page's own, without `lang` (the
@@ -112,29 +99,8 @@ pub fn page_query() -> String {
 
 /// The page's query string ("?a=1&b=2", or "") without the parameters `dropped`.
 fn query_without(dropped: &[&str]) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let search = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
-        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-            return String::new();
-        };
-        for name in dropped {
-            params.delete(name);
-        }
-        let q = String::from(params.to_string());
-        if q.is_empty() {
-            q
-        } else {
-            format!("?{q}")
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = dropped;
-        String::new()
-    }
+    let changes: Vec<(&str, Option<&str>)> = dropped.iter().map(|name| (*name, None)).collect();
+    browser::query_with(&changes)
 }
 
 /// The address's parameter holding a search's query (`?q=农村`): a search shared as a link, sent
@@ -143,45 +109,18 @@ pub const SEARCH_PARAM: &str = "q";
 
 /// The search query of the page's address (`?q=`), `None` when absent or blank.
 pub fn search_param() -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let search = web_sys::window()?.location().search().ok()?;
-        let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-        params.get(SEARCH_PARAM).filter(|q| !q.trim().is_empty())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    None
+    browser::query_param(SEARCH_PARAM).filter(|q| !q.trim().is_empty())
 }
 
 /// Writes `query` into the page's address (`?q=`, removed when blank) in place, keeping the path,
 /// the other parameters and the fragment, so the results can be shared and survive a reload.
 pub fn remember_search(query: &str) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let Some(loc) = web_sys::window().map(|w| w.location()) else {
-            return;
-        };
-        let search = loc.search().unwrap_or_default();
-        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-            return;
-        };
-        if query.trim().is_empty() {
-            params.delete(SEARCH_PARAM);
-        } else {
-            params.set(SEARCH_PARAM, query.trim());
-        }
-        let params = String::from(params.to_string());
-        let path = loc.pathname().unwrap_or_default();
-        let hash = loc.hash().unwrap_or_default();
-        let q = if params.is_empty() {
-            String::new()
-        } else {
-            format!("?{params}")
-        };
-        replace(&format!("{path}{q}{hash}"));
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = query;
+    let Some(path) = browser::pathname() else {
+        return;
+    };
+    let value = Some(query.trim()).filter(|q| !q.is_empty());
+    let q = browser::query_with(&[(SEARCH_PARAM, value)]);
+    replace(&format!("{path}{q}{}", current_hash()));
 }
 
 /// `query` as the value of a URL parameter (percent-encoded UTF-8; letters, digits and `-_.~`
@@ -200,14 +139,7 @@ pub fn encode_param(query: &str) -> String {
 
 /// The page address's fragment ("#/duties", "#check-2", "").
 pub fn current_hash() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    String::new()
+    browser::hash().unwrap_or_default()
 }
 
 /// A route typed as an old hash address ("#/performance/3") into the address bar of a loaded
@@ -218,39 +150,22 @@ pub fn old_hash_route(hash: &str) -> Option<Route> {
 
 /// Adds a history entry for `href` (relative to the site root) without loading it.
 pub fn push(href: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(w) = web_sys::window() {
-        let pushed = w
-            .history()
-            .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)));
-        if pushed.is_err() {
-            let _ = w.location().set_href(href);
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = href;
+    browser::push_state(href);
 }
 
 /// Replaces the current history entry's address with `href` (relative to the site root).
 pub fn replace(href: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = href;
+    browser::replace_state(href);
 }
 
 /// The route a click on `anchor` leads to when the app can show it in place: a link in the
 /// same window to a page of the current bundle and language (`base`) with the same query.
-/// `None`: let the browser follow it.
-#[cfg(target_arch = "wasm32")]
+/// `None`: let the browser follow it. (Only the browser has anchors to click.)
 pub fn in_app_target(anchor: &web_sys::HtmlAnchorElement, base: &LinkBase) -> Option<Route> {
     if !anchor.target().is_empty() || anchor.has_attribute("download") {
         return None;
     }
-    let loc = web_sys::window()?.location();
-    if anchor.origin() != loc.origin().ok()? {
+    if anchor.origin() != browser::origin()? {
         return None;
     }
     if anchor.search() != base.query {

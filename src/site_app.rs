@@ -74,7 +74,6 @@ pub fn SiteApp(props: &SiteAppProps) -> Html {
         use_effect_with((), move |_| {
             first_render.done();
             crate::mark_app_ready();
-            #[cfg(target_arch = "wasm32")]
             crate::register_service_worker();
         });
     }
@@ -100,9 +99,7 @@ pub fn SiteApp(props: &SiteAppProps) -> Html {
         }
         let target: web_sys::HtmlAnchorElement = e.target_unchecked_into();
         e.prevent_default();
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().set_href(&format!("{}{query}", target.href()));
-        }
+        crate::browser::load(&format!("{}{query}", target.href()));
     });
     html! {
         <ContextProvider<LangCtx> context={lang_ctx}>
@@ -144,14 +141,10 @@ pub fn site_data_fingerprint(page: &SitePage) -> String {
 /// In the browser: whether this page is a province site's own page (the build marks them with
 /// `<meta name="gongkai-site-page">`), and which.
 pub fn this_site_page() -> Option<(Lang, SiteRoute)> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let doc = web_sys::window()?.document()?;
-        doc.query_selector("meta[name=gongkai-site-page]").ok()??;
-        SiteRoute::parse(&crate::route::here_relative()?)
+    if !crate::browser::has_meta("gongkai-site-page") {
+        return None;
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    None
+    SiteRoute::parse(&crate::route::here_relative()?)
 }
 
 /// Reads the data of a site page (in the browser).

@@ -10,12 +10,10 @@ use yew::prelude::*;
 /// The two widths a chart is drawn at before the window is measured: a phone's and a desktop's.
 pub const UNMEASURED_WIDTHS: [(u32, &str); 2] = [(360, "narrow"), (900, "wide")];
 
-#[cfg(target_arch = "wasm32")]
+use crate::browser;
+
 fn chart_width() -> u32 {
-    let w = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .unwrap_or(800.0);
+    let w = browser::window_width().unwrap_or(800.0);
     // Page padding on phones is 2 × 12 px plus the figure's own border and padding.
     ((w - 56.0).clamp(280.0, 900.0)) as u32
 }
@@ -25,7 +23,8 @@ fn chart_width() -> u32 {
 pub fn use_chart_width() -> Option<u32> {
     let whole = crate::hooks::use_painted::use_rendering_whole();
     let width = use_state(|| {
-        #[cfg(target_arch = "wasm32")]
+        // The server renders whole (its renders are all first renders of a built page), so
+        // it never measures.
         if !whole {
             return Some(chart_width());
         }
@@ -33,23 +32,21 @@ pub fn use_chart_width() -> Option<u32> {
         let _ = whole;
         None
     });
-    #[cfg(target_arch = "wasm32")]
     {
         let width = width.clone();
+        // Effects run in the browser only.
         use_effect_with((), move |_| {
             // A built page's charts are redrawn for the measured width in a task of their own,
             // after the hydration's (one long task would hold the page longer).
             let redraw = width.is_none().then(|| {
                 let width = width.clone();
-                gloo_timers::callback::Timeout::new(0, move || width.set(Some(chart_width())))
+                browser::after(0, move || width.set(Some(chart_width())))
             });
-            let listener = web_sys::window().map(|w| {
-                gloo_events::EventListener::new(&w, "resize", move |_| {
-                    let now = Some(chart_width());
-                    if now != *width {
-                        width.set(now);
-                    }
-                })
+            let listener = browser::on_window_event("resize", move || {
+                let now = Some(chart_width());
+                if now != *width {
+                    width.set(now);
+                }
             });
             move || drop((listener, redraw))
         });
