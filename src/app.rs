@@ -274,35 +274,16 @@ fn CurrentView() -> Html {
     }
 }
 
-/// This page without `embed=1`, for "open in the full viewer" (embeds are rendered in the
-/// browser only).
-#[cfg(not(target_arch = "wasm32"))]
+/// This page without `embed=1`, for "open in the full viewer" ("./" outside the browser: embeds
+/// are rendered in the browser only).
 fn full_viewer_url() -> String {
-    "./".into()
-}
-
-/// This page without `embed=1`, for "open in the full viewer".
-#[cfg(target_arch = "wasm32")]
-fn full_viewer_url() -> String {
-    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+    let Some(path) = crate::browser::pathname() else {
         return "./".into();
     };
-    let params = web_sys::UrlSearchParams::new_with_str(&loc.search().unwrap_or_default()).ok();
-    let query = params
-        .map(|p| {
-            p.delete("embed");
-            String::from(p.to_string())
-        })
-        .unwrap_or_default();
-    let q = if query.is_empty() {
-        String::new()
-    } else {
-        format!("?{query}")
-    };
     format!(
-        "{}{q}{}",
-        loc.pathname().unwrap_or_default(),
-        loc.hash().unwrap_or_default()
+        "{path}{}{}",
+        crate::browser::query_with(&[("embed", None)]),
+        crate::browser::hash().unwrap_or_default()
     )
 }
 

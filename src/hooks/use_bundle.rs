@@ -107,39 +107,19 @@ pub enum LoadState {
 
 /// The `?bundle=` parameter of the page URL, if any (none outside the browser).
 pub fn bundle_param() -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let search = web_sys::window()?.location().search().ok()?;
-        let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-        params.get("bundle").filter(|s| !s.is_empty())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    None
+    crate::browser::query_param("bundle").filter(|s| !s.is_empty())
 }
 
 /// The bundle of this page, which the build names (`<meta name="gongkai-bundle">`, written by
 /// `gongkai site`; static/boot.js starts its download), if any.
 fn preloaded_bundle() -> Option<String> {
-    let meta = web_sys::window()?
-        .document()?
-        .query_selector("meta[name=gongkai-bundle]")
-        .ok()??;
-    meta.get_attribute("content").filter(|h| crate::loader::is_relative(h))
+    crate::browser::meta_content("gongkai-bundle").filter(|h| crate::loader::is_relative(h))
 }
 
 /// The catalog a page of a province site names (`<meta name="gongkai-catalog">`: its area's
 /// file), if any.
 pub fn page_catalog() -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let meta = web_sys::window()?
-            .document()?
-            .query_selector("meta[name=gongkai-catalog]")
-            .ok()??;
-        meta.get_attribute("content").filter(|h| crate::loader::is_relative(h))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    None
+    crate::browser::meta_content("gongkai-catalog").filter(|h| crate::loader::is_relative(h))
 }
 
 /// The catalog this page reads: its area's on a province site, else data/index.json.

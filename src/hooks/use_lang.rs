@@ -18,80 +18,40 @@ pub struct LangCtx {
     pub switch: Callback<Lang>,
 }
 
-#[cfg(target_arch = "wasm32")]
+/// Where the person's choice is remembered (localStorage; static/boot.js reads the same key).
 const STORAGE_KEY: &str = "gongkai:lang";
 
-#[cfg(target_arch = "wasm32")]
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The language of this page (the build's language outside the browser).
+/// The language of this page: its address's (`en/…`), else `?lang=`, else the person's last
+/// choice, else Chinese (outside the browser: Chinese; the build passes each page's own).
 pub fn initial_lang() -> Lang {
-    #[cfg(target_arch = "wasm32")]
-    {
-        if let Some(a) = crate::route::here() {
-            return a.lang;
-        }
-        let from_url = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
-            .and_then(|p| p.get("lang"))
-            .and_then(|l| Lang::parse(&l));
-        from_url
-            .or_else(|| {
-                storage()?
-                    .get_item(STORAGE_KEY)
-                    .ok()
-                    .flatten()
-                    .and_then(|l| Lang::parse(&l))
-            })
-            .unwrap_or_default()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    Lang::default()
+    crate::route::here()
+        .map(|a| a.lang)
+        .or_else(|| crate::browser::query_param("lang").and_then(|l| Lang::parse(&l)))
+        .or_else(|| crate::browser::stored(STORAGE_KEY).and_then(|l| Lang::parse(&l)))
+        .unwrap_or_default()
 }
 
 /// Sets the document's title (in the browser; the build writes each page's own).
 pub fn set_title(title: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        doc.set_title(title);
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = title;
+    crate::browser::set_title(title);
 }
 
 /// Makes `lang` the language of the document (`<html lang>`, title).
 pub fn apply(lang: Lang) {
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = lang;
-    #[cfg(target_arch = "wasm32")]
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        if let Some(root) = doc.document_element() {
-            let _ = root.set_attribute("lang", lang.code());
-        }
-        doc.set_title(gongkai_model::tr!(lang, "app.title"));
-    }
+    crate::browser::set_root_attribute("lang", lang.code());
+    crate::browser::set_title(gongkai_model::tr!(lang, "app.title"));
 }
 
 /// Moves the address to the same page in `lang` (the current history entry: a language is not
 /// a place to go back from).
 fn follow_in_address(lang: Lang) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let Some(mut a) = crate::route::here() else { return };
-        a.lang = lang;
-        let hash = web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default();
-        let path = a.page_path();
-        let path = if path.is_empty() { "./".to_string() } else { path };
-        let query = crate::route::page_query();
-        crate::route::replace(&format!("{path}{query}{hash}"));
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = lang;
+    let Some(mut a) = crate::route::here() else { return };
+    a.lang = lang;
+    let hash = crate::browser::hash().unwrap_or_default();
+    let path = a.page_path();
+    let path = if path.is_empty() { "./".to_string() } else { path };
+    let query = crate::route::page_query();
+    crate::route::replace(&format!("{path}{query}{hash}"));
 }
 
 /// The language the views render in: the context's ([`LangCtx`]); Chinese outside any app.
@@ -115,10 +75,7 @@ pub fn use_lang_state(initial: Lang) -> LangCtx {
     let switch = {
         let lang = lang.clone();
         Callback::from(move |next: Lang| {
-            #[cfg(target_arch = "wasm32")]
-            if let Some(s) = storage() {
-                let _ = s.set_item(STORAGE_KEY, next.code());
-            }
+            crate::browser::store(STORAGE_KEY, next.code());
             apply(next);
             follow_in_address(next);
             lang.set(next);

@@ -60,24 +60,16 @@ pub fn use_route(initial: Option<Route>, many: bool, base: LinkBase) -> (Route, 
 }
 
 /// Back/forward, old hash addresses typed in, and clicks on links the app can show in place.
-#[cfg(target_arch = "wasm32")]
 fn listen(show: Callback<Route>, many: bool, base: LinkBase) -> Vec<gloo_events::EventListener> {
-    use gloo_events::{EventListener, EventListenerOptions};
     use wasm_bindgen::JsCast;
-    let Some(w) = web_sys::window() else {
-        return Vec::new();
-    };
-    let Some(doc) = w.document() else {
-        return Vec::new();
-    };
     let on_history = {
         let show = show.clone();
-        EventListener::new(&w, "popstate", move |_| show.emit(current(many)))
+        crate::browser::on_window_event("popstate", move || show.emit(current(many)))
     };
     let on_hash = {
         let show = show.clone();
         let base = base.clone();
-        EventListener::new(&w, "hashchange", move |_| {
+        crate::browser::on_window_event("hashchange", move || {
             // An old address typed in: shown, and written as its page's (or kept, for a bundle
             // whose views are hash addresses).
             if let Some(r) = crate::route::old_hash_route(&crate::route::current_hash()) {
@@ -88,35 +80,22 @@ fn listen(show: Callback<Route>, many: bool, base: LinkBase) -> Vec<gloo_events:
             show.emit(current(many));
         })
     };
-    let on_click = EventListener::new_with_options(
-        &doc,
-        "click",
-        EventListenerOptions::enable_prevent_default(),
-        move |e| {
-            let Some(e) = e.dyn_ref::<web_sys::MouseEvent>() else {
-                return;
-            };
-            if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()
-            {
-                return;
-            }
-            let anchor = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("a[href]").ok().flatten())
-                .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-            let Some(anchor) = anchor else { return };
-            if let Some(route) = crate::route::in_app_target(&anchor, &base) {
-                e.prevent_default();
-                crate::route::push(&anchor.href());
-                show.emit(route);
-            }
-        },
-    );
-    vec![on_history, on_hash, on_click]
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn listen(_: Callback<Route>, _: bool, _: LinkBase) -> Vec<()> {
-    Vec::new()
+    let on_click = crate::browser::on_document_click(move |e| {
+        if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+            return;
+        }
+        let anchor = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        let Some(anchor) = anchor else { return };
+        if let Some(route) = crate::route::in_app_target(&anchor, &base) {
+            e.prevent_default();
+            crate::route::push(&anchor.href());
+            show.emit(route);
+        }
+    });
+    // Outside the browser there is nothing to listen to: none.
+    [on_history, on_hash, on_click].into_iter().flatten().collect()
 }

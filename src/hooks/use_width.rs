@@ -28,8 +28,6 @@ pub fn use_chart_width() -> Option<u32> {
         if !whole {
             return Some(chart_width());
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = whole;
         None
     });
     {
