@@ -1,7 +1,6 @@
 //! The app shell: load the bundle, provide it, route to a view.
 
 use crate::components::catalog::CatalogView;
-use crate::components::compare::CompareView;
 use crate::components::embed_dialog::EmbedDialog;
 use crate::components::fail_notice::FailNotice;
 use crate::components::lang_switch::LangSwitch;
@@ -252,7 +251,9 @@ fn SkipLink() -> Html {
     html! { <a class="skip" {href} onclick={skip_to_main()}>{ tr!(lang, "app.skip") }</a> }
 }
 
-/// The view of the current route.
+/// The view of the current route. The first-view module (built without the feature `full`)
+/// holds the views of [`Route::in_first_view`]; for another route it loads that route's page,
+/// which starts the full app.
 #[component]
 fn CurrentView() -> Html {
     let route = use_context::<Route>().unwrap_or(Route::Overview);
@@ -262,15 +263,58 @@ fn CurrentView() -> Html {
         Route::Performance(open) => html! { <PerformanceView {open} /> },
         Route::SubActivity(i, j) => html! { <PerformanceView open={Some(i)} sub={Some(j)} /> },
         Route::Indicators => html! { <IndicatorsView /> },
-        Route::Target(index) => html! { <crate::components::performance_targets::TargetView {index} /> },
         Route::Assets => html! { <AssetsView /> },
         Route::Other => html! { <OtherView /> },
         Route::Checks(focus) => html! { <ChecksView {focus} /> },
         Route::Catalog => html! { <CatalogView /> },
-        Route::Compare => html! { <CompareView /> },
+        #[cfg(feature = "full")]
+        Route::Target(index) => html! { <crate::components::performance_targets::TargetView {index} /> },
+        #[cfg(feature = "full")]
+        Route::Compare => html! { <crate::components::compare::CompareView /> },
+        #[cfg(feature = "full")]
         Route::Search => html! { <crate::components::search::SearchView /> },
+        #[cfg(feature = "full")]
         Route::Budget(code) => html! { <crate::components::budget_tables::BudgetTablesView {code} /> },
+        #[cfg(feature = "full")]
         Route::Execution(code) => html! { <crate::components::execution::ExecutionView {code} /> },
+        #[cfg(not(feature = "full"))]
+        route => html! { <FullAppPage {route} /> },
+    }
+}
+
+#[cfg(not(feature = "full"))]
+#[derive(Properties, PartialEq)]
+struct FullAppPageProps {
+    route: Route,
+}
+
+/// In the first-view module, a route it does not hold (an old `#/search` address typed on a
+/// page, a kiosk tour): that route's page is loaded, which starts the full app. Says so
+/// meanwhile. A bundle without pages (a local file) has no such page: a link to this address
+/// with `app=full` starts the full app here (the file must be opened again).
+#[cfg(not(feature = "full"))]
+#[component]
+fn FullAppPage(props: &FullAppPageProps) -> Html {
+    let lang = crate::hooks::use_lang::use_lang();
+    let base = use_link_base();
+    let href = base.href(props.route.clone());
+    if base.hash {
+        let full = format!(
+            "{}{}{href}",
+            crate::browser::pathname().unwrap_or_default(),
+            crate::browser::query_with(&[("app", Some("full"))])
+        );
+        return html! { <p class="notice"><a href={full}>{ tr!(lang, "app.view_in_full") }</a></p> };
+    }
+    {
+        let href = href.clone();
+        use_effect_with(href, |href| crate::browser::load(href));
+    }
+    html! {
+        <div class="loading" aria-busy="true">
+            <div class="spinner" aria-hidden="true"></div>
+            <p role="status"><a {href}>{ tr!(lang, "app.loading_view") }</a></p>
+        </div>
     }
 }
 

@@ -166,6 +166,35 @@ mod imp {
         }
     }
 
+    /// Hands local files to the full app (issue #27): the first-view module keeps them on the
+    /// window (`self.gongkaiFiles`) and asks for the full app (event `gongkai:full`, answered by
+    /// the page's start script, crates/cli/src/site/render.rs), which opens them
+    /// ([`take_handed_files`]). Server rendering: does nothing.
+    pub fn hand_files_to_full_app(files: &[web_sys::File]) {
+        let Some(w) = web_sys::window() else { return };
+        let list = js_sys::Array::new();
+        for f in files {
+            list.push(f);
+        }
+        let _ = js_sys::Reflect::set(&w, &"gongkaiFiles".into(), &list);
+        dispatch_window_event("gongkai:full");
+    }
+
+    /// The local files the first-view module handed over, taken once (see
+    /// [`hand_files_to_full_app`]); empty when there are none. Server rendering: empty.
+    pub fn take_handed_files() -> Vec<web_sys::File> {
+        use wasm_bindgen::JsCast;
+        let Some(w) = web_sys::window() else { return Vec::new() };
+        let Ok(list) = js_sys::Reflect::get(&w, &"gongkaiFiles".into()) else {
+            return Vec::new();
+        };
+        let _ = js_sys::Reflect::delete_property(&w, &"gongkaiFiles".into());
+        match list.dyn_into::<js_sys::Array>() {
+            Ok(list) => list.iter().filter_map(|f| f.dyn_into::<web_sys::File>().ok()).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
     /// Calls `f` on each window event `name` (e.g. "resize") while the listener returned is
     /// kept. Server rendering: `None` (no window, no events).
     pub fn on_window_event(name: &'static str, mut f: impl FnMut() + 'static) -> Option<EventListener> {
@@ -280,6 +309,10 @@ mod imp {
     pub fn push_state(_: &str) {}
     pub fn replace_state(_: &str) {}
     pub fn load(_: &str) {}
+    pub fn hand_files_to_full_app(_: &[web_sys::File]) {}
+    pub fn take_handed_files() -> Vec<web_sys::File> {
+        Vec::new()
+    }
     pub fn has_meta(_: &str) -> bool {
         false
     }

@@ -10,8 +10,11 @@ pub mod mode;
 pub mod page;
 pub mod panic_hook;
 pub mod route;
+#[cfg(feature = "full")]
 pub mod site_app;
+#[cfg(feature = "full")]
 pub mod site_index;
+pub mod start;
 
 /// Records a Performance API mark once (the benchmark reads them: `gongkai:bundle-parsed`,
 /// `gongkai:first-chart`).

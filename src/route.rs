@@ -159,8 +159,9 @@ pub fn replace(href: &str) {
 }
 
 /// The route a click on `anchor` leads to when the app can show it in place: a link in the
-/// same window to a page of the current bundle and language (`base`) with the same query.
-/// `None`: let the browser follow it. (Only the browser has anchors to click.)
+/// same window to a page of the current bundle and language (`base`) with the same query, whose
+/// view this build of the app holds ([`holds`]). `None`: let the browser follow it. (Only the
+/// browser has anchors to click.)
 pub fn in_app_target(anchor: &web_sys::HtmlAnchorElement, base: &LinkBase) -> Option<Route> {
     if !anchor.target().is_empty() || anchor.has_attribute("download") {
         return None;
@@ -173,10 +174,16 @@ pub fn in_app_target(anchor: &web_sys::HtmlAnchorElement, base: &LinkBase) -> Op
     }
     // A bundle without pages: its views are hash addresses.
     if base.hash {
-        return old_hash_route(&anchor.hash());
+        return old_hash_route(&anchor.hash()).filter(holds);
     }
     let url = format!("{}{}", anchor.origin(), anchor.pathname());
     let to = address_of(&url, &anchor.hash())?;
     let here_prefix = format!("{}{}", base.lang, base.bundle);
-    (to.prefix() == here_prefix).then_some(to.route)
+    (to.prefix() == here_prefix && holds(&to.route)).then_some(to.route)
+}
+
+/// Whether this build of the app shows `route` in place: the full app every route, the
+/// first-view module (built without the feature `full`) those of [`Route::in_first_view`].
+pub fn holds(route: &Route) -> bool {
+    cfg!(feature = "full") || route.in_first_view()
 }

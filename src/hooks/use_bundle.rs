@@ -267,19 +267,14 @@ fn loaded(bundle: Bundle, path: String) -> LoadState {
 #[hook]
 pub fn use_bundle(server: Option<BundleCtx>) -> UseBundle {
     let lang = crate::hooks::use_lang::use_lang();
+    // Local files the first-view module handed over (issue #27): opened instead of the bundle.
+    let handed = use_memo((), |_| crate::browser::take_handed_files());
     let state = use_state(|| match (server, first_load_done()) {
+        _ if !handed.is_empty() => LoadState::Loading(tr!(lang, "load.loading").to_string()),
         (Some(ctx), _) => LoadState::Loaded(ctx),
         (None, Some(done)) => state_of(done),
         (None, None) => LoadState::Loading(tr!(lang, "load.loading").to_string()),
     });
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            if matches!(*state, LoadState::Loading(_)) {
-                when_loaded(lang, move |o| state.set(state_of(o)));
-            }
-        });
-    }
     // The same callbacks on every render, so the views given them are not re-rendered for them.
     let set_state = state.setter();
     // The last local files, for importing them again with the facts the person supplies.
@@ -312,9 +307,26 @@ pub fn use_bundle(server: Option<BundleCtx>) -> UseBundle {
             });
         })
     };
+    {
+        let (state, open) = (state.clone(), open.clone());
+        use_effect_with((), move |_| {
+            if !handed.is_empty() {
+                open((*handed).clone(), Facts::default());
+            } else if matches!(*state, LoadState::Loading(_)) {
+                when_loaded(lang, move |o| state.set(state_of(o)));
+            }
+        });
+    }
     let open_file = {
         let open = open.clone();
-        use_callback((), move |files: Vec<web_sys::File>, _| open(files, Facts::default()))
+        use_callback((), move |files: Vec<web_sys::File>, _| {
+            // The first-view module leaves importing to the full app (issue #27).
+            if cfg!(feature = "full") {
+                open(files, Facts::default());
+            } else if !files.is_empty() {
+                crate::start::hand_over(files);
+            }
+        })
     };
     let retry_with = use_callback((), move |facts: Facts, _| {
         let files = last_files.borrow().clone();

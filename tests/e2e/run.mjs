@@ -499,7 +499,7 @@ await test('before the app: nothing but the page until it has painted; a tap mea
   // Before the page's load event, it asked for nothing of the app's: no wasm, no JS module,
   // no bundle, no catalog (they would compete with its paint on a slow line).
   const early = await page.evaluate(() => performance.getEntriesByType('resource')
-    .filter((e) => /gongkai-web|data\//.test(e.name)).map((e) => [e.name, e.startTime]));
+    .filter((e) => /gongkai-(web|first)|data\//.test(e.name)).map((e) => [e.name, e.startTime]));
   expect(early.every(([, t]) => t >= loadedAt), `fetched before the load event: ${JSON.stringify(early.filter(([, t]) => t < loadedAt))}`);
   expect(await page.evaluate(() => document.documentElement.dataset.app) === undefined, 'the app is not running yet');
   // A tap on the chart's "bars" switch: nothing yet (the page alone cannot answer it)…
@@ -513,6 +513,36 @@ await test('before the app: nothing but the page until it has painted; a tap mea
   expect(await page.locator('button:text("条形图")').getAttribute('aria-pressed') === 'true', 'the bars switch is pressed');
   // A link works as a page meanwhile, without the app (it is one).
   await page.unroute(/_bg\.wasm$/);
+});
+
+await test('first view: a bundle\'s first pages start the small first-view module; a view only the full app has is a page that starts it; drill-down stays in place (desktop)', desktop, async (page) => {
+  const wasm = [];
+  page.on('request', (r) => { if (/\.wasm$/.test(r.url())) wasm.push(new URL(r.url()).pathname); });
+  await goto_(page, `${origin}/performance/`);
+  await appReady(page);
+  expect(wasm.length === 1 && /^\/gongkai-first-[0-9a-f]{16}_bg\.wasm$/.test(wasm[0]), `only the first-view module: ${wasm}`);
+  const first = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => /gongkai-first-.*\.wasm$/.test(e.name)));
+  const full = fs.readdirSync(dist).find((f) => /^gongkai-web-.*_bg\.wasm$/.test(f));
+  expect(first && full && first.decodedBodySize < fs.statSync(path.join(dist, full)).size * 0.85, `smaller than the full app: ${first && first.decodedBodySize} vs ${full}`);
+  // A drill-down in place: the same module, no page load.
+  await page.evaluate(() => { window.stayed = true; });
+  await page.click('table.activities a:text("对内商贸管理")');
+  await page.waitForSelector('nav.breadcrumb');
+  expect(await page.evaluate(() => window.stayed === true), 'the drill-down happened in place');
+  expect(new URL(page.url()).pathname === '/performance/8/', `deep link ${page.url()}`);
+  // Search is the full app's: its link is followed as a page, which starts the full app.
+  await page.click('nav.sections a[href$="search/"]');
+  await page.waitForURL(/\/search\/$/);
+  await appReady(page);
+  expect(await page.evaluate(() => window.stayed) === undefined, 'search is a page of its own');
+  expect(wasm.some((w) => /^\/gongkai-web-[0-9a-f]+_bg\.wasm$/.test(w)), `the full app started: ${wasm}`);
+  await page.fill('#search-input', '商贸');
+  await page.waitForSelector('ol.search-results a');
+  // ?app=full asks for the full app on any page.
+  wasm.length = 0;
+  await goto_(page, `${origin}/performance/?app=full`);
+  await appReady(page);
+  expect(wasm.length === 1 && /gongkai-web-/.test(wasm[0]), `?app=full: ${wasm}`);
 });
 
 await test('bar charts: hover and keyboard describe each row', desktop, async (page) => {
@@ -1687,7 +1717,10 @@ await test('performance targets: projects, indicator tree, weakest first, keyboa
 });
 
 await test('open local file: a workbook of 绩效目标表 alone imports and shows its projects (phone)', phone, async (page) => {
+  const wasm = [];
+  page.on('request', (r) => { if (/\.wasm$/.test(r.url())) wasm.push(new URL(r.url()).pathname); });
   await page.goto(`${origin}/`);
+  await appReady(page);
   await page.waitForSelector('#open-file-input', { state: 'attached' });
   const xlsx = fs.readFileSync(path.join(root, 'crates/import/tests/fixtures/performance/targets-two-projects.xlsx'));
   await page.setInputFiles('#open-file-input', { name: 'targets.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
@@ -1697,6 +1730,9 @@ await test('open local file: a workbook of 绩效目标表 alone imports and sho
   await page.waitForSelector('#targets-heading');
   const cards = await page.locator('.target-card h3 a').allTextContents();
   expect(JSON.stringify(cards) === JSON.stringify(['城区道路清扫保洁', '公厕管护']), `projects: ${cards}`);
+  // The page started the first-view module, which handed the file to the full app (it alone
+  // shows 绩效目标 projects) without leaving the page.
+  expect(/gongkai-first-/.test(wasm[0]) && wasm.some((w) => /gongkai-web-/.test(w)), `first-view module, then the full app: ${wasm}`);
 });
 
 await test('预算执行: a 决算 alone — its own 年初预算 against each line, largest gaps first, reasons, “三公”, the budget it lacks named (phone)', phone, async (page) => {

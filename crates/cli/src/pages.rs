@@ -230,6 +230,11 @@ pub fn head_tags(page: &Page, site_url: Option<&str>) -> String {
         "<meta name=\"gongkai-bundle\" content=\"{}\">",
         e(&page.loaded.0.path)
     ));
+    // The app the page starts (issue #27): the first-view module where it holds the page's view
+    // (static/boot.js decides: only where the page shows its own view).
+    if page.route.in_first_view() {
+        tags.push("<meta name=\"gongkai-app\" content=\"first\">".into());
+    }
     // A site of several bundles: old `#/…` links on its home page go to the first bundle's folder.
     if page.address.bundle.is_none() {
         if let Some(f) = page.loaded.0.folder() {

@@ -208,7 +208,8 @@ pub(super) fn province(opts: &SiteOptions, report: &mut SiteReport) -> Result<Pr
         let skip = is_compressed_copy(&rel)
             || crate::pages::is_page_file(&rel)
             || rel.starts_with("data")
-            || rel == Path::new("index.html");
+            || rel == Path::new("index.html")
+            || super::render::is_first_view_file(&rel);
         if !skip {
             let bytes = io(&opts.viewer.join(&rel), std::fs::read(opts.viewer.join(&rel)))?;
             super::write::write_if_changed(&out.join(&rel), &bytes)?;
@@ -222,7 +223,7 @@ pub(super) fn province(opts: &SiteOptions, report: &mut SiteReport) -> Result<Pr
     let catalog_json = serde_json::to_string_pretty(&catalog).expect("catalog serialises") + "\n";
     super::write::write_if_changed(&out.join("data/index.json"), catalog_json.as_bytes())?;
     let (area_index, areas) = split_into_areas(&catalog);
-    let template = super::render::Template::of(&viewer_html, report)?;
+    let template = super::render::Template::of(&viewer_html, None, report)?;
     let mut by_folder = HashMap::new();
     for (area, cat) in &areas {
         let json = serde_json::to_string(cat).expect("catalog serialises");

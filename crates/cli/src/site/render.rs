@@ -44,8 +44,9 @@ fn inline_scripts(html: &str) -> Vec<&str> {
 
 /// The built `index.html` as a template for pages: without what an earlier run of this step
 /// wrote into it (the head block, the page, an older build's pre-render, CSP and preload), and
-/// with the app started after the first paint ([`defer_app_start`]).
-fn template_of(html: &str) -> String {
+/// with the app started after the first paint ([`defer_app_start`]), `first` its first-view
+/// module.
+fn template_of(html: &str, first: Option<&FirstView>) -> String {
     let mut html = html.replacen("<html lang=\"en\">", "<html lang=\"zh-CN\">", 1);
     remove_spans(&mut html, "<!--gongkai:head-->", "<!--/gongkai:head-->");
     // The page this step wrote: from its element (not a mention in a comment) to its end mark.
@@ -59,51 +60,150 @@ fn template_of(html: &str) -> String {
     remove_spans(&mut html, "<meta name=\"description\"", ">");
     // Older builds preloaded the catalog and the page's bundle; static/boot.js fetches them now.
     remove_spans(&mut html, "<link rel=\"preload\" href=\"data/", ">");
-    defer_app_start(&mut html);
+    defer_app_start(&mut html, first);
     html
 }
 
 /// The module script that starts the app in place of Trunk's loader. Its text never changes
-/// (its hash is in the policy): it reads the files from its own attributes.
-const APP_START: &str = "<script type=\"module\" data-gongkai-app=\"{js}\" data-gongkai-wasm=\"{wasm}\">
-// Starts the app when static/boot.js says (after the page's first paint, or the first input).
-try {
-  await self.gongkaiStart;
-  const s = document.querySelector('script[data-gongkai-app]');
-  const app = await import(s.dataset.gongkaiApp);
-  await app.default({ module_or_path: s.dataset.gongkaiWasm });
-  window.wasmBindings = app;
-} catch (e) {
-  dispatchEvent(new Event('gongkai:failed'));
-  throw e;
-}
+/// (its hash is in the policy): it reads the files from its own attributes — the full app's
+/// (`data-gongkai-app`, `-wasm`) and, where the build has one, the first-view module's
+/// (`data-gongkai-first-app`, `-wasm`), which static/boot.js picks (`self.gongkaiFirst`) on a
+/// page whose view it holds.
+const APP_START: &str = "<script type=\"module\" data-gongkai-app=\"{js}\" data-gongkai-wasm=\"{wasm}\"{first}>
+// Starts the app when static/boot.js says (after the page's first paint, or the first input):
+// the first-view module where boot.js chose it, else the full app; the full app also when the
+// first-view module asks for it (event gongkai:full: it took itself down, files on the window).
+const s = document.querySelector('script[data-gongkai-app]').dataset;
+const start = async (first) => {
+  try {
+    const app = await import(first ? s.gongkaiFirstApp : s.gongkaiApp);
+    await app.default({ module_or_path: first ? s.gongkaiFirstWasm : s.gongkaiWasm });
+    window.wasmBindings = app;
+  } catch (e) {
+    dispatchEvent(new Event('gongkai:failed'));
+    throw e;
+  }
+};
+addEventListener('gongkai:full', () => start(false), { once: true });
+await self.gongkaiStart;
+await start(self.gongkaiFirst === true && !!s.gongkaiFirstApp);
 </script>";
+
+/// The first-view module's files (issue #27) as the site names them: `./gongkai-first-<hash>.js`
+/// and its `_bg.wasm`.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct FirstView {
+    pub js: String,
+    pub wasm: String,
+}
+
+/// The first-view module in the built folder `out`: Trunk writes it as `gongkai-first.js` and
+/// `gongkai-first_bg.wasm` (a worker-type build: no hash in the name); they are renamed by their
+/// content (`gongkai-first-<16 hex>.js`, `…_bg.wasm`), as Trunk names the full app's, so a
+/// browser never pairs one build's code with another's wasm. A folder built before (named
+/// already) gives the names it has; a viewer built without the module gives `None` (every page
+/// then starts the full app).
+pub(super) fn first_view_module(out: &Path) -> Result<Option<FirstView>> {
+    let (js, wasm) = (out.join("gongkai-first.js"), out.join("gongkai-first_bg.wasm"));
+    if js.exists() && wasm.exists() {
+        let (js_bytes, wasm_bytes) = (io(&js, std::fs::read(&js))?, io(&wasm, std::fs::read(&wasm))?);
+        let hash: String = Sha256::new()
+            .chain_update(&js_bytes)
+            .chain_update(&wasm_bytes)
+            .finalize()
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let named = FirstView {
+            js: format!("gongkai-first-{hash}.js"),
+            wasm: format!("gongkai-first-{hash}_bg.wasm"),
+        };
+        for (from, to) in [(&js, &named.js), (&wasm, &named.wasm)] {
+            io(from, std::fs::rename(from, out.join(to)))?;
+        }
+        return Ok(Some(named));
+    }
+    let mut named = std::fs::read_dir(out)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("gongkai-first-") && n.ends_with(".js"))
+        .collect::<Vec<_>>();
+    named.sort();
+    Ok(named.pop().and_then(|js| {
+        let wasm = format!("{}_bg.wasm", js.trim_end_matches(".js"));
+        out.join(&wasm).exists().then_some(FirstView { js, wasm })
+    }))
+}
+
+/// Whether `rel` (relative to the built viewer) is a file of the first-view module, which only
+/// a site of few bundles uses (a province's bundle pages start the full app).
+pub(super) fn is_first_view_file(rel: &Path) -> bool {
+    rel.to_str().is_some_and(|n| n.starts_with("gongkai-first"))
+}
+
+/// The app's start script with its files: the full app's and, when the build has it, the
+/// first-view module's.
+fn app_start(js: &str, wasm: &str, first: Option<&FirstView>) -> String {
+    let first = first
+        .map(|f| {
+            format!(
+                " data-gongkai-first-app=\"./{}\" data-gongkai-first-wasm=\"./{}\"",
+                f.js, f.wasm
+            )
+        })
+        .unwrap_or_default();
+    APP_START
+        .replace("{js}", js)
+        .replace("{wasm}", wasm)
+        .replace("{first}", &first)
+}
 
 /// Trunk's loader of the app — a `<link rel="modulepreload">` of its JS, a `<link rel="preload">`
 /// of its wasm and a module script that imports and starts both at once, all before the first
 /// paint — becomes [`APP_START`], which starts them when static/boot.js resolves
-/// `self.gongkaiStart` (issue #27). A template without Trunk's loader (already changed, or a
-/// test's) stays as it is.
-fn defer_app_start(html: &mut String) {
+/// `self.gongkaiStart` (issue #27). A template whose loader is [`APP_START`] already (built
+/// before) gets it again with `first`; one without either (a test's) stays as it is.
+fn defer_app_start(html: &mut String, first: Option<&FirstView>) {
+    let quoted = |html: &str, open: usize, close: usize, after: &str, quote: char| {
+        let i = html[open..close].find(after)? + open + after.len();
+        let j = html[i..].find(quote)? + i;
+        Some(html[i..j].to_string())
+    };
+    let script_around = |html: &str, at: usize| {
+        Some((
+            html[..at].rfind("<script")?,
+            html[at..].find("</script>").map(|c| at + c + "</script>".len())?,
+        ))
+    };
+    if let Some(at) = html.find("<script type=\"module\" data-gongkai-app=\"") {
+        let Some(close) = html[at..].find("</script>").map(|c| at + c + "</script>".len()) else {
+            return;
+        };
+        let open = at;
+        let (Some(js), Some(wasm)) = (
+            quoted(html, open, close, "data-gongkai-app=\"", '"'),
+            quoted(html, open, close, "data-gongkai-wasm=\"", '"'),
+        ) else {
+            return;
+        };
+        html.replace_range(open..close, &app_start(&js, &wasm, first));
+        return;
+    }
     let Some(at) = html.find("import init, * as bindings from '") else {
         return;
     };
-    let (Some(open), Some(close)) = (
-        html[..at].rfind("<script"),
-        html[at..].find("</script>").map(|c| at + c + "</script>".len()),
+    let Some((open, close)) = script_around(html, at) else {
+        return;
+    };
+    let (Some(js), Some(wasm)) = (
+        quoted(html, open, close, "from '", '\''),
+        quoted(html, open, close, "module_or_path: '", '\''),
     ) else {
         return;
     };
-    let quoted = |after: &str| {
-        let i = html[open..close].find(after)? + open + after.len();
-        let j = html[i..].find('\'')? + i;
-        Some(html[i..j].to_string())
-    };
-    let (Some(js), Some(wasm)) = (quoted("from '"), quoted("module_or_path: '")) else {
-        return;
-    };
-    let start = APP_START.replace("{js}", &js).replace("{wasm}", &wasm);
-    html.replace_range(open..close, &start);
+    html.replace_range(open..close, &app_start(&js, &wasm, first));
     remove_spans(html, &format!("<link rel=\"modulepreload\" href=\"{js}\""), ">");
     remove_spans(html, &format!("<link rel=\"preload\" href=\"{wasm}\""), ">");
 }
@@ -159,8 +259,8 @@ pub(super) struct Template {
 impl Template {
     /// The template of a built viewer's `index.html` (as Trunk wrote it, or as an earlier run of
     /// this step left it: see [`template_of`]); an error names what the file lacks.
-    pub(super) fn of(built_index: &str, report: &mut SiteReport) -> Result<Template> {
-        let html = template_of(built_index);
+    pub(super) fn of(built_index: &str, first: Option<&FirstView>, report: &mut SiteReport) -> Result<Template> {
+        let html = template_of(built_index, first);
         let policy = content_security_policy(&html, report);
         let lang = "<html lang=\"zh-CN\">";
         let l = html.find(lang).ok_or("index.html has no <html lang=\"zh-CN\">")?;
@@ -221,7 +321,8 @@ pub(super) fn pages(
     report: &mut SiteReport,
 ) -> Result<()> {
     let index = out.join("index.html");
-    let template = Template::of(&io(&index, std::fs::read_to_string(&index))?, report)?;
+    let first = first_view_module(out)?;
+    let template = Template::of(&io(&index, std::fs::read_to_string(&index))?, first.as_ref(), report)?;
     for folder in crate::pages::PAGE_FOLDERS {
         let dir = out.join(folder);
         if dir.is_dir() {
@@ -307,22 +408,22 @@ mod tests {
     #[test]
     fn a_page_gives_back_its_template_so_building_twice_gives_the_same_site() {
         let template = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n  <meta charset=\"utf-8\">\n  <link rel=\"icon\" href=\"icons/icon-192.png\">\n</head>\n<body>\n  <!-- the view goes in <div id=\"app\"> here -->\n  <main id=\"boot\">…</main>\n</body>\n</html>\n";
-        let t = Template::of(template, &mut SiteReport::default()).unwrap();
+        let t = Template::of(template, None, &mut SiteReport::default()).unwrap();
         let page = t.page("en", "../", "<title>x</title>", Some("<div>view</div>"));
         assert!(
             page.contains("<html lang=\"en\">")
                 && page.contains("<base href=\"../\">\n  <title>x</title>")
                 && page.contains("<div id=\"app\" data-page><div>view</div></div>")
         );
-        assert_eq!(template_of(&page), template);
-        assert_eq!(template_of(template), template);
+        assert_eq!(template_of(&page, None), template);
+        assert_eq!(template_of(template, None), template);
         // Building again from a built page gives the same pages.
-        let again = Template::of(&page, &mut SiteReport::default()).unwrap();
+        let again = Template::of(&page, None, &mut SiteReport::default()).unwrap();
         assert_eq!(
             again.page("en", "../", "<title>x</title>", Some("<div>view</div>")),
             page
         );
-        assert!(Template::of("<html lang=\"zh-CN\"><head></head>", &mut SiteReport::default()).is_err());
+        assert!(Template::of("<html lang=\"zh-CN\"><head></head>", None, &mut SiteReport::default()).is_err());
     }
 
     /// Trunk's loader (as `trunk build` writes it) is replaced by the one that waits for the
@@ -331,7 +432,7 @@ mod tests {
     #[test]
     fn the_app_starts_after_the_first_paint_not_before() {
         let built = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n  <meta charset=\"utf-8\">\n  <link rel=\"preload\" href=\"data/index.json\" as=\"fetch\" crossorigin=\"anonymous\">\n<link rel=\"modulepreload\" href=\"./app-1a.js\" crossorigin=\"anonymous\" integrity=\"sha384-x\"><link rel=\"preload\" href=\"./app-1a_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-y\" as=\"fetch\" type=\"application/wasm\">\n<script type=\"module\">\nimport init, * as bindings from './app-1a.js';\nconst wasm = await init({ module_or_path: './app-1a_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script>\n</head>\n<body>\n  <main id=\"boot\">…</main>\n</body>\n</html>\n";
-        let template = template_of(built);
+        let template = template_of(built, None);
         assert!(!template.contains("preload"), "{template}");
         assert!(!template.contains("import init"), "{template}");
         assert_eq!(template.matches("<script").count(), 1);
@@ -344,12 +445,44 @@ mod tests {
             inline_scripts(&template),
             [&APP_START[APP_START.find('>').unwrap() + 1..APP_START.len() - "</script>".len()]]
         );
-        let page = Template::of(built, &mut SiteReport::default()).unwrap().page(
+        let page = Template::of(built, None, &mut SiteReport::default()).unwrap().page(
             "zh-CN",
             "./",
             "<title>x</title>",
             Some("<p>view</p>"),
         );
-        assert_eq!(template_of(&page), template);
+        assert_eq!(template_of(&page, None), template);
+    }
+
+    /// The first-view module: renamed by its content, named on the start script beside the full
+    /// app (the script's text unchanged, so the policy is too), found again by a second build.
+    #[test]
+    fn the_first_view_module_is_named_by_its_content_beside_the_full_app() {
+        let dir = std::env::temp_dir().join(format!("gongkai-first-view-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        assert_eq!(first_view_module(&dir).unwrap(), None);
+        std::fs::write(dir.join("gongkai-first.js"), "js").unwrap();
+        std::fs::write(dir.join("gongkai-first_bg.wasm"), "wasm").unwrap();
+        let first = first_view_module(&dir).unwrap().expect("the module");
+        assert!(
+            first.js.starts_with("gongkai-first-") && first.js.ends_with(".js"),
+            "{first:?}"
+        );
+        assert_eq!(first.wasm, format!("{}_bg.wasm", first.js.trim_end_matches(".js")));
+        assert!(dir.join(&first.js).exists() && !dir.join("gongkai-first.js").exists());
+        assert_eq!(first_view_module(&dir).unwrap(), Some(first.clone()));
+        let _ = std::fs::remove_dir_all(&dir);
+
+        let built = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n  <meta charset=\"utf-8\">\n<script type=\"module\">\nimport init, * as bindings from './app-1a.js';\nconst wasm = await init({ module_or_path: './app-1a_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script>\n</head>\n<body>\n  <main id=\"boot\">…</main>\n</body>\n</html>\n";
+        let with = template_of(built, Some(&first));
+        assert!(with.contains(&format!(
+            "data-gongkai-app=\"./app-1a.js\" data-gongkai-wasm=\"./app-1a_bg.wasm\" data-gongkai-first-app=\"./{}\" data-gongkai-first-wasm=\"./{}\">",
+            first.js, first.wasm
+        )));
+        assert_eq!(inline_scripts(&with), inline_scripts(&template_of(built, None)));
+        // Built again from its own output: the same, with or without the module.
+        assert_eq!(template_of(&with, Some(&first)), with);
+        assert_eq!(template_of(&with, None), template_of(built, None));
     }
 }

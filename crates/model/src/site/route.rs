@@ -167,6 +167,27 @@ impl Route {
         (Route::Search, "nav.search"),
     ];
 
+    /// Whether the viewer's first-view module shows this route (issue #27): the views a
+    /// bundle's first pages show — its overview, duties, performance table and indicators,
+    /// assets, other, checks — and a site's catalog. The others (绩效目标 projects, the standard
+    /// tables, 预算执行, compare, search) are in the full app only: their pages start it, and
+    /// the first-view module follows links to them as pages. The site build names the module of
+    /// each page from this; the viewer is compiled to it (`Cargo.toml`, feature `full`).
+    pub fn in_first_view(&self) -> bool {
+        match self {
+            Route::Overview
+            | Route::Duties
+            | Route::Performance(_)
+            | Route::SubActivity(..)
+            | Route::Indicators
+            | Route::Assets
+            | Route::Other
+            | Route::Checks(_)
+            | Route::Catalog => true,
+            Route::Target(_) | Route::Compare | Route::Search | Route::Budget(_) | Route::Execution(_) => false,
+        }
+    }
+
     /// Whether the nav entry `nav` is the section this route is in.
     pub fn in_section(&self, nav: &Route) -> bool {
         matches!(
@@ -511,6 +532,40 @@ mod tests {
                     assert_eq!(back, Some(a.clone()), "{}", a.page_path());
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_view_and_its_drill_downs_are_in_the_same_module() {
+        // The first-view module holds a bundle's first pages and their drill-downs ...
+        for r in [
+            Route::Overview,
+            Route::Duties,
+            Route::Performance(None),
+            Route::Performance(Some(3)),
+            Route::SubActivity(3, 1),
+            Route::Indicators,
+            Route::Assets,
+            Route::Other,
+            Route::Checks(None),
+            Route::Checks(Some(CheckId::from_address("balance"))),
+            Route::Catalog,
+        ] {
+            assert!(r.in_first_view(), "{r:?}");
+        }
+        // ... and none of the views only the full app has, at any drill level: opening a 类
+        // inside the budget tables never needs another module.
+        for r in [
+            Route::Target(0),
+            Route::Compare,
+            Route::Search,
+            Route::Budget(None),
+            Route::Budget(Some(201)),
+            Route::Budget(Some(20101)),
+            Route::Execution(None),
+            Route::Execution(Some(212)),
+        ] {
+            assert!(!r.in_first_view(), "{r:?}");
         }
     }
 
