@@ -10,9 +10,9 @@ pub mod mode;
 pub mod page;
 pub mod panic_hook;
 pub mod route;
-#[cfg(feature = "full")]
+#[cfg(feature = "site")]
 pub mod site_app;
-#[cfg(feature = "full")]
+#[cfg(feature = "site")]
 pub mod site_index;
 pub mod start;
 

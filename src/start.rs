@@ -1,8 +1,9 @@
 //! Starting the app in the browser: install the on-screen panic hook, start loading the bundle,
-//! then hydrate the page the build rendered (or render in place where it does not apply). Both
-//! entry points call [`run`]: the full app (src/main.rs) and the first-view module
-//! (src/bin/first.rs, built without the feature `full`, issue #27), which has no province
-//! pages of its own (the site build never names it on one).
+//! then hydrate the page the build rendered (or render in place where it does not apply). Three
+//! entry points share it (issue #27): the full app (src/main.rs, [`run`]), the first-view module
+//! (src/bin/first.rs, [`run`] built without the feature `full`: a bundle's first views, no
+//! province pages) and the province pages' module (src/bin/site.rs, [`run_site_pages`], the
+//! feature `site` alone: a province's home, area and search pages, no bundle views).
 
 /// Starts the app (in the browser; elsewhere it says how to build it).
 pub fn run() {
@@ -10,6 +11,29 @@ pub fn run() {
     run_in_browser();
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("gongkai-web is the viewer's WebAssembly entry point: build it with trunk (README.md).");
+}
+
+/// Starts the province pages' module (issue #27): a province's home, area or search page is
+/// taken over as [`run`] does; any other page (the build never names the module on one) asks
+/// for the full app instead (event `gongkai:full`, answered by the page's start script).
+#[cfg(feature = "site")]
+pub fn run_site_pages() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::mark_once("gongkai:wasm-start");
+        crate::panic_hook::install();
+        match crate::site_app::this_site_page() {
+            Some((lang, route)) => {
+                crate::hooks::use_lang::apply(lang);
+                if let Some(root) = crate::app_root() {
+                    run_site(root, lang, route);
+                }
+            }
+            None => crate::browser::dispatch_window_event("gongkai:full"),
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("gongkai-site is the province pages' WebAssembly entry point: build it with trunk (README.md).");
 }
 
 /// How long the page's static "loading" line (index.html) may stay before the app mounts with
@@ -24,7 +48,7 @@ fn run_in_browser() {
     // The interface language first (load errors are worded in it), then the bundle starts
     // loading (its download usually started in static/boot.js, before the wasm ran).
     // A province site's own page (home, area, search): no bundle, its own small file.
-    #[cfg(feature = "full")]
+    #[cfg(feature = "site")]
     if let Some((lang, route)) = crate::site_app::this_site_page() {
         crate::hooks::use_lang::apply(lang);
         if let Some(root) = crate::app_root() {
@@ -125,7 +149,7 @@ pub fn hand_over(files: Vec<web_sys::File>) {
 
 /// A province site's own page: reads its file, then takes the built page over (hydrates) when
 /// the data is what it was built from, else renders afresh; an error is shown on the page.
-#[cfg(all(target_arch = "wasm32", feature = "full"))]
+#[cfg(all(target_arch = "wasm32", feature = "site"))]
 fn run_site(root: web_sys::Element, lang: gongkai_model::i18n::Lang, route: crate::site_app::SiteRoute) {
     use crate::site_app::{load_site_page, site_data_fingerprint, SiteApp, SiteAppProps};
     wasm_bindgen_futures::spawn_local(async move {

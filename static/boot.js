@@ -13,9 +13,9 @@
 //    (the app takes these answers instead of fetching again, src/loader.rs `fetch_bytes`; if
 //    one fails, the app fetches the file itself and reports any error with its name) and
 //    resolve `self.gongkaiStart`, which the module script `gongkai site` writes in place of
-//    Trunk's loader awaits before it imports the app's code and wasm: the first-view module's
-//    (`self.gongkaiFirst`, a smaller build holding a bundle's first views) where the page
-//    shows such a view, else the full app's.
+//    Trunk's loader awaits before it imports the app's code and wasm: a smaller module's
+//    (`self.gongkaiModule`: `first`, a bundle's first views; `site`, a province's own pages)
+//    where the page shows a view it holds, else the full app's.
 // 4. Keeps a tap that the app answers (a button, a chart) from being lost while the app is on
 //    its way: the event is held (links are pages and work without the app) and given again
 //    once the app has taken the page over (the app's `gongkai:live` event); if the app cannot
@@ -119,10 +119,13 @@
     }
     var otherView = hashViews && location.hash.length > 2 && location.hash.indexOf('#/') === 0;
     if (page && !bundle && !q.has('embed') && !q.has('kiosk') && !otherView) shown = 'ssr';
-    // Which app: the first-view module where the page shows its own view and the build says
-    // the module holds it (`<meta name="gongkai-app" content="first">`), else the full app
-    // (also when the address asks for it: `?app=full`).
-    self.gongkaiFirst = shown === 'ssr' && !hashViews && meta('gongkai-app') === 'first' && q.get('app') !== 'full';
+    // Which app: the smaller module the page names where it shows its own view
+    // (`<meta name="gongkai-app" content="first">` a bundle's first views, `"site"` a province's
+    // own pages), else the full app (also when the address asks for it: `?app=full`).
+    var module = meta('gongkai-app');
+    if (shown === 'ssr' && !hashViews && q.get('app') !== 'full' && (module === 'first' || module === 'site')) {
+      self.gongkaiModule = module;
+    }
   } catch (e) {
     // An old browser: no early fetch (the app fetches as usual) and the loading line.
   }

@@ -1,6 +1,6 @@
 //! Views, one per file. Each reads the bundle from context and renders model output.
 
-#[cfg(feature = "full")]
+#[cfg(feature = "site")]
 pub mod area_view;
 pub mod assets;
 pub mod bar_chart;
@@ -26,9 +26,9 @@ pub mod pager;
 pub mod performance;
 pub mod performance_targets;
 pub mod search;
-#[cfg(feature = "full")]
+#[cfg(feature = "site")]
 pub mod site_home;
-#[cfg(feature = "full")]
+#[cfg(feature = "site")]
 pub mod site_search;
 pub mod source_line;
 pub mod term;

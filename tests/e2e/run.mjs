@@ -1406,12 +1406,20 @@ await test('two years: the catalog is the home page; switching year keeps the vi
 
 // ---- a province: areas, departments, search across every bundle (generated test data) ----
 await test('province: the home lists the areas and filters them; an area pages and filters its departments', phone, async (page) => {
+  const wasm = [];
+  page.on('request', (r) => { if (/\.wasm$/.test(r.url())) wasm.push(new URL(r.url()).pathname); });
   await page.goto(`${origin}/province/`);
   await page.waitForSelector('ul.areas');
+  await appReady(page);
   expect(await page.locator('ul.areas li').count() === 2, 'two counties');
   expect((await page.textContent('main')).includes('240'), 'the count of documents');
   await page.fill('#area-filter', '0102');
   await page.waitForFunction(() => document.querySelectorAll('ul.areas li').length === 1);
+  // The province's own pages start their module, which holds no bundle view.
+  expect(wasm.length === 1 && /^\/province\/gongkai-site-[0-9a-f]{16}_bg\.wasm$/.test(wasm[0]), `the province pages' module: ${wasm}`);
+  const site = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => /gongkai-site-.*\.wasm$/.test(e.name))?.decodedBodySize);
+  const full = fs.readdirSync(dist).find((f) => /^gongkai-web-.*_bg\.wasm$/.test(f));
+  expect(site < fs.statSync(path.join(dist, full)).size * 0.8, `smaller than the full app: ${site}`);
   await page.click('ul.areas a');
   await page.waitForFunction(() => location.pathname.startsWith('/province/a/'));
   await appReady(page);
@@ -1431,6 +1439,7 @@ await test('province: the home lists the areas and filters them; an area pages a
   await appReady(page);
   await page.waitForSelector('#total-revenue');
   expect((await page.textContent('h1')).includes('财政局'), 'the department opened');
+  expect(wasm.some((w) => /^\/province\/gongkai-web-/.test(w)) && !wasm.some((w) => /gongkai-first-/.test(w)), `a bundle page of a province starts the full app: ${wasm}`);
   expect(!provinceRequests.includes('/province/data/index.json'), 'the whole catalog is never read');
 });
 

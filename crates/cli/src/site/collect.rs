@@ -127,7 +127,10 @@ pub(super) fn pages(opts: &SiteOptions, report: &mut SiteReport) -> Result<Colle
         io(&opts.out, std::fs::create_dir_all(&opts.out))?;
         let has_data = opts.data.is_some();
         copy_tree(&opts.viewer, &opts.out, &|rel| {
-            is_compressed_copy(rel) || crate::pages::is_page_file(rel) || (has_data && rel.starts_with("data"))
+            is_compressed_copy(rel)
+                || crate::pages::is_page_file(rel)
+                || (has_data && rel.starts_with("data"))
+                || super::render::is_module_file(rel, "site")
         })?;
     }
     let data = opts.out.join("data");
@@ -202,6 +205,9 @@ pub(super) fn province(opts: &SiteOptions, report: &mut SiteReport) -> Result<Pr
     let viewer_index = opts.viewer.join("index.html");
     let viewer_html = io(&viewer_index, std::fs::read_to_string(&viewer_index))?;
     io(out, std::fs::create_dir_all(out))?;
+    // A province's own pages (home, area, search) start their module (named by its content
+    // first); its bundle pages the full app (the viewer's first-view module is not copied).
+    let site_module = super::render::module(&opts.viewer, "site")?;
     // 1. The viewer's files (its data and pages are not the site's).
     let mut viewer_files = Vec::new();
     for rel in files_under(&opts.viewer)? {
@@ -209,7 +215,7 @@ pub(super) fn province(opts: &SiteOptions, report: &mut SiteReport) -> Result<Pr
             || crate::pages::is_page_file(&rel)
             || rel.starts_with("data")
             || rel == Path::new("index.html")
-            || super::render::is_first_view_file(&rel);
+            || super::render::is_module_file(&rel, "first");
         if !skip {
             let bytes = io(&opts.viewer.join(&rel), std::fs::read(opts.viewer.join(&rel)))?;
             super::write::write_if_changed(&out.join(&rel), &bytes)?;
@@ -223,7 +229,7 @@ pub(super) fn province(opts: &SiteOptions, report: &mut SiteReport) -> Result<Pr
     let catalog_json = serde_json::to_string_pretty(&catalog).expect("catalog serialises") + "\n";
     super::write::write_if_changed(&out.join("data/index.json"), catalog_json.as_bytes())?;
     let (area_index, areas) = split_into_areas(&catalog);
-    let template = super::render::Template::of(&viewer_html, None, report)?;
+    let template = super::render::Template::of(&viewer_html, site_module.as_ref(), report)?;
     let mut by_folder = HashMap::new();
     for (area, cat) in &areas {
         let json = serde_json::to_string(cat).expect("catalog serialises");

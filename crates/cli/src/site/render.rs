@@ -44,9 +44,9 @@ fn inline_scripts(html: &str) -> Vec<&str> {
 
 /// The built `index.html` as a template for pages: without what an earlier run of this step
 /// wrote into it (the head block, the page, an older build's pre-render, CSP and preload), and
-/// with the app started after the first paint ([`defer_app_start`]), `first` its first-view
-/// module.
-fn template_of(html: &str, first: Option<&FirstView>) -> String {
+/// with the app started after the first paint ([`defer_app_start`]), `module` the smaller
+/// module its pages start (a bundle site's first-view module, a province's pages' module).
+fn template_of(html: &str, module: Option<&Module>) -> String {
     let mut html = html.replacen("<html lang=\"en\">", "<html lang=\"zh-CN\">", 1);
     remove_spans(&mut html, "<!--gongkai:head-->", "<!--/gongkai:head-->");
     // The page this step wrote: from its element (not a mention in a comment) to its end mark.
@@ -60,51 +60,58 @@ fn template_of(html: &str, first: Option<&FirstView>) -> String {
     remove_spans(&mut html, "<meta name=\"description\"", ">");
     // Older builds preloaded the catalog and the page's bundle; static/boot.js fetches them now.
     remove_spans(&mut html, "<link rel=\"preload\" href=\"data/", ">");
-    defer_app_start(&mut html, first);
+    defer_app_start(&mut html, module);
     html
 }
 
 /// The module script that starts the app in place of Trunk's loader. Its text never changes
 /// (its hash is in the policy): it reads the files from its own attributes — the full app's
-/// (`data-gongkai-app`, `-wasm`) and, where the build has one, the first-view module's
-/// (`data-gongkai-first-app`, `-wasm`), which static/boot.js picks (`self.gongkaiFirst`) on a
-/// page whose view it holds.
-const APP_START: &str = "<script type=\"module\" data-gongkai-app=\"{js}\" data-gongkai-wasm=\"{wasm}\"{first}>
+/// (`data-gongkai-app`, `-wasm`) and, where the build has one, a smaller module's
+/// (`data-gongkai-first-app`/`-wasm` on a bundle site, `data-gongkai-site-app`/`-wasm` on a
+/// province), which static/boot.js picks (`self.gongkaiModule`) on a page whose view it holds.
+const APP_START: &str = "<script type=\"module\" data-gongkai-app=\"{js}\" data-gongkai-wasm=\"{wasm}\"{module}>
 // Starts the app when static/boot.js says (after the page's first paint, or the first input):
-// the first-view module where boot.js chose it, else the full app; the full app also when the
-// first-view module asks for it (event gongkai:full: it took itself down, files on the window).
+// the smaller module boot.js chose for this page, else the full app; the full app also when the
+// smaller module asks for it (event gongkai:full: it took itself down, any files on the window).
 const s = document.querySelector('script[data-gongkai-app]').dataset;
-const start = async (first) => {
+const start = async (js, wasm) => {
   try {
-    const app = await import(first ? s.gongkaiFirstApp : s.gongkaiApp);
-    await app.default({ module_or_path: first ? s.gongkaiFirstWasm : s.gongkaiWasm });
+    const app = await import(js);
+    await app.default({ module_or_path: wasm });
     window.wasmBindings = app;
   } catch (e) {
     dispatchEvent(new Event('gongkai:failed'));
     throw e;
   }
 };
-addEventListener('gongkai:full', () => start(false), { once: true });
+addEventListener('gongkai:full', () => start(s.gongkaiApp, s.gongkaiWasm), { once: true });
 await self.gongkaiStart;
-await start(self.gongkaiFirst === true && !!s.gongkaiFirstApp);
+const key = { first: 'gongkaiFirst', site: 'gongkaiSite' }[self.gongkaiModule];
+if (key && s[key + 'App']) await start(s[key + 'App'], s[key + 'Wasm']);
+else await start(s.gongkaiApp, s.gongkaiWasm);
 </script>";
 
-/// The first-view module's files (issue #27) as the site names them: `./gongkai-first-<hash>.js`
-/// and its `_bg.wasm`.
+/// A module of the viewer besides the full app (issue #27) as the site names its files:
+/// `./gongkai-<kind>-<hash>.js` and its `_bg.wasm`. `kind` is `first` (a bundle's first views,
+/// src/bin/first.rs) or `site` (a province's own pages, src/bin/site.rs).
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct FirstView {
+pub(super) struct Module {
+    pub kind: &'static str,
     pub js: String,
     pub wasm: String,
 }
 
-/// The first-view module in the built folder `out`: Trunk writes it as `gongkai-first.js` and
-/// `gongkai-first_bg.wasm` (a worker-type build: no hash in the name); they are renamed by their
-/// content (`gongkai-first-<16 hex>.js`, `…_bg.wasm`), as Trunk names the full app's, so a
+/// The module `kind` in the built folder `out`: Trunk writes it as `gongkai-<kind>.js` and
+/// `gongkai-<kind>_bg.wasm` (a worker-type build: no hash in the name); they are renamed by their
+/// content (`gongkai-<kind>-<16 hex>.js`, `…_bg.wasm`), as Trunk names the full app's, so a
 /// browser never pairs one build's code with another's wasm. A folder built before (named
 /// already) gives the names it has; a viewer built without the module gives `None` (every page
 /// then starts the full app).
-pub(super) fn first_view_module(out: &Path) -> Result<Option<FirstView>> {
-    let (js, wasm) = (out.join("gongkai-first.js"), out.join("gongkai-first_bg.wasm"));
+pub(super) fn module(out: &Path, kind: &'static str) -> Result<Option<Module>> {
+    let (js, wasm) = (
+        out.join(format!("gongkai-{kind}.js")),
+        out.join(format!("gongkai-{kind}_bg.wasm")),
+    );
     if js.exists() && wasm.exists() {
         let (js_bytes, wasm_bytes) = (io(&js, std::fs::read(&js))?, io(&wasm, std::fs::read(&wasm))?);
         let hash: String = Sha256::new()
@@ -115,57 +122,64 @@ pub(super) fn first_view_module(out: &Path) -> Result<Option<FirstView>> {
             .take(8)
             .map(|b| format!("{b:02x}"))
             .collect();
-        let named = FirstView {
-            js: format!("gongkai-first-{hash}.js"),
-            wasm: format!("gongkai-first-{hash}_bg.wasm"),
+        let named = Module {
+            kind,
+            js: format!("gongkai-{kind}-{hash}.js"),
+            wasm: format!("gongkai-{kind}-{hash}_bg.wasm"),
         };
         for (from, to) in [(&js, &named.js), (&wasm, &named.wasm)] {
             io(from, std::fs::rename(from, out.join(to)))?;
         }
         return Ok(Some(named));
     }
+    let prefix = format!("gongkai-{kind}-");
     let mut named = std::fs::read_dir(out)
         .into_iter()
         .flatten()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.starts_with("gongkai-first-") && n.ends_with(".js"))
+        .filter(|n| n.starts_with(&prefix) && n.ends_with(".js"))
         .collect::<Vec<_>>();
     named.sort();
     Ok(named.pop().and_then(|js| {
         let wasm = format!("{}_bg.wasm", js.trim_end_matches(".js"));
-        out.join(&wasm).exists().then_some(FirstView { js, wasm })
+        out.join(&wasm).exists().then_some(Module { kind, js, wasm })
     }))
 }
 
-/// Whether `rel` (relative to the built viewer) is a file of the first-view module, which only
-/// a site of few bundles uses (a province's bundle pages start the full app).
-pub(super) fn is_first_view_file(rel: &Path) -> bool {
-    rel.to_str().is_some_and(|n| n.starts_with("gongkai-first"))
+/// Whether `rel` (relative to the built viewer) is a file of the module `kind` (see [`module`]):
+/// a site of few bundles has no use for the province pages' module, a province none for the
+/// first-view module (its bundle pages start the full app).
+pub(super) fn is_module_file(rel: &Path, kind: &str) -> bool {
+    rel.to_str()
+        .and_then(|n| n.strip_prefix("gongkai-")?.strip_prefix(kind))
+        .is_some_and(|rest| rest.starts_with(['-', '.', '_']))
 }
 
 /// The app's start script with its files: the full app's and, when the build has it, the
-/// first-view module's.
-fn app_start(js: &str, wasm: &str, first: Option<&FirstView>) -> String {
-    let first = first
-        .map(|f| {
+/// smaller module's its pages start.
+fn app_start(js: &str, wasm: &str, module: Option<&Module>) -> String {
+    let module = module
+        .map(|m| {
             format!(
-                " data-gongkai-first-app=\"./{}\" data-gongkai-first-wasm=\"./{}\"",
-                f.js, f.wasm
+                " data-gongkai-{kind}-app=\"./{}\" data-gongkai-{kind}-wasm=\"./{}\"",
+                m.js,
+                m.wasm,
+                kind = m.kind
             )
         })
         .unwrap_or_default();
     APP_START
         .replace("{js}", js)
         .replace("{wasm}", wasm)
-        .replace("{first}", &first)
+        .replace("{module}", &module)
 }
 
 /// Trunk's loader of the app — a `<link rel="modulepreload">` of its JS, a `<link rel="preload">`
 /// of its wasm and a module script that imports and starts both at once, all before the first
 /// paint — becomes [`APP_START`], which starts them when static/boot.js resolves
 /// `self.gongkaiStart` (issue #27). A template whose loader is [`APP_START`] already (built
-/// before) gets it again with `first`; one without either (a test's) stays as it is.
-fn defer_app_start(html: &mut String, first: Option<&FirstView>) {
+/// before) gets it again with `module`; one without either (a test's) stays as it is.
+fn defer_app_start(html: &mut String, module: Option<&Module>) {
     let quoted = |html: &str, open: usize, close: usize, after: &str, quote: char| {
         let i = html[open..close].find(after)? + open + after.len();
         let j = html[i..].find(quote)? + i;
@@ -188,7 +202,7 @@ fn defer_app_start(html: &mut String, first: Option<&FirstView>) {
         ) else {
             return;
         };
-        html.replace_range(open..close, &app_start(&js, &wasm, first));
+        html.replace_range(open..close, &app_start(&js, &wasm, module));
         return;
     }
     let Some(at) = html.find("import init, * as bindings from '") else {
@@ -203,7 +217,7 @@ fn defer_app_start(html: &mut String, first: Option<&FirstView>) {
     ) else {
         return;
     };
-    html.replace_range(open..close, &app_start(&js, &wasm, first));
+    html.replace_range(open..close, &app_start(&js, &wasm, module));
     remove_spans(html, &format!("<link rel=\"modulepreload\" href=\"{js}\""), ">");
     remove_spans(html, &format!("<link rel=\"preload\" href=\"{wasm}\""), ">");
 }
@@ -259,8 +273,8 @@ pub(super) struct Template {
 impl Template {
     /// The template of a built viewer's `index.html` (as Trunk wrote it, or as an earlier run of
     /// this step left it: see [`template_of`]); an error names what the file lacks.
-    pub(super) fn of(built_index: &str, first: Option<&FirstView>, report: &mut SiteReport) -> Result<Template> {
-        let html = template_of(built_index, first);
+    pub(super) fn of(built_index: &str, module: Option<&Module>, report: &mut SiteReport) -> Result<Template> {
+        let html = template_of(built_index, module);
         let policy = content_security_policy(&html, report);
         let lang = "<html lang=\"zh-CN\">";
         let l = html.find(lang).ok_or("index.html has no <html lang=\"zh-CN\">")?;
@@ -321,7 +335,9 @@ pub(super) fn pages(
     report: &mut SiteReport,
 ) -> Result<()> {
     let index = out.join("index.html");
-    let first = first_view_module(out)?;
+    let first = module(out, "first")?;
+    // Named too, though this site's pages never start it: a province built from this viewer does.
+    module(out, "site")?;
     let template = Template::of(&io(&index, std::fs::read_to_string(&index))?, first.as_ref(), report)?;
     for folder in crate::pages::PAGE_FOLDERS {
         let dir = out.join(folder);
@@ -454,24 +470,24 @@ mod tests {
         assert_eq!(template_of(&page, None), template);
     }
 
-    /// The first-view module: renamed by its content, named on the start script beside the full
+    /// The smaller modules: renamed by their content, named on the start script beside the full
     /// app (the script's text unchanged, so the policy is too), found again by a second build.
     #[test]
-    fn the_first_view_module_is_named_by_its_content_beside_the_full_app() {
+    fn the_smaller_modules_are_named_by_their_content_beside_the_full_app() {
         let dir = std::env::temp_dir().join(format!("gongkai-first-view-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        assert_eq!(first_view_module(&dir).unwrap(), None);
+        assert_eq!(module(&dir, "first").unwrap(), None);
         std::fs::write(dir.join("gongkai-first.js"), "js").unwrap();
         std::fs::write(dir.join("gongkai-first_bg.wasm"), "wasm").unwrap();
-        let first = first_view_module(&dir).unwrap().expect("the module");
+        let first = module(&dir, "first").unwrap().expect("the module");
         assert!(
             first.js.starts_with("gongkai-first-") && first.js.ends_with(".js"),
             "{first:?}"
         );
         assert_eq!(first.wasm, format!("{}_bg.wasm", first.js.trim_end_matches(".js")));
         assert!(dir.join(&first.js).exists() && !dir.join("gongkai-first.js").exists());
-        assert_eq!(first_view_module(&dir).unwrap(), Some(first.clone()));
+        assert_eq!(module(&dir, "first").unwrap(), Some(first.clone()));
         let _ = std::fs::remove_dir_all(&dir);
 
         let built = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n  <meta charset=\"utf-8\">\n<script type=\"module\">\nimport init, * as bindings from './app-1a.js';\nconst wasm = await init({ module_or_path: './app-1a_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script>\n</head>\n<body>\n  <main id=\"boot\">…</main>\n</body>\n</html>\n";
@@ -484,5 +500,29 @@ mod tests {
         // Built again from its own output: the same, with or without the module.
         assert_eq!(template_of(&with, Some(&first)), with);
         assert_eq!(template_of(&with, None), template_of(built, None));
+        // A province's template names its pages' module instead, from the same built file.
+        let site = Module {
+            kind: "site",
+            js: "gongkai-site-00.js".into(),
+            wasm: "gongkai-site-00_bg.wasm".into(),
+        };
+        let province = template_of(&with, Some(&site));
+        assert!(
+            province.contains(
+                "data-gongkai-site-app=\"./gongkai-site-00.js\" data-gongkai-site-wasm=\"./gongkai-site-00_bg.wasm\">"
+            ) && !province.contains("data-gongkai-first-app"),
+            "{province}"
+        );
+        assert_eq!(inline_scripts(&province), inline_scripts(&with));
+        // Each build's files by their names (and no other file that begins alike).
+        assert!(is_module_file(Path::new(&first.js), "first") && !is_module_file(Path::new(&first.js), "site"));
+        assert!(
+            is_module_file(Path::new("gongkai-site_bg.wasm"), "site")
+                && is_module_file(Path::new("gongkai-site-00.js.br"), "site")
+        );
+        assert!(
+            !is_module_file(Path::new("gongkai-sitemap.js"), "site")
+                && !is_module_file(Path::new("gongkai-web-1.js"), "site")
+        );
     }
 }

@@ -379,6 +379,8 @@ pub(super) fn roots(c: &Province, opts: &SiteOptions) -> Result<()> {
                 escape(if path.is_empty() { "./" } else { &path })
             ),
             format!("<meta name=\"gongkai-site-page\" content=\"{kind}\">"),
+            // The module that holds these pages (issue #27; static/boot.js starts it).
+            "<meta name=\"gongkai-app\" content=\"site\">".to_string(),
             format!(
                 "<meta name=\"gongkai-data\" content=\"{}\">",
                 site_data_fingerprint(page)

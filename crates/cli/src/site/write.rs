@@ -83,9 +83,11 @@ fn finish_service_worker(out: &Path, report: &mut SiteReport) -> Result<()> {
                 .and_then(|c| c.as_os_str().to_str())
                 .is_some_and(|c| crate::pages::PAGE_FOLDERS.contains(&c))
     };
+    // The province pages' module stays in a viewer built in place, for a province built from
+    // it; this site's pages never start it.
     let files: Vec<PathBuf> = files_under(out)?
         .into_iter()
-        .filter(|p| !is_compressed_copy(p) && !page(p))
+        .filter(|p| !is_compressed_copy(p) && !page(p) && !super::render::is_module_file(p, "site"))
         .filter(|p| {
             !matches!(
                 p.to_str(),
