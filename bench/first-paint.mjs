@@ -3,14 +3,16 @@
 // (150 ms latency, 1.6 Mbit/s down) and the CPU slowed 4×, the site served as plain files and
 // precompressed. LCP is what the browser reports (PerformanceObserver), with the element.
 // Usage: node bench/first-paint.mjs   (after `trunk build --release`)
+// GONGKAI_FP_SITE=<folder> serves a built site instead of dist/, GONGKAI_FP_PAGES its pages
+// (e.g. a province: ",a/<area>/,search/").
 import { launchBrowser, median, startServer } from './harness.mjs';
 
 const RUNS = Number(process.env.GONGKAI_BENCH_RUNS || 3);
 const browser = await launchBrowser();
 console.log(`${'server / page (median of ' + RUNS + ', ms)'.padEnd(44)}${'FCP'.padStart(7)}${'LCP'.padStart(7)}${'hydrated'.padStart(10)}  LCP element`);
 for (const precompressed of [false, true]) {
-  const server = await startServer(precompressed);
-  for (const p of ['', 'performance/8/3/', 'en/assets/']) {
+  const server = await startServer(precompressed, process.env.GONGKAI_FP_SITE || null);
+  for (const p of (process.env.GONGKAI_FP_PAGES || ',performance/8/3/,en/assets/').split(',')) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
       const ctx = await browser.newContext({ viewport: { width: 412, height: 823 } });
