@@ -11,7 +11,8 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width, height }, locale: 'zh-CN' });
 await page.goto(url);
-await page.waitForSelector('main h2', { timeout: 20000 });
+await page.waitForSelector('main h2, main h1, main ul', { timeout: 20000 });
+await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 20000 }).catch(() => {});
 await page.waitForTimeout(500);
 if (opt('--scroll')) await page.locator(opt('--scroll')).first().scrollIntoViewIfNeeded();
 if (opt('--focus')) await page.locator(opt('--focus')).first().focus();
