@@ -167,11 +167,25 @@ mod imp {
     }
 
     /// Hands local files to the full app (issue #27): the first-view module keeps them on the
-    /// window (`self.gongkaiFiles`) and asks for the full app (event `gongkai:full`, answered by
-    /// the page's start script, crates/cli/src/site/render.rs), which opens them
-    /// ([`take_handed_files`]). Server rendering: does nothing.
-    pub fn hand_files_to_full_app(files: &[web_sys::File]) {
+    /// window (`self.gongkaiFiles`), leaves `#app` showing `status` (a loading line: the page is
+    /// no longer the one the build wrote, so `<html>` loses its class `ssr` and the full app
+    /// renders afresh) and asks for the full app (event `gongkai:full`, answered by the page's
+    /// start script, crates/cli/src/site/render.rs, which says so on the page if it cannot load
+    /// it), which opens them ([`take_handed_files`]). Server rendering: does nothing.
+    pub fn hand_files_to_full_app(files: &[web_sys::File], status: &str) {
         let Some(w) = web_sys::window() else { return };
+        if let Some(d) = document() {
+            if let Some(html) = d.document_element() {
+                let _ = html.class_list().replace("ssr", "no-ssr");
+            }
+            if let Some(app) = d.get_element_by_id("app") {
+                let _ = app.remove_attribute("data-page");
+                app.set_inner_html("<main id=\"main\" class=\"loading\" aria-busy=\"true\"><div class=\"spinner\" aria-hidden=\"true\"></div><p role=\"status\"></p></main>");
+                if let Ok(Some(p)) = app.query_selector("p[role=status]") {
+                    p.set_text_content(Some(status));
+                }
+            }
+        }
         let list = js_sys::Array::new();
         for f in files {
             list.push(f);
@@ -309,7 +323,7 @@ mod imp {
     pub fn push_state(_: &str) {}
     pub fn replace_state(_: &str) {}
     pub fn load(_: &str) {}
-    pub fn hand_files_to_full_app(_: &[web_sys::File]) {}
+    pub fn hand_files_to_full_app(_: &[web_sys::File], _: &str) {}
     pub fn take_handed_files() -> Vec<web_sys::File> {
         Vec::new()
     }

@@ -124,27 +124,23 @@ fn keep(app: yew::AppHandle<crate::app::App>) {
 
 /// The first-view module's answer to something only the full app does (issue #27): local
 /// files opened or dropped are imported by the full app, which then shows any of their views.
-/// After the current event, this app is taken down (its listeners with it), the page left
-/// empty for the full app, and the files handed to it (`crate::browser::hand_files_to_full_app`;
-/// the page's start script loads the full app, whose bundle hook opens them). In the full app,
-/// and during server rendering, it does nothing.
-pub fn hand_over(files: Vec<web_sys::File>) {
+/// After the current event, this app is taken down (its listeners with it), the page shows
+/// `status` (what is being read) until the full app is there, and the files are handed to it
+/// (`crate::browser::hand_files_to_full_app`; the page's start script loads the full app, whose
+/// bundle hook opens them). In the full app, and during server rendering, it does nothing.
+pub fn hand_over(files: Vec<web_sys::File>, status: String) {
     #[cfg(target_arch = "wasm32")]
     if !cfg!(feature = "full") {
         gloo_timers::callback::Timeout::new(0, move || {
             if let Some(app) = MOUNTED.with(|m| m.borrow_mut().take()) {
                 app.destroy();
             }
-            if let Some(root) = crate::app_root() {
-                let _ = root.remove_attribute("data-page");
-                root.set_inner_html("");
-            }
-            crate::browser::hand_files_to_full_app(&files);
+            crate::browser::hand_files_to_full_app(&files, &status);
         })
         .forget();
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = files;
+    let _ = (files, status);
 }
 
 /// A province site's own page: reads its file, then takes the built page over (hydrates) when

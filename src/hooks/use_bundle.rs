@@ -324,7 +324,8 @@ pub fn use_bundle(server: Option<BundleCtx>) -> UseBundle {
             if cfg!(feature = "full") {
                 open(files, Facts::default());
             } else if !files.is_empty() {
-                crate::start::hand_over(files);
+                let names: Vec<String> = files.iter().map(|f| f.name()).collect();
+                crate::start::hand_over(files, tr!(lang, "load.reading_local", names.join(" + ")));
             }
         })
     };

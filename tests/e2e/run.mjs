@@ -1744,6 +1744,42 @@ await test('open local file: a workbook of 绩效目标表 alone imports and sho
   expect(/gongkai-first-/.test(wasm[0]) && wasm.some((w) => /gongkai-web-/.test(w)), `first-view module, then the full app: ${wasm}`);
 });
 
+await test('open local file on a first-view page: a reading line while the full app comes, a clear message if it cannot come (phone)', phone, async () => {
+  // Its own context without the service worker, so that the test alone decides when (and
+  // whether) the full app's wasm arrives.
+  const context = await browser.newContext({ viewport: phone, locale: 'zh-CN', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const full = /\/gongkai-web-[0-9a-f]+_bg\.wasm$/;
+  try {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(full, async (route) => { await held; await route.continue(); });
+    await page.goto(`${origin}/`);
+    await appReady(page);
+    await page.setInputFiles('#open-file-input', path.join(root, 'data/pingxiang-fgj-2017.json'));
+    // The first-view module has given the page up: what is being read, while the full app loads.
+    await page.waitForFunction(() => document.querySelector('#app > main.loading [role=status]')?.textContent.includes('正在读取 pingxiang-fgj-2017.json'));
+    expect(await page.locator('#total-revenue').count() === 0, 'the built overview is gone');
+    await shot(page, 'local-file-handover-phone');
+    release();
+    await page.waitForSelector('#total-revenue');
+    expect((await page.textContent('footer')).includes('本地文件 pingxiang-fgj-2017.json'), 'the full app shows the local file');
+    expect(errors.length === 0, `no page error: ${errors}`);
+    await page.unroute(full);
+    // The full app cannot be fetched: the reading line says so, instead of turning forever.
+    await page.route(full, (route) => route.abort());
+    await page.goto(`${origin}/performance/`);
+    await appReady(page);
+    await page.setInputFiles('#open-file-input', path.join(root, 'data/pingxiang-fgj-2017.json'));
+    await page.waitForFunction(() => document.querySelector('#app > main [role=status]')?.textContent.includes('查看器未能加载'));
+    expect(await page.locator('#app > main[aria-busy=false]').count() === 1 && await page.locator('#app .spinner').count() === 0, 'no spinner left turning');
+  } finally {
+    await context.close();
+  }
+});
+
 await test('预算执行: a 决算 alone — its own 年初预算 against each line, largest gaps first, reasons, “三公”, the budget it lacks named (phone)', phone, async (page) => {
   await page.goto(`${origin}/?bundle=fixtures/final/ghzy-2024-final.json#/execution`);
   await page.waitForSelector('#execution-gaps');

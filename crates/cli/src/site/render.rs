@@ -80,6 +80,14 @@ const start = async (js, wasm) => {
     await app.default({ module_or_path: wasm });
     window.wasmBindings = app;
   } catch (e) {
+    // A page a smaller module gave up for the full app shows only a status line: say why.
+    const status = document.querySelector('#app > main.loading > [role=status]');
+    if (status) {
+      const en = document.documentElement.lang === 'en';
+      status.textContent = (en ? 'The viewer could not be loaded: ' : '查看器未能加载：') + e + (en ? '. Reload the page to try again.' : '。请刷新页面重试。');
+      status.parentElement.setAttribute('aria-busy', 'false');
+      status.parentElement.querySelector('.spinner')?.remove();
+    }
     dispatchEvent(new Event('gongkai:failed'));
     throw e;
   }
