@@ -288,24 +288,25 @@ struct FullAppPageProps {
     route: Route,
 }
 
-/// In the first-view module, a route it does not hold (an old `#/search` address typed on a
-/// page, a kiosk tour): that route's page is loaded, which starts the full app. Says so
-/// meanwhile. A bundle without pages (a local file) has no such page: a link to this address
-/// with `app=full` starts the full app here (the file must be opened again).
+/// In the first-view module, a route it does not hold (reached other than by a link, which the
+/// browser follows as a page): that route's page is loaded, which starts the full app — on a
+/// bundle whose views are hash addresses, this page again with `?app=full`. Says so meanwhile.
 #[cfg(not(feature = "full"))]
 #[component]
 fn FullAppPage(props: &FullAppPageProps) -> Html {
     let lang = crate::hooks::use_lang::use_lang();
     let base = use_link_base();
-    let href = base.href(props.route.clone());
-    if base.hash {
-        let full = format!(
-            "{}{}{href}",
+    let href = if base.hash {
+        let view = base.href(props.route.clone());
+        let fragment = view.find('#').map(|i| &view[i..]).unwrap_or("");
+        format!(
+            "{}{}{fragment}",
             crate::browser::pathname().unwrap_or_default(),
             crate::browser::query_with(&[("app", Some("full"))])
-        );
-        return html! { <p class="notice"><a href={full}>{ tr!(lang, "app.view_in_full") }</a></p> };
-    }
+        )
+    } else {
+        base.href(props.route.clone())
+    };
     {
         let href = href.clone();
         use_effect_with(href, |href| crate::browser::load(href));

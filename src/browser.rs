@@ -177,6 +177,19 @@ mod imp {
         if let Some(d) = document() {
             if let Some(html) = d.document_element() {
                 let _ = html.class_list().replace("ssr", "no-ssr");
+                // No app runs until the full app marks the page again.
+                let _ = html.remove_attribute("data-app");
+            }
+            // A file dropped meanwhile is not opened by the browser in place of the page (the
+            // first module's drop zone is gone with it; the full app's has not come yet).
+            for name in ["dragover", "drop"] {
+                EventListener::new_with_options(
+                    &d,
+                    name,
+                    gloo_events::EventListenerOptions::enable_prevent_default(),
+                    |e| e.prevent_default(),
+                )
+                .forget();
             }
             if let Some(app) = d.get_element_by_id("app") {
                 let _ = app.remove_attribute("data-page");
@@ -192,6 +205,12 @@ mod imp {
         }
         let _ = js_sys::Reflect::set(&w, &"gongkaiFiles".into(), &list);
         dispatch_window_event("gongkai:full");
+    }
+
+    /// Whether the first-view module handed local files over that are not taken yet (see
+    /// [`hand_files_to_full_app`]). Server rendering: `false`.
+    pub fn files_handed_over() -> bool {
+        web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w, &"gongkaiFiles".into()).unwrap_or(false))
     }
 
     /// The local files the first-view module handed over, taken once (see
@@ -324,6 +343,9 @@ mod imp {
     pub fn replace_state(_: &str) {}
     pub fn load(_: &str) {}
     pub fn hand_files_to_full_app(_: &[web_sys::File], _: &str) {}
+    pub fn files_handed_over() -> bool {
+        false
+    }
     pub fn take_handed_files() -> Vec<web_sys::File> {
         Vec::new()
     }

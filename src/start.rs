@@ -59,10 +59,16 @@ fn run_in_browser() {
     let lang = crate::hooks::use_lang::initial_lang();
     crate::hooks::use_lang::apply(lang);
     let props = move || crate::app::AppProps { page: None, lang };
-    crate::hooks::use_bundle::start_loading(lang);
     let Some(root) = crate::app_root() else {
         return;
     };
+    // Local files the first-view module handed over: the app opens them, nothing else loads.
+    if crate::browser::files_handed_over() {
+        root.set_inner_html("");
+        keep(yew::Renderer::<crate::app::App>::with_root_and_props(root, props()).render());
+        return;
+    }
+    crate::hooks::use_bundle::start_loading(lang);
     if crate::prerendered_page_shown() {
         // The page is on screen already, rendered by the build from the same components: once
         // the bundle is here (its first render needs it), the app takes that DOM over as it is.

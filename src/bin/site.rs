@@ -3,6 +3,5 @@
 //! province site build names it on those pages; static/boot.js starts it there.
 
 fn main() {
-    #[cfg(feature = "site")]
     gongkai::start::run_site_pages();
 }

@@ -270,7 +270,10 @@ pub fn use_bundle(server: Option<BundleCtx>) -> UseBundle {
     // Local files the first-view module handed over (issue #27): opened instead of the bundle.
     let handed = use_memo((), |_| crate::browser::take_handed_files());
     let state = use_state(|| match (server, first_load_done()) {
-        _ if !handed.is_empty() => LoadState::Loading(tr!(lang, "load.loading").to_string()),
+        _ if !handed.is_empty() => {
+            let names: Vec<String> = handed.iter().map(|f| f.name()).collect();
+            LoadState::Loading(tr!(lang, "load.reading_local", names.join(" + ")))
+        }
         (Some(ctx), _) => LoadState::Loaded(ctx),
         (None, Some(done)) => state_of(done),
         (None, None) => LoadState::Loading(tr!(lang, "load.loading").to_string()),

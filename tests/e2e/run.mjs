@@ -1744,7 +1744,7 @@ await test('open local file: a workbook of 绩效目标表 alone imports and sho
   expect(/gongkai-first-/.test(wasm[0]) && wasm.some((w) => /gongkai-web-/.test(w)), `first-view module, then the full app: ${wasm}`);
 });
 
-await test('open local file on a first-view page: a reading line while the full app comes, a clear message if it cannot come (phone)', phone, async () => {
+await test('open local file on a first-view page: a reading line while the full app comes, a clear message if it cannot come; a first-view module that is gone gives way to the full app (phone)', phone, async () => {
   // Its own context without the service worker, so that the test alone decides when (and
   // whether) the full app's wasm arrives.
   const context = await browser.newContext({ viewport: phone, locale: 'zh-CN', serviceWorkers: 'block' });
@@ -1775,6 +1775,15 @@ await test('open local file on a first-view page: a reading line while the full 
     await page.setInputFiles('#open-file-input', path.join(root, 'data/pingxiang-fgj-2017.json'));
     await page.waitForFunction(() => document.querySelector('#app > main [role=status]')?.textContent.includes('查看器未能加载'));
     expect(await page.locator('#app > main[aria-busy=false]').count() === 1 && await page.locator('#app .spinner').count() === 0, 'no spinner left turning');
+    await page.unroute(full);
+    // A page cached from an older build names a first-view module that is gone: the full app
+    // takes the page over instead.
+    const wasm = [];
+    page.on('request', (r) => { if (/\.wasm$/.test(r.url())) wasm.push(new URL(r.url()).pathname); });
+    await page.route(/\/gongkai-first-[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(`${origin}/assets/`);
+    await appReady(page);
+    expect(wasm.length === 1 && /gongkai-web-/.test(wasm[0]), `the full app instead: ${wasm}`);
   } finally {
     await context.close();
   }

@@ -231,8 +231,9 @@ pub fn head_tags(page: &Page, site_url: Option<&str>) -> String {
         e(&page.loaded.0.path)
     ));
     // The app the page starts (issue #27): the first-view module where it holds the page's view
-    // (static/boot.js decides: only where the page shows its own view).
-    if page.route.in_first_view() {
+    // (static/boot.js decides: only where the page shows its own view). A province's bundle
+    // pages start the full app (their views are hash addresses; a province has no such module).
+    if page.route.in_first_view() && !page.loaded.0.province {
         tags.push("<meta name=\"gongkai-app\" content=\"first\">".into());
     }
     // A site of several bundles: old `#/…` links on its home page go to the first bundle's folder.

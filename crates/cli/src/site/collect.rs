@@ -205,9 +205,9 @@ pub(super) fn province(opts: &SiteOptions, report: &mut SiteReport) -> Result<Pr
     let viewer_index = opts.viewer.join("index.html");
     let viewer_html = io(&viewer_index, std::fs::read_to_string(&viewer_index))?;
     io(out, std::fs::create_dir_all(out))?;
-    // A province's own pages (home, area, search) start their module (named by its content
-    // first); its bundle pages the full app (the viewer's first-view module is not copied).
-    let site_module = super::render::module(&opts.viewer, "site")?;
+    // A province's own pages (home, area, search) start their module (written under a name by
+    // its content); its bundle pages the full app (the viewer's first-view module is not copied).
+    let site_module = super::render::module(&opts.viewer, out, "site")?;
     // 1. The viewer's files (its data and pages are not the site's).
     let mut viewer_files = Vec::new();
     for rel in files_under(&opts.viewer)? {
@@ -215,12 +215,16 @@ pub(super) fn province(opts: &SiteOptions, report: &mut SiteReport) -> Result<Pr
             || crate::pages::is_page_file(&rel)
             || rel.starts_with("data")
             || rel == Path::new("index.html")
-            || super::render::is_module_file(&rel, "first");
+            || super::render::is_module_file(&rel, "first")
+            || super::render::is_module_file(&rel, "site");
         if !skip {
             let bytes = io(&opts.viewer.join(&rel), std::fs::read(opts.viewer.join(&rel)))?;
             super::write::write_if_changed(&out.join(&rel), &bytes)?;
             viewer_files.push(rel);
         }
+    }
+    if let Some(m) = &site_module {
+        viewer_files.extend([PathBuf::from(&m.js), PathBuf::from(&m.wasm)]);
     }
     // 2. The catalog and its areas.
     let source = opts.data.clone().unwrap_or_else(|| opts.viewer.join("data"));

@@ -74,29 +74,39 @@ const APP_START: &str = "<script type=\"module\" data-gongkai-app=\"{js}\" data-
 // the smaller module boot.js chose for this page, else the full app; the full app also when the
 // smaller module asks for it (event gongkai:full: it took itself down, any files on the window).
 const s = document.querySelector('script[data-gongkai-app]').dataset;
-const start = async (js, wasm) => {
+const start = async (js, wasm, fallback) => {
+  let app;
   try {
-    const app = await import(js);
+    app = await import(js);
+  } catch (e) {
+    // A smaller module that cannot be fetched (a page cached from an older build): the full app.
+    if (fallback) return start(s.gongkaiApp, s.gongkaiWasm, false);
+    fail(e);
+  }
+  try {
     await app.default({ module_or_path: wasm });
     window.wasmBindings = app;
   } catch (e) {
-    // A page a smaller module gave up for the full app shows only a status line: say why.
-    const status = document.querySelector('#app > main.loading > [role=status]');
-    if (status) {
-      const en = document.documentElement.lang === 'en';
-      status.textContent = (en ? 'The viewer could not be loaded: ' : '查看器未能加载：') + e + (en ? '. Reload the page to try again.' : '。请刷新页面重试。');
-      status.parentElement.setAttribute('aria-busy', 'false');
-      status.parentElement.querySelector('.spinner')?.remove();
-    }
-    dispatchEvent(new Event('gongkai:failed'));
-    throw e;
+    fail(e);
   }
 };
-addEventListener('gongkai:full', () => start(s.gongkaiApp, s.gongkaiWasm), { once: true });
+const fail = (e) => {
+  // A page a smaller module gave up for the full app shows only a status line: say why.
+  const status = document.querySelector('#app > main.loading > [role=status]');
+  if (status) {
+    const en = document.documentElement.lang === 'en';
+    status.textContent = (en ? 'The viewer could not be loaded: ' : '查看器未能加载：') + e + (en ? '. Reload the page to try again.' : '。请刷新页面重试。');
+    status.parentElement.setAttribute('aria-busy', 'false');
+    status.parentElement.querySelector('.spinner')?.remove();
+  }
+  dispatchEvent(new Event('gongkai:failed'));
+  throw e;
+};
+addEventListener('gongkai:full', () => start(s.gongkaiApp, s.gongkaiWasm, false), { once: true });
 await self.gongkaiStart;
 const key = { first: 'gongkaiFirst', site: 'gongkaiSite' }[self.gongkaiModule];
-if (key && s[key + 'App']) await start(s[key + 'App'], s[key + 'Wasm']);
-else await start(s.gongkaiApp, s.gongkaiWasm);
+if (key && s[key + 'App']) await start(s[key + 'App'], s[key + 'Wasm'], true);
+else await start(s.gongkaiApp, s.gongkaiWasm, false);
 </script>";
 
 /// A module of the viewer besides the full app (issue #27) as the site names its files:
@@ -109,17 +119,19 @@ pub(super) struct Module {
     pub wasm: String,
 }
 
-/// The module `kind` in the built folder `out`: Trunk writes it as `gongkai-<kind>.js` and
-/// `gongkai-<kind>_bg.wasm` (a worker-type build: no hash in the name); they are renamed by their
-/// content (`gongkai-<kind>-<16 hex>.js`, `…_bg.wasm`), as Trunk names the full app's, so a
-/// browser never pairs one build's code with another's wasm. A folder built before (named
-/// already) gives the names it has; a viewer built without the module gives `None` (every page
-/// then starts the full app).
-pub(super) fn module(out: &Path, kind: &'static str) -> Result<Option<Module>> {
+/// The module `kind` of the built viewer in `viewer`, in `out` under names by its content. Trunk
+/// writes it as `gongkai-<kind>.js` and `gongkai-<kind>_bg.wasm` (a worker-type build: no hash
+/// in the name); they get names by their content (`gongkai-<kind>-<16 hex>.js`, `…_bg.wasm`), as
+/// Trunk names the full app's, so a browser never pairs one build's code with another's wasm:
+/// renamed where `out` is the viewer itself, else copied (the viewer is left as it is). A viewer
+/// named already (built before) gives the module its `index.html` starts, else its newest; a
+/// viewer built without the module gives `None` (every page then starts the full app).
+pub(super) fn module(viewer: &Path, out: &Path, kind: &'static str) -> Result<Option<Module>> {
     let (js, wasm) = (
-        out.join(format!("gongkai-{kind}.js")),
-        out.join(format!("gongkai-{kind}_bg.wasm")),
+        viewer.join(format!("gongkai-{kind}.js")),
+        viewer.join(format!("gongkai-{kind}_bg.wasm")),
     );
+    let in_place = viewer == out;
     if js.exists() && wasm.exists() {
         let (js_bytes, wasm_bytes) = (io(&js, std::fs::read(&js))?, io(&wasm, std::fs::read(&wasm))?);
         let hash: String = Sha256::new()
@@ -135,23 +147,51 @@ pub(super) fn module(out: &Path, kind: &'static str) -> Result<Option<Module>> {
             js: format!("gongkai-{kind}-{hash}.js"),
             wasm: format!("gongkai-{kind}-{hash}_bg.wasm"),
         };
-        for (from, to) in [(&js, &named.js), (&wasm, &named.wasm)] {
-            io(from, std::fs::rename(from, out.join(to)))?;
+        for (from, to, bytes) in [(&js, &named.js, &js_bytes), (&wasm, &named.wasm, &wasm_bytes)] {
+            if in_place {
+                io(from, std::fs::rename(from, out.join(to)))?;
+            } else {
+                super::write::write_if_changed(&out.join(to), bytes)?;
+            }
         }
         return Ok(Some(named));
     }
     let prefix = format!("gongkai-{kind}-");
-    let mut named = std::fs::read_dir(out)
+    let mut named: Vec<(std::time::SystemTime, String)> = std::fs::read_dir(viewer)
         .into_iter()
         .flatten()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.starts_with(&prefix) && n.ends_with(".js"))
-        .collect::<Vec<_>>();
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let name = e.file_name().into_string().ok()?;
+            (name.starts_with(&prefix) && name.ends_with(".js")).then(|| {
+                (
+                    e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH),
+                    name,
+                )
+            })
+        })
+        .collect();
     named.sort();
-    Ok(named.pop().and_then(|js| {
-        let wasm = format!("{}_bg.wasm", js.trim_end_matches(".js"));
-        out.join(&wasm).exists().then_some(Module { kind, js, wasm })
-    }))
+    let index = std::fs::read_to_string(viewer.join("index.html")).unwrap_or_default();
+    let started = |n: &String| index.contains(&format!("data-gongkai-{kind}-app=\"./{n}\""));
+    let js = match named.iter().position(|(_, n)| started(n)) {
+        Some(i) => named.swap_remove(i).1,
+        None => match named.pop() {
+            Some((_, n)) => n,
+            None => return Ok(None),
+        },
+    };
+    let wasm = format!("{}_bg.wasm", js.trim_end_matches(".js"));
+    if !viewer.join(&wasm).exists() {
+        return Ok(None);
+    }
+    if !in_place {
+        for f in [&js, &wasm] {
+            let bytes = io(&viewer.join(f), std::fs::read(viewer.join(f)))?;
+            super::write::write_if_changed(&out.join(f), &bytes)?;
+        }
+    }
+    Ok(Some(Module { kind, js, wasm }))
 }
 
 /// Whether `rel` (relative to the built viewer) is a file of the module `kind` (see [`module`]):
@@ -343,9 +383,9 @@ pub(super) fn pages(
     report: &mut SiteReport,
 ) -> Result<()> {
     let index = out.join("index.html");
-    let first = module(out, "first")?;
+    let first = module(out, out, "first")?;
     // Named too, though this site's pages never start it: a province built from this viewer does.
-    module(out, "site")?;
+    module(out, out, "site")?;
     let template = Template::of(&io(&index, std::fs::read_to_string(&index))?, first.as_ref(), report)?;
     for folder in crate::pages::PAGE_FOLDERS {
         let dir = out.join(folder);
@@ -485,17 +525,17 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("gongkai-first-view-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        assert_eq!(module(&dir, "first").unwrap(), None);
+        assert_eq!(module(&dir, &dir, "first").unwrap(), None);
         std::fs::write(dir.join("gongkai-first.js"), "js").unwrap();
         std::fs::write(dir.join("gongkai-first_bg.wasm"), "wasm").unwrap();
-        let first = module(&dir, "first").unwrap().expect("the module");
+        let first = module(&dir, &dir, "first").unwrap().expect("the module");
         assert!(
             first.js.starts_with("gongkai-first-") && first.js.ends_with(".js"),
             "{first:?}"
         );
         assert_eq!(first.wasm, format!("{}_bg.wasm", first.js.trim_end_matches(".js")));
         assert!(dir.join(&first.js).exists() && !dir.join("gongkai-first.js").exists());
-        assert_eq!(module(&dir, "first").unwrap(), Some(first.clone()));
+        assert_eq!(module(&dir, &dir, "first").unwrap(), Some(first.clone()));
         let _ = std::fs::remove_dir_all(&dir);
 
         let built = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n  <meta charset=\"utf-8\">\n<script type=\"module\">\nimport init, * as bindings from './app-1a.js';\nconst wasm = await init({ module_or_path: './app-1a_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script>\n</head>\n<body>\n  <main id=\"boot\">…</main>\n</body>\n</html>\n";

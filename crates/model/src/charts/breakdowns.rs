@@ -55,7 +55,7 @@ pub struct Breakdown {
     /// [`Breakdown::not_stated`]).
     pub chart: Option<BarChart>,
     /// For each drawn row (in `chart.rows` order), the 预算表 code it opens (功能分类 or 经济分类
-    /// 类), when the chart drills.
+    /// 类), when the chart drills and the 类 has lines under it (then 预算表 has a page for it).
     pub codes: Vec<Option<String>>,
     /// For each drawn row, the path of its figure in the bundle (failing checks mark it), e.g.
     /// `tables[7].lines[1].amounts[0]`.
@@ -228,7 +228,12 @@ fn coded(lang: Lang, b: &Bundle, ti: usize, kind: BreakdownKind) -> Option<Break
         source: t.title.clone(),
         source_published: true,
         chart: Some(chart),
-        codes: codes.into_iter().map(|(c, _)| (!c.is_empty()).then_some(c)).collect(),
+        // Only codes with lines under them open 预算表 (the site has a page for exactly those,
+        // `Route::pages`): a row without any does not drill.
+        codes: codes
+            .into_iter()
+            .map(|(c, opens)| (opens && !c.is_empty()).then_some(c))
+            .collect(),
         figures,
         figures_under: format!("tables[{ti}]"),
     })
