@@ -22,14 +22,8 @@ pub fn run_site_pages() {
     {
         crate::mark_once("gongkai:wasm-start");
         crate::panic_hook::install();
-        match crate::site_app::this_site_page() {
-            Some((lang, route)) => {
-                crate::hooks::use_lang::apply(lang);
-                if let Some(root) = crate::app_root() {
-                    run_site(root, lang, route);
-                }
-            }
-            None => crate::browser::dispatch_window_event("gongkai:full"),
+        if !take_over_site_page() {
+            crate::browser::dispatch_window_event("gongkai:full");
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -49,11 +43,7 @@ fn run_in_browser() {
     // loading (its download usually started in static/boot.js, before the wasm ran).
     // A province site's own page (home, area, search): no bundle, its own small file.
     #[cfg(feature = "site")]
-    if let Some((lang, route)) = crate::site_app::this_site_page() {
-        crate::hooks::use_lang::apply(lang);
-        if let Some(root) = crate::app_root() {
-            run_site(root, lang, route);
-        }
+    if take_over_site_page() {
         return;
     }
     let lang = crate::hooks::use_lang::initial_lang();
@@ -149,6 +139,20 @@ pub fn hand_over(files: Vec<web_sys::File>, status: String) {
     let _ = (files, status);
 }
 
+/// Takes a province site's own page over ([`run_site`]) in its language; `false` on any other
+/// page.
+#[cfg(all(target_arch = "wasm32", feature = "site"))]
+fn take_over_site_page() -> bool {
+    let Some((lang, route)) = crate::site_app::this_site_page() else {
+        return false;
+    };
+    crate::hooks::use_lang::apply(lang);
+    if let Some(root) = crate::app_root() {
+        run_site(root, lang, route);
+    }
+    true
+}
+
 /// A province site's own page: reads its file, then takes the built page over (hydrates) when
 /// the data is what it was built from, else renders afresh; an error is shown on the page.
 #[cfg(all(target_arch = "wasm32", feature = "site"))]
@@ -157,10 +161,7 @@ fn run_site(root: web_sys::Element, lang: gongkai_model::i18n::Lang, route: crat
     wasm_bindgen_futures::spawn_local(async move {
         match load_site_page(&route).await {
             Ok(page) => {
-                let built = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.query_selector("meta[name=gongkai-data]").ok().flatten())
-                    .and_then(|m| m.get_attribute("content"));
+                let built = crate::browser::meta_content("gongkai-data");
                 let same = built.as_deref() == Some(site_data_fingerprint(&page).as_str());
                 crate::remove_boot_placeholder();
                 let props = SiteAppProps { page, lang };

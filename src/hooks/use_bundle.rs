@@ -253,6 +253,11 @@ pub struct UseBundle {
     pub retry_with: Callback<Facts>,
 }
 
+/// The local files' names as the loading line and the footer say them ("说明.pdf + 表.xlsx").
+fn file_names(files: &[web_sys::File]) -> String {
+    files.iter().map(|f| f.name()).collect::<Vec<_>>().join(" + ")
+}
+
 fn loaded(bundle: Bundle, path: String) -> LoadState {
     LoadState::Loaded(BundleCtx(Rc::new(Loaded {
         bundle,
@@ -270,10 +275,7 @@ pub fn use_bundle(server: Option<BundleCtx>) -> UseBundle {
     // Local files the first-view module handed over (issue #27): opened instead of the bundle.
     let handed = use_memo((), |_| crate::browser::take_handed_files());
     let state = use_state(|| match (server, first_load_done()) {
-        _ if !handed.is_empty() => {
-            let names: Vec<String> = handed.iter().map(|f| f.name()).collect();
-            LoadState::Loading(tr!(lang, "load.reading_local", names.join(" + ")))
-        }
+        _ if !handed.is_empty() => LoadState::Loading(tr!(lang, "load.reading_local", file_names(&handed))),
         (Some(ctx), _) => LoadState::Loaded(ctx),
         (None, Some(done)) => state_of(done),
         (None, None) => LoadState::Loading(tr!(lang, "load.loading").to_string()),
@@ -290,7 +292,7 @@ pub fn use_bundle(server: Option<BundleCtx>) -> UseBundle {
             }
             let set_state = set_state.clone();
             let names: Vec<String> = files.iter().map(|f| f.name()).collect();
-            let name = names.join(" + ");
+            let name = file_names(&files);
             *last_files.borrow_mut() = files.clone();
             set_state.set(LoadState::Loading(tr!(lang, "load.reading_local", name)));
             // "正在读取 说明.pdf：第 3 页，共 19 页", as the worker reports each page.
@@ -327,8 +329,8 @@ pub fn use_bundle(server: Option<BundleCtx>) -> UseBundle {
             if cfg!(feature = "full") {
                 open(files, Facts::default());
             } else if !files.is_empty() {
-                let names: Vec<String> = files.iter().map(|f| f.name()).collect();
-                crate::start::hand_over(files, tr!(lang, "load.reading_local", names.join(" + ")));
+                let status = tr!(lang, "load.reading_local", file_names(&files));
+                crate::start::hand_over(files, status);
             }
         })
     };

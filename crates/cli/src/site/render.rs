@@ -239,29 +239,24 @@ fn defer_app_start(html: &mut String, module: Option<&Module>) {
             html[at..].find("</script>").map(|c| at + c + "</script>".len())?,
         ))
     };
-    if let Some(at) = html.find("<script type=\"module\" data-gongkai-app=\"") {
-        let Some(close) = html[at..].find("</script>").map(|c| at + c + "</script>".len()) else {
-            return;
-        };
-        let open = at;
-        let (Some(js), Some(wasm)) = (
-            quoted(html, open, close, "data-gongkai-app=\"", '"'),
-            quoted(html, open, close, "data-gongkai-wasm=\"", '"'),
-        ) else {
-            return;
-        };
-        html.replace_range(open..close, &app_start(&js, &wasm, module));
-        return;
-    }
-    let Some(at) = html.find("import init, * as bindings from '") else {
+    // Written by an earlier run (its files in attributes) or by Trunk (in its code).
+    let (at, [js_key, wasm_key]) = if let Some(at) = html.find("<script type=\"module\" data-gongkai-app=\"") {
+        // (inside the element, so that the `<script` found before it is its own)
+        (
+            at + "<script".len(),
+            [("data-gongkai-app=\"", '"'), ("data-gongkai-wasm=\"", '"')],
+        )
+    } else if let Some(at) = html.find("import init, * as bindings from '") {
+        (at, [("from '", '\''), ("module_or_path: '", '\'')])
+    } else {
         return;
     };
     let Some((open, close)) = script_around(html, at) else {
         return;
     };
     let (Some(js), Some(wasm)) = (
-        quoted(html, open, close, "from '", '\''),
-        quoted(html, open, close, "module_or_path: '", '\''),
+        quoted(html, open, close, js_key.0, js_key.1),
+        quoted(html, open, close, wasm_key.0, wasm_key.1),
     ) else {
         return;
     };
