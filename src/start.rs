@@ -22,6 +22,7 @@ pub fn run_site_pages() {
     {
         crate::mark_once("gongkai:wasm-start");
         crate::panic_hook::install();
+        crate::browser::dispatch_window_event("gongkai:taking-over");
         if !take_over_site_page() {
             crate::browser::dispatch_window_event("gongkai:full");
         }
@@ -39,6 +40,9 @@ const MOUNT_WITHIN_MS: u32 = 150;
 fn run_in_browser() {
     crate::mark_once("gongkai:wasm-start");
     crate::panic_hook::install();
+    // The page's own script stops answering and puts the page back as built (static/shell.js):
+    // from here on the app answers, or holds a tap until it can.
+    crate::browser::dispatch_window_event("gongkai:taking-over");
     // The interface language first (load errors are worded in it), then the bundle starts
     // loading (its download usually started in static/boot.js, before the wasm ran).
     // A province site's own page (home, area, search): no bundle, its own small file.

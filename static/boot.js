@@ -6,10 +6,12 @@
 // 2. Says whether the page the build rendered is what this address shows (class `ssr` on
 //    <html>: it stays and the app hydrates it) or not (`no-ssr`: another bundle, an embed, a
 //    kiosk: the loading line shows until the app renders).
-// 3. Decides when the app starts: at once where the page shows no view of its own; where it
-//    does, only after its first paint (the `load` event, then one frame) or at the reader's
-//    first touch, click or key, whichever comes first — so nothing the page does not need
-//    competes with its paint (issue #27). Starting means: fetch the catalog and the bundle
+// 3. Decides when the app starts: at once where the page shows no view of its own; on a
+//    bundle's first views (the first-view module's pages), whose charts, terms and switches
+//    the page answers itself (static/shell.js), only when the reader asks for something only
+//    the app does (a button, a filter, a file); elsewhere only after its first paint (the
+//    `load` event, then one frame) or at the reader's first touch, click or key, whichever
+//    comes first — so nothing the page does not need competes with its paint (issue #27). Starting means: fetch the catalog and the bundle
 //    (the app takes these answers instead of fetching again, src/loader.rs `fetch_bytes`; if
 //    one fails, the app fetches the file itself and reports any error with its name) and
 //    resolve `self.gongkaiStart`, which the module script `gongkai site` writes in place of
@@ -18,7 +20,8 @@
 //    where the page shows a view it holds, else the full app's.
 // 4. Keeps a tap that the app answers (a button, a chart) from being lost while the app is on
 //    its way: the event is held (links are pages and work without the app) and given again
-//    once the app has taken the page over (the app's `gongkai:live` event); if the app cannot
+//    once the app has taken the page over (the app's `gongkai:live` event), as are what is
+//    typed or chosen in a field the app reads and files dropped on the page; if the app cannot
 //    start (`gongkai:failed`), nothing is held any more.
 // Every page names the site root in <base href>, so relative addresses here are the site's.
 (function () {
@@ -135,24 +138,43 @@
     begin();
     return;
   }
-  // The page's own view is on screen: the app after its first paint or the first input.
-  addEventListener('load', function () {
-    requestAnimationFrame(function () { setTimeout(begin, 0); });
-  });
+  // Start the app at once when asked to (tests, a portal that wants it running).
+  self.gongkaiBegin = begin;
+  // The page's own view is on screen. On a bundle's first views (the first-view module's pages)
+  // the page itself answers what a reader does most (static/shell.js: charts, terms, the year
+  // and language switches; links are pages), so the app starts only when the reader asks for
+  // something only it does; elsewhere it starts after the page's first paint or at the first
+  // input, whichever comes first.
+  var onDemand = self.gongkaiModule === 'first';
+  if (!onDemand) {
+    addEventListener('load', function () {
+      requestAnimationFrame(function () { setTimeout(begin, 0); });
+    });
+  }
   var held = [];
   var holding = true;
+  function shellAnswers(t) {
+    return !!(self.gongkaiShell && self.gongkaiShell.answers(t));
+  }
   // What the app answers and the page alone does not: not a link (a page of its own), not a
-  // form field or <summary> (the browser's own), but a button or a chart.
+  // form field or <summary> (the browser's own), not what static/shell.js answers, but a
+  // button or a chart.
   function answeredByApp(t) {
-    if (!t || !t.closest || t.closest('a[href], input, select, textarea, summary')) return null;
+    if (!t || !t.closest || shellAnswers(t) || t.closest('a[href], input, select, textarea, summary')) return null;
     return t.closest('button, [role=button], .chart-surface');
+  }
+  // A form field whose input only the app reads (a filter, a sort order, a file to open).
+  function fieldOfApp(t) {
+    if (!t || !t.closest || shellAnswers(t)) return null;
+    return t.closest('input, select, textarea');
   }
   function hold(e) {
     if (!holding) return;
-    begin();
+    if (!onDemand) begin();
     var t = answeredByApp(e.target);
     if (!t) return;
     if (e.type === 'keydown' && !/^(Enter| |Arrow\w+|Home|End|Escape)$/.test(e.key)) return;
+    begin();
     e.preventDefault();
     e.stopImmediatePropagation();
     held.push({ target: e.target, type: e.type, init: {
@@ -162,18 +184,53 @@
   }
   ['click', 'keydown'].forEach(function (type) { addEventListener(type, hold, true); });
   ['pointerdown', 'touchstart'].forEach(function (type) {
-    addEventListener(type, begin, { capture: true, passive: true, once: true });
+    addEventListener(type, function (e) {
+      if (!onDemand || answeredByApp(e.target) || fieldOfApp(e.target)) begin();
+    }, { capture: true, passive: true });
   });
+  // A field the reader turns to: the app starts (the reader is about to use it), and what is
+  // typed, chosen or picked meanwhile is given to it again once it runs.
+  addEventListener('focusin', function (e) {
+    if (holding && onDemand && fieldOfApp(e.target)) begin();
+  }, true);
+  ['input', 'change'].forEach(function (type) {
+    addEventListener(type, function (e) {
+      var f = holding && fieldOfApp(e.target);
+      if (!f) return;
+      begin();
+      held = held.filter(function (h) { return !(h.target === f && h.type === type); });
+      held.push({ target: f, type: type, value: f.type === 'file' ? null : f.value });
+    }, true);
+  });
+  // Files dropped on the page before the app runs: kept, and dropped again once it does.
+  addEventListener('dragover', function (e) {
+    if (holding && onDemand && e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, 'Files') >= 0) e.preventDefault();
+  }, true);
+  addEventListener('drop', function (e) {
+    if (!holding || !onDemand || !e.dataTransfer || !e.dataTransfer.files.length) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    begin();
+    held.push({ target: e.target, type: 'drop', files: Array.prototype.slice.call(e.dataTransfer.files) });
+  }, true);
+  function replay(h) {
+    if (!h.target.isConnected) return;
+    if (h.type === 'drop') {
+      var dt = new DataTransfer();
+      h.files.forEach(function (f) { dt.items.add(f); });
+      h.target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    } else if (h.type === 'input' || h.type === 'change') {
+      if (h.value !== null && h.target.value !== h.value) h.target.value = h.value;
+      h.target.dispatchEvent(new Event(h.type, { bubbles: true }));
+    } else {
+      var E = h.type === 'click' ? MouseEvent : KeyboardEvent;
+      h.target.dispatchEvent(new E(h.type, h.init));
+    }
+  }
   addEventListener('gongkai:live', function () {
     holding = false;
     // After the app's own work of taking over: each held input once, to the same element.
-    setTimeout(function () {
-      held.splice(0).forEach(function (h) {
-        if (!h.target.isConnected) return;
-        var E = h.type === 'click' ? MouseEvent : KeyboardEvent;
-        h.target.dispatchEvent(new E(h.type, h.init));
-      });
-    }, 0);
+    setTimeout(function () { held.splice(0).forEach(replay); }, 0);
   });
   addEventListener('gongkai:failed', function () { holding = false; held = []; });
 })();

@@ -4,10 +4,10 @@
 
 use super::chart_surface::ChartSurface;
 use super::fail_mark::FailMark;
-use crate::hooks::use_width::{drawn_widths, svg_at_widths, use_chart_width};
+use crate::hooks::use_width::{drawn_widths, svg_at_widths, use_chart_width, Drawn};
 use gongkai_model::chart::{layout_bars, series_colour_index, BarChart};
 use gongkai_model::i18n::Lang;
-use gongkai_model::render::{bar_highlight, bars_svg_selected};
+use gongkai_model::render::{bar_highlight, bars_hit_map, bars_svg_selected};
 use gongkai_model::tr;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -35,6 +35,13 @@ pub struct BarChartViewProps {
     /// table; missing rows: none).
     #[prop_or_default]
     pub row_checks: Vec<Vec<usize>>,
+    /// The page each row opens, in the order of `chart.rows` (what `on_activate` does, as a
+    /// link: the page's own script follows it before the app runs); missing: none.
+    #[prop_or_default]
+    pub hrefs: Rc<Vec<Option<String>>>,
+    /// The page Escape goes up to (what `on_escape` does, as a link).
+    #[prop_or_default]
+    pub up_href: Option<AttrValue>,
 }
 
 #[component]
@@ -52,7 +59,25 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
     let layout = layouts.last().cloned().expect("at least one width");
     // Drawn once per layout; the selection is a separate mark on top.
     let svg = use_memo(layouts.clone(), |ls| {
-        AttrValue::from(svg_at_widths(ls.iter().map(|l| bars_svg_selected(l, None)).collect()))
+        AttrValue::from(svg_at_widths(
+            ls.iter()
+                .map(|l| Drawn {
+                    svg: bars_svg_selected(l, None),
+                    width: l.width,
+                    height: l.height,
+                    map: bars_hit_map(l),
+                })
+                .collect(),
+        ))
+    });
+    // Each row's description for the page's own script, on a render of the page as built
+    // (unmeasured width) only.
+    let infos = use_memo((props.chart.clone(), width.is_none()), |(c, built)| {
+        if *built {
+            (0..c.rows.len()).map(|i| c.describe(lang, i)).collect()
+        } else {
+            Vec::new()
+        }
     });
     let c = &props.chart;
     let title_id = format!("{}-title", props.id);
@@ -102,6 +127,9 @@ pub fn BarChartView(props: &BarChartViewProps) -> Html {
                 on_escape={props.on_escape.clone()}
                 label={tr!(lang, "chart.label", props.title, c.summary)}
                 info_id={info_id.clone()}
+                infos={infos.clone()}
+                hrefs={props.hrefs.clone()}
+                up_href={props.up_href.clone()}
             />
             <p class="chart-info" id={info_id} aria-live="polite">{ info }</p>
             { if c.blank_rows.is_empty() { html!{} } else { html! {

@@ -2,7 +2,14 @@
 //! and Enter activate (drill down), arrow keys move between items, Escape goes up. It only
 //! translates events; which item is where comes from the chart spec through `hit`, and the
 //! parent draws the SVG with the selection.
+//!
+//! A page the build wrote carries what the page's own script (static/shell.js) needs to answer
+//! the same pointer, touch and keys before the app runs (issue #27): each item's description
+//! (`data-infos`), the page it opens (`data-hrefs`), the keyboard order (`data-order`) and the
+//! page Escape goes up to (`data-up`); where each item is drawn is on the SVG's own wrapper
+//! (`use_width::svg_at_widths`). The app's renders after that carry none of it.
 
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -33,6 +40,16 @@ pub struct ChartSurfaceProps {
     pub label: AttrValue,
     /// Id of the element describing the selected item (the live info line).
     pub info_id: AttrValue,
+    /// What the info line says of each item, in item order: given only on a render of the
+    /// page as built (the server's and the hydration's), for the page's own script.
+    #[prop_or_default]
+    pub infos: Rc<Vec<String>>,
+    /// The page each item opens (its drill-down), in item order; `None`: it opens none.
+    #[prop_or_default]
+    pub hrefs: Rc<Vec<Option<String>>>,
+    /// The page Escape goes up to.
+    #[prop_or_default]
+    pub up_href: Option<AttrValue>,
 }
 
 fn layout_point(e: &MouseEvent, el: &web_sys::Element, layout_width: u32) -> (f64, f64) {
@@ -138,9 +155,20 @@ pub fn ChartSurface(props: &ChartSurfaceProps) -> Html {
             }
         })
     };
+    // For the page's own script, on a render of the page as built (see the module).
+    let shell = !props.infos.is_empty();
+    let data_infos = shell.then(|| AttrValue::from(serde_json::to_string(&*props.infos).unwrap_or_default()));
+    let data_hrefs = shell.then(|| AttrValue::from(serde_json::to_string(&*props.hrefs).unwrap_or_default()));
+    let data_order =
+        shell.then(|| AttrValue::from(props.order.iter().map(usize::to_string).collect::<Vec<_>>().join(" ")));
+    let data_up = shell.then(|| props.up_href.clone()).flatten();
     html! {
         <div
             ref={node}
+            data-infos={data_infos}
+            data-hrefs={data_hrefs}
+            data-order={data_order}
+            data-up={data_up}
             class={classes!("svg", "chart-surface", props.on_activate.is_some().then_some("drillable"))}
             tabindex="0"
             role="group"

@@ -156,6 +156,15 @@ fn breakdown_view(
     };
     let row_checks: Vec<Vec<usize>> = d.figures.iter().map(|f| failing.of_figure(f).to_vec()).collect();
     let drills = d.codes.iter().any(Option::is_some);
+    // The same drill-downs as links, for the page's own script before the app runs.
+    let hrefs: Rc<Vec<Option<String>>> = Rc::new(if drills {
+        d.codes
+            .iter()
+            .map(|c| c.as_ref().map(|code| base.href(Route::Budget(code.parse().ok()))))
+            .collect()
+    } else {
+        Vec::new()
+    });
     let on_activate = drills.then(|| {
         let codes = d.codes.clone();
         Callback::from(move |i: usize| {
@@ -166,7 +175,7 @@ fn breakdown_view(
     });
     html! { <>
         <BarChartView id={d.id} title={d.title.clone()} chart={Rc::new(chart.clone())} source={Some((AttrValue::from(d.source.clone()), d.source_published))}
-            failing={if d.figures_under.is_empty() { vec![] } else { failing.under(&d.figures_under) }} {row_checks} {on_activate} />
+            failing={if d.figures_under.is_empty() { vec![] } else { failing.under(&d.figures_under) }} {row_checks} {on_activate} {hrefs} />
         if drills {
             <p class="hint">{ tr!(lang, "breakdown.drill_hint") }<a href={base.href(Route::Budget(None))}>{ tr!(lang, "nav.budget") }</a>{ tr!(lang, "overview.see_performance_end") }</p>
         }

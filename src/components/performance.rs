@@ -243,6 +243,7 @@ fn ActivityDetail(props: &ActivityDetailProps) -> Html {
                     on_activate={{ let nav = nav.clone(); Callback::from(move |j: usize| nav.go(Route::SubActivity(index, j))) }}
                     href={{ let base = base.clone(); Callback::from(move |j: usize| base.href(Route::SubActivity(index, j))) }}
                     on_escape={{ let nav = nav.clone(); Some(Callback::from(move |_| nav.go(Route::Performance(None)))) }}
+                    up_href={base.href(Route::Performance(None))}
                 />
             } } else { html!{} } }
             { for a.sub_activities.iter().enumerate().map(|(j, s)| html! {

@@ -1,6 +1,7 @@
 //! A budget term with its explanation, reachable by keyboard and touch: the term is a button;
 //! pressing it shows the explanation below it (the document's 名词解释 as published when it has
-//! one; in English the viewer's explanation comes first).
+//! one; in English the viewer's explanation comes first). Before the app runs, the page's own
+//! script opens and closes it the same way (static/shell.js).
 
 use super::use_loaded;
 use gongkai_model::i18n::Lang;
@@ -49,9 +50,9 @@ pub fn Term(props: &TermProps) -> Html {
             <button type="button" class="term-button" aria-expanded={open.to_string()} aria-controls={id.clone()} onclick={toggle} {onkeydown}>
                 { e.label }
             </button>
-            { if *open { html! {
-                <span class="term-note" {id} role="note">{ note }</span>
-            } } else { html! { <span {id} hidden=true></span> } } }
+            // Always in the page (hidden while closed), so the page's own script can open it
+            // before the app runs (static/shell.js).
+            <span class="term-note" {id} role="note" hidden={!*open}>{ note }</span>
         </span>
     }
 }

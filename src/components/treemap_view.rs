@@ -7,10 +7,10 @@ use super::chart_surface::ChartSurface;
 use super::fail_mark::FailMark;
 use super::use_loaded;
 use crate::hooks::use_failing::use_failing;
-use crate::hooks::use_width::{drawn_widths, svg_at_widths, use_chart_width};
+use crate::hooks::use_width::{drawn_widths, svg_at_widths, use_chart_width, Drawn};
 use gongkai_model::chart::{activities_chart, sub_activities_chart};
 use gongkai_model::format::fmt_amount_grouped;
-use gongkai_model::render::{treemap_highlight, treemap_svg};
+use gongkai_model::render::{treemap_highlight, treemap_hit_map, treemap_svg};
 use gongkai_model::tr;
 use gongkai_model::treemap::{activities_treemap, sub_activities_treemap, LabelMode};
 use std::rc::Rc;
@@ -28,6 +28,9 @@ pub struct TreemapViewProps {
     pub href: Callback<usize, String>,
     #[prop_or_default]
     pub on_escape: Option<Callback<()>>,
+    /// The page Escape goes up to (what `on_escape` does, as a link for the page's own script).
+    #[prop_or_default]
+    pub up_href: Option<AttrValue>,
 }
 
 #[component]
@@ -65,7 +68,16 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
     });
     // Drawn once per layout; the selection is a separate mark on top.
     let svg = use_memo(maps.clone(), |ms| {
-        AttrValue::from(svg_at_widths(ms.iter().map(|m| treemap_svg(m, None)).collect()))
+        AttrValue::from(svg_at_widths(
+            ms.iter()
+                .map(|m| Drawn {
+                    svg: treemap_svg(m, None),
+                    width: m.width,
+                    height: m.height,
+                    map: treemap_hit_map(m),
+                })
+                .collect(),
+        ))
     });
     let b = &ctx.0.bundle;
     // Failing checks of each item's amount (by item index), and of the chart as a whole.
@@ -88,6 +100,17 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
     };
     let info_id = format!("{}-info", props.id);
     let title_id = format!("{}-title", props.id);
+    // Each cell's description and page for the page's own script, on a render of the page as
+    // built (unmeasured width) only.
+    let (infos, hrefs) = if width.is_none() {
+        let infos = (0..map.cells.len())
+            .map(|k| map.describe(lang, k, &parent_name))
+            .collect();
+        let hrefs = map.cells.iter().map(|c| Some(props.href.emit(c.index))).collect();
+        (Rc::new(infos), Rc::new(hrefs))
+    } else {
+        Default::default()
+    };
 
     let hit = {
         let m = (*map).clone();
@@ -181,6 +204,9 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
                         on_escape={props.on_escape.clone()}
                         label={tr!(lang, "chart.label", props.title, bars.summary)}
                         info_id={info_id.clone()}
+                        {infos}
+                        {hrefs}
+                        up_href={props.up_href.clone()}
                     />
                     <p class="chart-info" id={info_id} aria-live="polite">{ info }</p>
                 </>

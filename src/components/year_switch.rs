@@ -32,7 +32,7 @@ pub fn YearSwitch() -> Html {
     });
     // The same view in the chosen year's folder.
     let onchange = {
-        let base = base.clone();
+        let (base, route) = (base.clone(), route.clone());
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let folder = select.value();
@@ -53,7 +53,12 @@ pub fn YearSwitch() -> Html {
                     <label for="year-select">{ tr!(lang, "year.label") }</label>
                     <select id="year-select" {onchange}>
                         <option value="" selected=true>{ tr!(lang, "year.current", lang.fmt_year(year)) }</option>
-                        { for others.iter().map(|e| html! { <option value={gongkai_model::route::bundle_folder(&e.path)}>{ lang.fmt_year(e.fiscal_year) }</option> }) }
+                        { for others.iter().map(|e| {
+                            let folder = gongkai_model::route::bundle_folder(&e.path);
+                            // The page it leads to, for the page's own script before the app runs.
+                            let href = base.href_on(route.clone(), &base.lang, &format!("b/{folder}/"));
+                            html! { <option value={folder} data-href={href}>{ lang.fmt_year(e.fiscal_year) }</option> }
+                        }) }
                     </select>
                     <a href={base.href(Route::Compare)}>{ tr!(lang, "year.compare") }</a>
                 </>

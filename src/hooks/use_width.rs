@@ -61,14 +61,31 @@ pub fn drawn_widths(width: Option<u32>) -> Vec<u32> {
     }
 }
 
+/// One drawing of a chart at one of the [`drawn_widths`]: its SVG, its layout size and where
+/// its items are (`gongkai_model::render::bars_hit_map` / `treemap_hit_map`).
+pub struct Drawn {
+    pub svg: String,
+    pub width: u32,
+    pub height: u32,
+    pub map: String,
+}
+
 /// The markup of a chart drawn at [`drawn_widths`]: one SVG, or each unmeasured width's in a
-/// `<div class="at-narrow">` / `<div class="at-wide">` that the stylesheet shows when it fits.
-pub fn svg_at_widths(svgs: Vec<String>) -> String {
-    if svgs.len() == 1 {
-        return svgs.into_iter().next().unwrap_or_default();
+/// `<div class="at-narrow">` / `<div class="at-wide">` that the stylesheet shows when it fits,
+/// carrying its layout size (`data-size="w h"`) and hit map (`data-map`), with which the page's
+/// own script answers the chart until the app runs (static/shell.js).
+pub fn svg_at_widths(drawn: Vec<Drawn>) -> String {
+    if drawn.len() == 1 {
+        return drawn.into_iter().next().map(|d| d.svg).unwrap_or_default();
     }
-    svgs.into_iter()
+    drawn
+        .into_iter()
         .zip(UNMEASURED_WIDTHS)
-        .map(|(svg, (_, class))| format!("<div class=\"at-{class}\">{svg}</div>"))
+        .map(|(d, (_, class))| {
+            format!(
+                "<div class=\"at-{class}\" data-size=\"{} {}\" data-map=\"{}\">{}</div>",
+                d.width, d.height, d.map, d.svg
+            )
+        })
         .collect()
 }

@@ -314,10 +314,14 @@ function expect(cond, msg) { if (!cond) throw new Error(msg); }
 async function goto_(page, url) {
   return page.goto(url, { waitUntil: 'commit' }).then(() => page.waitForSelector('#app', { state: 'attached' }));
 }
-/** Waits until the app runs on the page (after any redirect static/boot.js makes). */
+/** Waits until the app runs on the page (after any redirect static/boot.js makes). A bundle's
+ * first views start it only when the reader asks for what only it does (static/boot.js): the
+ * tests that use the app ask for it (`self.gongkaiBegin`). */
 async function appReady(page) {
   for (let i = 0; i < 4; i++) {
     try {
+      await page.waitForFunction(() => document.readyState !== 'loading', null, { timeout: 20000 });
+      await page.evaluate(() => self.gongkaiBegin && self.gongkaiBegin());
       await page.waitForFunction(() => !document.getElementById('app') || document.documentElement.dataset.app === 'ready', null, { timeout: 20000 });
       return;
     } catch (e) {
@@ -486,7 +490,7 @@ await test('treemap: pointer hover and click, % switch, bar alternative (phone)'
   expect(await page.locator('details.ranked li').count() === 39, 'ranked list has all 39 activities');
 });
 
-await test('before the app: nothing but the page until it has painted; a tap meanwhile is answered once the app is there (phone)', phone, async (page) => {
+await test('before the app: a first view asks for nothing of the app\'s until the reader does something only it answers; that tap is answered once it is there (phone)', phone, async (page) => {
   // The app's code is held back by the test until the tap has been made.
   let releaseWasm;
   const held = new Promise((r) => { releaseWasm = r; });
@@ -495,24 +499,118 @@ await test('before the app: nothing but the page until it has painted; a tap mea
   await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
   await goto_(page, `${origin}/performance/`);
   await page.waitForFunction(() => document.readyState === 'complete');
-  const loadedAt = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventStart);
-  // Before the page's load event, it asked for nothing of the app's: no wasm, no JS module,
-  // no bundle, no catalog (they would compete with its paint on a slow line).
+  // Scrolling, hovering and reading the page ask for nothing of the app's: no wasm, no JS
+  // module, no bundle, no catalog.
+  await page.mouse.wheel(0, 400);
+  await page.waitForTimeout(800);
   const early = await page.evaluate(() => performance.getEntriesByType('resource')
-    .filter((e) => /gongkai-(web|first)|data\//.test(e.name)).map((e) => [e.name, e.startTime]));
-  expect(early.every(([, t]) => t >= loadedAt), `fetched before the load event: ${JSON.stringify(early.filter(([, t]) => t < loadedAt))}`);
+    .filter((e) => /gongkai-(web|first)|data\//.test(e.name)).map((e) => e.name));
+  expect(early.length === 0, `fetched before the reader asked: ${JSON.stringify(early)}`);
   expect(await page.evaluate(() => document.documentElement.dataset.app) === undefined, 'the app is not running yet');
   // A tap on the chart's "bars" switch: nothing yet (the page alone cannot answer it)…
   await page.click('button:text("条形图")');
   expect(await page.locator('#activities-bars-title').count() === 0, 'answered before the app ran?');
-  expect(requested.some((u) => /_bg\.wasm$/.test(u)), 'the tap started the app');
+  for (let t = 0; t < 100 && !requested.some((u) => /_bg\.wasm$/.test(u)); t++) await page.waitForTimeout(100);
+  expect(requested.some((u) => /gongkai-first-[0-9a-f]+_bg\.wasm$/.test(u)), 'the tap started the app (its first-view module)');
   // …and answered once the app has taken the page over.
   releaseWasm();
   await appReady(page);
   await page.waitForSelector('#activities-bars-title', { timeout: 5000 });
   expect(await page.locator('button:text("条形图")').getAttribute('aria-pressed') === 'true', 'the bars switch is pressed');
-  // A link works as a page meanwhile, without the app (it is one).
   await page.unroute(/_bg\.wasm$/);
+});
+
+await test('before the app: the page answers its charts (pointer, keys), its terms and its language switch by itself, and the app then takes it over as built (desktop)', desktop, async (page, errors) => {
+  const wasm = [];
+  page.on('request', (r) => { if (/\.wasm$|gongkai-(web|first)-.*\.js$/.test(r.url())) wasm.push(r.url()); });
+  await goto_(page, `${origin}/`);
+  await page.waitForFunction(() => document.readyState === 'complete');
+  const builtInfo = await page.textContent('#three-public-info');
+  // Keys: End shows the last row as the app says it.
+  const tp = page.locator('#three-public-title ~ .chart-surface');
+  await tp.focus();
+  await page.keyboard.press('End');
+  expect((await page.textContent('#three-public-info')) === '合计：2016年 9.47 万元，2017年 11.82 万元；占“三公”合计 100.0%', `keys: ${await page.textContent('#three-public-info')}`);
+  expect(await tp.locator('svg.chart-highlight').count() === 1, 'the row is marked');
+  await page.keyboard.press('Home');
+  const firstRow = await page.textContent('#three-public-info');
+  // Pointer: the middle of each row's band, where the drawing on screen has it.
+  const rows = await page.evaluate(() => {
+    const d = [...document.querySelectorAll('#three-public-title ~ .chart-surface [data-map]')].find((e) => e.getClientRects().length);
+    const r = d.getBoundingClientRect();
+    const [w] = d.dataset.size.split(' ').map(Number);
+    return d.dataset.map.split(';').slice(1).map((it) => it.split(',').map(Number))
+      .map(([x, y, bw, bh]) => [r.left + (x + bw / 2) * r.width / w, r.top + (y + bh / 2) * r.width / w]);
+  });
+  const infos = await tp.evaluate((s) => JSON.parse(s.dataset.infos));
+  expect(rows.length === infos.length && rows.length > 1, `one hit region a row: ${rows.length}/${infos.length}`);
+  for (const [i, [x, y]] of rows.entries()) {
+    await page.mouse.move(x, y);
+    expect((await page.textContent('#three-public-info')) === infos[i], `hover row ${i}: ${await page.textContent('#three-public-info')}`);
+  }
+  expect(infos[0] === firstRow, 'Home shows the first row');
+  // A term's explanation opens and closes.
+  const term = page.locator('.term-button').first();
+  await term.click();
+  expect(await term.getAttribute('aria-expanded') === 'true', 'term opened');
+  const note = page.locator(`#${await term.getAttribute('aria-controls')}`);
+  expect(await note.isVisible() && (await note.textContent()).length > 10, 'its explanation shows');
+  await term.press('Escape');
+  expect(await term.getAttribute('aria-expanded') === 'false' && !(await note.isVisible()), 'Escape closes it');
+  await term.click();
+  await expectAccessible(page, 'a first view answered by the page itself');
+  expect(wasm.length === 0, `nothing of the app's so far: ${wasm}`);
+  // The app takes the page over: the page as built again first (no mark, the info line and
+  // the term as the build wrote them), then hydrated node for node.
+  await page.evaluate(() => self.gongkaiBegin());
+  await appReady(page);
+  expect(await page.evaluate(() => performance.getEntriesByName('gongkai:hydrated').length) === 1, 'hydrated, not rendered again');
+  expect(await page.textContent('#three-public-info') === builtInfo, 'the info line as built');
+  expect(await tp.locator('svg.chart-highlight').count() === 0, 'no mark left');
+  // After the app, the app answers the chart (its own mark and info line).
+  await tp.focus();
+  await page.keyboard.press('End');
+  expect((await page.textContent('#three-public-info')) === infos[infos.length - 1], 'the app answers the same');
+  expect(errors.length === 0, `errors: ${errors}`);
+});
+
+await test('before the app: a sub-activity chart drills and goes up by itself; the language switch remembers the choice (phone)', phone, async (page) => {
+  const wasm = [];
+  page.on('request', (r) => { if (/\.wasm$/.test(r.url())) wasm.push(r.url()); });
+  await goto_(page, `${origin}/performance/8/`);
+  await page.waitForFunction(() => document.readyState === 'complete');
+  const subs = page.locator('#subs-title ~ .chart-surface, .treemap .chart-surface').last();
+  await subs.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
+  const info = await page.textContent(`#${await subs.getAttribute('aria-describedby')}`);
+  const first = await subs.evaluate((s) => JSON.parse(s.dataset.infos)[Number(s.dataset.order.split(' ')[0])]);
+  expect(info === first, `arrow key: ${info} / ${first}`);
+  // A tap on the largest cell opens its page.
+  const target = await subs.evaluate((s) => JSON.parse(s.dataset.hrefs)[Number(s.dataset.order.split(' ')[0])]);
+  const [x, y] = await subs.evaluate((s) => {
+    const d = [...s.querySelectorAll('[data-map]')].find((e) => e.getClientRects().length);
+    const r = d.getBoundingClientRect();
+    const [w] = d.dataset.size.split(' ').map(Number);
+    const k = Number(s.dataset.order.split(' ')[0]);
+    const [cx, cy, cw, ch] = d.dataset.map.split(';')[k + 1].split(',').map(Number);
+    return [r.left + (cx + cw / 2) * r.width / w, r.top + (cy + ch / 2) * r.width / w];
+  });
+  await page.mouse.click(x, y);
+  await page.waitForURL((u) => u.href === new URL(target, `${origin}/`).href);
+  // Escape on the sub-activity chart of that page… is on /performance/8/: back there, Escape
+  // goes up to the performance table.
+  await goto_(page, `${origin}/performance/8/`);
+  await page.waitForFunction(() => document.readyState === 'complete');
+  await page.locator('.treemap .chart-surface').last().focus();
+  await page.keyboard.press('Escape');
+  await page.waitForURL((u) => u.pathname === '/performance/');
+  // The language switch is a page, and the choice is remembered as the app remembers it.
+  await page.waitForFunction(() => document.readyState === 'complete');
+  await page.click('#lang-switch');
+  await page.waitForURL((u) => u.pathname === '/en/performance/');
+  expect(await page.evaluate(() => localStorage.getItem('gongkai:lang')) === 'en', 'the choice is remembered');
+  expect(wasm.length === 0, `no wasm: ${wasm}`);
 });
 
 await test('first view: a bundle\'s first pages start the small first-view module; a view only the full app has is a page that starts it; drill-down stays in place (desktop)', desktop, async (page) => {
@@ -583,7 +681,8 @@ await test('languages: English interface, remembered, every interface string swi
     for (const raw of selectors) {
       const mixed = raw.startsWith('~');
       const sel = raw.replace(/^~/, '');
-      const texts = await page.$$eval(`main ${sel}, header ${sel}`, (els) => els.map((e) => e.textContent.trim()));
+      // (What is shown: a term's explanation is in the page, hidden, until it is opened.)
+      const texts = await page.$$eval(`main ${sel}, header ${sel}`, (els) => els.map((e) => e.innerText.trim()));
       // In mixed elements Chinese is allowed only as published data (each run of it found in the bundle).
       const chinese = texts.filter((t) => t !== '中文' && !/^\d+\. /.test(t) && (mixed
         ? (t.match(/[\u3400-\u9fff]+/g) || []).some((run) => !seed.includes(run))
@@ -856,7 +955,7 @@ await test('glossary terms are explained where they appear (keyboard and touch)'
   await page.waitForSelector('.term-button');
   await page.focus('.term-button:text("机关运行经费")');
   await page.keyboard.press('Enter');
-  const note = page.locator('.term-note');
+  const note = page.locator('.term-note:not([hidden])');
   await note.waitFor();
   expect((await note.textContent()).includes('原文名词解释：机关运行费'), 'the document\'s own explanation');
   await page.keyboard.press('Escape');
@@ -1171,7 +1270,7 @@ await test('overview: every fixture bundle charts its own breakdowns, titled for
   const charts = await overviewCharts(page);
   expect(charts[0].source === '出处：一般公共预算支出预算表（功能科目）', `source: ${charts[0].source}`);
   expect(charts[0].summary.startsWith('一般公共预算支出预算表（功能科目） 13,297.11 万元，共 3 项；最大：201 一般公共服务支出 10,191.56 万元'), `summary: ${charts[0].summary}`);
-  expect((await page.textContent('section.stats')).includes('基本支出 6,522.75'), '基本支出 as the 支出预算总表 states it');
+  expect((await page.innerText('section.stats')).includes('基本支出 6,522.75'), '基本支出 as the 支出预算总表 states it');
   await shot(page, 'overview-jiangsu-phone');
   await expectAccessible(page, 'overview of a national-template bundle (phone)');
   await page.locator('#functional-title ~ .chart-surface').focus();

@@ -203,3 +203,119 @@ pub fn treemap_svg(t: &Treemap, selected: Option<usize>) -> String {
     }
     responsive(svg, t.width, t.height)
 }
+
+/// Where each item of a drawn chart is, for the page's own script (static/shell.js) to answer
+/// pointer, touch and keys before the app runs (issue #27): `"band"` or `"cell"` (how its mark
+/// is drawn, as [`Highlight::band`]), then per item, in the surface's item order, its hit
+/// rectangle and its mark, `x,y,w,h,mx,my,mw,mh` in layout pixels (one decimal), items
+/// separated by `;`. The hit rectangles are the ones `hit` reads: a bar row's band across the
+/// whole width, a treemap cell's rectangle.
+pub fn bars_hit_map(layout: &BarLayout) -> String {
+    let items = (0..layout.row_bands.len()).filter_map(|i| {
+        let (top, bottom) = layout.row_bands[i];
+        let hit = (0.0, top, layout.width as f64, bottom - top);
+        bar_highlight(layout, i).map(|m| (hit, m))
+    });
+    hit_map("band", items)
+}
+
+/// [`bars_hit_map`] for a treemap: items are `cells` in their order.
+pub fn treemap_hit_map(t: &Treemap) -> String {
+    let items = t.cells.iter().enumerate().filter_map(|(k, c)| {
+        let r = c.rect;
+        treemap_highlight(t, k).map(|m| ((r.x, r.y, r.w, r.h), m))
+    });
+    hit_map("cell", items)
+}
+
+fn hit_map(kind: &str, items: impl Iterator<Item = ((f64, f64, f64, f64), Highlight)>) -> String {
+    let n = |v: f64| {
+        let s = format!("{:.1}", v);
+        s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+    };
+    let mut out = kind.to_string();
+    for ((x, y, w, h), m) in items {
+        out.push(';');
+        let all = [x, y, w, h, m.x, m.y, m.w, m.h];
+        out.push_str(&all.iter().map(|v| n(*v)).collect::<Vec<_>>().join(","));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(map: &str) -> (String, Vec<[f64; 8]>) {
+        let mut parts = map.split(';');
+        let kind = parts.next().unwrap().to_string();
+        let items = parts
+            .map(|p| {
+                let v: Vec<f64> = p.split(',').map(|n| n.parse().unwrap()).collect();
+                [v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]]
+            })
+            .collect();
+        (kind, items)
+    }
+
+    #[test]
+    fn a_bar_hit_map_finds_each_row_where_the_layout_does_and_marks_it_as_the_app_does() {
+        let chart = crate::chart::BarChart {
+            summary: "s".into(),
+            unit: "万元".into(),
+            parent: None,
+            grand_total: None,
+            series: vec!["2017年".into()],
+            rows: ["甲", "乙", "丙"]
+                .iter()
+                .enumerate()
+                .map(|(i, l)| crate::chart::BarRow {
+                    label: l.to_string(),
+                    values: vec![Some(rust_decimal::Decimal::from(10 * (i as i64 + 1)))],
+                    colour: 0,
+                    highlight: false,
+                })
+                .collect(),
+            blank_rows: vec![],
+        };
+        let layout = crate::chart::layout_bars(crate::i18n::Lang::Zh, &chart, 360);
+        let (kind, items) = parse(&bars_hit_map(&layout));
+        assert_eq!(kind, "band");
+        assert_eq!(items.len(), 3);
+        for (i, it) in items.iter().enumerate() {
+            let (cx, cy) = (it[0] + it[2] / 2.0, it[1] + it[3] / 2.0);
+            assert_eq!(layout.hit(cx, cy), Some(i), "row {i}");
+            let m = bar_highlight(&layout, i).unwrap();
+            assert_eq!([it[4], it[5], it[6], it[7]], [m.x, m.y, m.w, m.h]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod treemap_map_tests {
+    #[test]
+    fn a_treemap_hit_map_finds_each_cell_where_the_layout_does_and_marks_it_as_the_app_does() {
+        let b = crate::parse_bundle(include_str!("../../../../data/pingxiang-fgj-2017.json"), "seed").unwrap();
+        for width in [360, 900] {
+            let t = crate::treemap::activities_treemap(crate::i18n::Lang::Zh, &b, width, Default::default());
+            let map = super::treemap_hit_map(&t);
+            let mut parts = map.split(';');
+            assert_eq!(parts.next(), Some("cell"));
+            let items: Vec<Vec<f64>> = parts
+                .map(|p| p.split(',').map(|n| n.parse().unwrap()).collect())
+                .collect();
+            assert_eq!(items.len(), t.cells.len());
+            assert!(items.len() > 10, "the seed's activities are drawn");
+            for (k, it) in items.iter().enumerate() {
+                // The middle of the cell as written (one decimal) is that cell for the layout.
+                assert_eq!(
+                    t.hit(it[0] + it[2] / 2.0, it[1] + it[3] / 2.0),
+                    Some(k),
+                    "cell {k} at {width}"
+                );
+                let m = super::treemap_highlight(&t, k).unwrap();
+                assert_eq!(it[4..8], [m.x, m.y, m.w, m.h], "mark of cell {k}");
+            }
+        }
+    }
+}
