@@ -2,10 +2,11 @@
 // connection (not a test): Debian's headless Chromium at 412×823 with the network throttled to
 // Lighthouse's slow 4G (150 ms latency, 1.6 Mbit/s down) and the CPU slowed 4×, the site served
 // as plain files and precompressed. LCP is what the browser reports (PerformanceObserver), with
-// the element. "interactive": on a bundle's first views (pages naming the first-view module),
-// which answer their charts, terms and switches themselves (static/shell.js), the end of the
-// DOMContentLoaded event (the whole page parsed with its inline scripts run); on other pages the
-// app's hydration. "app asked": the app started at the load event, as a reader's first tap on
+// the element. "interactive": on pages whose app starts when the reader asks for it
+// (`self.gongkaiOnDemand`: a bundle's first views, which answer their charts, terms and switches
+// themselves, static/shell.js; a province's home and area pages), the later of the
+// first paint and the end of the DOMContentLoaded event (the whole page parsed, its inline
+// scripts run: every handler in place); on other pages the app's hydration. "app asked": the app started at the load event, as a reader's first tap on
 // something only it does would start it (self.gongkaiBegin), to hydrated, in ms after the ask.
 // Usage: node bench/first-paint.mjs   (after `trunk build --release`)
 // GONGKAI_FP_SITE=<folder> serves a built site instead of dist/, GONGKAI_FP_PAGES its pages
@@ -39,13 +40,15 @@ for (const precompressed of [false, true]) {
       await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 120000 });
       await page.waitForTimeout(300);
       runs.push(await page.evaluate((asked) => {
-        const onDemand = document.querySelector('meta[name="gongkai-app"]')?.content === 'first';
+        const onDemand = self.gongkaiOnDemand === true;
         const hydrated = performance.getEntriesByName('gongkai:hydrated')[0]?.startTime;
         return {
           fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
           lcp: window.__lcp.at(-1)?.[0],
           el: window.__lcp.at(-1)?.[1],
-          interactive: onDemand ? performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd : hydrated,
+          interactive: onDemand
+            ? Math.max(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd, performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0)
+            : hydrated,
           asked: onDemand ? hydrated - asked : NaN,
           hydrated,
         };

@@ -8,7 +8,8 @@
 //    kiosk: the loading line shows until the app renders).
 // 3. Decides when the app starts: at once where the page shows no view of its own; on a
 //    bundle's first views (the first-view module's pages), whose charts, terms and switches
-//    the page answers itself (static/shell.js), only when the reader asks for something only
+//    the page answers itself (static/shell.js), and on a province's home and area pages
+//    (links, a search form the browser sends, a filter), only when the reader asks for something only
 //    the app does (a button, a filter, a file); elsewhere only after its first paint (the
 //    `load` event, then one frame) or at the reader's first touch, click or key, whichever
 //    comes first — so nothing the page does not need competes with its paint (issue #27). Starting means: fetch the catalog and the bundle
@@ -145,7 +146,11 @@
   // and language switches; links are pages), so the app starts only when the reader asks for
   // something only it does; elsewhere it starts after the page's first paint or at the first
   // input, whichever comes first.
-  var onDemand = self.gongkaiModule === 'first';
+  // (A province's home and area pages are lists of links with a filter: the same; its search
+  // page is the app's from the start.)
+  var onDemand = self.gongkaiModule === 'first' ||
+    (self.gongkaiModule === 'site' && meta('gongkai-site-page') !== 'search');
+  self.gongkaiOnDemand = onDemand;
   if (!onDemand) {
     addEventListener('load', function () {
       requestAnimationFrame(function () { setTimeout(begin, 0); });
@@ -163,9 +168,10 @@
     if (!t || !t.closest || shellAnswers(t) || t.closest('a[href], input, select, textarea, summary')) return null;
     return t.closest('button, [role=button], .chart-surface');
   }
-  // A form field whose input only the app reads (a filter, a sort order, a file to open).
+  // A form field whose input only the app reads (a filter, a sort order, a file to open); not
+  // one of a form the browser sends itself (a province home's search box).
   function fieldOfApp(t) {
-    if (!t || !t.closest || shellAnswers(t)) return null;
+    if (!t || !t.closest || shellAnswers(t) || t.closest('form[action]')) return null;
     return t.closest('input, select, textarea');
   }
   function hold(e) {

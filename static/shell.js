@@ -24,8 +24,13 @@
   function surfaceOf(t) {
     return t && t.closest ? t.closest('.chart-surface[data-infos]') : null;
   }
+  // A chart's list attribute, read once.
   function list(el, name) {
-    try { return JSON.parse(el.getAttribute(name) || '[]'); } catch (e) { return []; }
+    var kept = el.gongkaiLists || (el.gongkaiLists = {});
+    if (!kept[name]) {
+      try { kept[name] = JSON.parse(el.getAttribute(name) || '[]'); } catch (e) { kept[name] = []; }
+    }
+    return kept[name];
   }
   // The drawing on screen (the phone's or the desktop's) with its layout and items.
   function drawing(s) {
