@@ -6,11 +6,16 @@
 // Content-Security-Policy (the inline
 // scripts allowed by their SHA-256, no 'unsafe-inline'; 'wasm-unsafe-eval' is what compiling wasm
 // needs), the service worker's offline list, and .gz/.br copies beside every text and wasm file.
+// Before that, the inline scripts and the smaller modules' JS are minified (scripts/minify.mjs).
 // Usage (by Trunk, or by hand on a built folder): node scripts/csp.mjs [DIR]
 import { execFileSync } from 'node:child_process';
+import { minifyViewer } from './minify.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
+// First the viewer's own scripts are minified (scripts/minify.mjs), so that the pages and the
+// Content-Security-Policy are made from what ships.
+await minifyViewer(dir, source);
 const args = ['run', '--quiet', '-p', 'gongkai-cli', '--', 'site', '--viewer', dir, '--in-place'];
 if (process.env.GONGKAI_ALLOW_FAILING_CHECKS === '1') args.push('--allow-failing-checks');
 try {
