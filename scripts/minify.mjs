@@ -36,7 +36,8 @@ export async function minifyViewer(dir, source) {
   const parts = [];
   let at = 0;
   for (const m of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
-    const out = await terser.minify(m[1], { ecma: 2015 });
+    // (ES5 out: boot.js still sends an old browser's old addresses on.)
+    const out = await terser.minify(m[1], { ecma: 5 });
     parts.push(html.slice(at, m.index), `<script>${out.code}</script>`);
     sizes.push(`inline script ${m[1].length} → ${out.code.length}`);
     at = m.index + m[0].length;

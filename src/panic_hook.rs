@@ -7,6 +7,8 @@ pub fn install() {
     crate::browser::set_panic_hook(Box::new(|info| {
         let message = format!("{info}");
         web_sys::console::error_1(&format!("Gongkai panicked: {message}").into());
+        // The page's start script holds nothing more for an app that will not run.
+        crate::browser::dispatch_window_event("gongkai:failed");
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };

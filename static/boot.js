@@ -165,7 +165,11 @@
   // form field or <summary> (the browser's own), not what static/shell.js answers, but a
   // button or a chart.
   function answeredByApp(t) {
-    if (!t || !t.closest || shellAnswers(t) || t.closest('a[href], input, select, textarea, summary')) return null;
+    if (!t || !t.closest || shellAnswers(t)) return null;
+    // A list only the app fills (its <details> opens empty without it).
+    var list = t.closest('details[data-app-list] > summary');
+    if (list) return list;
+    if (t.closest('a[href], input, select, textarea, summary, form[action]')) return null;
     return t.closest('button, [role=button], .chart-surface');
   }
   // A form field whose input only the app reads (a filter, a sort order, a file to open); not
@@ -181,6 +185,8 @@
     if (!t) return;
     if (e.type === 'keydown' && !/^(Enter| |Arrow\w+|Home|End|Escape)$/.test(e.key)) return;
     begin();
+    // A key on a button or a list's summary makes the click that is held: let it through.
+    if (e.type === 'keydown' && !t.classList.contains('chart-surface')) return;
     e.preventDefault();
     e.stopImmediatePropagation();
     held.push({ target: e.target, type: e.type, init: {
@@ -209,11 +215,13 @@
     }, true);
   });
   // Files dropped on the page before the app runs: kept, and dropped again once it does.
+  // (Only where the app opens files: a bundle's first views.)
+  var opensFiles = self.gongkaiModule === 'first';
   addEventListener('dragover', function (e) {
-    if (holding && onDemand && e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, 'Files') >= 0) e.preventDefault();
+    if (holding && onDemand && opensFiles && e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, 'Files') >= 0) e.preventDefault();
   }, true);
   addEventListener('drop', function (e) {
-    if (!holding || !onDemand || !e.dataTransfer || !e.dataTransfer.files.length) return;
+    if (!holding || !onDemand || !opensFiles || !e.dataTransfer || !e.dataTransfer.files.length) return;
     e.preventDefault();
     e.stopImmediatePropagation();
     begin();

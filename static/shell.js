@@ -15,6 +15,9 @@
   'use strict';
   var root = document.documentElement;
   if (!root.classList.contains('ssr')) return;
+  // A province's bundle page shows its other views as hash addresses: the app's alone.
+  var views = document.querySelector('meta[name="gongkai-views"]');
+  if (views && views.getAttribute('content') === 'hash') return;
   var active = true;
   var svgNs = 'http://www.w3.org/2000/svg';
   var picked = [];   // surfaces with an item shown: [surface, index]

@@ -156,7 +156,11 @@ pub fn ChartSurface(props: &ChartSurfaceProps) -> Html {
         })
     };
     // For the page's own script, on a render of the page as built (see the module).
-    let shell = !props.infos.is_empty();
+    // Only where every action the chart has is a page: a chart that drills or goes up without
+    // one is the app's alone (the page's start script holds its input until the app runs).
+    let shell = !props.infos.is_empty()
+        && (props.on_activate.is_none() || !props.hrefs.is_empty())
+        && (props.on_escape.is_none() || props.up_href.is_some());
     let data_infos = shell.then(|| AttrValue::from(serde_json::to_string(&*props.infos).unwrap_or_default()));
     let data_hrefs = shell.then(|| AttrValue::from(serde_json::to_string(&*props.hrefs).unwrap_or_default()));
     let data_order =

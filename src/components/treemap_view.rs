@@ -217,7 +217,9 @@ pub fn TreemapView(props: &TreemapViewProps) -> Html {
                     { if map.zero.is_empty() { String::new() } else { tr!(lang, "chart.zero_items", map.zero.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(tr!(lang, "common.list_sep"))) } }
                 </p>
             } } }
-            <details class="ranked" open={list_open} ontoggle={on_list_toggle}>
+            // Not built while closed: opening it is the app's (`data-app-list`: the page's start
+            // script holds the click until the app runs).
+            <details class="ranked" open={list_open} ontoggle={on_list_toggle} data-app-list={(!list_open).then_some("")}>
                 <summary>{ tr!(lang, "chart.ranked_list", ranked.len() + map.blank.len() + map.zero.len()) }</summary>
                 if list_open {
                 <ol>

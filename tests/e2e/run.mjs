@@ -507,8 +507,9 @@ await test('before the app: a first view asks for nothing of the app\'s until th
     .filter((e) => /gongkai-(web|first)|data\//.test(e.name)).map((e) => e.name));
   expect(early.length === 0, `fetched before the reader asked: ${JSON.stringify(early)}`);
   expect(await page.evaluate(() => document.documentElement.dataset.app) === undefined, 'the app is not running yet');
-  // A tap on the chart's "bars" switch: nothing yet (the page alone cannot answer it)…
-  await page.click('button:text("条形图")');
+  // The chart's "bars" switch, by keyboard: nothing yet (the page alone cannot answer it)…
+  await page.focus('button:text("条形图")');
+  await page.keyboard.press('Enter');
   expect(await page.locator('#activities-bars-title').count() === 0, 'answered before the app ran?');
   for (let t = 0; t < 100 && !requested.some((u) => /_bg\.wasm$/.test(u)); t++) await page.waitForTimeout(100);
   expect(requested.some((u) => /gongkai-first-[0-9a-f]+_bg\.wasm$/.test(u)), 'the tap started the app (its first-view module)');
@@ -518,6 +519,15 @@ await test('before the app: a first view asks for nothing of the app\'s until th
   await page.waitForSelector('#activities-bars-title', { timeout: 5000 });
   expect(await page.locator('button:text("条形图")').getAttribute('aria-pressed') === 'true', 'the bars switch is pressed');
   await page.unroute(/_bg\.wasm$/);
+});
+
+await test('before the app: the full list under a chart, which only the app builds, opens once the app is there (phone)', phone, async (page) => {
+  await goto_(page, `${origin}/performance/`);
+  await page.waitForFunction(() => document.readyState === 'complete');
+  expect(await page.locator('details.ranked li').count() === 0, 'not built in the page');
+  await page.click('details.ranked summary');
+  await page.waitForFunction(() => document.querySelectorAll('details.ranked li').length === 39, null, { timeout: 20000 });
+  expect(await page.evaluate(() => document.querySelector('details.ranked').open), 'open');
 });
 
 await test('before the app: the page answers its charts (pointer, keys), its terms and its language switch by itself, and the app then takes it over as built (desktop)', desktop, async (page, errors) => {
@@ -1507,6 +1517,12 @@ await test('two years: the catalog is the home page; switching year keeps the vi
 await test('province: the home lists the areas and filters them; an area pages and filters its departments', phone, async (page) => {
   const wasm = [];
   page.on('request', (r) => { if (/\.wasm$/.test(r.url())) wasm.push(new URL(r.url()).pathname); });
+  // Before any app: the home's search form is sent by the browser (the CSP allows it).
+  await goto_(page, `${origin}/province/`);
+  await page.waitForFunction(() => document.readyState === 'complete');
+  await page.fill('#site-q', '财政');
+  await page.press('#site-q', 'Enter');
+  await page.waitForURL((u) => u.pathname === '/province/search/' && u.searchParams.get('q') === '财政');
   await page.goto(`${origin}/province/`);
   await page.waitForSelector('ul.areas');
   await appReady(page);

@@ -290,7 +290,8 @@ fn content_security_policy(template: &str, report: &mut SiteReport) -> String {
         "object-src 'none'".into(),
         // Every page names the site root in <base href> (its links and assets are relative to it).
         "base-uri 'self'".into(),
-        "form-action 'none'".into(),
+        // A province home's search form is sent by the browser (GET, to its search page).
+        "form-action 'self'".into(),
     ]
     .join("; ")
 }
