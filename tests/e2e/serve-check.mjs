@@ -14,7 +14,11 @@ try {
   page.on('pageerror', (e) => errors.push(String(e)));
   const res = await page.goto(url);
   if (!res || res.status() !== 200) throw new Error(`HTTP ${res && res.status()} for ${url}`);
-  // The live app (not only the page as built): wait for the wasm to have taken the page over.
+  // The page as built shows the figures at once…
+  await page.waitForFunction(() => document.querySelector('#total-expenditure')?.textContent.includes('3,719.45'), null, { timeout: 60000 });
+  // …and the live app (its wasm) takes it over when a reader asks for it (static/boot.js starts
+  // it on a first view only then; `gongkaiBegin` asks as a tap on an export would).
+  await page.evaluate(() => self.gongkaiBegin && self.gongkaiBegin());
   await page.waitForFunction(() => document.documentElement.dataset.app === 'ready' && document.querySelector('#total-expenditure')?.textContent.includes('3,719.45') && document.querySelector('#lang-switch'), null, { timeout: 60000 });
   if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
   console.log(`serve-check: the overview shows 支出合计 ${(await page.textContent('#total-expenditure')).trim()}`);
